@@ -1,0 +1,88 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { notFound } from '../common/errors';
+import type { Context } from '../graphql/context';
+import { pageComplexity } from '../graphql/limits';
+import { ListArgs, PageOf } from '../graphql/pagination';
+import { requireUser } from './auth-user';
+import * as accounts from './accounts.service';
+import { AuthPayload, ChangePasswordInput, CreateStaffInput, LoginInput, ProfileInput, RegisterInput, UpdateUserInput, UserFilter } from './inputs';
+import { Role, STAFF_ROLES } from './roles';
+import { User } from './user.entity';
+
+@ObjectType()
+class UserPage extends PageOf(User) {}
+
+const meta = (ctx: Context) => ({ ip: ctx.ip, userAgent: ctx.userAgent });
+
+@Resolver(() => User)
+export class AccountsResolver {
+  @Mutation(() => AuthPayload, { description: 'A customer signs up; returns tokens so the app is logged in at once.' })
+  register(@Arg('input') input: RegisterInput, @Ctx() ctx: Context) {
+    return accounts.register(ctx.em, ctx.app, input, meta(ctx));
+  }
+
+  @Mutation(() => AuthPayload)
+  login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
+    return accounts.login(ctx.em, ctx.app, input.login, input.password, meta(ctx));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair; the old refresh token stops working.' })
+  refreshToken(@Arg('refreshToken') token: string, @Ctx() ctx: Context) {
+    return accounts.refresh(ctx.em, ctx.app, token, meta(ctx));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session the refresh token belongs to.' })
+  logout(@Arg('refreshToken') token: string, @Ctx() ctx: Context) {
+    return accounts.logout(ctx.em, ctx.app, token);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends every session of the current user, on every device.' })
+  logoutEverywhere(@Ctx() ctx: Context) {
+    return accounts.logoutEverywhere(ctx.em, ctx.app, requireUser(ctx.user));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+    return accounts.changePassword(ctx.em, ctx.app, requireUser(ctx.user), input.currentPassword, input.newPassword);
+  }
+
+  @Authorized()
+  @Query(() => User)
+  async me(@Ctx() ctx: Context) {
+    return ctx.em.findOneOrFail(User, requireUser(ctx.user).id);
+  }
+
+  @Authorized()
+  @Mutation(() => User)
+  updateMyProfile(@Arg('input') input: ProfileInput, @Ctx() ctx: Context) {
+    return accounts.updateMyProfile(ctx.em, requireUser(ctx.user), input);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => UserPage, { complexity: pageComplexity })
+  users(@Args() args: ListArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined, @Ctx() ctx: Context) {
+    return accounts.listUsers(ctx.em, filter, args);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => User)
+  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const user = await ctx.em.findOne(User, id);
+    if (!user) throw notFound('user.notFound');
+    return user;
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Mutation(() => User, { description: 'Staff edit any profile; changing role or active needs ADMIN.' })
+  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
+    return accounts.updateUser(ctx.em, requireUser(ctx.user), id, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  createStaff(@Arg('input') input: CreateStaffInput, @Ctx() ctx: Context) {
+    return accounts.createStaff(ctx.em, requireUser(ctx.user), input);
+  }
+}

@@ -1,0 +1,227 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import depthLimit from 'graphql-depth-limit';
+import { useServer } from 'graphql-ws/use/ws';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { WebSocketServer } from 'ws';
+import { LoginLimiter } from './accounts/login-limiter';
+import { TokenService } from './accounts/tokens';
+import { localeFromHeader, runInRequestScope } from './common/request-context';
+import { systemClock, type Clock } from './common/time';
+import type { Config } from './config/config';
+import { resolveJwtSecret } from './config/secrets';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
+import { migrate, openOrm, type Orm, type QueryCounter } from './db/orm';
+import { authenticate } from './graphql/authenticate';
+import type { AppServices, Context } from './graphql/context';
+import { makeFormatError } from './graphql/errors';
+import { complexityLimit } from './graphql/limits';
+import { Loaders } from './graphql/loaders';
+import { getSchema } from './graphql/schema';
+import { adminRoutes } from './http/admin-static';
+import { healthRoutes } from './http/health';
+import { seed, type SeedResult } from './seed/seed';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  queryCounter?: QueryCounter;
+  /** Where the built back office lives (default: admin/dist beside the project). */
+  adminDist?: string;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  services: AppServices;
+  orm: Orm;
+  embedded: EmbeddedDatabase | null;
+  seeded: SeedResult | null;
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
+
+export function databaseUrlOf(db: EmbeddedDatabase) {
+  return `postgresql://postgres:postgres@${db.host}:${db.port}/postgres`;
+}
+
+/** Opens the database (embedded or real), migrates and seeds as configured. */
+export async function openDatabase(config: Config, logger: Logger, queryCounter?: QueryCounter) {
+  let embedded: EmbeddedDatabase | null = null;
+  let clientUrl = config.DATABASE_URL;
+  if (!clientUrl) {
+    embedded = await startEmbeddedDatabase(config.dataDir, config.EMBEDDED_DB_PORT);
+    clientUrl = databaseUrlOf(embedded);
+    logger.info({ dataDir: embedded.dataDir, port: embedded.port, created: embedded.created }, 'embedded PostgreSQL (PGlite) started');
+  }
+  try {
+    const orm = await openOrm({ clientUrl, poolMax: embedded ? 1 : config.DATABASE_POOL_MAX }, { counter: queryCounter });
+    let migrationsApplied: string[] = [];
+    if (embedded || config.DB_MIGRATE_ON_START) {
+      migrationsApplied = await migrate(orm);
+    } else {
+      const pending = await orm.getMigrator().getPendingMigrations();
+      if (pending.length) {
+        await orm.close();
+        throw new Error(`The database has ${pending.length} pending migration(s): run \`npm run db:migrate\` (or set DB_MIGRATE_ON_START=true).`);
+      }
+    }
+    return { orm, embedded, migrationsApplied };
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } });
+  const clock = options.clock ?? systemClock;
+  const { orm, embedded, migrationsApplied } = await openDatabase(config, logger, options.queryCounter);
+  let seeded: SeedResult | null = null;
+  try {
+    if (config.seedDemoData) seeded = await seed(orm.em.fork(), config);
+  } catch (err) {
+    await orm.close();
+    await embedded?.stop();
+    throw err;
+  }
+
+  const services: AppServices = {
+    config,
+    orm,
+    clock,
+    logger,
+    tokens: new TokenService(await resolveJwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
+    loginLimiter: new LoginLimiter({
+      maxPerIp: config.LOGIN_MAX_PER_IP,
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      windowSeconds: config.LOGIN_WINDOW_SECONDS,
+    }),
+  };
+
+  const schema = await getSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+
+  app.use((req, res, next) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    (req as express.Request & { id: string }).id = requestId;
+    runInRequestScope({ requestId, locale: localeFromHeader(req.headers['accept-language']) }, next);
+  });
+  app.use(pinoHttp({ logger, genReqId: (req) => (req as unknown as { id: string }).id, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(healthRoutes(orm));
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
+
+  const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
+    const em = orm.em.fork();
+    const user = await authenticate(em, services.tokens, authorization);
+    return { em, user, app: services, loaders: new Loaders(), ...meta };
+  };
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const auth = (params.authorization ?? params.Authorization) as string | undefined;
+        const req = ctx.extra.request;
+        return contextFor(auth, { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
+      },
+      onConnect: async (ctx) => {
+        // Refuse a connection whose token is bad up front, instead of failing each operation.
+        const params = ctx.connectionParams ?? {};
+        const auth = (params.authorization ?? params.Authorization) as string | undefined;
+        try {
+          await authenticate(orm.em.fork(), services.tokens, auth);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production && config.NODE_ENV !== 'test',
+    formatError: makeFormatError(logger, config.production),
+    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      complexityLimit(schema, config.GRAPHQL_MAX_COMPLEXITY),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin && config.corsOrigins.includes(origin)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'Origin');
+        res.setHeader('access-control-allow-headers', 'authorization, content-type, accept-language, x-request-id');
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        if (req.method === 'OPTIONS') return void res.sendStatus(204);
+      }
+      next();
+    },
+    express.json({ limit: config.GRAPHQL_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        contextFor(req.headers.authorization, {
+          requestId: (req as express.Request & { id: string }).id,
+          ip: req.ip ?? 'unknown',
+          userAgent: req.headers['user-agent'] ?? null,
+        }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = config.PUBLIC_URL ? config.publicUrl : `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+
+  let closed = false;
+  return {
+    url,
+    port,
+    services,
+    orm,
+    embedded,
+    seeded,
+    migrationsApplied,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      httpServer.closeAllConnections();
+      await orm.close();
+      await embedded?.stop();
+    },
+  };
+}

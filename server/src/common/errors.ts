@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import { t, type MessageKey } from './messages';
+
+/** The stable codes clients and the back office act on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = 'AppError';
+  }
+}
+
+type Params = Record<string, string | number>;
+
+export const badInput = (field: string, key: MessageKey, params: Params = {}) =>
+  new AppError('BAD_USER_INPUT', t(key, { field, ...params }), { field });
+export const unauthenticated = (key: MessageKey = 'auth.required') => new AppError('UNAUTHENTICATED', t(key));
+export const forbidden = (key: MessageKey = 'auth.forbidden') => new AppError('FORBIDDEN', t(key));
+export const notFound = (key: MessageKey, params: Params = {}) => new AppError('NOT_FOUND', t(key, params));
+export const conflict = (key: MessageKey, params: Params = {}, extensions: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', t(key, params), extensions);

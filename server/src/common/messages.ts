@@ -1,0 +1,101 @@
+import { currentScope, type Locale } from './request-context';
+
+/**
+ * User-facing messages in Bahasa Indonesia (default) and English. Keys are stable; error codes and
+ * fields travel separately in `extensions`, so clients never parse these texts.
+ */
+const messages = {
+  'auth.required': { id: 'Silakan masuk terlebih dahulu.', en: 'Please log in first.' },
+  'auth.forbidden': { id: 'Anda tidak berhak melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  'auth.invalidCredentials': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.inactive': { id: 'Akun ini dinonaktifkan.', en: 'This account is disabled.' },
+  'auth.invalidRefresh': {
+    id: 'Sesi tidak valid atau sudah berakhir. Silakan masuk lagi.',
+    en: 'The session is invalid or has expired. Please log in again.',
+  },
+  'auth.rateLimited': {
+    id: 'Terlalu banyak percobaan masuk. Coba lagi dalam {seconds} detik.',
+    en: 'Too many login attempts. Try again in {seconds} seconds.',
+  },
+  'auth.wrongPassword': { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  'auth.tokenExpired': { id: 'Token akses sudah kedaluwarsa.', en: 'The access token has expired.' },
+  'user.usernameTaken': { id: 'Nama pengguna sudah dipakai.', en: 'This username is already taken.' },
+  'user.emailTaken': { id: 'Email sudah terdaftar.', en: 'This email is already registered.' },
+  'user.notFound': { id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
+  'user.selfDeactivate': { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
+  'user.notStaff': { id: 'Pengguna ini bukan staf.', en: 'This user is not staff.' },
+  'product.notFound': { id: 'Produk tidak ditemukan.', en: 'Product not found.' },
+  'product.slugTaken': { id: 'Slug produk sudah dipakai.', en: 'This product slug is already in use.' },
+  'product.specsRequired': {
+    id: 'Spesifikasi {spec} wajib diisi untuk kategori ini.',
+    en: 'The {spec} spec is required for this category.',
+  },
+  'product.inUse': {
+    id: 'Produk sudah dipakai oleh paket atau pesanan; nonaktifkan saja.',
+    en: 'The product is used by plans or orders; deactivate it instead.',
+  },
+  'plan.inUse': {
+    id: 'Paket sudah dipakai oleh pesanan; nonaktifkan saja.',
+    en: 'The plan is used by orders; deactivate it instead.',
+  },
+  'plan.notFound': { id: 'Paket cicilan tidak ditemukan.', en: 'Installment plan not found.' },
+  'plan.notForProduct': {
+    id: 'Paket cicilan ini bukan untuk produk tersebut.',
+    en: 'This installment plan does not belong to that product.',
+  },
+  'plan.downPaymentTooLarge': {
+    id: 'Uang muka harus lebih kecil dari harga tunai.',
+    en: 'The down payment must be less than the cash price.',
+  },
+  'plan.installmentTooSmall': {
+    id: 'Setiap angsuran harus minimal Rp 1; kurangi tenor atau uang muka.',
+    en: 'Every installment must be at least Rp 1; shorten the tenor or lower the down payment.',
+  },
+  'validation.phone': {
+    id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
+    en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',
+  },
+  'validation.nik': {
+    id: 'NIK harus 16 digit angka dengan kode wilayah dan tanggal lahir yang valid.',
+    en: 'NIK must be 16 digits with a valid region code and birth date.',
+  },
+  'validation.email': { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
+  'validation.username': {
+    id: 'Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    en: 'Username must be 3-32 characters: lowercase letters, digits, dot, underscore or hyphen.',
+  },
+  'validation.password': {
+    id: 'Kata sandi minimal 10 karakter.',
+    en: 'Password must be at least 10 characters.',
+  },
+  'validation.required': { id: '{field} wajib diisi.', en: '{field} is required.' },
+  'validation.tooLong': { id: '{field} maksimal {max} karakter.', en: '{field} must be at most {max} characters.' },
+  'validation.moneyPositive': { id: '{field} harus lebih dari Rp 0.', en: '{field} must be more than Rp 0.' },
+  'validation.moneyNonNegative': { id: '{field} tidak boleh negatif.', en: '{field} must not be negative.' },
+  'validation.range': {
+    id: '{field} harus antara {min} dan {max}.',
+    en: '{field} must be between {min} and {max}.',
+  },
+  'validation.slug': {
+    id: 'Slug hanya boleh huruf kecil, angka dan tanda hubung.',
+    en: 'Slug may only contain lowercase letters, digits and hyphens.',
+  },
+  'validation.date': { id: 'Tanggal tidak valid.', en: 'Invalid date.' },
+  'validation.invalid': { id: 'Nilai {field} tidak valid.', en: 'Invalid value for {field}.' },
+  'validation.sortField': { id: 'Kolom urutan {field} tidak dikenal.', en: 'Unknown sort field {field}.' },
+  'query.tooDeep': { id: 'Kueri terlalu dalam (maksimal {max}).', en: 'Query is too deep (max {max}).' },
+  'query.tooComplex': {
+    id: 'Kueri terlalu kompleks ({complexity}, maksimal {max}).',
+    en: 'Query is too complex ({complexity}, max {max}).',
+  },
+  'internal': { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+/** Translates a key into the current request's language (Indonesian outside a request). */
+export function t(key: MessageKey, params: Record<string, string | number> = {}, locale?: Locale): string {
+  const lang = locale ?? currentScope()?.locale ?? 'id';
+  const template: string = messages[key][lang];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

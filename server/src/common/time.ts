@@ -1,0 +1,23 @@
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Asia/Jakarta';
+
+/** Where "now" comes from; jobs and tests pass their own to travel in time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Today's calendar date in Jakarta, YYYY-MM-DD. */
+export function todayJakarta(clock: Clock = systemClock): string {
+  return DateTime.fromJSDate(clock.now(), { zone: ZONE }).toISODate()!;
+}
+
+/**
+ * The date `months` months after `anchor` (YYYY-MM-DD), on the anchor's day clamped at month end:
+ * counting from the anchor each time keeps 31 Jan -> 28/29 Feb -> 31 Mar (not 28 Mar).
+ */
+export function addMonthsClamped(anchor: string, months: number): string {
+  return DateTime.fromISO(anchor, { zone: ZONE }).plus({ months }).toISODate()!;
+}

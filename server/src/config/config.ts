@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every setting Angsur reads; `.env.example` documents each of them. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(4000),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: bool.default(false),
+  CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: int(1, 100).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_DB_PORT: int(0, 65535).default(0),
+  DB_MIGRATE_ON_START: bool.default(false),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
+  LOGIN_MAX_PER_IP: int(1, 10_000).default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000).default(5),
+  LOGIN_WINDOW_SECONDS: int(10, 86_400).default(900),
+
+  SEED_DEMO_DATA: bool.optional(),
+  ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, 'use 3-32 of a-z 0-9 . _ -').default('admin'),
+  ADMIN_EMAIL: z.email().default('admin@angsur.local'),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+
+  GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
+  GRAPHQL_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'use a size such as 1mb or 512kb')
+    .default('1mb'),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  production: boolean;
+  embedded: boolean;
+  dataDir: string;
+  publicUrl: string;
+  corsOrigins: string[];
+  seedDemoData: boolean;
+  introspection: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment once; every bad value is reported by name, all at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (production && !e.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+
+  const embedded = !e.DATABASE_URL;
+  return {
+    ...e,
+    production,
+    embedded,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    seedDemoData: e.SEED_DEMO_DATA ?? !production,
+    introspection: e.GRAPHQL_INTROSPECTION ?? true,
+  };
+}

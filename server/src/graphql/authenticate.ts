@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../accounts/auth-user';
+import type { TokenService } from '../accounts/tokens';
+import { User } from '../accounts/user.entity';
+import { AppError } from '../common/errors';
+import { t } from '../common/messages';
+
+const unauthorized = (key: 'auth.tokenExpired' | 'auth.invalidRefresh') =>
+  new AppError('UNAUTHENTICATED', t(key), { http: { status: 401 } });
+
+/**
+ * Resolves `Bearer <access token>` to a live account. No header means anonymous; a bad, expired or
+ * revoked token (logout everywhere, deactivation, role change) is an error, so clients refresh.
+ */
+export async function authenticate(em: EntityManager, tokens: TokenService, header: string | undefined | null): Promise<AuthUser | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthorized('auth.invalidRefresh');
+  const claims = await tokens.verifyAccess(match[1]!);
+  if (claims === 'expired') throw unauthorized('auth.tokenExpired');
+  if (!claims) throw unauthorized('auth.invalidRefresh');
+  const user = await em.findOne(User, claims.sub);
+  if (!user || !user.active || user.tokenVersion !== claims.ver) throw unauthorized('auth.invalidRefresh');
+  return { id: user.id, role: user.role };
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { AuthUser } from '../accounts/auth-user';
+import type { LoginLimiter } from '../accounts/login-limiter';
+import type { TokenService } from '../accounts/tokens';
+import type { Clock } from '../common/time';
+import type { Config } from '../config/config';
+import type { Orm } from '../db/orm';
+import type { Loaders } from './loaders';
+
+/** Long-lived services shared by every request. */
+export interface AppServices {
+  config: Config;
+  orm: Orm;
+  tokens: TokenService;
+  loginLimiter: LoginLimiter;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** What every resolver receives: its own entity manager fork and who is asking. */
+export interface Context {
+  em: EntityManager;
+  user: AuthUser | null;
+  app: AppServices;
+  requestId: string;
+  ip: string;
+  userAgent: string | null;
+  loaders: Loaders;
+}

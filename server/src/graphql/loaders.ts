@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request DataLoaders, created on first use. A field resolver asks for `loaders.get(key, batch)`
+ * and every parent row in the same tick shares one query.
+ */
+export class Loaders {
+  private readonly map = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    let loader = this.map.get(key);
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
+      this.map.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Groups rows by a key in the order of `keys`, for one-to-many loaders. */
+export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}

@@ -1,0 +1,84 @@
+import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { badInput } from '../common/errors';
+import { IntRange } from '../common/validators';
+
+export enum SortOrder {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortOrder, { name: 'SortOrder' });
+
+/**
+ * The one list convention of the API, shaped after react-admin's getList: 1-based `page`, `perPage`,
+ * `sortField` + `sortOrder`, and a resource-specific `filter` input next to these arguments.
+ */
+@ArgsType()
+export class ListArgs {
+  @Field(() => Int, { defaultValue: 1 })
+  @IntRange(1, 1_000_000)
+  page: number = 1;
+
+  @Field(() => Int, { defaultValue: 25 })
+  @IntRange(1, 200)
+  perPage: number = 25;
+
+  @Field(() => String, { nullable: true })
+  sortField?: string | null;
+
+  @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+  sortOrder: SortOrder = SortOrder.ASC;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+/** `XxxPage { items, total, page, perPage }` for an item type. */
+export function PageOf<T extends object>(item: ClassType<T>, name = `${item.name}Page`) {
+  @ObjectType(name)
+  abstract class PageClass implements Page<T> {
+    @Field(() => [item])
+    items: T[];
+
+    @Field(() => Int)
+    total: number;
+
+    @Field(() => Int)
+    page: number;
+
+    @Field(() => Int)
+    perPage: number;
+  }
+  return PageClass;
+}
+
+/**
+ * Runs a paged, sorted query. `sortable` maps the API's sort field names to entity properties, so a
+ * client can never sort by an unindexed or hidden column; ties break on id for stable pages.
+ */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: ListArgs,
+  sortable: Record<string, string>,
+  defaultSort: string,
+  populate: string[] = [],
+): Promise<Page<T>> {
+  const field = args.sortField ?? defaultSort;
+  const prop = sortable[field];
+  if (!prop) throw badInput('sortField', 'validation.sortField', { field });
+  const direction = args.sortOrder === SortOrder.DESC ? 'desc' : 'asc';
+  const orderBy = { [prop]: direction, ...(prop === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<T>;
+  const [items, total] = await em.findAndCount(entity, where, {
+    orderBy,
+    limit: args.perPage,
+    offset: (args.page - 1) * args.perPage,
+    populate: populate as never,
+  });
+  return { items, total, page: args.page, perPage: args.perPage };
+}

@@ -1,0 +1,23 @@
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AccountsResolver } from '../accounts/accounts.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
+import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
+import { authChecker } from './auth-checker';
+import { pubSub } from './pubsub';
+
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema is a pure function of the code: built once per process. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return cached;
+}
