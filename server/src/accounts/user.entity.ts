@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { Role } from './roles';
 
@@ -7,6 +7,7 @@ export enum Locale {
   id = 'id',
   en = 'en',
 }
+registerEnumType(Locale, { name: 'Locale', description: 'Bahasa Indonesia (id, default) or English (en)' });
 
 /**
  * Customers and staff in one table: the seed's `user {username | no | noinfo}` plus what an SPK needs

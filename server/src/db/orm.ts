@@ -64,6 +64,7 @@ export function ormOptions(target: DatabaseTarget, opts: { counter?: QueryCounte
       path: 'migrations',
       pathTs: 'migrations',
       emit: 'ts',
+      silent: true,
     },
   });
 }

@@ -13,13 +13,19 @@ export function complexityLimit(schema: GraphQLSchema, max: number): ApolloServe
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Bad variables: execution reports them as BAD_USER_INPUT with the field, before any resolver runs.
+            return;
+          }
           if (complexity > max) {
             throw new GraphQLError(t('query.tooComplex', { complexity, max }), {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, max, http: { status: 400 } },
