@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -9,6 +10,9 @@ export default defineConfig({
     })],
   test: {
     include: ['test/**/*.test.ts'],
+    // graphql 16 has `module` but no `exports`: Vite would pick index.mjs for our code while type-graphql
+    // and Apollo (loaded by Node) get index.js. One copy of graphql-js, or scalars are not recognised.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
     setupFiles: ['test/support/setup.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
  */
 export function normalizePhoneID(input: string): string | null {
   const trimmed = input.trim();
-  if (!/^[+\d][\d\s().-]*$/.test(trimmed)) return null;
+  if (!/^[+(\d][\d\s().-]*$/.test(trimmed)) return null;
   let digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) digits = digits.startsWith('62') ? digits : '';
   else if (digits.startsWith('0')) digits = `62${digits.slice(1)}`;
@@ -20,7 +20,7 @@ export function normalizePhoneID(input: string): string | null {
 /** `+62 812-3456-7890` for display. */
 export function formatPhoneID(e164: string): string {
   const phone = parsePhoneNumberFromString(e164);
-  return phone ? phone.formatInternational().replace(/^(\+62) (\d+)-(\d+)-(\d+)$/, '$1 $2-$3-$4') : e164;
+  return phone ? phone.formatInternational().replace(/^(\+62) (\d+)[ -](\d+)[ -](\d+)$/, '$1 $2-$3-$4') : e164;
 }
 
 /** wa.me takes digits only. */

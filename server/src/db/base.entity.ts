@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
+// Decorated so subclasses inherit its fields; type-graphql emits no type for it (it is never referenced).
+@ObjectType()
 export abstract class BaseEntity<Optional extends string = never> {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | Optional;
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config/config';
+
+describe('configuration', () => {
+  it('has working defaults: embedded database, demo data, Indonesian-first', () => {
+    const config = loadConfig({});
+    expect(config.embedded).toBe(true);
+    expect(config.PORT).toBe(4000);
+    expect(config.seedDemoData).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('reports every bad value by name, at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', ACCESS_TOKEN_TTL_SECONDS: '5' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT: /m);
+      expect(problems).toMatch(/^DATABASE_URL: must be a postgres/m);
+      expect(problems).toMatch(/^JWT_SECRET: must be at least 32/m);
+      expect(problems).toMatch(/^ACCESS_TOKEN_TTL_SECONDS: /m);
+    }
+  });
+
+  it('demands a JWT secret in production and turns demo data off there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur' })).toThrow(/JWT_SECRET: required/);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) });
+    expect(config.embedded).toBe(false);
+    expect(config.seedDemoData).toBe(false);
+  });
+});
