@@ -8,20 +8,21 @@ import { TEMPLATE_DB, testDatabaseUrl, urlFor, withAdminClient } from './databas
  * Without it, each file starts its own embedded PGlite and nothing is needed here.
  */
 export default async function setup() {
-  if (!testDatabaseUrl) return;
-  await withAdminClient(testDatabaseUrl, async (c) => {
+  const base = testDatabaseUrl;
+  if (!base) return;
+  await withAdminClient(base, async (c) => {
     const stale = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'angsur_t\\_%'`);
     for (const row of stale.rows) await c.query(`drop database if exists ${row.datname} with (force)`);
     await c.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
     await c.query(`create database ${TEMPLATE_DB}`);
   });
-  const orm = await openOrm({ clientUrl: urlFor(testDatabaseUrl, TEMPLATE_DB), poolMax: 1 });
+  const orm = await openOrm({ clientUrl: urlFor(base, TEMPLATE_DB), poolMax: 1 });
   try {
     await migrate(orm);
   } finally {
     await orm.close();
   }
   return async () => {
-    await withAdminClient(testDatabaseUrl, (c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
+    await withAdminClient(base, (c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
   };
 }

@@ -58,7 +58,8 @@ export function makeFormatError(logger: Logger, production: boolean) {
       return { ...base, message: formatted.message, extensions: { code, field } };
     }
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...base, message: formatted.message, extensions: { code } };
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...base, message: formatted.message, extensions };
     }
     logger.error({ err: original }, 'unhandled error in GraphQL operation');
     return {

@@ -1,0 +1,171 @@
+import { currentLocale } from '../i18n';
+
+/**
+ * The signed-in staff session: the token pair from `login`/`refreshToken`, kept in localStorage so a
+ * reload (or another tab) stays signed in, and the one place that talks HTTP to the GraphQL API.
+ */
+
+export const GRAPHQL_URL = '/graphql';
+const STORAGE_KEY = 'angsur.session';
+/** Refresh a little before the 15-minute access token runs out rather than wait for a 401. */
+const REFRESH_MARGIN_MS = 30_000;
+
+export type Role = 'ADMIN' | 'FINANCE' | 'SUPPORT' | 'CUSTOMER';
+export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'FINANCE', 'SUPPORT'];
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  locale: 'id' | 'en';
+}
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  user: SessionUser;
+}
+
+export const AUTH_PAYLOAD = `accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id username fullName role locale }`;
+
+export function loadSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    const session = raw ? (JSON.parse(raw) as Session) : null;
+    return session?.accessToken && session.refreshToken && session.user ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+/** A GraphQL error as the API sends it: a localized message plus a stable code (and field for bad input). */
+export interface GraphQLErrorShape {
+  message: string;
+  extensions?: { code?: string; field?: string | null; [key: string]: unknown };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+}
+
+/** An error of the auth calls, carrying the API's code so callers never parse messages. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly field?: string | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const hasCode = (body: GraphQLResponse<unknown> | null, code: string) => !!body?.errors?.some((e) => e.extensions?.code === code);
+
+/**
+ * The API answers a bad token with HTTP 401 and a complexity refusal with 400, both with a normal
+ * GraphQL body. Apollo would turn those into opaque "status code 401" network errors, so give them
+ * back as 200: the caller then sees the localized message and `extensions.code` like any other error.
+ */
+async function normalize(response: Response): Promise<Response> {
+  if (response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return response;
+  const text = await response.text();
+  try {
+    const body = JSON.parse(text) as GraphQLResponse<unknown>;
+    if (Array.isArray(body.errors)) return new Response(text, { status: 200, headers: response.headers });
+  } catch {
+    // not a GraphQL body: keep the original status
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+async function peek(response: Response): Promise<GraphQLResponse<unknown> | null> {
+  try {
+    return (await response.clone().json()) as GraphQLResponse<unknown>;
+  } catch {
+    return null;
+  }
+}
+
+function send(init: RequestInit, accessToken: string | null): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('accept-language', currentLocale());
+  if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+  else headers.delete('authorization');
+  return fetch(GRAPHQL_URL, { ...init, headers }).then(normalize);
+}
+
+/** One GraphQL call without Apollo (login, refresh, logout); throws ApiError on network failure. */
+export async function graphqlRequest<T>(query: string, variables: Record<string, unknown>, accessToken: string | null = null): Promise<GraphQLResponse<T>> {
+  let response: Response;
+  try {
+    response = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }, accessToken);
+  } catch {
+    throw new ApiError('angsur.errors.network', 'NETWORK');
+  }
+  const body = await peek(response);
+  if (!body) throw new ApiError('ra.notification.http_error', 'HTTP');
+  return body as GraphQLResponse<T>;
+}
+
+let refreshing: Promise<Session | null> | null = null;
+
+/**
+ * Trades the stored refresh token for a new pair (the old one stops working) and stores it.
+ * Concurrent callers share one call; if another tab already rotated the pair, its result is used.
+ */
+export function refreshSession(): Promise<Session | null> {
+  refreshing ??= (async () => {
+    const before = loadSession();
+    if (!before) return null;
+    try {
+      const result = await graphqlRequest<{ refreshToken: Omit<Session, 'user'> & { user: SessionUser } }>(
+        `mutation Refresh($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${AUTH_PAYLOAD} } }`,
+        { refreshToken: before.refreshToken },
+      );
+      if (result.data?.refreshToken) {
+        saveSession(result.data.refreshToken);
+        return result.data.refreshToken;
+      }
+    } catch {
+      // Network trouble: keep the session, the next request tries again.
+      return loadSession();
+    }
+    const now = loadSession();
+    if (now && now.refreshToken !== before.refreshToken) return now; // another tab won the race
+    clearSession();
+    return null;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+const expiresSoon = (session: Session) => Date.parse(session.accessTokenExpiresAt) - Date.now() < REFRESH_MARGIN_MS;
+
+/**
+ * `fetch` for Apollo's HttpLink: adds the bearer token and Accept-Language, refreshes the access token
+ * before it expires, and on UNAUTHENTICATED refreshes once and retries. If the refresh fails the
+ * session is cleared and the UNAUTHENTICATED answer goes through, so react-admin logs out.
+ */
+export const authorizedFetch: typeof fetch = async (_input, init = {}) => {
+  let session = loadSession();
+  if (session && expiresSoon(session)) session = await refreshSession();
+  const response = await send(init, session?.accessToken ?? null);
+  if (!session || !hasCode(await peek(response), 'UNAUTHENTICATED')) return response;
+  const latest = loadSession();
+  const renewed = latest && latest.accessToken !== session.accessToken ? latest : await refreshSession();
+  return renewed ? send(init, renewed.accessToken) : response;
+};

@@ -1,0 +1,141 @@
+/**
+ * How each react-admin resource maps onto the GraphQL API (schema.graphql is the contract):
+ * which list and single queries to call, which fields to ask for, which filter the list always
+ * carries, which columns the API can sort by, and which mutations save a record.
+ */
+
+export interface MutationDef {
+  /** Mutation field, e.g. createProduct. */
+  field: string;
+  /** GraphQL type of its `input` argument. */
+  inputType: string;
+  /** The input's fields, in the form's vocabulary: anything else in the record is never sent. */
+  inputFields: readonly string[];
+  /** Converts a whitelisted value (e.g. a nested object) before it is sent. */
+  convert?: Partial<Record<string, (value: unknown) => unknown>>;
+}
+
+export interface ResourceDef {
+  /** Paged list query, e.g. products -> ProductPage { items total page perPage }. */
+  list: string;
+  /** Single-record query taking `id: ID!`, e.g. product(id). */
+  one: string;
+  filterType: string;
+  /** The filter input's fields: anything else in react-admin's filter (URL, saved queries) is dropped. */
+  filters: readonly string[];
+  /** Sent with every list query of this resource (customers and staff are both `users`). */
+  baseFilter?: Record<string, unknown>;
+  /** Fields of list rows. */
+  fields: string;
+  /** Fields of one record (show/edit); defaults to `fields`. */
+  detailFields?: string;
+  /** Columns the API accepts as sortField; anything else falls back to the API's default order. */
+  sortable: readonly string[];
+  /** The filter input has `ids` (used by getMany). */
+  hasIds: boolean;
+  create?: MutationDef;
+  update?: MutationDef;
+  /** Mutation field taking `id: ID!` and returning Boolean. */
+  delete?: string;
+}
+
+const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 'rackUnits', 'powerWatts', 'ipv4Count'] as const;
+const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
+const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
+const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
+const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
+
+/** Empty inputs mean "none": a spec left blank is sent as null, numbers as numbers. */
+const specsInput = (value: unknown) => {
+  const specs = (value ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(PRODUCT_SPECS.map((key) => [key, specs[key] === '' || specs[key] === undefined ? null : specs[key]]));
+};
+
+const PRODUCT_INPUT = ['category', 'name', 'slug', 'description', 'specs', 'cashPrice', 'setupFee', 'active'] as const;
+const PLAN_TERMS = [
+  'name',
+  'tenorMonths',
+  'downPaymentType',
+  'downPaymentValue',
+  'marginBpsPerMonth',
+  'adminFee',
+  'lateFeeGraceDays',
+  'lateFeeType',
+  'lateFeeValue',
+  'lateFeeCap',
+  'autoSuspendAfterDays',
+  'active',
+] as const;
+const PROFILE_INPUT = ['email', 'fullName', 'phone', 'nik', 'company', 'address', 'note', 'locale', 'active'] as const;
+
+export const resources: Record<string, ResourceDef> = {
+  products: {
+    list: 'products',
+    one: 'product',
+    filterType: 'ProductFilter',
+    filters: ['q', 'category', 'active', 'ids'],
+    fields: PRODUCT_FIELDS,
+    detailFields: `${PRODUCT_FIELDS} plans { ${PLAN_FIELDS} }`,
+    sortable: ['name', 'category', 'cashPrice', 'createdAt', 'slug'],
+    hasIds: true,
+    create: { field: 'createProduct', inputType: 'CreateProductInput', inputFields: PRODUCT_INPUT, convert: { specs: specsInput } },
+    update: { field: 'updateProduct', inputType: 'UpdateProductInput', inputFields: PRODUCT_INPUT, convert: { specs: specsInput } },
+    delete: 'deleteProduct',
+  },
+  installmentPlans: {
+    list: 'installmentPlans',
+    one: 'installmentPlan',
+    filterType: 'PlanFilter',
+    filters: ['productId', 'active', 'ids'],
+    fields: PLAN_FIELDS,
+    sortable: ['name', 'tenorMonths', 'createdAt'],
+    hasIds: true,
+    create: { field: 'createInstallmentPlan', inputType: 'CreatePlanInput', inputFields: ['productId', ...PLAN_TERMS] },
+    update: { field: 'updateInstallmentPlan', inputType: 'PlanTermsInput', inputFields: PLAN_TERMS },
+    delete: 'deleteInstallmentPlan',
+  },
+  customers: {
+    list: 'users',
+    one: 'user',
+    filterType: 'UserFilter',
+    filters: ['q', 'role', 'active', 'ids'],
+    baseFilter: { staff: false },
+    fields: USER_FIELDS,
+    detailFields: USER_DETAIL_FIELDS,
+    sortable: ['username', 'email', 'fullName', 'createdAt', 'lastLoginAt'],
+    hasIds: true,
+    update: { field: 'updateUser', inputType: 'UpdateUserInput', inputFields: PROFILE_INPUT },
+  },
+  staff: {
+    list: 'users',
+    one: 'user',
+    filterType: 'UserFilter',
+    filters: ['q', 'role', 'active', 'ids'],
+    baseFilter: { staff: true },
+    fields: USER_FIELDS,
+    detailFields: USER_DETAIL_FIELDS,
+    sortable: ['username', 'email', 'fullName', 'role', 'createdAt', 'lastLoginAt'],
+    hasIds: true,
+    create: { field: 'createStaff', inputType: 'CreateStaffInput', inputFields: ['username', 'email', 'password', 'fullName', 'phone', 'role'] },
+    update: { field: 'updateUser', inputType: 'UpdateUserInput', inputFields: [...PROFILE_INPUT, 'role'] },
+  },
+  /** Any account, staff or customer: only for references (who did what in the audit log). */
+  users: {
+    list: 'users',
+    one: 'user',
+    filterType: 'UserFilter',
+    filters: ['q', 'role', 'active', 'ids'],
+    fields: 'id username fullName role',
+    sortable: ['username', 'fullName', 'createdAt'],
+    hasIds: true,
+  },
+  auditLog: {
+    list: 'auditLog',
+    one: '',
+    filterType: 'AuditFilter',
+    filters: ['action', 'actorId', 'entityId', 'entityType'],
+    fields: 'id at action actorId actorRole entityType entityId data requestId',
+    sortable: ['at', 'action', 'entityType'],
+    hasIds: false,
+  },
+};

@@ -1,0 +1,53 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import { en } from './en';
+import { id } from './id';
+
+export type Locale = 'id' | 'en';
+
+const messages: Record<Locale, TranslationMessages> = { id, en };
+const isLocale = (value: unknown): value is Locale => value === 'id' || value === 'en';
+
+/**
+ * Bahasa Indonesia unless the browser asks for English. react-admin remembers the choice made with
+ * the language menu in its store (localStorage) and restores it on the next visit.
+ */
+const initialLocale: Locale = resolveBrowserLocale('id') === 'en' ? 'en' : 'id';
+
+let current: Locale = initialLocale;
+document.documentElement.lang = initialLocale;
+
+/** The UI language, sent as Accept-Language so the API answers (errors included) in the same one. */
+export const currentLocale = (): Locale => current;
+
+const polyglot = polyglotI18nProvider(
+  (locale) => messages[isLocale(locale) ? locale : 'id'],
+  initialLocale,
+  [
+    { locale: 'id', name: 'Bahasa Indonesia' },
+    { locale: 'en', name: 'English' },
+  ],
+  // Server messages are already localized and reach notify() as they are: show them, don't warn.
+  { allowMissing: true },
+);
+
+export const i18nProvider = {
+  ...polyglot,
+  changeLocale: async (locale: string) => {
+    await polyglot.changeLocale(locale);
+    if (isLocale(locale)) {
+      current = locale;
+      document.documentElement.lang = locale;
+    }
+  },
+};
+
+/** Both languages must have the same keys; a missing one would show up as a raw key in the UI. */
+if (import.meta.env.DEV) {
+  const keys = (tree: object, prefix = ''): string[] =>
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  const idKeys = new Set(keys(id));
+  const enKeys = new Set(keys(en));
+  const missing = [...enKeys].filter((k) => !idKeys.has(k)).concat([...idKeys].filter((k) => !enKeys.has(k)));
+  if (missing.length) console.warn('i18n: keys not in both id.ts and en.ts:', missing);
+}
