@@ -31,3 +31,16 @@ describe('configuration', () => {
     expect(config.seedDemoData).toBe(false);
   });
 });
+
+describe('.env.example', () => {
+  it('documents exactly the variables the server reads', async () => {
+    const fs = await import('node:fs');
+    const { CONFIG_KEYS } = await import('../../server/src/config/config');
+    const documented = fs
+      .readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => l.split('=')[0]);
+    expect([...documented].sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+});

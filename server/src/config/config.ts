@@ -49,6 +49,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Every variable the server reads (the test keeps `.env.example` in step with this list). */
+export const CONFIG_KEYS = Object.keys(schema.shape);
+
 export interface Config extends Env {
   production: boolean;
   embedded: boolean;
