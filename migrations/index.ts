@@ -2,7 +2,9 @@
 // on disk) so the same list works from TypeScript sources, compiled output and tests.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124154731 } from './Migration20261124154731';
+import { Migration20261124160006 } from './Migration20261124160006';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
+  { name: 'Migration20261124160006', class: Migration20261124160006 },
 ];

@@ -130,7 +130,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();
-    const user = await authenticate(em, services.tokens, authorization);
+    const user = await authenticate(em, services.tokens, authorization, clock.now());
     return { em, user, app: services, loaders: new Loaders(), ...meta };
   };
 
@@ -149,7 +149,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         const params = ctx.connectionParams ?? {};
         const auth = (params.authorization ?? params.Authorization) as string | undefined;
         try {
-          await authenticate(orm.em.fork(), services.tokens, auth);
+          await authenticate(orm.em.fork(), services.tokens, auth, clock.now());
           return true;
         } catch {
           return false;

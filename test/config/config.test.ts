@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/src/config/config';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../../server/src/config/config';
 
 describe('configuration', () => {
   it('has working defaults: embedded database, demo data, Indonesian-first', () => {
@@ -35,7 +35,6 @@ describe('configuration', () => {
 describe('.env.example', () => {
   it('documents exactly the variables the server reads', async () => {
     const fs = await import('node:fs');
-    const { CONFIG_KEYS } = await import('../../server/src/config/config');
     const documented = fs
       .readFileSync('.env.example', 'utf8')
       .split('\n')

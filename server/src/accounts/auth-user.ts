@@ -18,6 +18,13 @@ export function requireStaff(user: AuthUser | null): AuthUser {
   return u;
 }
 
+/** Buying is for customers: staff act on customers' orders, they do not place their own. */
+export function requireCustomer(user: AuthUser | null): AuthUser {
+  const u = requireUser(user);
+  if (u.role !== Role.CUSTOMER) throw forbidden();
+  return u;
+}
+
 /** ADMIN may do everything any staff role may. */
 export function hasRole(user: AuthUser, roles: readonly Role[]): boolean {
   return user.role === Role.ADMIN || roles.includes(user.role);

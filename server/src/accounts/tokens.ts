@@ -33,9 +33,9 @@ export class TokenService {
   }
 
   /** The claims of a valid access token, 'expired', or null for anything else. */
-  async verifyAccess(token: string): Promise<AccessClaims | 'expired' | null> {
+  async verifyAccess(token: string, now = new Date()): Promise<AccessClaims | 'expired' | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
       if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') return null;
       if (!Object.values(Role).includes(payload.role as Role)) return null;
       return { sub: payload.sub, role: payload.role as Role, ver: payload.ver };

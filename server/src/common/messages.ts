@@ -51,6 +51,22 @@ const messages = {
     id: 'Setiap angsuran harus minimal Rp 1; kurangi tenor atau uang muka.',
     en: 'Every installment must be at least Rp 1; shorten the tenor or lower the down payment.',
   },
+  'cart.empty': { id: 'Keranjang kosong.', en: 'The cart is empty.' },
+  'cart.itemNotFound': { id: 'Item keranjang tidak ditemukan.', en: 'Cart item not found.' },
+  'cart.unavailable': {
+    id: 'Produk atau paket "{name}" sudah tidak dijual; hapus dari keranjang.',
+    en: 'The product or plan "{name}" is no longer sold; remove it from the cart.',
+  },
+  'cart.tooMany': { id: 'Maksimal {max} unit per item.', en: 'At most {max} units per item.' },
+  'order.notFound': { id: 'Pesanan tidak ditemukan.', en: 'Order not found.' },
+  'order.assigneeNotStaff': {
+    id: 'Pesanan hanya dapat diserahkan ke staf aktif.',
+    en: 'Orders can only be handed to active staff.',
+  },
+  'order.cancelNotYours': {
+    id: 'Pesanan yang SPK-nya sudah dikonfirmasi hanya dapat dibatalkan oleh admin.',
+    en: 'An order whose SPK is confirmed can only be cancelled by staff.',
+  },
   'validation.phone': {
     id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
     en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',

@@ -3,6 +3,11 @@ import { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
 import { Product, ProductSpecs } from '../catalog/product.entity';
+import { Installment } from '../installments/installment.entity';
+import { CartItem } from '../orders/cart-item.entity';
+import { OrderItem } from '../orders/order-item.entity';
+import { Order } from '../orders/order.entity';
+import { Counter } from './counter.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment];

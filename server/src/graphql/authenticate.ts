@@ -12,11 +12,11 @@ const unauthorized = (key: 'auth.tokenExpired' | 'auth.invalidRefresh') =>
  * Resolves `Bearer <access token>` to a live account. No header means anonymous; a bad, expired or
  * revoked token (logout everywhere, deactivation, role change) is an error, so clients refresh.
  */
-export async function authenticate(em: EntityManager, tokens: TokenService, header: string | undefined | null): Promise<AuthUser | null> {
+export async function authenticate(em: EntityManager, tokens: TokenService, header: string | undefined | null, now = new Date()): Promise<AuthUser | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthorized('auth.invalidRefresh');
-  const claims = await tokens.verifyAccess(match[1]!);
+  const claims = await tokens.verifyAccess(match[1]!, now);
   if (claims === 'expired') throw unauthorized('auth.tokenExpired');
   if (!claims) throw unauthorized('auth.invalidRefresh');
   const user = await em.findOne(User, claims.sub);

@@ -34,7 +34,8 @@ export function makeFormatError(logger: Logger, production: boolean) {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
-      return { ...base, message: original.message, extensions: { ...original.extensions } };
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...base, message: original.message, extensions };
     }
     if (original instanceof ArgumentValidationError) {
       const problem = firstProblem(original.extensions.validationErrors as ValidationError[]);

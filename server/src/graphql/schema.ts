@@ -3,10 +3,11 @@ import type { GraphQLSchema } from 'graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
+import { OrderResolver } from '../orders/orders.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

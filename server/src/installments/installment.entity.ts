@@ -1,0 +1,73 @@
+import { BigIntType, Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../db/base.entity';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import type { Order } from '../orders/order.entity';
+
+export enum InstallmentStatus {
+  PENDING = 'PENDING',
+  DUE = 'DUE',
+  OVERDUE = 'OVERDUE',
+  PAID = 'PAID',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
+
+/**
+ * One line of an order's schedule. `paidAmount` and `lateFeePaid` only ever change together with
+ * payment allocations, in the same transaction; the database refuses overpaying either.
+ */
+@ObjectType()
+@Entity({ tableName: 'installments' })
+@Unique({ properties: ['order', 'number'] })
+@Index({ properties: ['status', 'dueDate'] })
+@Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
+@Check({ name: 'installments_fee_paid_within_fee', expression: 'late_fee_paid >= 0 and late_fee_paid <= late_fee' })
+export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt'> {
+  @ManyToOne('Order', { ref: true, deleteRule: 'cascade' })
+  order: Ref<Order>;
+
+  @Field(() => Int, { description: '0 = down payment with fees; 1..N monthly' })
+  @Property()
+  number: number;
+
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  dueDate: string;
+
+  @Field(() => RupiahScalar)
+  @Property({ type: new BigIntType('bigint') })
+  amount: bigint;
+
+  @Field(() => RupiahScalar)
+  @Property({ type: new BigIntType('bigint') })
+  principal: bigint;
+
+  @Field(() => RupiahScalar)
+  @Property({ type: new BigIntType('bigint') })
+  margin: bigint;
+
+  @Field(() => RupiahScalar)
+  @Property({ type: new BigIntType('bigint') })
+  fees: bigint;
+
+  @Field(() => InstallmentStatus)
+  @Enum({ items: () => InstallmentStatus })
+  status: InstallmentStatus = InstallmentStatus.PENDING;
+
+  @Field(() => RupiahScalar, { description: 'Paid towards `amount`' })
+  @Property({ type: new BigIntType('bigint') })
+  paidAmount: bigint = 0n;
+
+  @Field(() => RupiahScalar, { description: 'Late fee accrued so far' })
+  @Property({ type: new BigIntType('bigint') })
+  lateFee: bigint = 0n;
+
+  @Field(() => RupiahScalar)
+  @Property({ type: new BigIntType('bigint') })
+  lateFeePaid: bigint = 0n;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  paidAt: Date | null = null;
+}

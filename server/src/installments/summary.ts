@@ -1,0 +1,46 @@
+import { sum, type Rupiah } from '../money/rupiah';
+
+export interface InstallmentLike {
+  number: number;
+  dueDate: string;
+  amount: Rupiah;
+  paidAmount: Rupiah;
+  lateFee: Rupiah;
+  lateFeePaid: Rupiah;
+  status: string;
+}
+
+export interface ScheduleSummary {
+  installmentsCount: number;
+  paidCount: number;
+  remainingCount: number;
+  paidAmount: Rupiah;
+  outstandingAmount: Rupiah;
+  overdueCount: number;
+  /** Unpaid principal of installments past their due date, plus unpaid late fees. */
+  arrearsAmount: Rupiah;
+  nextDue: { number: number; dueDate: string; amount: Rupiah } | null;
+}
+
+const open = (i: InstallmentLike) => i.status !== 'CANCELLED' && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
+
+/**
+ * The history a customer and staff see for an order, derived from its installments at `today`
+ * (Asia/Jakarta date): counts, arrears and what is due next. Derived, never stored, so it cannot drift.
+ */
+export function summarize(installments: InstallmentLike[], today: string): ScheduleSummary {
+  const active = installments.filter((i) => i.status !== 'CANCELLED');
+  const unpaid = active.filter(open).sort((a, b) => a.number - b.number);
+  const overdue = unpaid.filter((i) => i.dueDate < today);
+  const next = unpaid[0];
+  return {
+    installmentsCount: active.length,
+    paidCount: active.length - unpaid.length,
+    remainingCount: unpaid.length,
+    paidAmount: sum(active.map((i) => i.paidAmount + i.lateFeePaid)),
+    outstandingAmount: sum(unpaid.map((i) => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid)),
+    overdueCount: overdue.length,
+    arrearsAmount: sum(overdue.map((i) => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid)),
+    nextDue: next ? { number: next.number, dueDate: next.dueDate, amount: next.amount - next.paidAmount + next.lateFee - next.lateFeePaid } : null,
+  };
+}

@@ -1,0 +1,42 @@
+import { registerEnumType } from 'type-graphql';
+import { defineStateMachine } from '../common/state-machine';
+
+export enum OrderStatus {
+  AWAITING_SPK = 'AWAITING_SPK',
+  SPK_IN_PROGRESS = 'SPK_IN_PROGRESS',
+  AWAITING_DOWN_PAYMENT = 'AWAITING_DOWN_PAYMENT',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(OrderStatus, { name: 'OrderStatus' });
+
+export enum OrderAction {
+  START_SPK = 'START_SPK',
+  RESET_SPK = 'RESET_SPK',
+  CONFIRM_SPK = 'CONFIRM_SPK',
+  ACTIVATE = 'ACTIVATE',
+  SUSPEND = 'SUSPEND',
+  UNSUSPEND = 'UNSUSPEND',
+  COMPLETE = 'COMPLETE',
+  CANCEL = 'CANCEL',
+}
+registerEnumType(OrderAction, { name: 'OrderAction' });
+
+const S = OrderStatus;
+
+/**
+ * AWAITING_SPK -> SPK_IN_PROGRESS -> AWAITING_DOWN_PAYMENT -> ACTIVE -> COMPLETED, with SUSPENDED
+ * (and back) while active, and CANCELLED before the service starts.
+ */
+export const orderMachine = defineStateMachine<OrderStatus, OrderAction>('Order', { entity: { id: 'pesanan', en: 'order' } }, {
+  [OrderAction.START_SPK]: { from: [S.AWAITING_SPK], to: S.SPK_IN_PROGRESS },
+  [OrderAction.RESET_SPK]: { from: [S.SPK_IN_PROGRESS], to: S.AWAITING_SPK },
+  [OrderAction.CONFIRM_SPK]: { from: [S.SPK_IN_PROGRESS], to: S.AWAITING_DOWN_PAYMENT },
+  [OrderAction.ACTIVATE]: { from: [S.AWAITING_DOWN_PAYMENT], to: S.ACTIVE },
+  [OrderAction.SUSPEND]: { from: [S.ACTIVE], to: S.SUSPENDED },
+  [OrderAction.UNSUSPEND]: { from: [S.SUSPENDED], to: S.ACTIVE },
+  [OrderAction.COMPLETE]: { from: [S.ACTIVE, S.SUSPENDED], to: S.COMPLETED },
+  [OrderAction.CANCEL]: { from: [S.AWAITING_SPK, S.SPK_IN_PROGRESS, S.AWAITING_DOWN_PAYMENT], to: S.CANCELLED },
+});

@@ -1,0 +1,70 @@
+import { BigIntType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { User } from '../accounts/user.entity';
+import { BaseEntity } from '../db/base.entity';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { Installment } from '../installments/installment.entity';
+import { OrderItem } from './order-item.entity';
+import { OrderStatus } from './order-status';
+
+/**
+ * The seed's `Order {user -> produk; user_id, produk, name_customer, no.Telp, total_price}`, one per
+ * installment plan checked out. Name and phone are as the customer gave them at checkout.
+ */
+@ObjectType()
+@Entity({ tableName: 'orders' })
+export class Order extends BaseEntity<'status' | 'assignedTo' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
+  @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
+  @Unique()
+  @Property({ length: 32 })
+  number: string;
+
+  @ManyToOne(() => User, { ref: true, index: true })
+  customer: Ref<User>;
+
+  @Field()
+  @Property({ length: 120 })
+  customerName: string;
+
+  @Field({ description: 'E.164' })
+  @Property({ length: 16 })
+  customerPhone: string;
+
+  @Field()
+  @Property({ length: 254 })
+  customerEmail: string;
+
+  @Field(() => OrderStatus)
+  @Index()
+  @Enum({ items: () => OrderStatus })
+  status: OrderStatus = OrderStatus.AWAITING_SPK;
+
+  @Field(() => RupiahScalar, { description: 'Everything the customer pays: prices, fees and margin' })
+  @Property({ type: new BigIntType('bigint') })
+  totalPrice: bigint;
+
+  @Field(() => LocalDateScalar, { description: 'Installment 0 is due on this date; the monthly ones on its day of the month' })
+  @Property({ type: 'date' })
+  startDate: string;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, index: true })
+  assignedTo: Ref<User> | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  spkConfirmedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  cancelReason: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  notes: string | null = null;
+
+  @OneToMany(() => OrderItem, (i) => i.order, { orderBy: { position: 'asc' } })
+  items = new Collection<OrderItem>(this);
+
+  @OneToMany(() => Installment, (i) => i.order, { orderBy: { number: 'asc' } })
+  installments = new Collection<Installment>(this);
+}

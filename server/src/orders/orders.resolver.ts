@@ -1,0 +1,121 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireCustomer, requireStaff, requireUser } from '../accounts/auth-user';
+import { Role, STAFF_ROLES } from '../accounts/roles';
+import { User } from '../accounts/user.entity';
+import { badInput } from '../common/errors';
+import { todayJakarta } from '../common/time';
+import type { Context } from '../graphql/context';
+import { pageComplexity } from '../graphql/limits';
+import { groupBy } from '../graphql/loaders';
+import { ListArgs, PageOf } from '../graphql/pagination';
+import { Installment } from '../installments/installment.entity';
+import { summarize } from '../installments/summary';
+import { CartItem } from './cart-item.entity';
+import { AddToCartInput, CheckoutInput, OrderFilter, OrderSummary } from './inputs';
+import { OrderItem } from './order-item.entity';
+import { OrderAction, orderMachine } from './order-status';
+import { Order } from './order.entity';
+import * as orders from './orders.service';
+
+@ObjectType()
+class OrderPage extends PageOf(Order) {}
+
+const installmentsOf = (ctx: Context, order: Order) =>
+  ctx.loaders
+    .get<string, Installment[]>('installmentsByOrder', async (ids) =>
+      groupBy(ids, await ctx.em.find(Installment, { order: { $in: [...ids] } }, { orderBy: { number: 'asc' } }), (i) => i.order.id),
+    )
+    .load(order.id);
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Authorized()
+  @Query(() => [CartItem])
+  myCart(@Ctx() ctx: Context) {
+    return orders.myCart(ctx.em, requireUser(ctx.user));
+  }
+
+  @Authorized()
+  @Mutation(() => CartItem)
+  addToCart(@Arg('input') input: AddToCartInput, @Ctx() ctx: Context) {
+    return orders.addToCart(ctx.em, requireCustomer(ctx.user), input);
+  }
+
+  @Authorized()
+  @Mutation(() => CartItem, { nullable: true, description: 'Quantity 0 removes the line (returns null).' })
+  setCartItemQuantity(@Arg('id', () => ID) id: string, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: Context) {
+    if (!Number.isInteger(quantity) || quantity < 0) throw badInput('quantity', 'validation.range', { min: 0, max: 20 });
+    return orders.setCartQuantity(ctx.em, requireCustomer(ctx.user), id, quantity);
+  }
+
+  @Authorized()
+  @Mutation(() => [Order], { description: 'Turns the cart into orders (one per cart line) with their installment schedules.' })
+  checkout(@Arg('input', () => CheckoutInput, { nullable: true }) input: CheckoutInput | null, @Ctx() ctx: Context) {
+    return orders.checkout(ctx.em, requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.clock);
+  }
+
+  @Authorized()
+  @Query(() => OrderPage, { complexity: pageComplexity, description: 'The caller’s own orders.' })
+  myOrders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
+    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, requireUser(ctx.user).id);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => OrderPage, { complexity: pageComplexity })
+  orders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
+    return orders.listOrders(ctx.em, filter, args, ctx.app.clock);
+  }
+
+  @Authorized()
+  @Query(() => Order)
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return orders.getOrder(ctx.em, ctx.user, id);
+  }
+
+  @Authorized()
+  @Mutation(() => Order, { description: 'The customer, before the SPK is confirmed, or SUPPORT/ADMIN.' })
+  cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
+    if (!reason.trim() || reason.length > 1000) throw badInput('reason', 'validation.required', { field: 'reason' });
+    return orders.cancelOrder(ctx.em, ctx.user, id, reason);
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Mutation(() => Order, { description: 'Hands the order and its customer to another staff member.' })
+  assignOrder(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() ctx: Context) {
+    return orders.assignOrder(ctx.em, requireStaff(ctx.user), id, assigneeId);
+  }
+
+  @FieldResolver(() => [OrderItem])
+  items(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, OrderItem[]>('itemsByOrder', async (ids) =>
+        groupBy(ids, await ctx.em.find(OrderItem, { order: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (i) => i.order.id),
+      )
+      .load(order.id);
+  }
+
+  @FieldResolver(() => [Installment])
+  installments(@Root() order: Order, @Ctx() ctx: Context) {
+    return installmentsOf(ctx, order);
+  }
+
+  @FieldResolver(() => OrderSummary)
+  async summary(@Root() order: Order, @Ctx() ctx: Context) {
+    return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock));
+  }
+
+  @FieldResolver(() => User)
+  customer(@Root() order: Order) {
+    return order.customer.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The staff member handling the order' })
+  assignedTo(@Root() order: Order) {
+    return order.assignedTo ? order.assignedTo.loadOrFail({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => [OrderAction], { description: 'State transitions the order allows now (the caller’s role may allow fewer)' })
+  allowedActions(@Root() order: Order) {
+    return orderMachine.allowedActions(order.status);
+  }
+}

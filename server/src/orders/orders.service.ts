@@ -1,0 +1,199 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
+import { Role, isStaff } from '../accounts/roles';
+import { User } from '../accounts/user.entity';
+import { audit } from '../audit/audit';
+import { scheduleOrThrow } from '../catalog/catalog.service';
+import { InstallmentPlan } from '../catalog/installment-plan.entity';
+import { Product } from '../catalog/product.entity';
+import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { normalizePhoneID } from '../common/id-formats';
+import { t } from '../common/messages';
+import { todayJakarta, type Clock } from '../common/time';
+import { nextCounterValue } from '../db/counter.entity';
+import { findPage, type ListArgs } from '../graphql/pagination';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { buildSchedule } from '../installments/schedule';
+import { CartItem } from './cart-item.entity';
+import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
+import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
+import { OrderAction, orderMachine } from './order-status';
+import { Order } from './order.entity';
+
+const MAX_UNITS = 20;
+const ref = (o: Order) => ({ entityType: 'Order', entityId: o.id });
+
+export async function addToCart(em: EntityManager, actor: AuthUser, input: AddToCartInput) {
+  const product = await em.findOne(Product, { id: input.productId, active: true });
+  if (!product) throw notFound('product.notFound');
+  const plan = await em.findOne(InstallmentPlan, { id: input.planId, active: true });
+  if (!plan) throw notFound('plan.notFound');
+  if (plan.product.id !== product.id) throw badInput('planId', 'plan.notForProduct');
+  let item = await em.findOne(CartItem, { customer: actor.id, product, plan });
+  const quantity = (item?.quantity ?? 0) + input.quantity;
+  if (quantity > MAX_UNITS) throw badInput('quantity', 'cart.tooMany', { max: MAX_UNITS });
+  if (item) item.quantity = quantity;
+  else item = em.create(CartItem, { customer: actor.id, product, plan, quantity });
+  await em.flush();
+  return item;
+}
+
+export async function setCartQuantity(em: EntityManager, actor: AuthUser, id: string, quantity: number) {
+  const item = await em.findOne(CartItem, { id, customer: actor.id });
+  if (!item) throw notFound('cart.itemNotFound');
+  if (quantity > MAX_UNITS) throw badInput('quantity', 'cart.tooMany', { max: MAX_UNITS });
+  if (quantity < 1) em.remove(item);
+  else item.quantity = quantity;
+  await em.flush();
+  return quantity < 1 ? null : item;
+}
+
+export function myCart(em: EntityManager, actor: AuthUser) {
+  return em.find(CartItem, { customer: actor.id }, { populate: ['product', 'plan'], orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+function termsSnapshot(plan: InstallmentPlan): PlanTermsSnapshot {
+  return {
+    planName: plan.name,
+    tenorMonths: plan.tenorMonths,
+    downPaymentType: plan.downPaymentType,
+    downPaymentValue: plan.downPaymentValue.toString(),
+    marginBpsPerMonth: plan.marginBpsPerMonth,
+    adminFee: plan.adminFee.toString(),
+    lateFeeGraceDays: plan.lateFeeGraceDays,
+    lateFeeType: plan.lateFeeType,
+    lateFeeValue: plan.lateFeeValue.toString(),
+    lateFeeCap: plan.lateFeeCap?.toString() ?? null,
+    autoSuspendAfterDays: plan.autoSuspendAfterDays,
+  };
+}
+
+/**
+ * Turns the cart into orders, one per cart line (a plan belongs to one product, and one order has one
+ * schedule and one SPK). Each unit becomes its own item; the order's schedule is the unit schedule
+ * times the quantity, so item totals add up to the order total exactly. All or nothing.
+ */
+export async function checkout(em: EntityManager, actor: AuthUser, input: CheckoutInput, clock: Clock): Promise<Order[]> {
+  return em.transactional(async (tx) => {
+    const customer = await tx.findOneOrFail(User, actor.id);
+    const lines = await tx.find(CartItem, { customer: actor.id }, { populate: ['product', 'plan'], orderBy: { createdAt: 'asc', id: 'asc' } });
+    if (!lines.length) throw badInput('cart', 'cart.empty');
+    const phone = input.customerPhone ? normalizePhoneID(input.customerPhone) : customer.phone;
+    if (!phone) throw badInput('customerPhone', 'validation.phone');
+    const startDate = todayJakarta(clock);
+    const month = startDate.slice(0, 7);
+    const orders: Order[] = [];
+    for (const line of lines) {
+      const product = line.product.$;
+      const plan = line.plan.$;
+      if (!product.active || !plan.active) {
+        throw new AppError('CONFLICT', t('cart.unavailable', { name: `${product.name} / ${plan.name}` }), { cartItemId: line.id });
+      }
+      const unit = scheduleOrThrow(() => buildSchedule(product, plan, startDate, 1));
+      const q = BigInt(line.quantity);
+      const seq = await nextCounterValue(tx, `order:${month}`);
+      const order = tx.create(Order, {
+        number: `ORD-${month.replace('-', '')}-${String(seq).padStart(6, '0')}`,
+        customer,
+        customerName: input.customerName?.trim() || customer.fullName,
+        customerPhone: phone,
+        customerEmail: customer.email,
+        totalPrice: unit.totalPrice * q,
+        startDate,
+        notes: input.notes?.trim() || null,
+      });
+      for (let position = 1; position <= line.quantity; position++) {
+        tx.create(OrderItem, {
+          order,
+          position,
+          product,
+          plan,
+          productName: product.name,
+          category: product.category,
+          specs: { ...product.specs },
+          planTerms: termsSnapshot(plan),
+          cashPrice: product.cashPrice,
+          setupFee: product.setupFee,
+          totalPrice: unit.totalPrice,
+        });
+      }
+      for (const l of unit.lines) {
+        tx.create(Installment, {
+          order,
+          number: l.number,
+          dueDate: l.dueDate,
+          amount: l.amount * q,
+          principal: l.principal * q,
+          margin: l.margin * q,
+          fees: l.fees * q,
+        });
+      }
+      audit(tx, actor, 'order.checkout', ref(order), { number: order.number, product: product.name, plan: plan.name, quantity: line.quantity, totalPrice: order.totalPrice });
+      tx.remove(line);
+      orders.push(order);
+    }
+    await tx.flush();
+    return orders;
+  });
+}
+
+/** The order, if the caller may see it: its customer or any staff. Anyone else gets NOT_FOUND. */
+export async function getOrder(em: EntityManager, user: AuthUser | null, id: string) {
+  const actor = requireUser(user);
+  const order = await em.findOne(Order, id);
+  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+  return order;
+}
+
+export async function listOrders(em: EntityManager, filter: OrderFilter | undefined, args: ListArgs, clock: Clock, customerId?: string) {
+  const where: FilterQuery<Order> = {};
+  if (customerId) where.customer = customerId;
+  else if (filter?.customerId) where.customer = filter.customerId;
+  if (filter?.status?.length) where.status = { $in: filter.status };
+  if (filter?.assignedTo) where.assignedTo = filter.assignedTo;
+  if (filter?.unassigned) where.assignedTo = null;
+  if (filter?.ids?.length) where.id = { $in: filter.ids };
+  if (filter?.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.$or = [{ number: { $ilike: like } }, { customerName: { $ilike: like } }, { customerPhone: { $ilike: like } }, { customerEmail: { $ilike: like } }];
+  }
+  if (filter?.overdue) {
+    const overdue = em
+      .createQueryBuilder(Installment, 'i')
+      .select('i.order_id')
+      .where({ dueDate: { $lt: todayJakarta(clock) }, status: { $ne: InstallmentStatus.CANCELLED } })
+      .andWhere('(i.paid_amount < i.amount or i.late_fee_paid < i.late_fee)');
+    where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }];
+  }
+  return findPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
+}
+
+export async function cancelOrder(em: EntityManager, user: AuthUser | null, id: string, reason: string) {
+  const actor = requireUser(user);
+  const order = await getOrder(em, actor, id);
+  if (!isStaff(actor.role) && order.spkConfirmedAt) throw forbidden('order.cancelNotYours');
+  if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
+  const from = order.status;
+  order.status = orderMachine.apply(order.status, OrderAction.CANCEL);
+  order.cancelReason = reason.trim();
+  await em.nativeUpdate(Installment, { order: order.id, paidAmount: 0n }, { status: InstallmentStatus.CANCELLED });
+  audit(em, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
+  await em.flush();
+  return order;
+}
+
+/**
+ * "Admin memberikan data ke admin lainnya": hands an order (and with it the customer's email,
+ * username, phone and note) to another staff member.
+ */
+export async function assignOrder(em: EntityManager, actor: AuthUser, id: string, assigneeId: string) {
+  const order = await getOrder(em, actor, id);
+  const assignee = await em.findOne(User, assigneeId);
+  if (!assignee || !assignee.active || !isStaff(assignee.role)) throw badInput('assigneeId', 'order.assigneeNotStaff');
+  const previous = order.assignedTo?.id ?? null;
+  order.assignedTo = em.getReference(User, assignee.id, { wrapped: true });
+  audit(em, actor, 'order.assign', ref(order), { from: previous, to: assignee.id });
+  await em.flush();
+  return order;
+}
+
