@@ -17,7 +17,7 @@ import { TokenService } from './accounts/tokens';
 import { localeFromHeader, runInRequestScope } from './common/request-context';
 import { systemClock, type Clock } from './common/time';
 import type { Config } from './config/config';
-import { resolveJwtSecret } from './config/secrets';
+import { resolveSecrets } from './config/secrets';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrate, openOrm, type Orm, type QueryCounter } from './db/orm';
 import { authenticate } from './graphql/authenticate';
@@ -28,6 +28,8 @@ import { Loaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
 import { healthRoutes } from './http/health';
+import { paymentRoutes } from './http/payment-routes';
+import { createGateway } from './payments/gateways';
 import { seed, type SeedResult } from './seed/seed';
 
 export interface AppOptions {
@@ -96,12 +98,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw err;
   }
 
+  const secrets = await resolveSecrets(config);
+  const makeGateway = (publicUrl: string) =>
+    createGateway(config.PAYMENT_GATEWAY, {
+      sandbox: { secret: secrets.sandboxPaymentSecret, publicUrl },
+      ...(config.MIDTRANS_SERVER_KEY ? { midtrans: { serverKey: config.MIDTRANS_SERVER_KEY, snapBaseUrl: config.MIDTRANS_SNAP_URL } } : {}),
+      ...(config.XENDIT_SECRET_KEY && config.XENDIT_CALLBACK_TOKEN
+        ? { xendit: { secretKey: config.XENDIT_SECRET_KEY, callbackToken: config.XENDIT_CALLBACK_TOKEN, baseUrl: config.XENDIT_BASE_URL } }
+        : {}),
+    });
   const services: AppServices = {
     config,
     orm,
     clock,
     logger,
-    tokens: new TokenService(await resolveJwtSecret(config), config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
+    sandboxPaymentSecret: secrets.sandboxPaymentSecret,
+    gateway: makeGateway(config.publicUrl),
+    tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -127,6 +140,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(healthRoutes(orm));
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
+  app.use(paymentRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();
@@ -205,6 +219,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ? config.publicUrl : `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  if (!config.PUBLIC_URL && url !== config.publicUrl) {
+    // PORT=0 (tests) or another host: links we hand out must point where we actually listen.
+    config.publicUrl = url;
+    services.gateway = makeGateway(url);
+  }
 
   let closed = false;
   return {

@@ -24,9 +24,16 @@ describe('configuration', () => {
     }
   });
 
-  it('demands a JWT secret in production and turns demo data off there', () => {
+  it('needs the chosen gateway’s keys', () => {
+    expect(() => loadConfig({ PAYMENT_GATEWAY: 'midtrans' })).toThrow(/MIDTRANS_SERVER_KEY: required/);
+    expect(() => loadConfig({ PAYMENT_GATEWAY: 'xendit', XENDIT_SECRET_KEY: 'xnd_development_abc' })).toThrow(/XENDIT_CALLBACK_TOKEN: required/);
+    expect(loadConfig({ PAYMENT_GATEWAY: 'midtrans', MIDTRANS_SERVER_KEY: 'SB-Mid-server-abc' }).PAYMENT_GATEWAY).toBe('midtrans');
+  });
+
+  it('demands real secrets in production and turns demo data off there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur' })).toThrow(/JWT_SECRET: required/);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) })).toThrow(/SANDBOX_PAYMENT_SECRET/);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40), SANDBOX_PAYMENT_SECRET: 'y'.repeat(20) });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
   });

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SPK_NOT_CONFIRMED'
+  | 'PAYMENT_GATEWAY_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {

@@ -67,6 +67,24 @@ const messages = {
     id: 'Pesanan yang SPK-nya sudah dikonfirmasi hanya dapat dibatalkan oleh admin.',
     en: 'An order whose SPK is confirmed can only be cancelled by staff.',
   },
+  'spk.notConfirmed': { id: 'SPK belum diconfirm admin', en: 'The SPK has not been confirmed by an admin yet' },
+  'payment.orderClosed': { id: 'Pesanan ini sudah {status}; tidak ada yang perlu dibayar.', en: 'This order is {status}; nothing is payable.' },
+  'payment.nothingDue': { id: 'Tidak ada tagihan yang terbuka.', en: 'Nothing is open to pay.' },
+  'payment.tooMuch': {
+    id: 'Jumlah melebihi sisa tagihan ({max}).',
+    en: 'The amount is more than what is still open ({max}).',
+  },
+  'payment.notFound': { id: 'Pembayaran tidak ditemukan.', en: 'Payment not found.' },
+  'payment.idempotencyReused': {
+    id: 'Kunci idempotensi ini sudah dipakai untuk pembayaran lain.',
+    en: 'This idempotency key was already used for a different payment.',
+  },
+  'payment.gatewayFailed': {
+    id: 'Gerbang pembayaran sedang tidak dapat dihubungi; coba lagi nanti.',
+    en: 'The payment gateway could not be reached; try again later.',
+  },
+  'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
+  'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
   'validation.phone': {
     id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
     en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',

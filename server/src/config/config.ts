@@ -38,6 +38,14 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().default('admin@angsur.local'),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
 
+  PAYMENT_GATEWAY: z.enum(['sandbox', 'midtrans', 'xendit']).default('sandbox'),
+  SANDBOX_PAYMENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  MIDTRANS_SERVER_KEY: z.string().min(8).optional(),
+  MIDTRANS_SNAP_URL: z.url().optional(),
+  XENDIT_SECRET_KEY: z.string().min(8).optional(),
+  XENDIT_CALLBACK_TOKEN: z.string().min(8).optional(),
+  XENDIT_BASE_URL: z.url().optional(),
+
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
   GRAPHQL_BODY_LIMIT: z
@@ -84,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   const problems: string[] = [];
   if (production && !e.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (e.PAYMENT_GATEWAY === 'midtrans' && !e.MIDTRANS_SERVER_KEY) problems.push('MIDTRANS_SERVER_KEY: required when PAYMENT_GATEWAY=midtrans');
+  if (e.PAYMENT_GATEWAY === 'xendit' && (!e.XENDIT_SECRET_KEY || !e.XENDIT_CALLBACK_TOKEN)) {
+    problems.push('XENDIT_SECRET_KEY and XENDIT_CALLBACK_TOKEN: required when PAYMENT_GATEWAY=xendit');
+  }
+  if (production && e.PAYMENT_GATEWAY === 'sandbox' && !e.SANDBOX_PAYMENT_SECRET) {
+    problems.push('SANDBOX_PAYMENT_SECRET: required for the sandbox gateway when NODE_ENV=production');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const embedded = !e.DATABASE_URL;

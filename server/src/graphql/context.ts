@@ -6,6 +6,7 @@ import type { TokenService } from '../accounts/tokens';
 import type { Clock } from '../common/time';
 import type { Config } from '../config/config';
 import type { Orm } from '../db/orm';
+import type { PaymentGateway } from '../payments/gateways/gateway';
 import type { Loaders } from './loaders';
 
 /** Long-lived services shared by every request. */
@@ -16,6 +17,9 @@ export interface AppServices {
   loginLimiter: LoginLimiter;
   clock: Clock;
   logger: Logger;
+  gateway: PaymentGateway;
+  /** Signs the sandbox gateway's own webhooks. */
+  sandboxPaymentSecret: string;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */

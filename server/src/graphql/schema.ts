@@ -4,10 +4,11 @@ import { AccountsResolver } from '../accounts/accounts.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
 import { OrderResolver } from '../orders/orders.resolver';
+import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

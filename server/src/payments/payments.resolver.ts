@@ -1,0 +1,156 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireStaff, requireUser } from '../accounts/auth-user';
+import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
+import { notFound } from '../common/errors';
+import { todayJakarta } from '../common/time';
+import type { Context } from '../graphql/context';
+import { pageComplexity } from '../graphql/limits';
+import { groupBy } from '../graphql/loaders';
+import { findPage, ListArgs, PageOf } from '../graphql/pagination';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Order } from '../orders/order.entity';
+import { getOrder } from '../orders/orders.service';
+import { PaymentMethod, PaymentStatus } from './enums';
+import { CreatePaymentInput, PaymentFilter, ReasonInput } from './inputs';
+import { Payment, PaymentAllocation } from './payment.entity';
+import * as payments from './payments.service';
+import { outstanding } from './allocation';
+import { PaymentAnomaly } from './webhook-event.entity';
+
+@ObjectType()
+class PaymentPage extends PageOf(Payment) {}
+
+@ObjectType()
+class PaymentAnomalyPage extends PageOf(PaymentAnomaly) {}
+
+const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway, publicUrl: ctx.app.config.publicUrl });
+
+/** A payment, if the caller may see it: its order's customer or staff. */
+async function visiblePayment(ctx: Context, id: string) {
+  const user = requireUser(ctx.user);
+  const payment = await ctx.em.findOne(Payment, id, { populate: ['order'] });
+  if (!payment || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
+  return payment;
+}
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @Authorized()
+  @Mutation(() => Payment, { description: 'Starts a payment: online (returns redirectUrl) or bank transfer (then upload the proof to proofUploadUrl).' })
+  createPayment(@Arg('input') input: CreatePaymentInput, @Ctx() ctx: Context) {
+    return payments.createPayment(ctx.em, deps(ctx), ctx.user, input);
+  }
+
+  @Authorized(Role.FINANCE)
+  @Mutation(() => Payment, { description: 'FINANCE: the transfer is in the bank statement; apply it.' })
+  settlePayment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return payments.settleManually(ctx.em, requireStaff(ctx.user), id, ctx.app.clock);
+  }
+
+  @Authorized(Role.FINANCE)
+  @Mutation(() => Payment)
+  rejectPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
+    return payments.rejectPayment(ctx.em, requireStaff(ctx.user), id, input.reason, ctx.app.clock);
+  }
+
+  @Authorized(Role.FINANCE)
+  @Mutation(() => Payment, { description: 'Marks a settled payment refunded and takes its money back off the installments.' })
+  refundPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
+    return payments.refundPayment(ctx.em, requireStaff(ctx.user), id, input.reason, ctx.app.clock);
+  }
+
+  @Authorized()
+  @Query(() => Payment)
+  payment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return visiblePayment(ctx, id);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => PaymentPage, { complexity: pageComplexity })
+  payments(@Args() args: ListArgs, @Arg('filter', () => PaymentFilter, { nullable: true }) filter: PaymentFilter | undefined, @Ctx() ctx: Context) {
+    const where: FilterQuery<Payment> = {};
+    if (filter?.status?.length) where.status = { $in: filter.status };
+    if (filter?.method) where.method = filter.method;
+    if (filter?.orderId) where.order = filter.orderId;
+    if (filter?.ids?.length) where.id = { $in: filter.ids };
+    if (filter?.awaitingVerification) Object.assign(where, { method: PaymentMethod.BANK_TRANSFER, status: PaymentStatus.PENDING, proof: { $ne: null } });
+    return findPage(ctx.em, Payment, where, args, { createdAt: 'createdAt', amount: 'amount', status: 'status', settledAt: 'settledAt' }, 'createdAt');
+  }
+
+  @Authorized(Role.FINANCE)
+  @Query(() => PaymentAnomalyPage, { complexity: pageComplexity, description: 'Money that arrived but was not applied' })
+  paymentAnomalies(@Args() args: ListArgs, @Arg('unresolved', () => Boolean, { defaultValue: true }) unresolved: boolean, @Ctx() ctx: Context) {
+    return findPage(ctx.em, PaymentAnomaly, unresolved ? { resolvedAt: null } : {}, args, { createdAt: 'createdAt', kind: 'kind' }, 'createdAt');
+  }
+
+  @Authorized()
+  @Query(() => RupiahScalar, { description: 'Early payoff (pelunasan): everything still open on the order' })
+  async payoffQuote(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    const order = await getOrder(ctx.em, ctx.user, orderId);
+    return outstanding(await ctx.em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }));
+  }
+
+  @Authorized()
+  @Query(() => RupiahScalar, { description: 'What is due now on the order (the default amount of createPayment)' })
+  async amountDue(@Arg('orderId', () => ID) orderId: string, @Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
+    const order = await getOrder(ctx.em, ctx.user, orderId);
+    const installments = await ctx.em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    return payments.amountDueNow(installments, date ?? todayJakarta(ctx.app.clock), false);
+  }
+
+  @FieldResolver(() => ID)
+  orderId(@Root() payment: Payment) {
+    return payment.order.id;
+  }
+
+  @FieldResolver(() => Order)
+  order(@Root() payment: Payment) {
+    return payment.order.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => [PaymentAllocation])
+  allocations(@Root() payment: Payment, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, PaymentAllocation[]>('allocationsByPayment', async (ids) =>
+        groupBy(ids, await ctx.em.find(PaymentAllocation, { payment: { $in: [...ids] } }, { populate: ['installment'], orderBy: { createdAt: 'asc' } }), (a) => a.payment.id),
+      )
+      .load(payment.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })
+  proofUrl(@Root() payment: Payment) {
+    return payment.proof ? `/files/payments/${payment.id}/proof` : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'PUT the proof bytes here (JPEG, PNG or PDF, max 5 MB) with the bearer token' })
+  proofUploadUrl(@Root() payment: Payment) {
+    return payment.method === PaymentMethod.BANK_TRANSFER && payment.status === PaymentStatus.PENDING ? `/files/payments/${payment.id}/proof` : null;
+  }
+}
+
+@Resolver(() => PaymentAllocation)
+export class PaymentAllocationResolver {
+  @FieldResolver(() => Int)
+  installmentNumber(@Root() a: PaymentAllocation) {
+    return a.installment.loadOrFail({ dataloader: true }).then((i) => i.number);
+  }
+
+  @FieldResolver(() => ID)
+  installmentId(@Root() a: PaymentAllocation) {
+    return a.installment.id;
+  }
+}
+
+@Resolver(() => Order)
+export class OrderPaymentsResolver {
+  @FieldResolver(() => [Payment])
+  payments(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, Payment[]>('paymentsByOrder', async (ids) =>
+        groupBy(ids, await ctx.em.find(Payment, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (p) => p.order.id),
+      )
+      .load(order.id);
+  }
+}

@@ -1,0 +1,300 @@
+import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
+import { Role, isStaff } from '../accounts/roles';
+import { User } from '../accounts/user.entity';
+import { audit } from '../audit/audit';
+import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { t } from '../common/messages';
+import { todayJakarta, type Clock } from '../common/time';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { formatRupiah } from '../money/rupiah';
+import { OrderAction, OrderStatus, orderMachine } from '../orders/order-status';
+import { Order } from '../orders/order.entity';
+import { allocate, outstanding } from './allocation';
+import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
+import { GatewayError, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
+import { Payment, PaymentAllocation } from './payment.entity';
+import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
+
+/** Orders whose SPK is confirmed and that are not closed: the only ones money can go to. */
+const PAYABLE = [OrderStatus.AWAITING_DOWN_PAYMENT, OrderStatus.ACTIVE, OrderStatus.SUSPENDED];
+
+/** The gate of the SPK issue: before confirmation the API answers SPK_NOT_CONFIRMED, "SPK belum diconfirm admin". */
+export function assertPayable(order: Order) {
+  if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.COMPLETED) {
+    throw new AppError('CONFLICT', t('payment.orderClosed', { status: order.status }), { currentState: order.status });
+  }
+  if (!PAYABLE.includes(order.status)) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
+}
+
+const openInstallments = (em: EntityManager, orderId: string, lock = false) =>
+  em.find(
+    Installment,
+    { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } },
+    { orderBy: { number: 'asc' }, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+  );
+
+/**
+ * What the customer should pay now: everything due up to today, or, when nothing is due yet, the
+ * next installment. Payoff (pelunasan) is everything still open, without a margin discount.
+ */
+export function amountDueNow(installments: Installment[], today: string, payoff: boolean): bigint {
+  const open = installments.filter((i) => i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
+  if (payoff) return outstanding(open);
+  const due = open.filter((i) => i.dueDate <= today);
+  return outstanding(due.length ? due : open.slice(0, 1));
+}
+
+export interface CreatePaymentArgs {
+  orderId: string;
+  method: PaymentMethod;
+  amount?: bigint | null;
+  payoff?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+export interface PaymentDeps {
+  clock: Clock;
+  gateway: PaymentGateway;
+  publicUrl: string;
+}
+
+export async function createPayment(em: EntityManager, deps: PaymentDeps, user: AuthUser | null, args: CreatePaymentArgs): Promise<Payment> {
+  const actor = requireUser(user);
+  if (isStaff(actor.role) && !hasRole(actor, [Role.FINANCE])) throw forbidden();
+  if (args.idempotencyKey) {
+    const existing = await em.findOne(Payment, { createdBy: actor.id, idempotencyKey: args.idempotencyKey });
+    if (existing) {
+      if (existing.order.id !== args.orderId) throw new AppError('CONFLICT', t('payment.idempotencyReused'), { field: 'idempotencyKey' });
+      return existing;
+    }
+  }
+  const order = await em.findOne(Order, args.orderId);
+  if (!order) throw notFound('order.notFound');
+  // Paying on someone else's order is refused outright (the order itself stays invisible elsewhere).
+  if (!isStaff(actor.role) && order.customer.id !== actor.id) throw forbidden();
+  assertPayable(order);
+  const installments = await openInstallments(em, order.id);
+  const open = outstanding(installments);
+  if (open === 0n) throw new AppError('CONFLICT', t('payment.nothingDue'));
+  const amount = args.payoff ? open : (args.amount ?? amountDueNow(installments, todayJakarta(deps.clock), false));
+  if (amount <= 0n) throw badInput('amount', 'validation.moneyPositive', { field: 'amount' });
+  if (amount > open) throw badInput('amount', 'payment.tooMuch', { max: formatRupiah(open) });
+
+  const now = deps.clock.now();
+  const payment = em.create(Payment, {
+    order,
+    reference: `PAY-${todayJakarta(deps.clock).replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`,
+    amount,
+    method: args.method,
+    kind: args.payoff ? PaymentKind.PAYOFF : PaymentKind.INSTALLMENTS,
+    idempotencyKey: args.idempotencyKey ?? null,
+    createdBy: actor.id,
+    expiresAt: args.method === PaymentMethod.GATEWAY ? new Date(now.getTime() + 24 * 3_600_000) : null,
+  });
+  audit(em, actor, 'payment.create', { entityType: 'Payment', entityId: payment.id }, { orderId: order.id, amount, method: args.method, kind: payment.kind });
+  await em.flush();
+
+  if (args.method === PaymentMethod.GATEWAY) {
+    // The row exists before the provider hears of it, so a webhook can never arrive for a payment we do not know.
+    try {
+      const charge = await deps.gateway.createCharge({
+        reference: payment.reference,
+        amount,
+        description: `Pembayaran ${order.number}`,
+        customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+        items: [{ id: order.number, name: `Cicilan ${order.number}`, price: amount, quantity: 1 }],
+        expiresInSeconds: 24 * 3600,
+        successUrl: `${deps.publicUrl}/admin/#/my-orders/${order.id}`,
+        failureUrl: `${deps.publicUrl}/admin/#/my-orders/${order.id}`,
+      });
+      payment.provider = charge.provider;
+      payment.providerReference = charge.providerReference;
+      payment.redirectUrl = charge.redirectUrl;
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      payment.status = paymentMachine.apply(payment.status, PaymentAction.EXPIRE);
+      payment.rejectionReason = `gateway: ${err.message}`.slice(0, 500);
+      await em.flush();
+      throw new AppError('PAYMENT_GATEWAY_ERROR', t('payment.gatewayFailed'), { paymentId: payment.id });
+    }
+    await em.flush();
+  }
+  return payment;
+}
+
+type SettleOutcome = 'settled' | 'duplicate' | 'anomaly';
+
+/**
+ * Applies a payment to its order's installments, inside the caller's transaction, with the payment
+ * and the installments locked: oldest first, late fee before amount. A payment larger than what is
+ * open is not applied at all but recorded as an anomaly, so settled payments always equal allocations.
+ */
+async function settleLocked(tx: EntityManager, payment: Payment, actor: AuthUser | null, now: Date, provider: string): Promise<SettleOutcome> {
+  if (payment.status === PaymentStatus.SETTLED) return 'duplicate';
+  const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const installments = await openInstallments(tx, order.id, true);
+  const { allocations, remainder } = allocate(payment.amount, installments);
+  if (remainder > 0n) {
+    tx.create(PaymentAnomaly, {
+      kind: AnomalyKind.OVERPAYMENT,
+      payment,
+      provider,
+      reference: payment.reference,
+      expected: payment.amount - remainder,
+      received: payment.amount,
+      details: { open: (payment.amount - remainder).toString() },
+    });
+    return 'anomaly';
+  }
+  const byId = new Map(installments.map((i) => [i.id, i]));
+  for (const a of allocations) {
+    const inst = byId.get(a.installmentId)!;
+    inst.paidAmount += a.principal;
+    inst.lateFeePaid += a.lateFee;
+    if (inst.paidAmount === inst.amount && inst.lateFeePaid === inst.lateFee) {
+      inst.status = InstallmentStatus.PAID;
+      inst.paidAt = now;
+    }
+    tx.create(PaymentAllocation, { payment, installment: inst, principal: a.principal, lateFee: a.lateFee });
+  }
+  payment.status = paymentMachine.apply(payment.status, PaymentAction.SETTLE);
+  payment.settledAt = now;
+  const from = order.status;
+  const first = installments[0];
+  if (order.status === OrderStatus.AWAITING_DOWN_PAYMENT && first && first.status === InstallmentStatus.PAID) {
+    order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
+  }
+  if (installments.every((i) => i.status === InstallmentStatus.PAID) && orderMachine.can(order.status, OrderAction.COMPLETE)) {
+    order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
+  }
+  audit(tx, actor, 'payment.settle', { entityType: 'Payment', entityId: payment.id }, {
+    orderId: order.id,
+    amount: payment.amount,
+    allocations: allocations.map((a) => ({ installmentId: a.installmentId, principal: a.principal, lateFee: a.lateFee })),
+    ...(from !== order.status ? { orderStatus: { from, to: order.status } } : {}),
+  });
+  return 'settled';
+}
+
+async function lockPayment(tx: EntityManager, where: { id: string } | { reference: string }) {
+  return tx.findOne(Payment, where, { lockMode: LockMode.PESSIMISTIC_WRITE });
+}
+
+/** FINANCE confirms a bank transfer after checking the proof against the bank statement. */
+export async function settleManually(em: EntityManager, actor: AuthUser, id: string, clock: Clock) {
+  return em.transactional(async (tx) => {
+    const payment = await lockPayment(tx, { id });
+    if (!payment) throw notFound('payment.notFound');
+    if (payment.method !== PaymentMethod.BANK_TRANSFER) throw badInput('id', 'payment.notTransfer');
+    if (!payment.proof) throw new AppError('CONFLICT', t('payment.proofMissing'));
+    paymentMachine.apply(payment.status, PaymentAction.SETTLE);
+    payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
+    payment.verifiedAt = clock.now();
+    const outcome = await settleLocked(tx, payment, actor, clock.now(), 'manual');
+    if (outcome === 'anomaly') throw new AppError('CONFLICT', t('payment.tooMuch', { max: '—' }), { reason: 'OVERPAYMENT' });
+    return payment;
+  });
+}
+
+export async function rejectPayment(em: EntityManager, actor: AuthUser, id: string, reason: string, clock: Clock) {
+  return em.transactional(async (tx) => {
+    const payment = await lockPayment(tx, { id });
+    if (!payment) throw notFound('payment.notFound');
+    payment.status = paymentMachine.apply(payment.status, PaymentAction.REJECT);
+    payment.rejectionReason = reason.trim();
+    payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
+    payment.verifiedAt = clock.now();
+    audit(tx, actor, 'payment.reject', { entityType: 'Payment', entityId: payment.id }, { reason: payment.rejectionReason });
+    return payment;
+  });
+}
+
+/** Takes a settled payment's money back off its installments; the allocations stay, marked reversed. */
+async function refundLocked(tx: EntityManager, payment: Payment, actor: AuthUser | null, now: Date, reason: string) {
+  payment.status = paymentMachine.apply(payment.status, PaymentAction.REFUND);
+  await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const allocations = await tx.find(PaymentAllocation, { payment, reversedAt: null }, { populate: ['installment'] });
+  await openInstallments(tx, payment.order.id, true);
+  for (const a of allocations) {
+    const inst = a.installment.$;
+    inst.paidAmount -= a.principal;
+    inst.lateFeePaid -= a.lateFee;
+    inst.status = InstallmentStatus.PENDING;
+    inst.paidAt = null;
+    a.reversedAt = now;
+  }
+  payment.rejectionReason = reason;
+  audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount });
+}
+
+export async function refundPayment(em: EntityManager, actor: AuthUser, id: string, reason: string, clock: Clock) {
+  return em.transactional(async (tx) => {
+    const payment = await lockPayment(tx, { id });
+    if (!payment) throw notFound('payment.notFound');
+    await refundLocked(tx, payment, actor, clock.now(), reason.trim());
+    return payment;
+  });
+}
+
+export type WebhookOutcome = 'duplicate' | 'settled' | 'anomaly' | 'unknown' | 'expired' | 'rejected' | 'refunded' | 'ignored';
+
+/**
+ * One gateway notification, exactly once. The event row's unique key is claimed first: a second
+ * delivery (even concurrent: it waits on the first's insert) finds it taken and does nothing.
+ */
+export async function handleGatewayNotification(em: EntityManager, n: GatewayNotification, clock: Clock): Promise<WebhookOutcome> {
+  return em.transactional(async (tx) => {
+    const claimed = await tx
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `insert into webhook_events (id, created_at, updated_at, provider, event_key, payload, outcome)
+         values (gen_random_uuid(), now(), now(), ?, ?, ?, 'received') on conflict (provider, event_key) do nothing returning id`,
+        [n.provider, n.eventKey.slice(0, 200), JSON.stringify(n.raw)],
+        'all',
+        tx.getTransactionContext(),
+      );
+    if (!claimed.length) return 'duplicate';
+    const event = await tx.findOneOrFail(WebhookEvent, claimed[0]!.id);
+    const finish = (outcome: WebhookOutcome) => {
+      event.outcome = outcome;
+      return outcome;
+    };
+    const payment = await lockPayment(tx, { reference: n.reference });
+    const anomaly = (kind: AnomalyKind, expected: bigint | null) =>
+      tx.create(PaymentAnomaly, { kind, payment, provider: n.provider, reference: n.reference, expected, received: n.amount, details: n.raw });
+    if (!payment) {
+      anomaly(AnomalyKind.UNKNOWN_REFERENCE, null);
+      return finish('unknown');
+    }
+    event.payment = payment as never;
+    if (n.amount !== payment.amount) {
+      anomaly(AnomalyKind.AMOUNT_MISMATCH, payment.amount);
+      return finish('anomaly');
+    }
+    const now = clock.now();
+    switch (n.status) {
+      case 'SETTLED':
+        if (payment.status === PaymentStatus.EXPIRED || payment.status === PaymentStatus.REJECTED) {
+          anomaly(AnomalyKind.LATE_SETTLEMENT, payment.amount);
+          return finish('anomaly');
+        }
+        if (payment.status === PaymentStatus.REFUNDED) return finish('ignored');
+        return finish(await settleLocked(tx, payment, null, now, n.provider));
+      case 'EXPIRED':
+      case 'FAILED':
+        if (payment.status !== PaymentStatus.PENDING) return finish('ignored');
+        payment.status = paymentMachine.apply(payment.status, n.status === 'EXPIRED' ? PaymentAction.EXPIRE : PaymentAction.REJECT);
+        payment.rejectionReason = `${n.provider}: ${n.status.toLowerCase()}`;
+        return finish(n.status === 'EXPIRED' ? 'expired' : 'rejected');
+      case 'REFUNDED':
+        if (payment.status !== PaymentStatus.SETTLED) return finish('ignored');
+        await refundLocked(tx, payment, null, now, `${n.provider}: refund`);
+        return finish('refunded');
+      default:
+        return finish('ignored');
+    }
+  });
+}
