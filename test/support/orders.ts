@@ -22,7 +22,9 @@ export async function confirmSpkForTest(t: TestApp, orderId: string) {
 }
 
 /** Money invariants, straight from the tables. */
-export async function moneyInvariants(t: TestApp) {
+export async function moneyInvariants(t: TestApp, orderId?: string) {
+  const only = orderId ? `and o.id = '${orderId.replace(/[^0-9a-f-]/g, '')}'` : '';
+  const onlyI = orderId ? `and i.order_id = '${orderId.replace(/[^0-9a-f-]/g, '')}'` : '';
   const conn = t.app.orm.em.fork().getConnection();
   const perOrder = await conn.execute<{ order_id: string; settled: string; allocated: string; installments_paid: string }[]>(`
     select o.id as order_id,
@@ -30,11 +32,11 @@ export async function moneyInvariants(t: TestApp) {
       coalesce((select sum(a.principal + a.late_fee) from payment_allocations a join payments p on p.id = a.payment_id
                 where p.order_id = o.id and a.reversed_at is null), 0)::text as allocated,
       coalesce((select sum(i.paid_amount + i.late_fee_paid) from installments i where i.order_id = o.id), 0)::text as installments_paid
-    from orders o`);
+    from orders o where true ${only}`);
   const perInstallment = await conn.execute<{ n: number }[]>(`
     select count(*)::int as n from installments i
-    where i.paid_amount <> coalesce((select sum(a.principal) from payment_allocations a where a.installment_id = i.id and a.reversed_at is null), 0)
+    where true ${onlyI} and (i.paid_amount <> coalesce((select sum(a.principal) from payment_allocations a where a.installment_id = i.id and a.reversed_at is null), 0)
        or i.late_fee_paid <> coalesce((select sum(a.late_fee) from payment_allocations a where a.installment_id = i.id and a.reversed_at is null), 0)
-       or i.paid_amount > i.amount or (i.status = 'PAID') <> (i.paid_amount = i.amount and i.late_fee_paid = i.late_fee)`);
+       or i.paid_amount > i.amount or (i.status = 'PAID') <> (i.paid_amount = i.amount and i.late_fee_paid = i.late_fee))`);
   return { perOrder, brokenInstallments: perInstallment[0]!.n };
 }
