@@ -28,6 +28,7 @@ import { Loaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
 import { healthRoutes } from './http/health';
+import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { seed, type SeedResult } from './seed/seed';
@@ -141,6 +142,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
   app.use(paymentRoutes(services));
+  app.use(exportRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();

@@ -227,3 +227,20 @@ describe('early payoff and refunds', () => {
     for (const row of perOrder) expect([row.settled, row.allocated]).toEqual([row.installments_paid, row.installments_paid]);
   });
 });
+
+describe('CSV exports', () => {
+  it('staff download orders and payments as CSV; customers cannot', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const order = await checkoutOrder(t, c);
+    const csv = await fetch(`${t.url}/exports/orders.csv`, { headers: { authorization: `Bearer ${finance.token}` } });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^number,status,customer_name/);
+    const row = lines.find((l) => l.startsWith(order.number))!;
+    expect(row.split(',')).toContain(order.totalPrice);
+    const payments = await fetch(`${t.url}/exports/payments.csv`, { headers: { authorization: `Bearer ${finance.token}` } });
+    expect((await payments.text()).split('\r\n').length).toBeGreaterThan(2);
+    expect((await fetch(`${t.url}/exports/orders.csv`, { headers: { authorization: `Bearer ${c.token}` } })).status).toBe(403);
+    expect((await fetch(`${t.url}/exports/orders.csv?from=yesterday`, { headers: { authorization: `Bearer ${finance.token}` } })).status).toBe(400);
+  });
+});
