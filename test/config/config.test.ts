@@ -32,8 +32,9 @@ describe('configuration', () => {
 
   it('demands real secrets in production and turns demo data off there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur' })).toThrow(/JWT_SECRET: required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) })).toThrow(/SANDBOX_PAYMENT_SECRET/);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40), SANDBOX_PAYMENT_SECRET: 'y'.repeat(20) });
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(prod)).toThrow(/PAYMENT_GATEWAY: sandbox is refused/);
+    const config = loadConfig({ ...prod, PAYMENT_GATEWAY: 'xendit', XENDIT_SECRET_KEY: 'xnd_production_abc', XENDIT_CALLBACK_TOKEN: 'token-123456' });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
   });

@@ -96,8 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PAYMENT_GATEWAY === 'xendit' && (!e.XENDIT_SECRET_KEY || !e.XENDIT_CALLBACK_TOKEN)) {
     problems.push('XENDIT_SECRET_KEY and XENDIT_CALLBACK_TOKEN: required when PAYMENT_GATEWAY=xendit');
   }
-  if (production && e.PAYMENT_GATEWAY === 'sandbox' && !e.SANDBOX_PAYMENT_SECRET) {
-    problems.push('SANDBOX_PAYMENT_SECRET: required for the sandbox gateway when NODE_ENV=production');
+  if (production && e.PAYMENT_GATEWAY === 'sandbox') {
+    // The sandbox pay page lets anyone holding a payment link mark it paid: never with real customers.
+    problems.push('PAYMENT_GATEWAY: sandbox is refused when NODE_ENV=production; use midtrans or xendit (their sandbox keys for staging)');
   }
   if (problems.length) throw new ConfigError(problems);
 
