@@ -5,7 +5,6 @@ import { isStaff } from '../accounts/roles';
 import { audit } from '../audit/audit';
 import { AppError, notFound } from '../common/errors';
 import { t } from '../common/messages';
-
 import { checkUpload } from '../common/uploads';
 import { StoredFile } from '../files/stored-file.entity';
 import type { AppServices } from '../graphql/context';
@@ -97,19 +96,23 @@ export function paymentRoutes(services: AppServices): Router {
   });
 
   if (services.gateway.name === 'sandbox') {
-    router.use(
-      sandboxPayPage({
+    // Built on first use: the signed event must go to where this server really listens (known only
+    // after listen), never to whatever Host header a client sent.
+    let page: Router | undefined;
+    router.use((req, res, next) => {
+      page ??= sandboxPayPage({
         secret: services.sandboxPaymentSecret,
         webhookPath: `${WEBHOOK_PATH}/sandbox`,
-        selfBaseUrl: undefined,
+        selfBaseUrl: services.config.publicUrl,
         lookup: async (reference) => {
           const payment = await orm.em.fork().findOne(Payment, { reference }, { populate: ['order'] });
           return payment
             ? { amount: payment.amount, description: `Pembayaran ${payment.order.$.number}`, status: payment.status, providerReference: payment.providerReference }
             : null;
         },
-      }),
-    );
+      });
+      page(req, res, next);
+    });
   }
   return router;
 }

@@ -1,0 +1,87 @@
+import { formatRupiah } from '../../money/rupiah';
+
+/** The sandbox pay page: plain server-rendered HTML, no scripts, so it works without a front end build. */
+
+export type SandboxResult = 'dibayar' | 'digagalkan' | 'gagal-kirim';
+
+export interface SandboxPageView {
+  reference: string;
+  amount: bigint;
+  description: string;
+  status: string;
+  /** Path the two forms post to, without the trailing `/pay` or `/fail`. */
+  actionBase: string;
+  result?: SandboxResult;
+  /** HTTP status of a failed webhook delivery. */
+  deliveryStatus?: string;
+}
+
+export const SANDBOX_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const STYLE = `
+  body { font-family: system-ui, sans-serif; margin: 0; background: #f4f4f5; color: #18181b; }
+  .banner { background: #b91c1c; color: #fff; font-size: 1.6rem; font-weight: 700; text-align: center; padding: 1rem; letter-spacing: .03em; }
+  main { max-width: 32rem; margin: 2rem auto; background: #fff; border-radius: .75rem; padding: 1.5rem 2rem; box-shadow: 0 1px 4px #0002; }
+  .amount { font-size: 2.2rem; font-weight: 700; margin: .5rem 0 1rem; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; }
+  dt { color: #52525b; } dd { margin: 0; word-break: break-all; }
+  .actions { display: flex; gap: 1rem; margin-top: 1.5rem; }
+  button { font-size: 1.1rem; padding: .75rem 1.25rem; border: 0; border-radius: .5rem; cursor: pointer; color: #fff; }
+  .pay { background: #15803d; } .fail { background: #52525b; }
+  .result { padding: .75rem 1rem; border-radius: .5rem; margin-bottom: 1rem; background: #e0f2fe; }
+  .result.error { background: #fee2e2; }
+`;
+
+function page(title: string, content: string): string {
+  return `<!doctype html>
+<html lang="id">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body>
+<div class="banner" role="alert">SANDBOX — bukan pembayaran sungguhan</div>
+<main>${content}</main>
+</body>
+</html>`;
+}
+
+function resultNotice(view: SandboxPageView): string {
+  switch (view.result) {
+    case 'dibayar':
+      return '<p class="result">Simulasi pembayaran berhasil dikirim ke aplikasi.</p>';
+    case 'digagalkan':
+      return '<p class="result">Simulasi pembayaran gagal telah dikirim ke aplikasi.</p>';
+    case 'gagal-kirim':
+      return `<p class="result error">Notifikasi tidak dapat dikirim ke aplikasi${view.deliveryStatus ? ` (HTTP ${escapeHtml(view.deliveryStatus)})` : ''}.</p>`;
+    default:
+      return '';
+  }
+}
+
+export function renderSandboxPage(view: SandboxPageView): string {
+  const action = escapeHtml(view.actionBase);
+  return page(
+    `Sandbox ${view.reference}`,
+    `<h1>Pembayaran (simulasi)</h1>
+${resultNotice(view)}
+<div class="amount">${escapeHtml(formatRupiah(view.amount))}</div>
+<dl>
+<dt>Keterangan</dt><dd>${escapeHtml(view.description)}</dd>
+<dt>Referensi</dt><dd>${escapeHtml(view.reference)}</dd>
+<dt>Status</dt><dd>${escapeHtml(view.status)}</dd>
+</dl>
+<div class="actions">
+<form method="post" action="${action}/pay"><button class="pay" type="submit">Bayar (simulasi)</button></form>
+<form method="post" action="${action}/fail"><button class="fail" type="submit">Gagalkan</button></form>
+</div>`,
+  );
+}
+
+export function renderSandboxNotFound(reference: string): string {
+  return page('Sandbox', `<h1>Pembayaran tidak ditemukan</h1><p>Tidak ada pembayaran dengan referensi <code>${escapeHtml(reference)}</code>.</p>`);
+}

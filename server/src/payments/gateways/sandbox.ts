@@ -1,0 +1,180 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import {
+  WebhookAuthError,
+  WebhookFormatError,
+  type ChargeRequest,
+  type ChargeResult,
+  type GatewayNotification,
+  type GatewayStatus,
+  type PaymentGateway,
+  type WebhookRequest,
+} from './gateway';
+import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, type SandboxResult } from './sandbox-page';
+import { assertValidCharge, headerValue, optionalString, parseJsonObject, requireString, safeEqual, type FetchImpl } from './shared';
+
+/**
+ * The default gateway for development and demos: no money moves. Its pay page lets a person press
+ * "pay" or "fail", which sends the app a signed webhook exactly like a real provider would, so the
+ * whole payment flow (webhook route, idempotency, ledger) runs unchanged.
+ */
+
+export const SANDBOX_SIGNATURE_HEADER = 'x-sandbox-signature';
+
+const STATUSES: readonly GatewayStatus[] = ['PENDING', 'SETTLED', 'FAILED', 'EXPIRED', 'REFUNDED'];
+
+export interface SandboxGatewayOptions {
+  secret: string;
+  /** Public base URL of this app, e.g. `http://localhost:4000`. */
+  publicUrl: string;
+}
+
+export interface SandboxEvent {
+  reference: string;
+  providerReference: string | null;
+  status: GatewayStatus;
+  amount: bigint;
+  eventId: string;
+}
+
+function sign(secret: string, rawBody: Buffer): string {
+  return createHmac('sha256', secret).update(rawBody).digest('hex');
+}
+
+/** Serialises and signs a sandbox webhook; the amount travels as a digit string so no float ever sees it. */
+export function signSandboxEvent(secret: string, body: SandboxEvent): { rawBody: Buffer; headers: Record<string, string> } {
+  const rawBody = Buffer.from(
+    JSON.stringify({
+      reference: body.reference,
+      providerReference: body.providerReference,
+      status: body.status,
+      amount: body.amount.toString(),
+      eventId: body.eventId,
+    }),
+    'utf8',
+  );
+  return { rawBody, headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: sign(secret, rawBody) } };
+}
+
+export function sandboxPagePath(reference: string): string {
+  return `/payments/sandbox/${encodeURIComponent(reference)}`;
+}
+
+export class SandboxGateway implements PaymentGateway {
+  readonly name = 'sandbox' as const;
+  private readonly publicUrl: string;
+
+  constructor(private readonly opts: SandboxGatewayOptions) {
+    if (!opts.secret) throw new Error('sandbox gateway secret is missing');
+    this.publicUrl = opts.publicUrl.replace(/\/+$/, '');
+  }
+
+  async createCharge(charge: ChargeRequest): Promise<ChargeResult> {
+    assertValidCharge(charge);
+    return {
+      provider: 'sandbox',
+      providerReference: `sbx_${randomBytes(12).toString('hex')}`,
+      redirectUrl: `${this.publicUrl}${sandboxPagePath(charge.reference)}`,
+      token: null,
+    };
+  }
+
+  parseWebhook(req: WebhookRequest): GatewayNotification {
+    const signature = headerValue(req.headers, SANDBOX_SIGNATURE_HEADER);
+    if (signature === undefined || !safeEqual(signature.toLowerCase(), sign(this.opts.secret, req.rawBody))) {
+      throw new WebhookAuthError('sandbox webhook signature does not match');
+    }
+    const body = parseJsonObject(req.rawBody);
+    const status = body.status as GatewayStatus;
+    if (!STATUSES.includes(status)) throw new WebhookFormatError(`unknown sandbox status ${String(body.status)}`);
+    if (typeof body.amount !== 'string' || !/^\d{1,18}$/.test(body.amount)) {
+      throw new WebhookFormatError('sandbox amount must be a string of digits');
+    }
+    return {
+      provider: 'sandbox',
+      reference: requireString(body, 'reference'),
+      providerReference: optionalString(body, 'providerReference'),
+      status,
+      amount: BigInt(body.amount),
+      eventKey: requireString(body, 'eventId'),
+      raw: body,
+    };
+  }
+}
+
+export interface SandboxPayment {
+  amount: bigint;
+  description: string;
+  status: string;
+  /** Echoed in the webhook when the app stored the `sbx_` reference from createCharge. */
+  providerReference?: string | null;
+}
+
+export interface SandboxPayPageOptions {
+  secret: string;
+  /** The app's sandbox webhook route, e.g. `/webhooks/payments/sandbox`. */
+  webhookPath: string;
+  lookup(reference: string): Promise<SandboxPayment | null>;
+  /**
+   * Where the app reaches itself. By default taken from the request, which is what a browser used;
+   * set it when the Host header should not decide where a signed event goes.
+   */
+  selfBaseUrl?: string;
+  fetchImpl?: FetchImpl;
+}
+
+const RESULTS: readonly SandboxResult[] = ['dibayar', 'digagalkan', 'gagal-kirim'];
+
+/** Serves the sandbox pay page (`GET /payments/sandbox/:reference`) and its two buttons. */
+export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
+  const router = Router();
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  const pagePath = (req: Request, reference: string) => `${req.baseUrl}${sandboxPagePath(reference)}`;
+
+  router.get('/payments/sandbox/:reference', async (req, res) => {
+    const reference = req.params.reference;
+    res.set({ 'Content-Security-Policy': SANDBOX_PAGE_CSP, 'Cache-Control': 'no-store' });
+    const payment = await opts.lookup(reference);
+    if (!payment) {
+      res.status(404).type('html').send(renderSandboxNotFound(reference));
+      return;
+    }
+    const result = RESULTS.find((r) => r === req.query.hasil);
+    const code = typeof req.query.kode === 'string' && /^\d{3}$/.test(req.query.kode) ? req.query.kode : undefined;
+    res.type('html').send(
+      renderSandboxPage({ reference, ...payment, actionBase: pagePath(req, reference), result, deliveryStatus: code }),
+    );
+  });
+
+  const simulate = (status: 'SETTLED' | 'FAILED') =>
+    async (req: Request<{ reference: string }>, res: Response) => {
+      const reference = req.params.reference;
+      const payment = await opts.lookup(reference);
+      if (!payment) {
+        res.status(404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(reference));
+        return;
+      }
+      const { rawBody, headers } = signSandboxEvent(opts.secret, {
+        reference,
+        providerReference: payment.providerReference ?? null,
+        status,
+        amount: payment.amount,
+        eventId: `sbxevt_${randomBytes(12).toString('hex')}`,
+      });
+      const base = opts.selfBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
+      let query: string;
+      try {
+        const delivered = await fetchImpl(`${base}${opts.webhookPath}`, { method: 'POST', headers, body: new Uint8Array(rawBody), redirect: 'error' });
+        await delivered.arrayBuffer().catch(() => undefined);
+        query = delivered.ok ? `hasil=${status === 'SETTLED' ? 'dibayar' : 'digagalkan'}` : `hasil=gagal-kirim&kode=${delivered.status}`;
+      } catch {
+        query = 'hasil=gagal-kirim';
+      }
+      // 303 so the browser follows with GET and a reload does not post the event again.
+      res.redirect(303, `${pagePath(req, reference)}?${query}`);
+    };
+
+  router.post('/payments/sandbox/:reference/pay', simulate('SETTLED'));
+  router.post('/payments/sandbox/:reference/fail', simulate('FAILED'));
+  return router;
+}
