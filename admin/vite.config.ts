@@ -12,14 +12,17 @@ const vendorChunks: [chunk: string, packages: RegExp][] = [
   ['react-admin', /node_modules\/(react-admin|ra-[\w-]+|react-router|react-router-dom|@tanstack|react-hook-form|node-polyglot|lodash|inflection|query-string|jsonexport|react-dropzone|dompurify|date-fns)\//],
 ];
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
   base: '/admin/',
   plugins: [react()],
+  // Apollo Client's development checks and messages stay out of the production bundle.
+  define: command === 'build' ? { 'globalThis.__DEV__': 'false' } : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps: admin/dist is served as is, and the back office source need not be public.
+    sourcemap: false,
     rollupOptions: {
       output: {
         manualChunks(id) {
@@ -34,4 +37,4 @@ export default defineConfig({
     // `npx vite --config admin/vite.config.ts` next to a running API (npm run dev, port 4000).
     proxy: { '/graphql': { target: process.env.ANGSUR_API ?? 'http://127.0.0.1:4000', ws: true } },
   },
-});
+}));

@@ -1,25 +1,39 @@
 import type { Role } from './session';
 
 /**
- * Who may do what in the back office. The API enforces the same rules; this only keeps staff from
- * seeing buttons and pages that would end in "not allowed".
+ * Who may do what in the back office, per resource and react-admin action (list, show, create,
+ * edit, delete). The API enforces the same rules; this keeps staff from seeing menus, pages and
+ * buttons that would only end in "not allowed" (or that do not exist, like deleting a customer).
  *
- * - ADMIN: everything, including staff accounts and the audit log.
+ * - ADMIN: the catalog, customers, staff accounts and the audit log.
  * - FINANCE, SUPPORT: read the catalog (products, installment plans); read and edit customers.
  */
-const readOnly = ['list', 'show'];
+const everything = ['list', 'show', 'create', 'edit', 'delete'];
 
-const staffRules: Record<string, string[]> = {
-  products: readOnly,
-  installmentPlans: readOnly,
-  customers: ['list', 'show', 'edit'],
-  users: ['list', 'show'],
+const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
+  ADMIN: {
+    products: everything,
+    installmentPlans: everything,
+    customers: ['list', 'show', 'edit'], // customers sign up themselves; accounts are deactivated, not deleted
+    staff: ['list', 'create', 'edit'],
+    auditLog: ['list'],
+    users: ['list', 'show'],
+  },
+  FINANCE: {
+    products: ['list', 'show'],
+    installmentPlans: ['list', 'show'],
+    customers: ['list', 'show', 'edit'],
+  },
+  SUPPORT: {
+    products: ['list', 'show'],
+    installmentPlans: ['list', 'show'],
+    customers: ['list', 'show', 'edit'],
+  },
 };
 
 export function canAccess(role: Role | null, resource: string, action: string): boolean {
-  if (role === 'ADMIN') return true;
-  if (role !== 'FINANCE' && role !== 'SUPPORT') return false;
-  return staffRules[resource]?.includes(action) ?? false;
+  if (role !== 'ADMIN' && role !== 'FINANCE' && role !== 'SUPPORT') return false;
+  return rules[role][resource]?.includes(action) ?? false;
 }
 
 /** Editing the `active` flag or the role of an account is ADMIN's alone (the API refuses it to others). */

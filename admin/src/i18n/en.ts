@@ -63,7 +63,7 @@ export const en: TranslationMessages = {
         tenorMonths: 'Tenor (months)',
         downPaymentType: 'Down payment type',
         downPaymentValue: 'Down payment',
-        marginBpsPerMonth: 'Margin per month (%)',
+        marginBpsPerMonth: 'Margin per month',
         adminFee: 'Administration fee',
         lateFeeGraceDays: 'Late fee grace period (days)',
         lateFeeType: 'Late fee type',
@@ -102,6 +102,7 @@ export const en: TranslationMessages = {
         tenor: '%{smart_count} month |||| %{smart_count} months',
         noCap: 'No cap',
         never: 'Never',
+        perDay: '%{value}/day',
       },
       quote: {
         hint: 'Save the product and fill in the plan terms to see a preview.',
@@ -206,6 +207,15 @@ export const en: TranslationMessages = {
     },
     phone: {
       whatsapp: 'Chat on WhatsApp',
+    },
+    validation: {
+      slug: 'Lowercase letters, digits and hyphens only (e.g. vps-pro-4).',
+      percent_0_90: 'Must be between 0 and 90%.',
+      percent_0_10: 'Must be between 0 and 10%.',
+      phone: 'Indonesian phone number: 0812..., +62812... or 62812...',
+      nik: 'The NIK must be 16 digits.',
+      username: '3-32 characters: lowercase letters, digits, dot, underscore or hyphen.',
+      password: 'The password must be at least 10 characters.',
     },
     errors: {
       network: 'The server cannot be reached. Check your connection.',

@@ -279,7 +279,7 @@ export const id: TranslationMessages = {
         tenorMonths: 'Tenor (bulan)',
         downPaymentType: 'Jenis uang muka',
         downPaymentValue: 'Uang muka',
-        marginBpsPerMonth: 'Margin per bulan (%)',
+        marginBpsPerMonth: 'Margin per bulan',
         adminFee: 'Biaya administrasi',
         lateFeeGraceDays: 'Masa tenggang denda (hari)',
         lateFeeType: 'Jenis denda keterlambatan',
@@ -318,6 +318,7 @@ export const id: TranslationMessages = {
         tenor: '%{smart_count} bulan |||| %{smart_count} bulan',
         noCap: 'Tanpa batas',
         never: 'Tidak pernah',
+        perDay: '%{value}/hari',
       },
       quote: {
         hint: 'Simpan produk dan isi ketentuan paket untuk melihat simulasi.',
@@ -423,6 +424,15 @@ export const id: TranslationMessages = {
     },
     phone: {
       whatsapp: 'Chat WhatsApp',
+    },
+    validation: {
+      slug: 'Hanya huruf kecil, angka dan tanda hubung (mis. vps-pro-4).',
+      percent_0_90: 'Harus antara 0 dan 90%.',
+      percent_0_10: 'Harus antara 0 dan 10%.',
+      phone: 'Nomor telepon Indonesia: 0812..., +62812... atau 62812...',
+      nik: 'NIK harus 16 digit angka.',
+      username: '3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+      password: 'Kata sandi minimal 10 karakter.',
     },
     errors: {
       network: 'Server tidak dapat dihubungi. Periksa koneksi Anda.',

@@ -1,5 +1,5 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import type { TranslationMessages } from 'react-admin';
 import { en } from './en';
 import { id } from './id';
 
@@ -9,10 +9,10 @@ const messages: Record<Locale, TranslationMessages> = { id, en };
 const isLocale = (value: unknown): value is Locale => value === 'id' || value === 'en';
 
 /**
- * Bahasa Indonesia unless the browser asks for English. react-admin remembers the choice made with
+ * Bahasa Indonesia first, whatever the browser's language. react-admin remembers a choice made with
  * the language menu in its store (localStorage) and restores it on the next visit.
  */
-const initialLocale: Locale = resolveBrowserLocale('id') === 'en' ? 'en' : 'id';
+const initialLocale: Locale = 'id';
 
 let current: Locale = initialLocale;
 document.documentElement.lang = initialLocale;

@@ -1,0 +1,42 @@
+import { Admin, Resource } from 'react-admin';
+import { BrowserRouter } from 'react-router';
+import audit from './audit';
+import { authProvider } from './auth/authProvider';
+import { LoginPage } from './auth/LoginPage';
+import { AppLayout } from './layout/AppLayout';
+import customers from './customers';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import plans from './plans';
+import products from './products';
+import staff from './staff';
+import { theme } from './theme';
+
+/**
+ * The Angsur back office. Served by the API server at /admin (any sub-path falls back to index.html).
+ * What each role may open is decided in auth/permissions.ts; the menu only lists what the user may open.
+ */
+export const App = () => (
+  <BrowserRouter basename="/admin">
+    <Admin
+      title="Angsur"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+      layout={AppLayout}
+      disableTelemetry
+    >
+      <Resource name="products" {...products} />
+      <Resource name="installmentPlans" {...plans} />
+      <Resource name="customers" {...customers} />
+      <Resource name="staff" {...staff} />
+      <Resource name="auditLog" {...audit} />
+      {/* Any account, for references only (the actor of an audit entry); not in the menu. */}
+      <Resource name="users" recordRepresentation={(user) => user.fullName || user.username} />
+    </Admin>
+  </BrowserRouter>
+);

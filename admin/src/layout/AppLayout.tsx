@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { Layout } from 'react-admin';
+import { Navigate, useLocation } from 'react-router';
+import { loadSession } from '../auth/session';
+
+/**
+ * react-admin's layout, drawn only when a session is stored: without one, straight to the login page,
+ * with no menu flashing and no anonymous API calls first. (The session is read synchronously from
+ * localStorage; whether it is still valid is for authProvider.checkAuth and the API to say.
+ * Admin's `requireAuth` would do this too, but with react-admin 5.15 + react-router 7 it loops
+ * logout -> /login for seconds before the login page shows.)
+ */
+export const AppLayout = ({ children }: { children: ReactNode }) => {
+  const location = useLocation();
+  if (!loadSession()) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
+  return <Layout>{children}</Layout>;
+};

@@ -1,0 +1,83 @@
+import { Alert, Box, Card, CardContent, CircularProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import type { AngsurDataProvider } from '../dataProvider';
+import { formatDate, formatRupiah } from '../format';
+import type { InstallmentPlan } from './choices';
+
+const SUMMARY = ['downPayment', 'firstPayment', 'monthlyInstallment', 'financedAmount', 'marginAmount', 'totalPrice'] as const;
+
+/**
+ * What one unit costs on this plan, starting today: the API's installmentQuote for the saved plan,
+ * so the numbers are exactly those a customer would get.
+ */
+export const QuotePreview = ({ dirty = false }: { dirty?: boolean }) => {
+  const plan = useRecordContext<InstallmentPlan>();
+  const dataProvider = useDataProvider<AngsurDataProvider>();
+  const translate = useTranslate();
+  const locale = useLocale();
+  const { data, error, isPending } = useQuery({
+    queryKey: ['installmentQuote', plan?.productId, plan?.id, plan?.updatedAt],
+    queryFn: () => dataProvider.getQuote({ productId: plan!.productId, planId: plan!.id }),
+    enabled: !!plan?.id && !!plan.productId,
+  });
+  const t = (key: string) => translate(`resources.installmentPlans.quote.${key}`);
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+          {translate('resources.installmentPlans.sections.quote')}
+        </Typography>
+        {dirty && (
+          <Alert severity="info" sx={{ mb: 1 }}>
+            {t('unsaved')}
+          </Alert>
+        )}
+        {!plan?.id ? (
+          <Typography variant="body2" color="text.secondary">
+            {t('hint')}
+          </Typography>
+        ) : isPending ? (
+          <CircularProgress size={24} />
+        ) : error ? (
+          <Alert severity="warning">{(error as Error).message}</Alert>
+        ) : data ? (
+          <>
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 1.5, mb: 2 }}>
+              {SUMMARY.map((key) => (
+                <Box key={key}>
+                  <Typography variant="caption" color="text.secondary">
+                    {t(key)}
+                  </Typography>
+                  <Typography variant="body1" sx={{ fontWeight: key === 'monthlyInstallment' || key === 'totalPrice' ? 600 : 400 }}>
+                    {formatRupiah(data[key])}
+                  </Typography>
+                </Box>
+              ))}
+            </Box>
+            <Table size="small" sx={{ maxWidth: 520 }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('number')}</TableCell>
+                  <TableCell>{t('dueDate')}</TableCell>
+                  <TableCell align="right">{t('amount')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.lines.map((line) => (
+                  <TableRow key={line.number}>
+                    <TableCell>{line.number}</TableCell>
+                    <TableCell>{formatDate(line.dueDate, locale)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatRupiah(line.amount)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,22 @@
+import { defaultTheme, type RaThemeOptions } from 'react-admin';
+
+/** react-admin's default look in Angsur's blue; column headers on one line, lists 25 rows a page. */
+export const theme: RaThemeOptions = {
+  ...defaultTheme,
+  palette: {
+    ...defaultTheme.palette,
+    primary: { main: '#0b5fa5' },
+    secondary: { main: '#0b5fa5' },
+  },
+  components: {
+    ...defaultTheme.components,
+    RaDataTable: {
+      styleOverrides: {
+        root: { '& .RaDataTable-headerCell': { whiteSpace: 'nowrap' } },
+      },
+    },
+    RaList: {
+      defaultProps: { perPage: 25 },
+    },
+  },
+} as RaThemeOptions;
