@@ -92,7 +92,7 @@ describe('money is never lost or doubled', () => {
         }
         expect(await open(customer, order.id)).toBeGreaterThanOrEqual(0n);
       }),
-      { numRuns: 12 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 12) },
     );
   }, 120_000);
 });

@@ -222,6 +222,7 @@ describe('early payoff and refunds', () => {
     expect(refunded.refundPayment.status).toBe('REFUNDED');
     state = (await t.ok(ORDER, { id: order.id }, c.token)).order;
     expect(state.installments.every((i: { paidAmount: string }) => i.paidAmount === '0')).toBe(true);
+    expect(state.status).toBe('ACTIVE'); // money is owed again: the completed order reopens
     const { perOrder, brokenInstallments } = await moneyInvariants(t);
     expect(brokenInstallments).toBe(0);
     for (const row of perOrder) expect([row.settled, row.allocated]).toEqual([row.installments_paid, row.installments_paid]);

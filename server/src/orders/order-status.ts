@@ -20,6 +20,7 @@ export enum OrderAction {
   SUSPEND = 'SUSPEND',
   UNSUSPEND = 'UNSUSPEND',
   COMPLETE = 'COMPLETE',
+  REOPEN = 'REOPEN',
   CANCEL = 'CANCEL',
 }
 registerEnumType(OrderAction, { name: 'OrderAction' });
@@ -38,5 +39,7 @@ export const orderMachine = defineStateMachine<OrderStatus, OrderAction>('Order'
   [OrderAction.SUSPEND]: { from: [S.ACTIVE], to: S.SUSPENDED },
   [OrderAction.UNSUSPEND]: { from: [S.SUSPENDED], to: S.ACTIVE },
   [OrderAction.COMPLETE]: { from: [S.ACTIVE, S.SUSPENDED], to: S.COMPLETED },
+  // A refund after the last installment reopens the order: money is owed again.
+  [OrderAction.REOPEN]: { from: [S.COMPLETED], to: S.ACTIVE },
   [OrderAction.CANCEL]: { from: [S.AWAITING_SPK, S.SPK_IN_PROGRESS, S.AWAITING_DOWN_PAYMENT], to: S.CANCELLED },
 });

@@ -215,7 +215,7 @@ export async function rejectPayment(em: EntityManager, actor: AuthUser, id: stri
 /** Takes a settled payment's money back off its installments; the allocations stay, marked reversed. */
 async function refundLocked(tx: EntityManager, payment: Payment, actor: AuthUser | null, now: Date, reason: string) {
   payment.status = paymentMachine.apply(payment.status, PaymentAction.REFUND);
-  await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const allocations = await tx.find(PaymentAllocation, { payment, reversedAt: null }, { populate: ['installment'] });
   await openInstallments(tx, payment.order.id, true);
   for (const a of allocations) {
@@ -227,6 +227,9 @@ async function refundLocked(tx: EntityManager, payment: Payment, actor: AuthUser
     a.reversedAt = now;
   }
   payment.rejectionReason = reason;
+  const from = order.status;
+  if (allocations.length && orderMachine.can(order.status, OrderAction.REOPEN)) order.status = orderMachine.apply(order.status, OrderAction.REOPEN);
+  if (from !== order.status) audit(tx, actor, 'order.reopen', { entityType: 'Order', entityId: order.id }, { from, to: order.status, paymentId: payment.id });
   audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount });
 }
 
