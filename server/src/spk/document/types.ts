@@ -1,0 +1,83 @@
+import type { ItemCategory, LateFeeTerms } from './format';
+
+/** Everything printed in one version of an SPK. Money is integer rupiah (bigint). */
+export interface SpkDocumentData {
+  /** e.g. 'SPK/2026/11/000123' */
+  number: string;
+  /** Unique per SPK, e.g. 'SPK-7Q2M9X4K3P' (A-Z, 0-9 and '-'); printed on every page. */
+  documentCode: string;
+  /** Public verification page; encoded in the QR code on every page. */
+  verifyUrl: string;
+  /** 1, 2, ... (revisions) */
+  version: number;
+  /** 'YYYY-MM-DD' (Asia/Jakarta); printed as '24 November 2026'. */
+  date: string;
+  /** Place of signing, e.g. 'Jakarta'; also the district court of the dispute clause. */
+  city: string;
+  provider: {
+    companyName: string;
+    address: string;
+    phone: string;
+    email: string;
+    website?: string | null;
+    npwp?: string | null;
+    representativeName: string;
+    representativeTitle: string;
+  };
+  customer: {
+    fullName: string;
+    nik: string;
+    address: string;
+    /** E.164, e.g. '+6281234567890' */
+    phone: string;
+    email: string;
+    company?: string | null;
+  };
+  order: {
+    number: string;
+    startDate: string;
+    planName: string;
+    tenorMonths: number;
+    cashPrice: bigint;
+    setupFee: bigint;
+    adminFee: bigint;
+    downPayment: bigint;
+    marginAmount: bigint;
+    totalPrice: bigint;
+    /** value: rupiah a day (FIXED_PER_DAY) or basis points of the overdue amount a day (PERCENT_PER_DAY). */
+    lateFee: LateFeeTerms;
+    autoSuspendAfterDays: number | null;
+  };
+  items: {
+    position: number;
+    productName: string;
+    category: ItemCategory;
+    /** cpu, ramGb, storageGb, storageType, bandwidth, rackUnits, powerWatts, ipv4Count; nulls omitted. */
+    specs: Record<string, unknown>;
+    cashPrice: bigint;
+    setupFee: bigint;
+  }[];
+  /** number 0 is the upfront payment (down payment plus admin and setup fees). */
+  installments: { number: number; dueDate: string; amount: bigint }[];
+}
+
+/** A rectangle in PDF points, origin at the bottom left of the page. */
+export interface Box {
+  /** 0-based page index */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface RenderedSpk {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** hex SHA-256 of `bytes` */
+  sha256: string;
+  /** Where the e-Meterai goes (about 4 x 4 cm, beside the customer's signature). */
+  stampBox: Box;
+  providerSignatureBox: Box;
+  customerSignatureBox: Box;
+}
