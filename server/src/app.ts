@@ -31,6 +31,9 @@ import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
+import { spkRoutes } from './http/spk-routes';
+import { signingIdentityLoader } from './spk/signing-identity';
+import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
 
 export interface AppOptions {
@@ -115,6 +118,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     sandboxPaymentSecret: secrets.sandboxPaymentSecret,
     gateway: makeGateway(config.publicUrl),
+    spk: {
+      clock,
+      config,
+      signingIdentity: signingIdentityLoader(config),
+      stampDuty: createStampDutyProvider(config.STAMP_DUTY_PROVIDER, {
+        sandbox: { seed: secrets.sandboxPaymentSecret },
+        ...(config.MEKARI_BASE_URL && config.MEKARI_CLIENT_ID && config.MEKARI_CLIENT_SECRET
+          ? { mekari: { baseUrl: config.MEKARI_BASE_URL, clientId: config.MEKARI_CLIENT_ID, clientSecret: config.MEKARI_CLIENT_SECRET } }
+          : {}),
+      }),
+    },
     tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
@@ -143,6 +157,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
+  app.use(spkRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();

@@ -34,7 +34,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur' })).toThrow(/JWT_SECRET: required/);
     const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) };
     expect(() => loadConfig(prod)).toThrow(/PAYMENT_GATEWAY: sandbox is refused/);
-    const config = loadConfig({ ...prod, PAYMENT_GATEWAY: 'xendit', XENDIT_SECRET_KEY: 'xnd_production_abc', XENDIT_CALLBACK_TOKEN: 'token-123456' });
+    expect(() => loadConfig({ ...prod, PAYMENT_GATEWAY: 'xendit', XENDIT_SECRET_KEY: 'xnd_production_abc', XENDIT_CALLBACK_TOKEN: 'token-123456' })).toThrow(/SPK_SIGNING_P12_BASE64/);
+    const config = loadConfig({
+      ...prod,
+      PAYMENT_GATEWAY: 'xendit',
+      XENDIT_SECRET_KEY: 'xnd_production_abc',
+      XENDIT_CALLBACK_TOKEN: 'token-123456',
+      SPK_SIGNING_P12_BASE64: 'MIIK',
+      STAMP_DUTY_PROVIDER: 'mekari',
+      MEKARI_BASE_URL: 'https://api.mekari.com/v2/esign/v1',
+      MEKARI_CLIENT_ID: 'client',
+      MEKARI_CLIENT_SECRET: 'secret',
+    });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
   });
@@ -46,7 +57,7 @@ describe('.env.example', () => {
     const documented = fs
       .readFileSync('.env.example', 'utf8')
       .split('\n')
-      .filter((l) => /^[A-Z_]+=/.test(l))
+      .filter((l) => /^[A-Z][A-Z0-9_]*=/.test(l))
       .map((l) => l.split('=')[0]);
     expect([...documented].sort()).toEqual([...CONFIG_KEYS].sort());
   });

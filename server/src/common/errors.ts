@@ -11,6 +11,10 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'SPK_NOT_CONFIRMED'
   | 'PAYMENT_GATEWAY_ERROR'
+  | 'PROFILE_INCOMPLETE'
+  | 'CUSTOMER_IN_ARREARS'
+  | 'SPK_NOT_AUTHENTIC'
+  | 'STAMP_DUTY_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {

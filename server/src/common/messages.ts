@@ -85,6 +85,7 @@ const messages = {
   },
   'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
+  'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },
   'validation.phone': {
     id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
     en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',

@@ -21,3 +21,11 @@ export function todayJakarta(clock: Clock = systemClock): string {
 export function addMonthsClamped(anchor: string, months: number): string {
   return DateTime.fromISO(anchor, { zone: ZONE }).plus({ months }).toISODate()!;
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** "24 November 2026", in Jakarta's calendar. */
+export function formatDateID(value: Date | string): string {
+  const d = typeof value === 'string' ? DateTime.fromISO(value, { zone: ZONE }) : DateTime.fromJSDate(value, { zone: ZONE });
+  return `${d.day} ${MONTHS_ID[d.month - 1]} ${d.year}`;
+}

@@ -46,6 +46,22 @@ const schema = z.object({
   XENDIT_CALLBACK_TOKEN: z.string().min(8).optional(),
   XENDIT_BASE_URL: z.url().optional(),
 
+  COMPANY_NAME: z.string().min(2).default('PT Angsur Hosting Nusantara'),
+  COMPANY_ADDRESS: z.string().min(5).default('Jl. Jend. Sudirman Kav. 52-53, Jakarta Selatan 12190'),
+  COMPANY_PHONE: z.string().min(5).default('+62 21 5000 1234'),
+  COMPANY_EMAIL: z.email().default('billing@angsur.local'),
+  COMPANY_WEBSITE: z.string().optional(),
+  COMPANY_NPWP: z.string().optional(),
+  COMPANY_CITY: z.string().min(2).default('Jakarta'),
+  COMPANY_REPRESENTATIVE_NAME: z.string().min(2).default('Direktur Utama'),
+  COMPANY_REPRESENTATIVE_TITLE: z.string().min(2).default('Direktur'),
+  SPK_SIGNING_P12_BASE64: z.string().optional(),
+  SPK_SIGNING_P12_PASSPHRASE: z.string().optional(),
+  STAMP_DUTY_PROVIDER: z.enum(['sandbox', 'mekari']).default('sandbox'),
+  MEKARI_BASE_URL: z.url().optional(),
+  MEKARI_CLIENT_ID: z.string().optional(),
+  MEKARI_CLIENT_SECRET: z.string().optional(),
+
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
   GRAPHQL_BODY_LIMIT: z
@@ -95,6 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.PAYMENT_GATEWAY === 'midtrans' && !e.MIDTRANS_SERVER_KEY) problems.push('MIDTRANS_SERVER_KEY: required when PAYMENT_GATEWAY=midtrans');
   if (e.PAYMENT_GATEWAY === 'xendit' && (!e.XENDIT_SECRET_KEY || !e.XENDIT_CALLBACK_TOKEN)) {
     problems.push('XENDIT_SECRET_KEY and XENDIT_CALLBACK_TOKEN: required when PAYMENT_GATEWAY=xendit');
+  }
+  if (e.STAMP_DUTY_PROVIDER === 'mekari' && (!e.MEKARI_BASE_URL || !e.MEKARI_CLIENT_ID || !e.MEKARI_CLIENT_SECRET)) {
+    problems.push('MEKARI_BASE_URL, MEKARI_CLIENT_ID and MEKARI_CLIENT_SECRET: required when STAMP_DUTY_PROVIDER=mekari');
+  }
+  if (production && !e.SPK_SIGNING_P12_BASE64) {
+    problems.push('SPK_SIGNING_P12_BASE64: the provider certificate (PKCS#12, base64) is required when NODE_ENV=production');
+  }
+  if (production && e.STAMP_DUTY_PROVIDER === 'sandbox') {
+    problems.push('STAMP_DUTY_PROVIDER: the sandbox e-Meterai is refused when NODE_ENV=production');
   }
   if (production && e.PAYMENT_GATEWAY === 'sandbox') {
     // The sandbox pay page lets anyone holding a payment link mark it paid: never with real customers.

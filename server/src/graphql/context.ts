@@ -7,6 +7,7 @@ import type { Clock } from '../common/time';
 import type { Config } from '../config/config';
 import type { Orm } from '../db/orm';
 import type { PaymentGateway } from '../payments/gateways/gateway';
+import type { SpkDeps } from '../spk/spk.service';
 import type { Loaders } from './loaders';
 
 /** Long-lived services shared by every request. */
@@ -20,6 +21,7 @@ export interface AppServices {
   gateway: PaymentGateway;
   /** Signs the sandbox gateway's own webhooks. */
   sandboxPaymentSecret: string;
+  spk: SpkDeps;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */

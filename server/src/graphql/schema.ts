@@ -5,10 +5,11 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
 import { OrderResolver } from '../orders/orders.resolver';
 import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
+import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

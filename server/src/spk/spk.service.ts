@@ -1,0 +1,272 @@
+import { createHash, randomInt } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireUser, type AuthUser } from '../accounts/auth-user';
+import { isStaff, Role } from '../accounts/roles';
+import { User } from '../accounts/user.entity';
+import { audit } from '../audit/audit';
+import { AppError, forbidden, notFound } from '../common/errors';
+import { checkPdf } from '../common/uploads';
+import { todayJakarta, type Clock } from '../common/time';
+import type { Config } from '../config/config';
+import { nextCounterValue } from '../db/counter.entity';
+import { StoredFile } from '../files/stored-file.entity';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { OrderItem } from '../orders/order-item.entity';
+import { OrderAction, orderMachine } from '../orders/order-status';
+import { Order } from '../orders/order.entity';
+import { renderSpkPdf, type SpkDocumentData } from './document';
+import { signPdf, type SigningIdentity } from './document/sign';
+import { assertNoArrears, assertProfileComplete } from './preconditions';
+import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
+import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
+import type { StampDutyProvider } from './stamp-duty';
+import { verifyCustomerUpload } from './verification';
+
+export interface SpkDeps {
+  clock: Clock;
+  config: Config;
+  stampDuty: StampDutyProvider;
+  signingIdentity(): Promise<SigningIdentity>;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newDocumentCode = () => `SPK-${Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The SPK if the caller may see it (its customer or staff); anyone else gets NOT_FOUND. */
+export async function getSpk(em: EntityManager, user: AuthUser | null, id: string, lock = false): Promise<Spk> {
+  const actor = requireUser(user);
+  const spk = await em.findOne(Spk, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  if (!spk || (!isStaff(actor.role) && spk.customer.id !== actor.id)) throw notFound('spk.notFound');
+  return spk;
+}
+
+/** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
+function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
+  const customerAction = CUSTOMER_ACTIONS.has(action);
+  if (customerAction ? actor.id !== spk.customer.id : !isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
+  const from = spk.status;
+  spk.status = spkMachine.apply(spk.status, action);
+  em.create(SpkEvent, { spk, actor: em.getReference(User, actor.id), actorRole: actor.role, action, fromStatus: from, toStatus: spk.status, reason });
+  audit(em, actor, `spk.${action.toLowerCase()}`, { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
+}
+
+async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise<SpkDocumentData> {
+  const order = await em.findOneOrFail(Order, spk.order.id);
+  const customer = await em.findOneOrFail(User, spk.customer.id);
+  const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
+  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  const terms = items[0]!.planTerms;
+  const c = deps.config;
+  const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
+  const down = installments.find((i) => i.number === 0);
+  return {
+    number: spk.number,
+    documentCode: spk.documentCode,
+    verifyUrl: `${c.publicUrl}/verify/${spk.documentCode}`,
+    version: spk.currentVersion + 1,
+    date: todayJakarta(deps.clock),
+    city: c.COMPANY_CITY,
+    provider: {
+      companyName: c.COMPANY_NAME,
+      address: c.COMPANY_ADDRESS,
+      phone: c.COMPANY_PHONE,
+      email: c.COMPANY_EMAIL,
+      website: c.COMPANY_WEBSITE ?? null,
+      npwp: c.COMPANY_NPWP ?? null,
+      representativeName: c.COMPANY_REPRESENTATIVE_NAME,
+      representativeTitle: c.COMPANY_REPRESENTATIVE_TITLE,
+    },
+    customer: { fullName: customer.fullName, nik: customer.nik!, address: customer.address!, phone: customer.phone, email: customer.email, company: customer.company },
+    order: {
+      number: order.number,
+      startDate: order.startDate,
+      planName: terms.planName,
+      tenorMonths: terms.tenorMonths,
+      cashPrice: sum((i) => i.cashPrice),
+      setupFee: sum((i) => i.setupFee),
+      adminFee: BigInt(terms.adminFee) * BigInt(items.length),
+      downPayment: down ? down.principal : 0n,
+      marginAmount: installments.reduce((s, i) => s + i.margin, 0n),
+      totalPrice: order.totalPrice,
+      lateFee: {
+        graceDays: terms.lateFeeGraceDays,
+        type: terms.lateFeeType as 'FIXED_PER_DAY' | 'PERCENT_PER_DAY',
+        value: BigInt(terms.lateFeeValue),
+        cap: terms.lateFeeCap === null ? null : BigInt(terms.lateFeeCap),
+      },
+      autoSuspendAfterDays: terms.autoSuspendAfterDays,
+    },
+    items: items.map((i) => ({ position: i.position, productName: i.productName, category: i.category, specs: i.specs, cashPrice: i.cashPrice, setupFee: i.setupFee })),
+    installments: installments.map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount })),
+  };
+}
+
+function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
+  spk.currentVersion += 1;
+  const hash = sha256(bytes);
+  const file = em.create(StoredFile, {
+    owner: spk.customer.id,
+    purpose: 'spk',
+    contentType: 'application/pdf',
+    fileName: `${spk.number.replace(/\//g, '-')}-v${spk.currentVersion}.pdf`,
+    size: bytes.length,
+    sha256: hash,
+    data: Buffer.from(bytes),
+  });
+  return em.create(SpkVersion, { spk, version: spk.currentVersion, kind, file, sha256: hash, createdBy: em.getReference(User, actor.id), note: extra.note ?? null, verification: extra.verification ?? null });
+}
+
+/** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
+export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, orderId: string): Promise<Spk> {
+  const actor = requireUser(user);
+  if (!isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
+  return em.transactional(async (tx) => {
+    const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!order) throw notFound('order.notFound');
+    const customer = await tx.findOneOrFail(User, order.customer.id);
+    assertProfileComplete(customer);
+    await assertNoArrears(tx, customer.id, order.id, deps.clock);
+    const fromOrder = order.status;
+    order.status = orderMachine.apply(order.status, OrderAction.START_SPK);
+    const month = todayJakarta(deps.clock).slice(0, 7);
+    const seq = await nextCounterValue(tx, `spk:${month}`);
+    const spk = tx.create(Spk, {
+      order,
+      customer,
+      number: `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`,
+      documentCode: newDocumentCode(),
+      createdBy: tx.getReference(User, actor.id),
+    });
+    tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT });
+    const rendered = await renderSpkPdf(await documentData(tx, spk, deps));
+    storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
+    audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
+    return spk;
+  });
+}
+
+/** Any action that is only a state change plus history (and the customer's comments or a reason). */
+export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, action: SpkAction, reason: string | null = null) {
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    const actor = requireUser(user);
+    if (action === SpkAction.SIGN || action === SpkAction.UPLOAD_SIGNED || action === SpkAction.REVISE) throw new Error(`${action} has its own function`);
+    transition(tx, spk, actor, action, reason);
+    const now = deps.clock.now();
+    const order = await tx.findOneOrFail(Order, spk.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    switch (action) {
+      case SpkAction.APPROVE:
+        spk.approvedAt = now;
+        break;
+      case SpkAction.REQUEST_REVISION:
+        spk.revisionComments = reason;
+        spk.approvedAt = null;
+        break;
+      case SpkAction.REJECT_SIGNATURE:
+        spk.rejectionReason = reason;
+        break;
+      case SpkAction.CONFIRM:
+        spk.confirmedAt = now;
+        spk.confirmedBy = tx.getReference(User, actor.id, { wrapped: true });
+        order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
+        order.spkConfirmedAt = now;
+        break;
+      case SpkAction.CANCEL:
+        if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
+        break;
+      default:
+        break;
+    }
+    return spk;
+  });
+}
+
+/** The admin edits (the customer's profile or the order) and regenerates: a new draft version. */
+export async function reviseSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, note: string | null) {
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    const actor = requireUser(user);
+    transition(tx, spk, actor, SpkAction.REVISE, note);
+    const customer = await tx.findOneOrFail(User, spk.customer.id);
+    assertProfileComplete(customer);
+    spk.approvedAt = null;
+    const rendered = await renderSpkPdf(await documentData(tx, spk, deps));
+    storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes, { note });
+    return spk;
+  });
+}
+
+/**
+ * The admin signs the approved draft: the e-Meterai is stamped first, so the provider's signature
+ * covers it, then the PAdES signature is added. The signed copy is a new version.
+ */
+export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string) {
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    const actor = requireUser(user);
+    if (!spk.approvedAt) {
+      throw new AppError('CONFLICT', 'SPK belum disetujui pelanggan; tanda tangan menunggu persetujuan.', { currentState: spk.status, reason: 'NOT_APPROVED' });
+    }
+    transition(tx, spk, actor, SpkAction.SIGN);
+    const data = await documentData(tx, spk, deps);
+    data.version = spk.currentVersion + 1;
+    const rendered = await renderSpkPdf(data);
+    let stamp;
+    try {
+      stamp = await deps.stampDuty.stamp({ documentId: spk.id, fileName: `${spk.documentCode}.pdf`, pdf: rendered.bytes, box: rendered.stampBox, documentNumber: spk.number, documentDate: data.date });
+    } catch (err) {
+      throw new AppError('STAMP_DUTY_ERROR', `e-Meterai gagal: ${(err as Error).message}`);
+    }
+    if (stamp.status !== 'STAMPED' || !stamp.stampedPdf) {
+      throw new AppError('STAMP_DUTY_ERROR', 'e-Meterai belum selesai diproses penyedia; coba tanda tangani lagi sebentar lagi.', { stampStatus: stamp.status });
+    }
+    const admin = await tx.findOneOrFail(User, actor.id);
+    const signed = await signPdf(stamp.stampedPdf, await deps.signingIdentity(), {
+      reason: `Persetujuan ${spk.number}`,
+      location: deps.config.COMPANY_CITY,
+      name: `${admin.fullName} (${deps.config.COMPANY_NAME})`,
+      contactInfo: deps.config.COMPANY_EMAIL,
+      signingTime: deps.clock.now(),
+      visible: { box: rendered.providerSignatureBox, lines: [admin.fullName, deps.config.COMPANY_NAME] },
+    });
+    spk.stampSerial = stamp.serialNumber;
+    spk.stampProvider = stamp.provider;
+    spk.stampDuty = stamp.dutyAmount;
+    storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
+    return spk;
+  });
+}
+
+const SIGNED_UPLOAD_MAX = 10 * 1024 * 1024;
+
+/**
+ * The customer sends back the signed copy. An upload without our document code (or with another
+ * SPK's) is refused outright and nothing is stored; otherwise the verification report goes with the
+ * new version for the admin to judge.
+ */
+export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, bytes: Buffer) {
+  requireUser(user);
+  await checkPdf(bytes, { field: 'file', maxBytes: SIGNED_UPLOAD_MAX });
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    const actor = requireUser(user);
+    spkMachine.apply(spk.status, SpkAction.UPLOAD_SIGNED);
+    if (actor.id !== spk.customer.id) throw forbidden();
+    const adminSigned = await tx.findOneOrFail(SpkVersion, { spk, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
+    const report = await verifyCustomerUpload(bytes, adminSigned.file.$.data, {
+      documentCode: spk.documentCode,
+      verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
+      stampSerial: spk.stampSerial,
+      now: deps.clock.now(),
+    });
+    if (report.verdict === 'NOT_AUTHENTIC') {
+      throw new AppError('SPK_NOT_AUTHENTIC', 'Dokumen ini bukan SPK yang kami kirim (kode dokumen tidak ditemukan atau berbeda).', { field: 'file', report });
+    }
+    transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
+    spk.rejectionReason = null;
+    storeVersion(tx, spk, actor, SpkVersionKind.CUSTOMER_SIGNED, bytes, { verification: report as unknown as Record<string, unknown> });
+    return spk;
+  });
+}
