@@ -1,28 +1,46 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
 import { migrate, openOrm } from '../../server/src/db/orm';
-import { TEMPLATE_DB, testDatabaseUrl, urlFor, withAdminClient } from './databases';
+import { runOf, templateName, testDatabaseUrl, urlFor, withAdminClient } from './db-names';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
- * With TEST_DATABASE_URL: builds one migrated template database; every test file then gets its own
- * copy (CREATE DATABASE ... TEMPLATE), so files run in parallel without seeing each other's rows.
- * Without it, each file starts its own embedded PGlite and nothing is needed here.
+ * With TEST_DATABASE_URL: builds one migrated template database for this run; every test file then
+ * gets its own copy (CREATE DATABASE ... TEMPLATE), so files run in parallel without seeing each
+ * other's rows. Without it, each file starts its own embedded PGlite and nothing is needed here.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
+  const run = `${process.pid}x${randomBytes(3).toString('hex')}`;
+  project.provide('testRun', run);
   const base = testDatabaseUrl;
   if (!base) return;
   await withAdminClient(base, async (c) => {
-    const stale = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'angsur_t\\_%'`);
-    for (const row of stale.rows) await c.query(`drop database if exists ${row.datname} with (force)`);
-    await c.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-    await c.query(`create database ${TEMPLATE_DB}`);
+    const existing = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'angsur\\_%'`);
+    for (const { datname } of existing.rows) {
+      const owner = runOf(datname);
+      if (owner && !alive(Number(owner.split('x')[0]))) await c.query(`drop database if exists ${datname} with (force)`);
+    }
+    await c.query(`create database ${templateName(run)}`);
   });
-  const orm = await openOrm({ clientUrl: urlFor(base, TEMPLATE_DB), poolMax: 1 });
+  const orm = await openOrm({ clientUrl: urlFor(base, templateName(run)), poolMax: 1 });
   try {
     await migrate(orm);
   } finally {
     await orm.close();
   }
   return async () => {
-    await withAdminClient(base, (c) => c.query(`drop database if exists ${TEMPLATE_DB} with (force)`));
+    await withAdminClient(base, async (c) => {
+      const mine = await c.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`angsur\\_%${run}%`]);
+      for (const { datname } of mine.rows) await c.query(`drop database if exists ${datname} with (force)`);
+    });
   };
 }
