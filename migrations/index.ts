@@ -5,10 +5,12 @@ import { Migration20261124154731 } from './Migration20261124154731';
 import { Migration20261124160006 } from './Migration20261124160006';
 import { Migration20261124160601 } from './Migration20261124160601';
 import { Migration20261124164302 } from './Migration20261124164302';
+import { Migration20261124165158 } from './Migration20261124165158';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
   { name: 'Migration20261124160006', class: Migration20261124160006 },
   { name: 'Migration20261124160601', class: Migration20261124160601 },
   { name: 'Migration20261124164302', class: Migration20261124164302 },
+  { name: 'Migration20261124165158', class: Migration20261124165158 },
 ];

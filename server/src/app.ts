@@ -33,6 +33,8 @@ import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
 import { signingIdentityLoader } from './spk/signing-identity';
+import { hostingRoutes } from './http/hosting-routes';
+import { createServiceDeps } from './services/drivers';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
 
@@ -129,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : {}),
       }),
     },
+    services: createServiceDeps(config, clock),
     tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
@@ -158,6 +161,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));
+  app.use(hostingRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();

@@ -86,6 +86,25 @@ const messages = {
   'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
   'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },
+  'service.orderNotActive': {
+    id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
+    en: 'A service can be created once the down payment is settled (order status: {status}).',
+  },
+  'service.exists': { id: 'Item ini sudah memiliki layanan.', en: 'This item already has a service.' },
+  'service.labelTaken': { id: 'Nama layanan sudah dipakai.', en: 'This service name is already taken.' },
+  'service.badLabel': {
+    id: 'Nama layanan 3-40 karakter: huruf kecil, angka dan tanda hubung, tidak diawali/diakhiri tanda hubung.',
+    en: 'Service name: 3-40 lowercase letters, digits and hyphens, not starting or ending with a hyphen.',
+  },
+  'service.badOsTemplate': { id: 'Pilih sistem operasi: {options}.', en: 'Choose an operating system: {options}.' },
+  'service.notFound': { id: 'Layanan tidak ditemukan.', en: 'Service not found.' },
+  'service.taskNotFound': { id: 'Tugas tidak ditemukan.', en: 'Task not found.' },
+  'service.taskClosed': { id: 'Tugas ini sudah ditutup.', en: 'This task is already closed.' },
+  'service.notOverdue': {
+    id: 'Pesanan tidak menunggak; penangguhan atas pilihan sendiri hanya untuk tagihan yang lewat jatuh tempo.',
+    en: 'The order is not overdue; suspending by choice is for overdue bills only.',
+  },
+  'service.deadlinePast': { id: 'Batas waktu pembayaran harus hari ini atau nanti.', en: 'The payment deadline must be today or later.' },
   'validation.phone': {
     id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
     en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',

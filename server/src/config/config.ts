@@ -62,6 +62,16 @@ const schema = z.object({
   MEKARI_CLIENT_ID: z.string().optional(),
   MEKARI_CLIENT_SECRET: z.string().optional(),
 
+  VM_PROVISIONING_DRIVER: z.enum(['local', 'proxmox']).default('local'),
+  PROXMOX_API_URL: z.url().optional(),
+  PROXMOX_TOKEN_ID: z.string().regex(/^[^@\s]+@[^!\s]+![^=\s]+$/, 'use user@realm!tokenid').optional(),
+  PROXMOX_TOKEN_SECRET: z.string().optional(),
+  PROXMOX_NODE: z.string().optional(),
+  PROXMOX_TEMPLATES: z
+    .string()
+    .regex(/^[\w.-]+=\d+(,[\w.-]+=\d+)*$/, 'use os=vmid pairs, e.g. ubuntu-24.04=9000,debian-12=9001')
+    .optional(),
+
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
   GRAPHQL_BODY_LIMIT: z
@@ -114,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.STAMP_DUTY_PROVIDER === 'mekari' && (!e.MEKARI_BASE_URL || !e.MEKARI_CLIENT_ID || !e.MEKARI_CLIENT_SECRET)) {
     problems.push('MEKARI_BASE_URL, MEKARI_CLIENT_ID and MEKARI_CLIENT_SECRET: required when STAMP_DUTY_PROVIDER=mekari');
+  }
+  if (e.VM_PROVISIONING_DRIVER === 'proxmox' && (!e.PROXMOX_API_URL || !e.PROXMOX_TOKEN_ID || !e.PROXMOX_TOKEN_SECRET || !e.PROXMOX_NODE || !e.PROXMOX_TEMPLATES)) {
+    problems.push('PROXMOX_API_URL, PROXMOX_TOKEN_ID, PROXMOX_TOKEN_SECRET, PROXMOX_NODE and PROXMOX_TEMPLATES: required when VM_PROVISIONING_DRIVER=proxmox');
   }
   if (production && !e.SPK_SIGNING_P12_BASE64) {
     problems.push('SPK_SIGNING_P12_BASE64: the provider certificate (PKCS#12, base64) is required when NODE_ENV=production');

@@ -8,6 +8,7 @@ import type { Config } from '../config/config';
 import type { Orm } from '../db/orm';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import type { SpkDeps } from '../spk/spk.service';
+import type { ServiceDeps } from '../services/services.service';
 import type { Loaders } from './loaders';
 
 /** Long-lived services shared by every request. */
@@ -22,6 +23,7 @@ export interface AppServices {
   /** Signs the sandbox gateway's own webhooks. */
   sandboxPaymentSecret: string;
   spk: SpkDeps;
+  services: ServiceDeps;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */

@@ -6,10 +6,11 @@ import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.res
 import { OrderResolver } from '../orders/orders.resolver';
 import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
 import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
+import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../services/services.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

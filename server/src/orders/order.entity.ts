@@ -13,7 +13,7 @@ import { OrderStatus } from './order-status';
  */
 @ObjectType()
 @Entity({ tableName: 'orders' })
-export class Order extends BaseEntity<'status' | 'assignedTo' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
+export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
   @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
   @Unique()
   @Property({ length: 32 })
@@ -57,6 +57,10 @@ export class Order extends BaseEntity<'status' | 'assignedTo' | 'cancelReason' |
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   cancelReason: string | null = null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'A second chance after an unsuspension: pay by this date' })
+  @Property({ type: 'date', nullable: true })
+  graceUntil: string | null = null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })

@@ -16,6 +16,7 @@ import { allocate, outstanding } from './allocation';
 import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
 import { GatewayError, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
 import { Payment, PaymentAllocation } from './payment.entity';
+import { liftNonPaymentSuspensionIfSettled } from '../services/services.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
 
 /** Orders whose SPK is confirmed and that are not closed: the only ones money can go to. */
@@ -167,6 +168,8 @@ async function settleLocked(tx: EntityManager, payment: Payment, actor: AuthUser
   if (order.status === OrderStatus.AWAITING_DOWN_PAYMENT && first && first.status === InstallmentStatus.PAID) {
     order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
   }
+  // Settling the arrears ends a suspension for non-payment by itself (not one an admin imposed).
+  await liftNonPaymentSuspensionIfSettled(tx, order, { now: () => now });
   if (installments.every((i) => i.status === InstallmentStatus.PAID) && orderMachine.can(order.status, OrderAction.COMPLETE)) {
     order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
   }

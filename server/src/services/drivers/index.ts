@@ -1,0 +1,26 @@
+import type { Clock } from '../../common/time';
+import type { Config } from '../../config/config';
+import type { ServiceDeps } from '../services.service';
+import type { ProvisioningDriver } from './driver';
+import { LocalDriver } from './local';
+import { ManualDriver } from './manual';
+
+export * from './driver';
+
+/**
+ * Which driver serves which product: dedicated servers and colocation are always manual (people
+ * rack them); VMs use the local demo driver or Proxmox VE (VM_PROVISIONING_DRIVER).
+ */
+export function createServiceDeps(config: Config, clock: Clock, extra: ProvisioningDriver[] = []): ServiceDeps {
+  const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...extra].map((d) => [d.name, d]));
+  const vm = config.VM_PROVISIONING_DRIVER;
+  return {
+    clock,
+    driverFor: (category) => drivers.get(category === 'VPS' || category === 'CLOUD_SERVER' ? vm : 'manual')!,
+    driverByName(name) {
+      const d = drivers.get(name);
+      if (!d) throw new Error(`provisioning driver ${name} is not configured`);
+      return d;
+    },
+  };
+}

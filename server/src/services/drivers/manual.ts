@@ -1,0 +1,38 @@
+import type { DriverResult, ProvisioningDriver, ServiceSpec } from './driver';
+
+/**
+ * Dedicated servers and colocation are racked and cabled by people: every action becomes a staff
+ * task, and the service follows when staff mark the task done.
+ */
+export class ManualDriver implements ProvisioningDriver {
+  readonly name = 'manual' as const;
+  async create(spec: ServiceSpec): Promise<DriverResult> {
+    return { externalRef: null, state: 'PENDING_TASK', detail: instructions('create', spec) };
+  }
+  async suspend(externalRef: string, spec: ServiceSpec): Promise<DriverResult> {
+    return { externalRef, state: 'PENDING_TASK', detail: instructions('suspend', spec) };
+  }
+  async unsuspend(externalRef: string, spec: ServiceSpec): Promise<DriverResult> {
+    return { externalRef, state: 'PENDING_TASK', detail: instructions('unsuspend', spec) };
+  }
+  async terminate(externalRef: string, spec: ServiceSpec): Promise<DriverResult> {
+    return { externalRef, state: 'PENDING_TASK', detail: instructions('terminate', spec) };
+  }
+  async status(externalRef: string): Promise<DriverResult> {
+    return { externalRef, state: 'UNKNOWN', detail: 'checked by staff' };
+  }
+}
+
+export function instructions(action: 'create' | 'suspend' | 'unsuspend' | 'terminate', spec: ServiceSpec): string {
+  const what = spec.category === 'COLOCATION' ? 'colocation' : 'server dedicated';
+  switch (action) {
+    case 'create':
+      return `Siapkan ${what} "${spec.label}": pasang/rak perangkat, alokasikan IP dan port switch, lalu tandai selesai.`;
+    case 'suspend':
+      return `Tangguhkan ${what} "${spec.label}": matikan port switch (shutdown) tanpa mencabut perangkat, lalu tandai selesai.`;
+    case 'unsuspend':
+      return `Aktifkan kembali ${what} "${spec.label}": nyalakan lagi port switch, pastikan dapat diakses, lalu tandai selesai.`;
+    case 'terminate':
+      return `Akhiri ${what} "${spec.label}": matikan port, jadwalkan pengambilan/penghapusan data sesuai prosedur, lalu tandai selesai.`;
+  }
+}

@@ -1,0 +1,180 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { IsOptional } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requireStaff, requireUser } from '../accounts/auth-user';
+import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
+import { notFound } from '../common/errors';
+import { MaxChars, NotBlank } from '../common/validators';
+import type { Context } from '../graphql/context';
+import { pageComplexity } from '../graphql/limits';
+import { groupBy } from '../graphql/loaders';
+import { findPage, ListArgs, PageOf } from '../graphql/pagination';
+import { LocalDateScalar } from '../graphql/scalars';
+import { Order } from '../orders/order.entity';
+import { Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
+import { ServiceStatus } from './service-status';
+import * as services from './services.service';
+
+@ObjectType()
+class ServicePage extends PageOf(Service) {}
+
+@ObjectType()
+class StaffTaskPage extends PageOf(StaffTask) {}
+
+@InputType()
+class CreateServiceInput {
+  @Field(() => ID) orderItemId: string;
+  @Field({ description: 'DNS-safe name, e.g. web-budi' }) @NotBlank() @MaxChars(40) label: string;
+  @Field(() => String, { nullable: true, description: 'Required for VPS and Cloud Server: see osTemplates' }) @IsOptional() @MaxChars(40) osTemplate?: string | null;
+}
+
+@InputType()
+class UnsuspendInput {
+  @Field() @NotBlank() @MaxChars(1000) reason: string;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The second chance: pay by this date' }) payUntil?: string | null;
+}
+
+@InputType()
+class ServiceFilter {
+  @Field(() => [ServiceStatus], { nullable: true }) status?: ServiceStatus[];
+  @Field(() => ID, { nullable: true }) orderId?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Driver failures waiting for a retry' }) failing?: boolean;
+  @Field(() => [ID], { nullable: true }) ids?: string[];
+}
+
+/** Sync right away so the customer sees the result; a failure is recorded and the job retries. */
+async function syncAll(ctx: Context, ids: string[]) {
+  for (const id of ids) await services.syncService(ctx.em.fork(), ctx.app.services, id);
+}
+
+@Resolver(() => Service)
+export class ServiceResolver {
+  @Query(() => [String], { description: 'Operating systems a VPS or Cloud Server can be created with' })
+  osTemplates() {
+    return [...services.OS_TEMPLATES];
+  }
+
+  @Authorized()
+  @Query(() => [Service])
+  myServices(@Ctx() ctx: Context) {
+    return ctx.em.find(Service, { customer: requireUser(ctx.user).id }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => ServicePage, { complexity: pageComplexity })
+  services(@Args() args: ListArgs, @Arg('filter', () => ServiceFilter, { nullable: true }) filter: ServiceFilter | undefined, @Ctx() ctx: Context) {
+    const where: FilterQuery<Service> = {};
+    if (filter?.status?.length) where.status = { $in: filter.status };
+    if (filter?.orderId) where.order = filter.orderId;
+    if (filter?.failing) where.provisioning = 'FAILED' as never;
+    if (filter?.ids?.length) where.id = { $in: filter.ids };
+    return findPage(ctx.em, Service, where, args, { createdAt: 'createdAt', label: 'label', status: 'status' }, 'createdAt');
+  }
+
+  @Authorized()
+  @Query(() => Service)
+  async service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const user = requireUser(ctx.user);
+    const s = await ctx.em.findOne(Service, id);
+    if (!s || (!isStaff(user.role) && s.customer.id !== user.id)) throw notFound('service.notFound');
+    return s;
+  }
+
+  @Authorized()
+  @Mutation(() => Service, { description: 'The customer creates the hosting service of an order item (SPK confirmed, down payment settled).' })
+  async createService(@Arg('input') input: CreateServiceInput, @Ctx() ctx: Context) {
+    const s = await services.createService(ctx.em, ctx.app.services, ctx.user, input);
+    return services.syncService(ctx.em.fork(), ctx.app.services, s.id);
+  }
+
+  @Authorized()
+  @Mutation(() => Order, { description: 'Suspends the order’s services: the customer’s choice when overdue, or staff.' })
+  async suspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context) {
+    const { order, services: list } = await services.suspendOrder(ctx.em, ctx.app.services, ctx.user, orderId, reason?.slice(0, 1000) ?? null);
+    await syncAll(ctx, list.map((s) => s.id));
+    return order;
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Mutation(() => Order, { description: 'Staff unsuspend, e.g. after an accidental suspension, giving the customer until payUntil to pay.' })
+  async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @Ctx() ctx: Context) {
+    const { order, services: list } = await services.unsuspendOrder(ctx.em, ctx.app.services, requireStaff(ctx.user), orderId, input.payUntil ?? null, input.reason.trim());
+    await syncAll(ctx, list.map((s) => s.id));
+    return order;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Service)
+  async terminateService(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
+    const s = await services.terminateService(ctx.em, requireStaff(ctx.user), id, reason);
+    return services.syncService(ctx.em.fork(), ctx.app.services, s.id);
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Mutation(() => Service, { description: 'Retries a failed driver action now' })
+  retryServiceProvisioning(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return services.syncService(ctx.em, ctx.app.services, id);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => StaffTaskPage, { complexity: pageComplexity })
+  staffTasks(@Args() args: ListArgs, @Arg('status', () => StaffTaskStatus, { nullable: true }) status: StaffTaskStatus | null, @Ctx() ctx: Context) {
+    return findPage(ctx.em, StaffTask, status ? { status } : {}, args, { createdAt: 'createdAt', status: 'status' }, 'createdAt');
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Mutation(() => StaffTask)
+  completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
+    return services.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
+  }
+
+  @FieldResolver(() => ID)
+  orderId(@Root() s: Service) {
+    return s.order.id;
+  }
+
+  @FieldResolver(() => ID)
+  orderItemId(@Root() s: Service) {
+    return s.orderItem.id;
+  }
+
+  @FieldResolver(() => String, { description: 'Where the local driver serves the hosting page' })
+  hostingUrl(@Root() s: Service, @Ctx() ctx: Context) {
+    return `${ctx.app.config.publicUrl}/hosting/${s.label}`;
+  }
+
+  @FieldResolver(() => [SuspensionEvent])
+  suspensionHistory(@Root() s: Service, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, SuspensionEvent[]>('suspensionsByService', async (ids) =>
+        groupBy(ids, await ctx.em.find(SuspensionEvent, { service: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (e) => e.service.id),
+      )
+      .load(s.id);
+  }
+}
+
+@Resolver(() => StaffTask)
+export class StaffTaskResolver {
+  @FieldResolver(() => Service)
+  service(@Root() task: StaffTask) {
+    return task.service.loadOrFail({ dataloader: true });
+  }
+}
+
+@Resolver(() => SuspensionEvent)
+export class SuspensionEventResolver {
+  @FieldResolver(() => Date)
+  at(@Root() e: SuspensionEvent) {
+    return e.createdAt;
+  }
+}
+
+@Resolver(() => Order)
+export class OrderServicesResolver {
+  @FieldResolver(() => [Service])
+  services(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, Service[]>('servicesByOrder', async (ids) => groupBy(ids, await ctx.em.find(Service, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (s) => s.order.id))
+      .load(order.id);
+  }
+}

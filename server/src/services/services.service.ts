@@ -1,0 +1,247 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
+import { isStaff, Role } from '../accounts/roles';
+import { User } from '../accounts/user.entity';
+import { audit } from '../audit/audit';
+import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { t } from '../common/messages';
+import { todayJakarta, type Clock } from '../common/time';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { summarize } from '../installments/summary';
+import { OrderItem } from '../orders/order-item.entity';
+import { OrderAction, OrderStatus, orderMachine } from '../orders/order-status';
+import { Order } from '../orders/order.entity';
+import { DriverError, type ProvisioningDriver, type ServiceSpec } from './drivers/driver';
+import { ProvisioningState, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
+import { ServiceAction, ServiceStatus, SuspensionCause, serviceMachine, type DriverAction } from './service-status';
+
+export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almalinux-9', 'rocky-9', 'windows-server-2022'] as const;
+
+export interface ServiceDeps {
+  clock: Clock;
+  /** The driver for a product category (VMs: local or proxmox; dedicated and colocation: manual). */
+  driverFor(category: string): ProvisioningDriver;
+  driverByName(name: string): ProvisioningDriver;
+}
+
+const ref = (s: Service) => ({ entityType: 'Service', entityId: s.id });
+
+export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
+  const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
+  return summarize(installments, todayJakarta(clock));
+}
+
+/** The gate: a service exists only for a confirmed SPK whose down payment has settled. */
+function assertServiceAllowed(order: Order) {
+  if (!order.spkConfirmedAt) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
+  if (order.status !== OrderStatus.ACTIVE) {
+    throw new AppError('CONFLICT', t('service.orderNotActive', { status: order.status }), { currentState: order.status, reason: 'ORDER_NOT_ACTIVE' });
+  }
+}
+
+/** "The user can create their own web hosting": one service per order item, once the gate is open. */
+export async function createService(em: EntityManager, deps: ServiceDeps, user: AuthUser | null, input: { orderItemId: string; label: string; osTemplate?: string | null }) {
+  const actor = requireUser(user);
+  const label = input.label.trim().toLowerCase();
+  if (!/^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$/.test(label)) throw badInput('label', 'service.badLabel');
+  return em.transactional(async (tx) => {
+    const item = await tx.findOne(OrderItem, input.orderItemId, { populate: ['order'] });
+    if (!item || (!isStaff(actor.role) && item.order.$.customer.id !== actor.id)) throw notFound('order.notFound');
+    if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
+    const order = await tx.findOneOrFail(Order, item.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    assertServiceAllowed(order);
+    if (await tx.count(Service, { orderItem: item })) throw new AppError('CONFLICT', t('service.exists'), { reason: 'SERVICE_EXISTS' });
+    if (await tx.count(Service, { label })) throw new AppError('CONFLICT', t('service.labelTaken'), { field: 'label' });
+    const vm = item.category === 'VPS' || item.category === 'CLOUD_SERVER';
+    if (vm && !OS_TEMPLATES.includes(input.osTemplate as (typeof OS_TEMPLATES)[number])) {
+      throw badInput('osTemplate', 'service.badOsTemplate', { options: OS_TEMPLATES.join(', ') });
+    }
+    const service = tx.create(Service, {
+      order,
+      orderItem: item,
+      customer: order.customer,
+      label,
+      osTemplate: vm ? input.osTemplate! : null,
+      driver: deps.driverFor(item.category).name,
+    });
+    audit(tx, actor, 'service.create', ref(service), { label, orderItemId: item.id, driver: service.driver });
+    return service;
+  });
+}
+
+function specOf(service: Service, item: OrderItem): ServiceSpec {
+  const specs = item.specs as { cpu?: string; ramGb?: number; storageGb?: number };
+  const cores = Number(/(\d+)\s*v?CPU/i.exec(String(specs.cpu ?? ''))?.[1] ?? '') || null;
+  return {
+    serviceId: service.id,
+    label: service.label,
+    category: item.category,
+    osTemplate: service.osTemplate,
+    specs: { cpuCores: cores, ramGb: specs.ramGb ?? null, storageGb: specs.storageGb ?? null },
+  };
+}
+
+/**
+ * Makes the real server match the service: runs the pending driver action outside any transaction
+ * (drivers talk to the network), then records the outcome. A failure keeps the reason and schedules
+ * a retry with backoff; the manual driver's answer becomes a staff task.
+ */
+export async function syncService(em: EntityManager, deps: ServiceDeps, serviceId: string): Promise<Service> {
+  const service = await em.findOneOrFail(Service, serviceId, { populate: ['orderItem'] });
+  const action = service.pendingAction;
+  if (!action || service.provisioning === ProvisioningState.WAITING_FOR_STAFF) return service;
+  const driver = deps.driverByName(service.driver);
+  const spec = specOf(service, service.orderItem.$);
+  let outcome: { ok: true; state: string; externalRef: string | null; detail?: string | null } | { ok: false; error: string; retryable: boolean };
+  try {
+    const r = action === 'create' ? await driver.create(spec) : await driver[action](service.externalRef ?? '', spec);
+    outcome = { ok: true, state: r.state, externalRef: r.externalRef, detail: r.detail };
+  } catch (err) {
+    outcome = { ok: false, error: err instanceof Error ? err.message : String(err), retryable: err instanceof DriverError ? err.retryable : true };
+  }
+  return em.transactional(async (tx) => {
+    const s = await tx.findOneOrFail(Service, serviceId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (s.pendingAction !== action) return s; // something newer was asked meanwhile; the next sync handles it
+    const now = deps.clock.now();
+    if (!outcome.ok) {
+      s.attempts += 1;
+      s.lastError = outcome.error.slice(0, 2000);
+      s.provisioning = ProvisioningState.FAILED;
+      s.nextAttemptAt = outcome.retryable ? new Date(now.getTime() + Math.min(2 ** s.attempts, 60) * 60_000) : null;
+      audit(tx, null, 'service.driver_failed', ref(s), { action, error: s.lastError, attempts: s.attempts });
+      return s;
+    }
+    if (outcome.externalRef) s.externalRef = outcome.externalRef;
+    if (outcome.state === 'PENDING_TASK') {
+      s.provisioning = ProvisioningState.WAITING_FOR_STAFF;
+      if (!(await tx.count(StaffTask, { service: s, action, status: StaffTaskStatus.OPEN }))) {
+        tx.create(StaffTask, { service: s, action, instructions: outcome.detail ?? action });
+      }
+      return s;
+    }
+    finishAction(s, action);
+    return s;
+  });
+}
+
+function finishAction(s: Service, action: DriverAction) {
+  if (action === 'create') s.status = serviceMachine.apply(s.status, ServiceAction.ACTIVATE);
+  s.pendingAction = null;
+  s.provisioning = ProvisioningState.IN_SYNC;
+  s.lastError = null;
+  s.attempts = 0;
+  s.nextAttemptAt = null;
+}
+
+/** Staff finished what the manual driver asked; the service now is what it should be. */
+export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: string, note: string | null) {
+  return em.transactional(async (tx) => {
+    const task = await tx.findOne(StaffTask, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!task) throw notFound('service.taskNotFound');
+    if (task.status !== StaffTaskStatus.OPEN) throw new AppError('CONFLICT', t('service.taskClosed'), { currentState: task.status });
+    task.status = StaffTaskStatus.DONE;
+    task.completedAt = new Date();
+    task.completedBy = tx.getReference(User, actor.id, { wrapped: true });
+    task.note = note;
+    const s = await tx.findOneOrFail(Service, task.service.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (s.pendingAction === task.action) finishAction(s, task.action);
+    audit(tx, actor, 'service.task_done', ref(s), { taskId: task.id, action: task.action, note });
+    return task;
+  });
+}
+
+function requestAction(tx: EntityManager, s: Service, action: DriverAction) {
+  s.pendingAction = action;
+  s.provisioning = ProvisioningState.PENDING;
+  s.attempts = 0;
+  s.lastError = null;
+  s.nextAttemptAt = null;
+}
+
+/**
+ * Suspends the order and its services ("page web hosting dimatikan"). The customer may choose it
+ * when overdue; staff may do it for non-payment or other reasons. Returns the services to sync.
+ */
+export async function suspendOrder(em: EntityManager, deps: ServiceDeps, user: AuthUser | null, orderId: string, reason: string | null) {
+  const actor = requireUser(user);
+  return em.transactional(async (tx) => {
+    const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+    let cause: SuspensionCause;
+    if (isStaff(actor.role)) {
+      if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
+      cause = (await arrearsOf(tx, order.id, deps.clock)).arrearsAmount > 0n ? SuspensionCause.NON_PAYMENT : SuspensionCause.ADMIN;
+    } else {
+      // The seed's choice is for a customer past a due date: pay, or suspend.
+      if ((await arrearsOf(tx, order.id, deps.clock)).arrearsAmount === 0n) throw new AppError('CONFLICT', t('service.notOverdue'), { reason: 'NOT_OVERDUE' });
+      cause = SuspensionCause.CUSTOMER_CHOICE;
+    }
+    return applySuspension(tx, order, actor, cause, reason);
+  });
+}
+
+export async function applySuspension(tx: EntityManager, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
+  const from = order.status;
+  order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
+  const services = await tx.find(Service, { order, status: ServiceStatus.ACTIVE }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  for (const s of services) {
+    s.status = serviceMachine.apply(s.status, ServiceAction.SUSPEND);
+    s.suspensionCause = cause;
+    requestAction(tx, s, 'suspend');
+    tx.create(SuspensionEvent, { service: s, action: 'SUSPEND', cause, actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason });
+  }
+  audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
+  return { order, services };
+}
+
+/**
+ * Lifts a suspension: an admin's second chance (with a payment deadline), or the system once the
+ * arrears are settled. Returns the services to sync.
+ */
+export async function liftSuspension(tx: EntityManager, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null) {
+  const from = order.status;
+  order.status = orderMachine.apply(order.status, OrderAction.UNSUSPEND);
+  order.graceUntil = payUntil;
+  const services = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  for (const s of services) {
+    s.status = serviceMachine.apply(s.status, ServiceAction.UNSUSPEND);
+    s.suspensionCause = null;
+    requestAction(tx, s, 'unsuspend');
+    tx.create(SuspensionEvent, { service: s, action: 'UNSUSPEND', actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason, payUntil });
+  }
+  audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
+  return { order, services };
+}
+
+export async function unsuspendOrder(em: EntityManager, deps: ServiceDeps, actor: AuthUser, orderId: string, payUntil: string | null, reason: string) {
+  if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
+  if (payUntil && payUntil < todayJakarta(deps.clock)) throw badInput('payUntil', 'service.deadlinePast');
+  return em.transactional(async (tx) => {
+    const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!order) throw notFound('order.notFound');
+    return liftSuspension(tx, order, actor, reason, payUntil);
+  });
+}
+
+/** After a settlement: a suspension for non-payment ends by itself once nothing is overdue any more. */
+export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order: Order, clock: Clock) {
+  if (order.status !== OrderStatus.SUSPENDED) return null;
+  const suspended = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED });
+  if (suspended.some((s) => s.suspensionCause === SuspensionCause.ADMIN)) return null;
+  if ((await arrearsOf(tx, order.id, clock)).arrearsAmount > 0n) return null;
+  return liftSuspension(tx, order, null, 'Tunggakan lunas', null);
+}
+
+export async function terminateService(em: EntityManager, actor: AuthUser, id: string, reason: string) {
+  return em.transactional(async (tx) => {
+    const s = await tx.findOne(Service, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!s) throw notFound('service.notFound');
+    const from = s.status;
+    s.status = serviceMachine.apply(s.status, ServiceAction.TERMINATE);
+    requestAction(tx, s, 'terminate');
+    audit(tx, actor, 'service.terminate', ref(s), { from, reason });
+    return s;
+  });
+}
+
