@@ -6,6 +6,7 @@ import { Migration20261124160006 } from './Migration20261124160006';
 import { Migration20261124160601 } from './Migration20261124160601';
 import { Migration20261124164302 } from './Migration20261124164302';
 import { Migration20261124165158 } from './Migration20261124165158';
+import { Migration20261124165934 } from './Migration20261124165934';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124160601', class: Migration20261124160601 },
   { name: 'Migration20261124164302', class: Migration20261124164302 },
   { name: 'Migration20261124165158', class: Migration20261124165158 },
+  { name: 'Migration20261124165934', class: Migration20261124165934 },
 ];

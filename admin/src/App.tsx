@@ -8,6 +8,8 @@ import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import orders from './orders';
+import payments from './payments';
 import plans from './plans';
 import products from './products';
 import staff from './staff';
@@ -30,6 +32,9 @@ export const App = () => (
       layout={AppLayout}
       disableTelemetry
     >
+      {/* The day's work first: orders and payments (staff only; customers use the customer app). */}
+      <Resource name="orders" {...orders} />
+      <Resource name="payments" {...payments} />
       <Resource name="products" {...products} />
       <Resource name="installmentPlans" {...plans} />
       <Resource name="customers" {...customers} />

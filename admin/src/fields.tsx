@@ -1,4 +1,4 @@
-import { InputAdornment, Link, Typography, type TypographyProps } from '@mui/material';
+import { Box, Chip, InputAdornment, Link, Typography, type TypographyProps } from '@mui/material';
 import WhatsAppIcon from '@mui/icons-material/WhatsApp';
 import {
   NumberInput,
@@ -16,6 +16,7 @@ import {
   formatPercentBps,
   formatPhone,
   formatRupiah,
+  formatTime,
   groupThousands,
   parseRupiah,
   percentToBps,
@@ -59,11 +60,24 @@ export const PercentField = (props: FieldProps) => {
   return <Text {...pickTypography(props)}>{formatPercentBps(value as number | null, locale) || props.emptyText || ''}</Text>;
 };
 
-/** An instant in Jakarta time: `24 Nov 2026 22.47 WIB`. */
-export const DateTimeField = (props: FieldProps) => {
-  const value = useValue(props.source);
+/**
+ * An instant in Jakarta time: `24 Nov 2026 22.47 WIB`. `stacked` puts the time under the date,
+ * for narrow list columns.
+ */
+export const DateTimeField = ({ stacked = false, ...props }: FieldProps & { stacked?: boolean }) => {
+  const value = useValue(props.source) as string | null;
   const locale = useLocale();
-  return <Text {...pickTypography(props)}>{formatDateTime(value as string | null, locale) || props.emptyText || ''}</Text>;
+  if (stacked && value) {
+    return (
+      <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
+        <Text {...pickTypography(props)}>{formatDate(value, locale)}</Text>
+        <Text variant="caption" color="text.secondary">
+          {formatTime(value, locale)}
+        </Text>
+      </Box>
+    );
+  }
+  return <Text {...pickTypography(props)}>{formatDateTime(value, locale) || props.emptyText || ''}</Text>;
 };
 
 /** A calendar date (LocalDate or an instant's Jakarta date): `24 Nov 2026`. */
@@ -107,6 +121,22 @@ export const EnumField = (props: FieldProps & { prefix: string }) => {
   const value = useValue(rest.source) as string | null;
   const translate = useTranslate();
   return <Text {...pickTypography(rest)}>{value ? translate(`${prefix}.${value}`, { _: value }) : rest.emptyText ?? ''}</Text>;
+};
+
+export type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+
+/**
+ * A translated status as a coloured chip:
+ * `<StatusChipField source="status" prefix="resources.orders.status" colors={ORDER_STATUS_COLORS} />`.
+ * `value` shows a derived status instead of the record's (an unpaid installment past its due date).
+ */
+export const StatusChipField = (props: Omit<FieldProps, 'color'> & { prefix: string; colors: Partial<Record<string, ChipColor>>; value?: string | null }) => {
+  const { prefix, colors, value: derived, source, emptyText } = props;
+  const stored = useValue(source) as string | null;
+  const translate = useTranslate();
+  const value = derived ?? stored;
+  if (!value) return <Text>{emptyText ?? ''}</Text>;
+  return <Chip size="small" label={translate(`${prefix}.${value}`, { _: value })} color={colors[value] ?? 'default'} data-status={value} sx={props.sx} />;
 };
 
 /**

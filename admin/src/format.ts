@@ -64,6 +64,15 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return `${text} WIB`;
 }
 
+/** An instant's time of day in Jakarta: "22.47 WIB" (id) or "22:47 WIB" (en). */
+export function formatTime(value: string | Date | null | undefined, locale: string): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const text = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${text} WIB`;
+}
+
 /** A calendar date (LocalDate "YYYY-MM-DD", already Jakarta's) or an instant's Jakarta date: "24 Nov 2026". */
 export function formatDate(value: string | Date | null | undefined, locale: string): string {
   if (!value) return '';
@@ -102,3 +111,11 @@ export function whatsappLink(e164: string | null | undefined): string | null {
   const compact = e164.replace(/[\s-]/g, '');
   return /^\+628\d{7,12}$/.test(compact) ? `https://wa.me/${compact.slice(1)}` : null;
 }
+
+/** Today's date in Jakarta as a LocalDate ("2026-11-24"), to compare with the API's due dates. */
+export function todayInJakarta(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A Rupiah digit string above zero ("0", "", null are not). */
+export const isPositiveRupiah = (value: string | null | undefined): boolean => /^0*[1-9]\d*$/.test(String(value ?? '').trim());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { TravelClock } from '../support/clock';
+import { confirmSpkForTest } from '../support/orders';
 
 const ADD = `mutation($i: AddToCartInput!) { addToCart(input: $i) { id quantity } }`;
 const CHECKOUT = `mutation($i: CheckoutInput) { checkout(input: $i) { id number status totalPrice startDate customerName customerPhone
@@ -123,6 +124,12 @@ describe('order history and access', () => {
     await t.ok(ADD, { i: plan('vps-nvme-4', 6) }, c.token);
     const [order] = (await t.ok(CHECKOUT, {}, c.token)).checkout;
     const summary = `query($id: ID!) { order(id: $id) { summary { overdueCount arrearsAmount nextDue { number } } installments { number amount } } }`;
+    // Until the SPK is confirmed nothing can be paid, so nothing is late.
+    clock.set('2026-03-05T03:00:00Z');
+    const unconfirmed = await t.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: c.username, password: c.password } });
+    expect((await t.ok(summary, { id: order.id }, unconfirmed.login.accessToken)).order.summary.arrearsAmount).toBe('0');
+    clock.set('2026-01-31T03:00:00Z');
+    await confirmSpkForTest(t, order.id);
     clock.set('2026-03-05T03:00:00Z'); // installment 0 (31 Jan) and 1 (28 Feb) are past due
     try {
       // Access tokens live 15 minutes: after a month's travel, log in again.

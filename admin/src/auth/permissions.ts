@@ -5,10 +5,16 @@ import type { Role } from './session';
  * edit, delete). The API enforces the same rules; this keeps staff from seeing menus, pages and
  * buttons that would only end in "not allowed" (or that do not exist, like deleting a customer).
  *
- * - ADMIN: the catalog, customers, staff accounts and the audit log.
+ * - ADMIN: the catalog, customers, staff accounts and the audit log; everything below too.
  * - FINANCE, SUPPORT: read the catalog (products, installment plans); read and edit customers.
+ * - Orders and payments: every staff role reads them (FINANCE checks an order after a payment,
+ *   SUPPORT sees whether a customer paid). Besides react-admin's actions, the rules name what may
+ *   be done to a record: SUPPORT `assign` and `cancel` orders; FINANCE `settle`, `reject` and
+ *   `refund` payments. Whether the record's state allows it is checked where the button is.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
+const ORDER_WORK = ['assign', 'cancel'];
+const PAYMENT_WORK = ['settle', 'reject', 'refund'];
 
 const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
   ADMIN: {
@@ -18,16 +24,22 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     staff: ['list', 'create', 'edit'],
     auditLog: ['list'],
     users: ['list', 'show'],
+    orders: ['list', 'show', ...ORDER_WORK],
+    payments: ['list', 'show', ...PAYMENT_WORK],
   },
   FINANCE: {
     products: ['list', 'show'],
     installmentPlans: ['list', 'show'],
     customers: ['list', 'show', 'edit'],
+    orders: ['list', 'show'],
+    payments: ['list', 'show', ...PAYMENT_WORK],
   },
   SUPPORT: {
     products: ['list', 'show'],
     installmentPlans: ['list', 'show'],
     customers: ['list', 'show', 'edit'],
+    orders: ['list', 'show', ...ORDER_WORK],
+    payments: ['list', 'show'],
   },
 };
 

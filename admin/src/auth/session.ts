@@ -99,12 +99,16 @@ async function peek(response: Response): Promise<GraphQLResponse<unknown> | null
   }
 }
 
-function send(init: RequestInit, accessToken: string | null): Promise<Response> {
+function withToken(init: RequestInit, accessToken: string | null): RequestInit {
   const headers = new Headers(init.headers);
   headers.set('accept-language', currentLocale());
   if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
   else headers.delete('authorization');
-  return fetch(GRAPHQL_URL, { ...init, headers }).then(normalize);
+  return { ...init, headers };
+}
+
+function send(init: RequestInit, accessToken: string | null): Promise<Response> {
+  return fetch(GRAPHQL_URL, withToken(init, accessToken)).then(normalize);
 }
 
 /** One GraphQL call without Apollo (login, refresh, logout); throws ApiError on network failure. */
@@ -169,3 +173,18 @@ export const authorizedFetch: typeof fetch = async (_input, init = {}) => {
   const renewed = latest && latest.accessToken !== session.accessToken ? latest : await refreshSession();
   return renewed ? send(init, renewed.accessToken) : response;
 };
+
+/**
+ * `fetch` for the API's plain HTTP routes (transfer proofs under /files, CSV under /exports): the
+ * bearer token goes in the Authorization header, never in a URL. Refreshes like authorizedFetch;
+ * these routes answer a bad token with HTTP 401, which is retried once after a refresh.
+ */
+export async function fetchWithSession(url: string, init: RequestInit = {}): Promise<Response> {
+  let session = loadSession();
+  if (session && expiresSoon(session)) session = await refreshSession();
+  const response = await fetch(url, withToken(init, session?.accessToken ?? null));
+  if (!session || response.status !== 401) return response;
+  const latest = loadSession();
+  const renewed = latest && latest.accessToken !== session.accessToken ? latest : await refreshSession();
+  return renewed ? fetch(url, withToken(init, renewed.accessToken)) : response;
+}

@@ -1,5 +1,7 @@
 import { Box, Card, CardActionArea, CardContent, Skeleton, Typography } from '@mui/material';
 import CustomerIcon from '@mui/icons-material/People';
+import OverdueIcon from '@mui/icons-material/EventBusy';
+import PaymentIcon from '@mui/icons-material/Payments';
 import PlanIcon from '@mui/icons-material/CreditScore';
 import ProductIcon from '@mui/icons-material/Inventory2';
 import type { ReactNode } from 'react';
@@ -12,18 +14,39 @@ const useCount = (resource: string, filter: Record<string, unknown> = {}) => {
   return { total, isPending, error };
 };
 
-const StatCard = ({ icon, title, to, value, detail }: { icon: ReactNode; title: string; to: string; value?: number; detail?: string }) => {
+/** A list link with its filter, e.g. /orders?filter={"overdue":true}. */
+const filtered = (path: string, filter: Record<string, unknown>) => `${path}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+const StatCard = ({
+  icon,
+  title,
+  to,
+  value,
+  detail,
+  testId,
+  alert = false,
+}: {
+  icon: ReactNode;
+  title: string;
+  to: string;
+  value?: number;
+  detail?: string;
+  testId?: string;
+  /** Work waiting (arrears, transfers to verify): the number turns red/orange when above zero. */
+  alert?: boolean;
+}) => {
   const locale = useLocale();
+  const pending = alert && !!value;
   return (
     <Card sx={{ flex: '1 1 240px', maxWidth: 360 }}>
       <CardActionArea component={Link} to={to}>
         <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-          <Box sx={{ color: 'primary.main', display: 'flex', '& svg': { fontSize: 44 } }}>{icon}</Box>
+          <Box sx={{ color: pending ? 'warning.main' : 'primary.main', display: 'flex', '& svg': { fontSize: 44 } }}>{icon}</Box>
           <Box>
             <Typography variant="body2" color="text.secondary">
               {title}
             </Typography>
-            <Typography variant="h4" component="p" data-testid={`count-${to.replace(/^\//, '')}`}>
+            <Typography variant="h4" component="p" data-testid={`count-${testId ?? to.replace(/^\//, '')}`} sx={pending ? { color: 'warning.dark' } : undefined}>
               {value === undefined ? <Skeleton width={60} /> : new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID').format(value)}
             </Typography>
             {detail && (
@@ -38,7 +61,7 @@ const StatCard = ({ icon, title, to, value, detail }: { icon: ReactNode; title: 
   );
 };
 
-/** The first page after login: a few numbers now, the day's work (orders, payments due) later. */
+/** The first page after login: the day's work (orders in arrears, transfers to verify), then the catalog and customers. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
@@ -46,6 +69,8 @@ export const Dashboard = () => {
   const activeProducts = useCount('products', { active: true });
   const plans = useCount('installmentPlans', { active: true });
   const customers = useCount('customers');
+  const overdueOrders = useCount('orders', { overdue: true });
+  const awaitingVerification = useCount('payments', { awaitingVerification: true });
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="ra.page.dashboard" />
@@ -55,6 +80,24 @@ export const Dashboard = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
         {translate('angsur.dashboard.intro')}
       </Typography>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <StatCard
+          icon={<OverdueIcon />}
+          title={translate('angsur.dashboard.overdueOrders')}
+          to={filtered('/orders', { overdue: true })}
+          testId="overdue-orders"
+          value={overdueOrders.total}
+          alert
+        />
+        <StatCard
+          icon={<PaymentIcon />}
+          title={translate('angsur.dashboard.awaitingVerification')}
+          to={filtered('/payments', { awaitingVerification: true })}
+          testId="awaiting-verification"
+          value={awaitingVerification.total}
+          alert
+        />
+      </Box>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <StatCard
           icon={<ProductIcon />}

@@ -27,11 +27,12 @@ function definition(resource: string): ResourceDef {
 }
 
 /** react-admin's filter -> the API's filter input: known keys only, blanks dropped. */
-function buildFilter(def: ResourceDef, filter: Record<string, unknown> = {}): Record<string, unknown> {
+function buildFilter(def: ResourceDef, raw: Record<string, unknown> = {}): Record<string, unknown> {
+  const filter = def.mapFilter ? def.mapFilter(raw) : raw;
   const result: Record<string, unknown> = {};
   for (const key of def.filters) {
     const value = filter[key];
-    if (value === undefined || value === null || value === '') continue;
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) continue;
     result[key] = typeof value === 'string' ? value.trim() : value;
   }
   return { ...result, ...def.baseFilter };

@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
-import type { DataProvider } from 'react-admin';
+import { HttpError, type DataProvider } from 'react-admin';
+import { fetchWithSession } from '../auth/session';
 import { buildQuery, stripTypename } from './buildQuery';
 import { apolloClient } from './client';
 import { toHttpError } from './errors';
@@ -31,9 +32,32 @@ export interface InstallmentQuote {
   lines: QuoteLine[];
 }
 
+/** A file from one of the API's authorized HTTP routes (a transfer proof, a CSV export). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server names the file. */
+  fileName: string | null;
+}
+
+/** What a state-changing call returns: enough to tell the user; the page refetches the rest. */
+export interface ChangedRecord {
+  id: string;
+  status: string;
+}
+
 /** react-admin's methods plus the API calls that are not about one resource. */
 export interface AngsurDataProvider extends DataProvider {
   getQuote(params: { productId: string; planId: string; quantity?: number; startDate?: string }): Promise<InstallmentQuote>;
+  /** SUPPORT/ADMIN: hands the order (and its customer's data) to another staff member. */
+  assignOrder(params: { id: string; assigneeId: string }): Promise<ChangedRecord>;
+  /** SUPPORT/ADMIN, before the service starts. */
+  cancelOrder(params: { id: string; reason: string }): Promise<ChangedRecord>;
+  /** FINANCE/ADMIN: the transfer is in the bank statement. */
+  settlePayment(params: { id: string }): Promise<ChangedRecord>;
+  rejectPayment(params: { id: string; reason: string }): Promise<ChangedRecord>;
+  refundPayment(params: { id: string; reason: string }): Promise<ChangedRecord>;
+  /** GET a path such as /files/payments/<id>/proof or /exports/orders.csv with the session's token. */
+  getFile(path: string): Promise<DownloadedFile>;
 }
 
 const QUOTE = gql`
@@ -44,6 +68,52 @@ const QUOTE = gql`
     }
   }
 `;
+
+const MUTATIONS = {
+  assignOrder: gql`
+    mutation AssignOrder($id: ID!, $assigneeId: ID!) {
+      data: assignOrder(id: $id, assigneeId: $assigneeId) { id status }
+    }
+  `,
+  cancelOrder: gql`
+    mutation CancelOrder($id: ID!, $reason: String!) {
+      data: cancelOrder(id: $id, reason: $reason) { id status }
+    }
+  `,
+  settlePayment: gql`
+    mutation SettlePayment($id: ID!) {
+      data: settlePayment(id: $id) { id status }
+    }
+  `,
+  rejectPayment: gql`
+    mutation RejectPayment($id: ID!, $input: ReasonInput!) {
+      data: rejectPayment(id: $id, input: $input) { id status }
+    }
+  `,
+  refundPayment: gql`
+    mutation RefundPayment($id: ID!, $input: ReasonInput!) {
+      data: refundPayment(id: $id, input: $input) { id status }
+    }
+  `,
+};
+
+async function mutate(mutation: keyof typeof MUTATIONS, variables: Record<string, unknown>): Promise<ChangedRecord> {
+  try {
+    const result = await apolloClient.mutate({ mutation: MUTATIONS[mutation], variables });
+    return stripTypename(result.data.data) as ChangedRecord;
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** "attachment; filename=\"pesanan-2026-11-24.csv\"" -> "pesanan-2026-11-24.csv". */
+const fileNameOf = (disposition: string | null) => /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? null;
+
+/** The plain HTTP routes answer errors as `{ error: { code, message } }`, the message in the UI language. */
+async function fileError(response: Response): Promise<HttpError> {
+  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null; // null: a proxy's error page
+  return new HttpError(body?.error?.message ?? 'ra.notification.http_error', response.status, { code: body?.error?.code ?? 'HTTP' });
+}
 
 const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
@@ -66,5 +136,22 @@ export const dataProvider: AngsurDataProvider = {
     } catch (error) {
       throw toHttpError(error);
     }
+  },
+
+  assignOrder: ({ id, assigneeId }) => mutate('assignOrder', { id, assigneeId }),
+  cancelOrder: ({ id, reason }) => mutate('cancelOrder', { id, reason }),
+  settlePayment: ({ id }) => mutate('settlePayment', { id }),
+  rejectPayment: ({ id, reason }) => mutate('rejectPayment', { id, input: { reason } }),
+  refundPayment: ({ id, reason }) => mutate('refundPayment', { id, input: { reason } }),
+
+  async getFile(path) {
+    let response: Response;
+    try {
+      response = await fetchWithSession(path);
+    } catch {
+      throw new HttpError('angsur.errors.network', 0, { code: 'NETWORK' });
+    }
+    if (!response.ok) throw await fileError(response);
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
   },
 };

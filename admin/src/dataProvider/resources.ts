@@ -1,3 +1,5 @@
+import { loadSession } from '../auth/session';
+
 /**
  * How each react-admin resource maps onto the GraphQL API (schema.graphql is the contract):
  * which list and single queries to call, which fields to ask for, which filter the list always
@@ -25,6 +27,8 @@ export interface ResourceDef {
   filters: readonly string[];
   /** Sent with every list query of this resource (customers and staff are both `users`). */
   baseFilter?: Record<string, unknown>;
+  /** Turns the list's own filter keys (e.g. `assignment: 'mine'`) into the API's, before `filters` applies. */
+  mapFilter?: (filter: Record<string, unknown>) => Record<string, unknown>;
   /** Fields of list rows. */
   fields: string;
   /** Fields of one record (show/edit); defaults to `fields`. */
@@ -42,6 +46,30 @@ export interface ResourceDef {
 const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 'rackUnits', 'powerWatts', 'ipv4Count'] as const;
 const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
 const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
+const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
+const ORDER_FIELDS = `id number status customerName customerPhone customerEmail totalPrice startDate createdAt assignedTo { id fullName } summary { ${SUMMARY_FIELDS} }`;
+const ALLOCATION_FIELDS = `id installmentNumber principal lateFee reversedAt`;
+const ORDER_PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt rejectionReason proofUrl allocations { ${ALLOCATION_FIELDS} }`;
+const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil cancelReason notes updatedAt allowedActions
+  spk { id number status confirmedAt }
+  customer { id username fullName email phone note }
+  items { id position productName category specs planTerms cashPrice setupFee totalPrice }
+  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  payments { ${ORDER_PAYMENT_FIELDS} }`;
+const PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt proofUrl orderId order { id number customerName status }`;
+const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allocations { ${ALLOCATION_FIELDS} }`;
+
+/**
+ * The order list's "assigned to" filter: `mine` (the signed-in staff member) or `unassigned`.
+ * The session is read when the query is built, so the URL stays the same for everyone.
+ */
+const orderFilter = (filter: Record<string, unknown>) => {
+  const { assignment, ...rest } = filter;
+  if (assignment === 'mine') return { ...rest, assignedTo: loadSession()?.user.id };
+  if (assignment === 'unassigned') return { ...rest, unassigned: true };
+  return rest;
+};
+
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
 const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
 
@@ -119,6 +147,17 @@ export const resources: Record<string, ResourceDef> = {
     create: { field: 'createStaff', inputType: 'CreateStaffInput', inputFields: ['username', 'email', 'password', 'fullName', 'phone', 'role'] },
     update: { field: 'updateUser', inputType: 'UpdateUserInput', inputFields: [...PROFILE_INPUT, 'role'] },
   },
+  /** Active staff accounts, lean, for "hand over to" pickers (a 200-row page of full profiles is too costly a query). */
+  assignees: {
+    list: 'users',
+    one: 'user',
+    filterType: 'UserFilter',
+    filters: ['q', 'role', 'ids'],
+    baseFilter: { staff: true, active: true },
+    fields: 'id username fullName role',
+    sortable: ['username', 'fullName'],
+    hasIds: true,
+  },
   /** Any account, staff or customer: only for references (who did what in the audit log). */
   users: {
     list: 'users',
@@ -127,6 +166,27 @@ export const resources: Record<string, ResourceDef> = {
     filters: ['q', 'role', 'active', 'ids'],
     fields: 'id username fullName role',
     sortable: ['username', 'fullName', 'createdAt'],
+    hasIds: true,
+  },
+  orders: {
+    list: 'orders', // staff only (customers have myOrders)
+    one: 'order',
+    filterType: 'OrderFilter',
+    filters: ['status', 'overdue', 'assignedTo', 'unassigned', 'customerId', 'q', 'ids'],
+    mapFilter: orderFilter,
+    fields: ORDER_FIELDS,
+    detailFields: ORDER_DETAIL_FIELDS,
+    sortable: ['createdAt', 'number', 'status', 'totalPrice', 'customerName'],
+    hasIds: true,
+  },
+  payments: {
+    list: 'payments', // staff only
+    one: 'payment',
+    filterType: 'PaymentFilter',
+    filters: ['status', 'method', 'orderId', 'awaitingVerification', 'ids'],
+    fields: PAYMENT_FIELDS,
+    detailFields: PAYMENT_DETAIL_FIELDS,
+    sortable: ['createdAt', 'amount', 'status', 'settledAt'],
     hasIds: true,
   },
   auditLog: {

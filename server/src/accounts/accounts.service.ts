@@ -182,6 +182,8 @@ function applyProfile(user: User, input: ProfileInput): Record<string, unknown> 
   if (input.address !== undefined) set('address', input.address?.trim() || null);
   if (input.note !== undefined) set('note', input.note?.trim() || null);
   if (input.locale !== undefined && input.locale !== null) set('locale', input.locale);
+  if (input.notifyByEmail !== undefined && input.notifyByEmail !== null) set('notifyByEmail', input.notifyByEmail);
+  if (input.notifyByWhatsApp !== undefined && input.notifyByWhatsApp !== null) set('notifyByWhatsApp', input.notifyByWhatsApp);
   return changes;
 }
 

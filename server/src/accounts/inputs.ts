@@ -33,6 +33,8 @@ export class ProfileInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(1000) address?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(2000) note?: string | null;
   @Field(() => Locale, { nullable: true }) @IsOptional() locale?: Locale;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() notifyByEmail?: boolean;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() notifyByWhatsApp?: boolean;
 }
 
 /** What staff may change about any user; role and active are ADMIN's alone. */

@@ -15,7 +15,7 @@ registerEnumType(Locale, { name: 'Locale', description: 'Bahasa Indonesia (id, d
  */
 @ObjectType()
 @Entity({ tableName: 'users' })
-export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersion'> {
+export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersion' | 'notifyByEmail' | 'notifyByWhatsApp'> {
   @Field()
   @Unique()
   @Property({ length: 32 })
@@ -69,6 +69,14 @@ export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersio
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null = null;
+
+  @Field({ description: 'Also send notifications by email (in-app always)' })
+  @Property()
+  notifyByEmail: boolean = true;
+
+  @Field({ description: 'Also send notifications by WhatsApp' })
+  @Property()
+  notifyByWhatsApp: boolean = true;
 
   /** Bumped by "log out everywhere" and deactivation; access tokens carry it and die with it. */
   @Property()

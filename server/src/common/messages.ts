@@ -105,6 +105,7 @@ const messages = {
     en: 'The order is not overdue; suspending by choice is for overdue bills only.',
   },
   'service.deadlinePast': { id: 'Batas waktu pembayaran harus hari ini atau nanti.', en: 'The payment deadline must be today or later.' },
+  'notification.notFound': { id: 'Notifikasi tidak ditemukan.', en: 'Notification not found.' },
   'validation.phone': {
     id: 'Nomor telepon tidak valid; gunakan nomor Indonesia seperti 0812..., +62812... atau 62812...',
     en: 'Invalid phone number; use an Indonesian number such as 0812..., +62812... or 62812...',

@@ -8,6 +8,8 @@ import { CartItem } from '../orders/cart-item.entity';
 import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { Counter } from './counter.entity';
+import { InstallmentReminder } from '../billing/reminder.entity';
+import { Notification, NotificationDelivery } from '../notifications/notification.entity';
 import { Service, StaffTask, SuspensionEvent } from '../services/service.entity';
 import { Spk, SpkEvent, SpkVersion } from '../spk/spk.entity';
 import { StoredFile } from '../files/stored-file.entity';
@@ -15,4 +17,4 @@ import { Payment, PaymentAllocation } from '../payments/payment.entity';
 import { PaymentAnomaly, WebhookEvent } from '../payments/webhook-event.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder];

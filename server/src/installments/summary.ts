@@ -28,10 +28,11 @@ const open = (i: InstallmentLike) => i.status !== 'CANCELLED' && (i.paidAmount <
  * The history a customer and staff see for an order, derived from its installments at `today`
  * (Asia/Jakarta date): counts, arrears and what is due next. Derived, never stored, so it cannot drift.
  */
-export function summarize(installments: InstallmentLike[], today: string): ScheduleSummary {
+export function summarize(installments: InstallmentLike[], today: string, opts: { payable?: boolean } = {}): ScheduleSummary {
   const active = installments.filter((i) => i.status !== 'CANCELLED');
   const unpaid = active.filter(open).sort((a, b) => a.number - b.number);
-  const overdue = unpaid.filter((i) => i.dueDate < today);
+  // An order that cannot be paid yet (SPK not confirmed) is never late.
+  const overdue = opts.payable === false ? [] : unpaid.filter((i) => i.dueDate < today);
   const next = unpaid[0];
   return {
     installmentsCount: active.length,

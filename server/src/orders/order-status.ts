@@ -27,6 +27,9 @@ registerEnumType(OrderAction, { name: 'OrderAction' });
 
 const S = OrderStatus;
 
+/** Orders that owe money now: the SPK is confirmed and the order is not closed. */
+export const PAYABLE_STATUSES: readonly OrderStatus[] = [S.AWAITING_DOWN_PAYMENT, S.ACTIVE, S.SUSPENDED];
+
 /**
  * AWAITING_SPK -> SPK_IN_PROGRESS -> AWAITING_DOWN_PAYMENT -> ACTIVE -> COMPLETED, with SUSPENDED
  * (and back) while active, and CANCELLED before the service starts.

@@ -13,7 +13,7 @@ import { OrderStatus } from './order-status';
  */
 @ObjectType()
 @Entity({ tableName: 'orders' })
-export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
+export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
   @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
   @Unique()
   @Property({ length: 32 })
@@ -46,6 +46,22 @@ export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | '
   @Field(() => LocalDateScalar, { description: 'Installment 0 is due on this date; the monthly ones on its day of the month' })
   @Property({ type: 'date' })
   startDate: string;
+
+  /** The plan's late-fee policy as sold, kept on the order so the billing pass can work set-based. */
+  @Property()
+  lateFeeGraceDays: number = 0;
+
+  @Property({ length: 20 })
+  lateFeeType: string = 'FIXED_PER_DAY';
+
+  @Property({ type: new BigIntType('bigint') })
+  lateFeeValue: bigint = 0n;
+
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  lateFeeCap: bigint | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  autoSuspendAfterDays: number | null = null;
 
   @ManyToOne(() => User, { ref: true, nullable: true, index: true })
   assignedTo: Ref<User> | null = null;

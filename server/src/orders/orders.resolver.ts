@@ -13,7 +13,7 @@ import { summarize } from '../installments/summary';
 import { CartItem } from './cart-item.entity';
 import { AddToCartInput, CheckoutInput, OrderFilter, OrderSummary } from './inputs';
 import { OrderItem } from './order-item.entity';
-import { OrderAction, orderMachine } from './order-status';
+import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
 import * as orders from './orders.service';
 
@@ -101,7 +101,7 @@ export class OrderResolver {
 
   @FieldResolver(() => OrderSummary)
   async summary(@Root() order: Order, @Ctx() ctx: Context) {
-    return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock));
+    return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock), { payable: PAYABLE_STATUSES.includes(order.status) });
   }
 
   @FieldResolver(() => User)

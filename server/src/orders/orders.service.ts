@@ -17,7 +17,7 @@ import { buildSchedule } from '../installments/schedule';
 import { CartItem } from './cart-item.entity';
 import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
 import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
-import { OrderAction, orderMachine } from './order-status';
+import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
 
 const MAX_UNITS = 20;
@@ -101,6 +101,11 @@ export async function checkout(em: EntityManager, actor: AuthUser, input: Checko
         totalPrice: unit.totalPrice * q,
         startDate,
         notes: input.notes?.trim() || null,
+        lateFeeGraceDays: plan.lateFeeGraceDays,
+        lateFeeType: plan.lateFeeType,
+        lateFeeValue: plan.lateFeeValue,
+        lateFeeCap: plan.lateFeeCap,
+        autoSuspendAfterDays: plan.autoSuspendAfterDays,
       });
       for (let position = 1; position <= line.quantity; position++) {
         tx.create(OrderItem, {
@@ -163,7 +168,7 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
       .select('i.order_id')
       .where({ dueDate: { $lt: todayJakarta(clock) }, status: { $ne: InstallmentStatus.CANCELLED } })
       .andWhere('(i.paid_amount < i.amount or i.late_fee_paid < i.late_fee)');
-    where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }];
+    where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }, { status: { $in: [...PAYABLE_STATUSES] } }];
   }
   return findPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
 }

@@ -10,7 +10,7 @@ import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { formatRupiah } from '../money/rupiah';
-import { OrderAction, OrderStatus, orderMachine } from '../orders/order-status';
+import { OrderAction, OrderStatus, orderMachine, PAYABLE_STATUSES } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
 import { allocate, outstanding } from './allocation';
 import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
@@ -19,15 +19,13 @@ import { Payment, PaymentAllocation } from './payment.entity';
 import { liftNonPaymentSuspensionIfSettled } from '../services/services.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
 
-/** Orders whose SPK is confirmed and that are not closed: the only ones money can go to. */
-const PAYABLE = [OrderStatus.AWAITING_DOWN_PAYMENT, OrderStatus.ACTIVE, OrderStatus.SUSPENDED];
 
 /** The gate of the SPK issue: before confirmation the API answers SPK_NOT_CONFIRMED, "SPK belum diconfirm admin". */
 export function assertPayable(order: Order) {
   if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.COMPLETED) {
     throw new AppError('CONFLICT', t('payment.orderClosed', { status: order.status }), { currentState: order.status });
   }
-  if (!PAYABLE.includes(order.status)) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
+  if (!PAYABLE_STATUSES.includes(order.status)) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
 }
 
 const openInstallments = (em: EntityManager, orderId: string, lock = false) =>

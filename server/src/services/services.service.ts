@@ -93,18 +93,27 @@ export async function syncService(em: EntityManager, deps: ServiceDeps, serviceI
   if (!action || service.provisioning === ProvisioningState.WAITING_FOR_STAFF) return service;
   const driver = deps.driverByName(service.driver);
   const spec = specOf(service, service.orderItem.$);
-  let outcome: { ok: true; state: string; externalRef: string | null; detail?: string | null } | { ok: false; error: string; retryable: boolean };
+  let outcome: { ok: true; state: string; externalRef: string | null; detail?: string | null } | { ok: false; error: string; retryable: boolean; externalRef: string | null };
   try {
     const r = action === 'create' ? await driver.create(spec) : await driver[action](service.externalRef ?? '', spec);
     outcome = { ok: true, state: r.state, externalRef: r.externalRef, detail: r.detail };
   } catch (err) {
-    outcome = { ok: false, error: err instanceof Error ? err.message : String(err), retryable: err instanceof DriverError ? err.retryable : true };
+    const detail = err instanceof DriverError ? (err.detail as { vmCreated?: unknown; externalRef?: string } | undefined) : undefined;
+    // A half-made VM (cloned, then sizing or start failed) must not be cloned again by a retry: staff finish or remove it.
+    const halfMade = detail?.vmCreated === true;
+    outcome = {
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+      retryable: !halfMade && (err instanceof DriverError ? err.retryable : true),
+      externalRef: halfMade ? (detail?.externalRef ?? null) : null,
+    };
   }
   return em.transactional(async (tx) => {
     const s = await tx.findOneOrFail(Service, serviceId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (s.pendingAction !== action) return s; // something newer was asked meanwhile; the next sync handles it
     const now = deps.clock.now();
     if (!outcome.ok) {
+      if (outcome.externalRef) s.externalRef = outcome.externalRef;
       s.attempts += 1;
       s.lastError = outcome.error.slice(0, 2000);
       s.provisioning = ProvisioningState.FAILED;

@@ -172,6 +172,8 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         spk.confirmedBy = tx.getReference(User, actor.id, { wrapped: true });
         order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
         order.spkConfirmedAt = now;
+        // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
+        await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
         break;
       case SpkAction.CANCEL:
         if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);

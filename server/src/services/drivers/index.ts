@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../services.service';
 import type { ProvisioningDriver } from './driver';
 import { LocalDriver } from './local';
 import { ManualDriver } from './manual';
+import { proxmoxDriverFromConfig } from './proxmox';
 
 export * from './driver';
 
@@ -12,7 +13,8 @@ export * from './driver';
  * rack them); VMs use the local demo driver or Proxmox VE (VM_PROVISIONING_DRIVER).
  */
 export function createServiceDeps(config: Config, clock: Clock, extra: ProvisioningDriver[] = []): ServiceDeps {
-  const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...extra].map((d) => [d.name, d]));
+  const proxmox = config.VM_PROVISIONING_DRIVER === 'proxmox' ? [proxmoxDriverFromConfig(config)] : [];
+  const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...proxmox, ...extra].map((d) => [d.name, d]));
   const vm = config.VM_PROVISIONING_DRIVER;
   return {
     clock,

@@ -1,0 +1,172 @@
+import type { ChipColor } from '../fields';
+import type { ProductCategory, ProductSpecs } from '../products/choices';
+import type { Payment } from '../payments/choices';
+
+export const ORDER_STATUSES = ['AWAITING_SPK', 'SPK_IN_PROGRESS', 'AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED', 'COMPLETED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const INSTALLMENT_STATUSES = ['PENDING', 'DUE', 'OVERDUE', 'PAID', 'CANCELLED'] as const;
+export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number];
+
+/** Choices for SelectArrayInput; names are translation keys. */
+export const orderStatusChoices = ORDER_STATUSES.map((id) => ({ id, name: `resources.orders.status.${id}` }));
+
+/** The "assigned to" filter of the order list (see orderFilter in dataProvider/resources.ts). */
+export const assignmentChoices = [
+  { id: 'mine', name: 'resources.orders.assignment.mine' },
+  { id: 'unassigned', name: 'resources.orders.assignment.unassigned' },
+];
+
+export const ORDER_STATUS_COLORS: Record<OrderStatus, ChipColor> = {
+  AWAITING_SPK: 'warning',
+  SPK_IN_PROGRESS: 'info',
+  AWAITING_DOWN_PAYMENT: 'warning',
+  ACTIVE: 'success',
+  SUSPENDED: 'error',
+  COMPLETED: 'primary',
+  CANCELLED: 'default',
+};
+
+export const INSTALLMENT_STATUS_COLORS: Record<InstallmentStatus, ChipColor> = {
+  PENDING: 'default',
+  DUE: 'warning',
+  OVERDUE: 'error',
+  PAID: 'success',
+  CANCELLED: 'default',
+};
+
+export type OrderAction = 'START_SPK' | 'RESET_SPK' | 'CONFIRM_SPK' | 'ACTIVATE' | 'SUSPEND' | 'UNSUSPEND' | 'COMPLETE' | 'REOPEN' | 'CANCEL';
+
+export const SPK_STATUSES = ['DRAFT', 'UNDER_REVIEW', 'REVISION_REQUESTED', 'ADMIN_SIGNED', 'CUSTOMER_SIGNED', 'SIGNATURE_REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
+export type SpkStatus = (typeof SPK_STATUSES)[number];
+
+export const SPK_STATUS_COLORS: Record<SpkStatus, ChipColor> = {
+  DRAFT: 'default',
+  UNDER_REVIEW: 'info',
+  REVISION_REQUESTED: 'warning',
+  ADMIN_SIGNED: 'info',
+  CUSTOMER_SIGNED: 'info',
+  SIGNATURE_REJECTED: 'error',
+  CONFIRMED: 'success',
+  CANCELLED: 'default',
+};
+
+/** The order's current SPK (the contract), as far as the order page shows it. */
+export interface SpkRef {
+  id: string;
+  number: string;
+  status: SpkStatus;
+  confirmedAt: string | null;
+}
+
+export interface Installment {
+  id: string;
+  /** 0 = down payment with fees; 1..N monthly. */
+  number: number;
+  dueDate: string;
+  amount: string;
+  principal: string;
+  margin: string;
+  fees: string;
+  status: InstallmentStatus;
+  paidAmount: string;
+  lateFee: string;
+  lateFeePaid: string;
+  paidAt: string | null;
+}
+
+export interface NextDue {
+  number: number;
+  dueDate: string;
+  amount: string;
+}
+
+export interface OrderSummary {
+  installmentsCount: number;
+  paidCount: number;
+  remainingCount: number;
+  overdueCount: number;
+  paidAmount: string;
+  outstandingAmount: string;
+  arrearsAmount: string;
+  nextDue: NextDue | null;
+}
+
+/** The plan as sold (OrderItem.planTerms): amounts as rupiah strings. */
+export interface PlanTermsSnapshot {
+  planName: string;
+  tenorMonths: number;
+  downPaymentType: 'PERCENT' | 'FIXED';
+  downPaymentValue: string;
+  marginBpsPerMonth: number;
+  adminFee: string;
+  lateFeeGraceDays: number;
+  lateFeeType: 'FIXED_PER_DAY' | 'PERCENT_PER_DAY';
+  lateFeeValue: string;
+  lateFeeCap: string | null;
+  autoSuspendAfterDays: number | null;
+}
+
+export interface OrderItem {
+  id: string;
+  position: number;
+  productName: string;
+  category: ProductCategory;
+  specs: ProductSpecs;
+  planTerms: PlanTermsSnapshot;
+  cashPrice: string;
+  setupFee: string;
+  totalPrice: string;
+}
+
+export interface StaffRef {
+  id: string;
+  fullName: string;
+}
+
+export interface Order {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  customerName: string;
+  customerPhone: string;
+  customerEmail: string;
+  totalPrice: string;
+  startDate: string;
+  createdAt: string;
+  assignedTo: StaffRef | null;
+  summary: OrderSummary;
+  // Detail only:
+  spkConfirmedAt?: string | null;
+  /** Set ("SPK belum diconfirm admin") until the SPK is confirmed. */
+  spkNotice?: string | null;
+  spk?: SpkRef | null;
+  /** After an unsuspension: the customer must pay by this date. */
+  graceUntil?: string | null;
+  cancelReason?: string | null;
+  notes?: string | null;
+  updatedAt?: string;
+  allowedActions?: OrderAction[];
+  customer?: { id: string; username: string; fullName: string; email: string; phone: string; note: string | null };
+  items?: OrderItem[];
+  installments?: Installment[];
+  payments?: Payment[];
+}
+
+/** Orders that owe money now (SPK confirmed, not closed): only their installments can be late. */
+export const PAYABLE_STATUSES: readonly OrderStatus[] = ['AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED'];
+
+/**
+ * The API keeps an unpaid installment PENDING after its due date (the order summary derives
+ * arrears at today's Jakarta date), so the overdue state is derived here the same way; an order
+ * that cannot be paid yet (SPK not confirmed) is never late.
+ */
+export function installmentDisplayStatus(installment: Installment, today: string, payable = true): InstallmentStatus {
+  if (installment.status === 'PAID' || installment.status === 'CANCELLED') return installment.status;
+  const open = BigInt(installment.paidAmount) < BigInt(installment.amount) || BigInt(installment.lateFeePaid) < BigInt(installment.lateFee);
+  if (!open) return 'PAID';
+  if (!payable) return installment.status;
+  if (installment.status === 'OVERDUE' || installment.dueDate < today) return 'OVERDUE';
+  if (installment.dueDate === today) return 'DUE';
+  return installment.status;
+}

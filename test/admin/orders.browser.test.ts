@@ -1,0 +1,329 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, type TestUser } from '../support/app';
+import { checkoutOrder, confirmSpkForTest } from '../support/orders';
+
+/**
+ * The order and payment screens in a real browser against the real server: FINANCE verifies a bank
+ * transfer from the queue (proof shown inline, settled through the confirmation dialog) and sees the
+ * order turn active with its down payment paid; SUPPORT hands the order to a colleague; an ADMIN
+ * reads the same pages in English, and sees an order in arrears highlighted. Same setup as console.browser.test.ts: Chromium (CHROMIUM_PATH,
+ * default /usr/bin/chromium), the built admin, screenshots in test/artifacts/.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const UI_TIMEOUT = 20_000;
+/** The first visit parses ~1.5 MB of JavaScript, which takes a while on a busy two-core CI machine. */
+const FIRST_RENDER_TIMEOUT = 40_000;
+
+/** A 1×1 PNG, as in test/payments/payments.test.ts. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082',
+  'hex',
+);
+
+let app: TestApp;
+let browser: Browser;
+
+/** Screenshots wait for MUI's transitions (dialogs fading in, tab indicators sliding) to end. */
+const screenshot = async (page: Page, name: string) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
+};
+
+/**
+ * Runs `fn` in a fresh browser context (no stored session, Indonesian browser in Jakarta), takes a
+ * screenshot if it fails, and fails the test if the page threw any uncaught error.
+ */
+async function inBrowser(name: string, fn: (page: Page) => Promise<void>) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  try {
+    await fn(page);
+  } catch (error) {
+    await screenshot(page, `${name}-failure`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+}
+
+async function logIn(page: Page, username: string, password: string) {
+  await page.goto(`${app.url}/admin/`);
+  await page.locator('input[name="username"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT });
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+const ORDER = `query($id: ID!) { order(id: $id) { status assignedTo { id fullName } installments { number status paidAmount } } }`;
+
+interface Fixture {
+  customer: TestUser;
+  order: Awaited<ReturnType<typeof checkoutOrder>>;
+  payment: { id: string; reference: string; amount: string };
+}
+
+/** A customer's order with a confirmed SPK and a bank transfer for installment 0 whose proof is uploaded. */
+async function orderWithTransfer(): Promise<Fixture> {
+  const customer = await app.createUser('CUSTOMER');
+  const order = await checkoutOrder(app, customer);
+  await confirmSpkForTest(app, order.id);
+  const payment = (
+    await app.ok<{ createPayment: Fixture['payment'] }>(
+      `mutation($i: CreatePaymentInput!) { createPayment(input: $i) { id reference amount } }`,
+      { i: { orderId: order.id, method: 'BANK_TRANSFER', amount: order.installments[0]!.amount } },
+      customer.token,
+    )
+  ).createPayment;
+  const upload = await fetch(`${app.url}/files/payments/${payment.id}/proof`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(PNG),
+  });
+  expect(upload.status).toBe(201);
+  return { customer, order, payment };
+}
+
+let fixture: Fixture;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
+    execFileSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  [app, browser] = await Promise.all([
+    startTestApp({ adminDist: ADMIN_DIST }),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }),
+  ]);
+  fixture = await orderWithTransfer();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('orders and payments in the browser', () => {
+  it('lets FINANCE verify a bank transfer from the queue and see the order become active', async () => {
+    const finance = await app.createUser('FINANCE');
+    const { order, payment } = fixture;
+    await inBrowser('finance-settle', async (page) => {
+      await logIn(page, finance.username, finance.password);
+      await page.getByText('Pembayaran menunggu verifikasi').waitFor();
+      await page.getByTestId('count-awaiting-verification').filter({ hasText: '1' }).waitFor();
+      await screenshot(page, 'dashboard-work');
+
+      // The queue is the default tab; the row is the customer's transfer with its proof.
+      await page.getByRole('menuitem', { name: 'Pembayaran' }).click();
+      await page.waitForURL(/\/admin\/payments/);
+      await page.getByRole('tab', { name: /Menunggu verifikasi/, selected: true }).waitFor();
+      const row = page.locator('tbody tr', { hasText: payment.reference });
+      await row.waitFor();
+      const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+      expect(rowText).toContain(order.number);
+      expect(rowText).toContain('Rp 700.000');
+      expect(rowText).toContain('Transfer bank');
+      expect(rowText).toContain('Bukti transfer ada');
+      expect(rowText).toContain('Menunggu');
+      await screenshot(page, 'payments-queue');
+
+      // The CSV export goes through fetch with the token, not a link carrying it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^pembayaran-\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(fs.readFileSync((await download.path())!, 'utf8')).toContain(payment.reference);
+
+      await row.locator('td').first().click();
+      await page.waitForURL(new RegExp(`/admin/payments/${payment.id}/show$`));
+      const proof = page.getByTestId('payment-proof');
+      await proof.waitFor();
+      await page.waitForFunction(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid="payment-proof"]');
+        return !!img && img.complete && img.naturalWidth === 1;
+      });
+      expect(await proof.getAttribute('src')).toMatch(/^blob:/);
+      await screenshot(page, 'payment-show');
+
+      await page.getByRole('button', { name: 'Terima pembayaran' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('Pastikan transfer Rp 700.000').waitFor();
+      await screenshot(page, 'payment-settle-dialog');
+      await dialog.getByRole('button', { name: 'Terima pembayaran' }).click();
+      await page.getByText('Pembayaran diterima dan dialokasikan ke angsuran.').waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator('[data-status="SETTLED"]', { hasText: 'Diterima' }).first().waitFor();
+      await page.getByTestId('allocations').getByText('Uang muka: Rp 700.000').waitFor();
+      // Settled: nothing left to settle or reject; refund is now possible.
+      expect(await page.getByRole('button', { name: 'Terima pembayaran' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Refund' }).isDisabled()).toBe(false);
+      await screenshot(page, 'payment-settled');
+
+      // The order: active, installment 0 paid; FINANCE cannot hand it over.
+      await page.getByRole('link', { name: order.number }).click();
+      await page.waitForURL(new RegExp(`/admin/orders/${order.id}/show$`));
+      await page.locator('[data-status="ACTIVE"]', { hasText: 'Aktif' }).first().waitFor();
+      expect(await page.getByTestId('summary-paid-count').innerText()).toContain('1 dari 13');
+      expect(await page.getByRole('button', { name: 'Serahkan ke staf lain' }).isDisabled()).toBe(true);
+      await screenshot(page, 'order-summary');
+
+      await page.getByRole('tab', { name: 'Jadwal angsuran' }).click();
+      const downPayment = page.locator('tbody tr', { hasText: 'Uang muka' });
+      await downPayment.waitFor();
+      const downPaymentText = (await downPayment.innerText()).replace(/\s+/g, ' ');
+      expect(downPaymentText).toContain('Lunas');
+      expect(downPaymentText).toContain('Rp 700.000');
+      const first = page.locator('tbody tr').filter({ has: page.getByText('Angsuran ke-1', { exact: true }) });
+      expect(await first.innerText()).toContain('Belum lunas');
+      await screenshot(page, 'order-installments');
+
+      await page.getByRole('tab', { name: 'Pembayaran' }).click();
+      await page.locator('tbody tr', { hasText: payment.reference }).getByText('Uang muka: Rp 700.000').waitFor();
+      await screenshot(page, 'order-payments');
+    });
+
+    const after = (await app.ok(ORDER, { id: order.id }, finance.token)).order;
+    expect(after.status).toBe('ACTIVE');
+    expect(after.installments[0]).toMatchObject({ number: 0, status: 'PAID', paidAmount: '700000' });
+  }, 120_000);
+
+  it('lets SUPPORT hand the order to another staff member through the dialog', async () => {
+    const support = await app.createUser('SUPPORT');
+    const colleague = await app.createUser('SUPPORT');
+    const colleagueName = (await app.ok(`query($id: ID!) { user(id: $id) { fullName } }`, { id: colleague.id }, support.token)).user.fullName as string;
+    const { order } = fixture;
+    await inBrowser('support-assign', async (page) => {
+      await logIn(page, support.username, support.password);
+      await page.getByText('Pesanan menunggak').waitFor();
+
+      await page.getByRole('menuitem', { name: 'Pesanan' }).click();
+      await page.waitForURL(/\/admin\/orders/);
+      const row = page.locator('tbody tr', { hasText: order.number });
+      await row.waitFor();
+      expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('Belum ditugaskan');
+      await screenshot(page, 'orders-list');
+
+      await row.locator('td').first().click();
+      await page.waitForURL(new RegExp(`/admin/orders/${order.id}/show$`));
+      await page.getByTestId('assignee').filter({ hasText: 'Belum ditugaskan' }).waitFor();
+      // The order is active: too late to cancel, and the button says why.
+      expect(await page.getByRole('button', { name: 'Batalkan pesanan' }).isDisabled()).toBe(true);
+
+      await page.getByRole('button', { name: 'Serahkan ke staf lain' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox').click();
+      await page.getByRole('option', { name: new RegExp(colleagueName) }).click();
+      await screenshot(page, 'order-assign-dialog');
+      await dialog.getByRole('button', { name: 'Serahkan ke staf lain' }).click();
+      await page.getByText('Pesanan sudah diserahkan.').waitFor();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('assignee').filter({ hasText: colleagueName }).waitFor();
+      await screenshot(page, 'order-assigned');
+
+      // Only ADMIN reads the audit log: the history tab says so instead of failing.
+      await page.getByRole('tab', { name: 'Riwayat' }).click();
+      await page.getByText('hanya dapat dibuka oleh Admin').waitFor();
+
+      await page.getByRole('menuitem', { name: 'Pesanan' }).click();
+      await page.locator('tbody tr', { hasText: order.number }).filter({ hasText: colleagueName }).waitFor();
+    });
+
+    const after = (await app.ok(ORDER, { id: order.id }, support.token)).order;
+    expect(after.assignedTo).toEqual({ id: colleague.id, fullName: colleagueName });
+  }, 120_000);
+
+  it('shows the same pages to an ADMIN in English, with the order history', async () => {
+    const admin = await app.createUser('ADMIN');
+    const { order, payment } = fixture;
+    await inBrowser('admin-english', async (page) => {
+      await logIn(page, admin.username, admin.password);
+      await page.getByText('Selamat datang').waitFor();
+      await page.getByRole('button', { name: /Bahasa Indonesia/i }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.getByText('Payments awaiting verification').waitFor();
+      await screenshot(page, 'en-dashboard');
+
+      await page.goto(`${app.url}/admin/orders/${order.id}/show`);
+      await page.locator('[data-status="ACTIVE"]', { hasText: 'Active' }).first().waitFor();
+      await screenshot(page, 'en-order-summary');
+      await page.getByRole('tab', { name: 'Items' }).click();
+      await page.getByText('Plan terms as sold').waitFor();
+      await screenshot(page, 'en-order-items');
+      await page.getByRole('tab', { name: 'Installment schedule' }).click();
+      expect(await page.locator('tbody tr', { hasText: 'Down payment' }).innerText()).toContain('Paid');
+      await screenshot(page, 'en-order-installments');
+      await page.getByRole('tab', { name: 'History' }).click();
+      await page.getByText('Handed over to another staff member').waitFor();
+      await page.getByText('Order placed (checkout)').waitFor();
+      await screenshot(page, 'en-order-history');
+
+      await page.getByRole('menuitem', { name: 'Payments' }).click();
+      await page.getByRole('tab', { name: 'All' }).click();
+      await page.locator('tbody tr', { hasText: payment.reference }).filter({ hasText: 'Settled' }).waitFor();
+      await screenshot(page, 'en-payments-all');
+      await page.locator('tbody tr', { hasText: payment.reference }).locator('td').first().click();
+      await page.getByTestId('payment-proof').waitFor();
+      await screenshot(page, 'en-payment-show');
+
+      // A refund needs a reason: the dialog's button stays disabled until one is typed. Cancelled here.
+      await page.getByRole('button', { name: 'Refund' }).click();
+      const dialog = page.getByRole('dialog');
+      const confirm = dialog.getByRole('button', { name: 'Refund' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await dialog.locator('textarea[name="reason"]').fill('Customer paid twice');
+      expect(await confirm.isDisabled()).toBe(false);
+      await screenshot(page, 'en-payment-refund-dialog');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    });
+    expect((await app.ok(`query($id: ID!) { payment(id: $id) { status } }`, { id: payment.id }, admin.token)).payment.status).toBe('SETTLED');
+  }, 120_000);
+
+  it('shows orders in arrears: the dashboard count, the filtered list in red and the overdue rows highlighted', async () => {
+    const admin = await app.createUser('ADMIN');
+    const customer = await app.createUser('CUSTOMER');
+    const late = await checkoutOrder(app, customer);
+    await confirmSpkForTest(app, late.id);
+    // As if the order had been placed 45 days ago: the down payment and installment 1 are past due.
+    await app.app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update installments set due_date = due_date - 45 where order_id = ?`, [late.id]);
+    await inBrowser('admin-arrears', async (page) => {
+      await logIn(page, admin.username, admin.password);
+      await page.getByTestId('count-overdue-orders').filter({ hasText: '1' }).waitFor();
+      await page.getByText('Pesanan menunggak').click();
+      await page.waitForURL(/\/admin\/orders\?/);
+      const row = page.locator('tbody tr', { hasText: late.number });
+      await row.waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(1); // the active order paid on time is not in arrears
+      const arrears = row.getByTestId('arrears');
+      expect(await arrears.innerText()).toBe('Rp 1.217.500');
+      expect(await arrears.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(211, 47, 47)');
+      await screenshot(page, 'orders-overdue');
+
+      await row.locator('td').first().click();
+      await page.getByRole('tab', { name: 'Jadwal angsuran' }).click();
+      await page.locator('tbody tr [data-status="OVERDUE"]').first().waitFor();
+      expect(await page.locator('tbody tr [data-status="OVERDUE"]').count()).toBe(2);
+      const overdueRow = page.locator('tbody tr').filter({ has: page.getByText('Uang muka', { exact: true }) });
+      expect(await overdueRow.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+      expect(await overdueRow.innerText()).toContain('Terlambat');
+      await screenshot(page, 'order-overdue-installments');
+    });
+  }, 120_000);
+});
