@@ -35,6 +35,8 @@ import { spkRoutes } from './http/spk-routes';
 import { signingIdentityLoader } from './spk/signing-identity';
 import { hostingRoutes } from './http/hosting-routes';
 import { createServiceDeps } from './services/drivers';
+import { createNotificationDeps } from './notifications/setup';
+import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
 
@@ -84,7 +86,7 @@ export async function openDatabase(config: Config, logger: Logger, queryCounter?
         throw new Error(`The database has ${pending.length} pending migration(s): run \`npm run db:migrate\` (or set DB_MIGRATE_ON_START=true).`);
       }
     }
-    return { orm, embedded, migrationsApplied };
+    return { orm, embedded, migrationsApplied, clientUrl };
   } catch (err) {
     await embedded?.stop();
     throw err;
@@ -94,7 +96,7 @@ export async function openDatabase(config: Config, logger: Logger, queryCounter?
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } });
   const clock = options.clock ?? systemClock;
-  const { orm, embedded, migrationsApplied } = await openDatabase(config, logger, options.queryCounter);
+  const { orm, embedded, migrationsApplied, clientUrl } = await openDatabase(config, logger, options.queryCounter);
   let seeded: SeedResult | null = null;
   try {
     if (config.seedDemoData) seeded = await seed(orm.em.fork(), config);
@@ -113,7 +115,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ? { xendit: { secretKey: config.XENDIT_SECRET_KEY, callbackToken: config.XENDIT_CALLBACK_TOKEN, baseUrl: config.XENDIT_BASE_URL } }
         : {}),
     });
+  const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
   const services: AppServices = {
+    notifications,
+    billing: {
+      remindBefore: config.REMINDER_DAYS_BEFORE.split(',').map(Number),
+      remindAfter: config.REMINDER_DAYS_AFTER.split(',').map(Number),
+    },
     config,
     orm,
     clock,
@@ -124,6 +132,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clock,
       config,
       signingIdentity: signingIdentityLoader(config),
+      bus: notifications.bus,
       stampDuty: createStampDutyProvider(config.STAMP_DUTY_PROVIDER, {
         sandbox: { seed: secrets.sandboxPaymentSecret },
         ...(config.MEKARI_BASE_URL && config.MEKARI_CLIENT_ID && config.MEKARI_CLIENT_SECRET
@@ -131,7 +140,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : {}),
       }),
     },
-    services: createServiceDeps(config, clock),
+    services: createServiceDeps(config, clock, notifications.bus),
     tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
@@ -208,6 +217,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ],
   });
   await apollo.start();
+  await notifications.bus.start();
+  const jobs = config.JOBS_ENABLED ? createJobRunner(services, embedded ? null : clientUrl) : null;
+  await jobs?.start();
 
   app.use(
     '/graphql',
@@ -258,7 +270,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     async close() {
       if (closed) return;
       closed = true;
+      await jobs?.stop();
       await apollo.stop();
+      await notifications.bus.stop();
       httpServer.closeAllConnections();
       await orm.close();
       await embedded?.stop();

@@ -41,6 +41,7 @@ describe('configuration', () => {
       XENDIT_SECRET_KEY: 'xnd_production_abc',
       XENDIT_CALLBACK_TOKEN: 'token-123456',
       SPK_SIGNING_P12_BASE64: 'MIIK',
+      SMTP_HOST: 'smtp.example.co.id',
       STAMP_DUTY_PROVIDER: 'mekari',
       MEKARI_BASE_URL: 'https://api.mekari.com/v2/esign/v1',
       MEKARI_CLIENT_ID: 'client',

@@ -66,6 +66,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     JWT_SECRET: randomBytes(32).toString('hex'),
     DB_MIGRATE_ON_START: 'true',
     LOGIN_MAX_PER_IP: '10000',
+    JOBS_ENABLED: 'false',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...opts.env,
   });

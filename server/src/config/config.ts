@@ -72,6 +72,24 @@ const schema = z.object({
     .regex(/^[\w.-]+=\d+(,[\w.-]+=\d+)*$/, 'use os=vmid pairs, e.g. ubuntu-24.04=9000,debian-12=9001')
     .optional(),
 
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: int(1, 65535).default(587),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().default('Angsur <billing@angsur.local>'),
+  WHATSAPP_PROVIDER: z.enum(['sandbox', 'cloud']).default('sandbox'),
+  WHATSAPP_API_URL: z.url().optional(),
+  WHATSAPP_API_VERSION: z.string().default('v21.0'),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().optional(),
+  WHATSAPP_APP_SECRET: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().optional(),
+  JOBS_ENABLED: bool.default(true),
+  BILLING_PASS_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (Asia/Jakarta)').default('06:00'),
+  REMINDER_DAYS_BEFORE: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, 'use days such as 7,3,1').default('7,3,1'),
+  REMINDER_DAYS_AFTER: z.string().regex(/^\d{1,2}(,\d{1,2})*$/, 'use days such as 1,3,7').default('1,3,7'),
+
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
   GRAPHQL_BODY_LIMIT: z
@@ -128,6 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.VM_PROVISIONING_DRIVER === 'proxmox' && (!e.PROXMOX_API_URL || !e.PROXMOX_TOKEN_ID || !e.PROXMOX_TOKEN_SECRET || !e.PROXMOX_NODE || !e.PROXMOX_TEMPLATES)) {
     problems.push('PROXMOX_API_URL, PROXMOX_TOKEN_ID, PROXMOX_TOKEN_SECRET, PROXMOX_NODE and PROXMOX_TEMPLATES: required when VM_PROVISIONING_DRIVER=proxmox');
   }
+  if (e.WHATSAPP_PROVIDER === 'cloud' && (!e.WHATSAPP_PHONE_NUMBER_ID || !e.WHATSAPP_ACCESS_TOKEN)) {
+    problems.push('WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN: required when WHATSAPP_PROVIDER=cloud');
+  }
+  if (production && !e.SMTP_HOST) problems.push('SMTP_HOST: email must go out over SMTP when NODE_ENV=production');
   if (production && !e.SPK_SIGNING_P12_BASE64) {
     problems.push('SPK_SIGNING_P12_BASE64: the provider certificate (PKCS#12, base64) is required when NODE_ENV=production');
   }

@@ -2,6 +2,7 @@ import { DataloaderType, MikroORM, ReflectMetadataProvider, type Logger, type Lo
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../../migrations';
+import { AfterCommitPublisher } from '../notifications/bus';
 import { entities } from './entities';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -50,6 +51,7 @@ export function ormOptions(target: DatabaseTarget, opts: { counter?: QueryCounte
     extensions: [Migrator],
     // Batches Reference/Collection loads made in the same tick (GraphQL field resolvers) into one query.
     dataloader: DataloaderType.ALL,
+    subscribers: [new AfterCommitPublisher()],
     forceUtcTimezone: true,
     pool: { min: 0, max: target.poolMax },
     allowGlobalContext: false,

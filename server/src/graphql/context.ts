@@ -9,6 +9,8 @@ import type { Orm } from '../db/orm';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import type { SpkDeps } from '../spk/spk.service';
 import type { ServiceDeps } from '../services/services.service';
+import type { NotificationDeps } from '../notifications/notifications.service';
+import type { BillingConfig } from '../billing/billing-pass';
 import type { Loaders } from './loaders';
 
 /** Long-lived services shared by every request. */
@@ -24,6 +26,8 @@ export interface AppServices {
   sandboxPaymentSecret: string;
   spk: SpkDeps;
   services: ServiceDeps;
+  notifications: NotificationDeps;
+  billing: BillingConfig;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */

@@ -7,10 +7,12 @@ import { OrderResolver } from '../orders/orders.resolver';
 import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
 import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
 import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../services/services.resolver';
+import { BillingResolver, OrderNoticeResolver } from '../billing/billing.resolver';
+import { NotificationResolver } from '../notifications/notifications.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -36,7 +36,7 @@ export function paymentRoutes(services: AppServices): Router {
       throw err;
     }
     try {
-      const outcome = await handleGatewayNotification(orm.em.fork(), notification, services.clock);
+      const outcome = await handleGatewayNotification(orm.em.fork(), { clock: services.clock, bus: services.notifications.bus }, notification);
       services.logger.info({ provider: notification.provider, reference: notification.reference, eventKey: notification.eventKey, outcome }, 'payment webhook');
       res.json({ status: 'ok', outcome });
     } catch (err) {

@@ -82,7 +82,7 @@ export class OrderResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Hands the order and its customer to another staff member.' })
   assignOrder(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() ctx: Context) {
-    return orders.assignOrder(ctx.em, requireStaff(ctx.user), id, assigneeId);
+    return orders.assignOrder(ctx.em, ctx.app.notifications, requireStaff(ctx.user), id, assigneeId);
   }
 
   @FieldResolver(() => [OrderItem])

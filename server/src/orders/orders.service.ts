@@ -15,6 +15,8 @@ import { findPage, type ListArgs } from '../graphql/pagination';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { buildSchedule } from '../installments/schedule';
 import { CartItem } from './cart-item.entity';
+import type { NotificationBus } from '../notifications/bus';
+import { notify } from '../notifications/notifications.service';
 import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
 import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
@@ -191,13 +193,24 @@ export async function cancelOrder(em: EntityManager, user: AuthUser | null, id: 
  * "Admin memberikan data ke admin lainnya": hands an order (and with it the customer's email,
  * username, phone and note) to another staff member.
  */
-export async function assignOrder(em: EntityManager, actor: AuthUser, id: string, assigneeId: string) {
+export async function assignOrder(em: EntityManager, deps: { bus: NotificationBus }, actor: AuthUser, id: string, assigneeId: string) {
   const order = await getOrder(em, actor, id);
   const assignee = await em.findOne(User, assigneeId);
   if (!assignee || !assignee.active || !isStaff(assignee.role)) throw badInput('assigneeId', 'order.assigneeNotStaff');
   const previous = order.assignedTo?.id ?? null;
   order.assignedTo = em.getReference(User, assignee.id, { wrapped: true });
   audit(em, actor, 'order.assign', ref(order), { from: previous, to: assignee.id });
+  // The handover carries the customer's data to the new admin: email, username, phone and note.
+  const customer = await em.findOneOrFail(User, order.customer.id);
+  await notify(em, deps, assignee, 'ORDER_ASSIGNED', {
+    staffName: assignee.fullName,
+    orderNumber: order.number,
+    customerName: order.customerName,
+    customerUsername: customer.username,
+    customerEmail: customer.email,
+    customerPhone: customer.phone,
+    customerNote: customer.note,
+  }, { link: `/admin/#/orders/${order.id}/show` });
   await em.flush();
   return order;
 }

@@ -25,6 +25,7 @@ class PaymentPage extends PageOf(Payment) {}
 @ObjectType()
 class PaymentAnomalyPage extends PageOf(PaymentAnomaly) {}
 
+const settleDeps = (ctx: Context) => ({ clock: ctx.app.clock, bus: ctx.app.notifications.bus });
 const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway, publicUrl: ctx.app.config.publicUrl });
 
 /** A payment, if the caller may see it: its order's customer or staff. */
@@ -46,19 +47,19 @@ export class PaymentResolver {
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment, { description: 'FINANCE: the transfer is in the bank statement; apply it.' })
   settlePayment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return payments.settleManually(ctx.em, requireStaff(ctx.user), id, ctx.app.clock);
+    return payments.settleManually(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id);
   }
 
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment)
   rejectPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
-    return payments.rejectPayment(ctx.em, requireStaff(ctx.user), id, input.reason, ctx.app.clock);
+    return payments.rejectPayment(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id, input.reason);
   }
 
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment, { description: 'Marks a settled payment refunded and takes its money back off the installments.' })
   refundPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
-    return payments.refundPayment(ctx.em, requireStaff(ctx.user), id, input.reason, ctx.app.clock);
+    return payments.refundPayment(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id, input.reason);
   }
 
   @Authorized()

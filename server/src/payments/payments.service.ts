@@ -17,6 +17,8 @@ import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, 
 import { GatewayError, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
 import { Payment, PaymentAllocation } from './payment.entity';
 import { liftNonPaymentSuspensionIfSettled } from '../services/services.service';
+import type { NotificationBus } from '../notifications/bus';
+import { notify } from '../notifications/notifications.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
 
 
@@ -126,12 +128,17 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
 
 type SettleOutcome = 'settled' | 'duplicate' | 'anomaly';
 
+export interface SettleDeps {
+  clock: Clock;
+  bus: NotificationBus;
+}
+
 /**
  * Applies a payment to its order's installments, inside the caller's transaction, with the payment
  * and the installments locked: oldest first, late fee before amount. A payment larger than what is
  * open is not applied at all but recorded as an anomaly, so settled payments always equal allocations.
  */
-async function settleLocked(tx: EntityManager, payment: Payment, actor: AuthUser | null, now: Date, provider: string): Promise<SettleOutcome> {
+async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, now: Date, provider: string): Promise<SettleOutcome> {
   if (payment.status === PaymentStatus.SETTLED) return 'duplicate';
   const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const installments = await openInstallments(tx, order.id, true);
@@ -167,7 +174,7 @@ async function settleLocked(tx: EntityManager, payment: Payment, actor: AuthUser
     order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
   }
   // Settling the arrears ends a suspension for non-payment by itself (not one an admin imposed).
-  await liftNonPaymentSuspensionIfSettled(tx, order, { now: () => now });
+  await liftNonPaymentSuspensionIfSettled(tx, order, { clock: { now: () => now }, bus: deps.bus });
   if (installments.every((i) => i.status === InstallmentStatus.PAID) && orderMachine.can(order.status, OrderAction.COMPLETE)) {
     order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
   }
@@ -177,6 +184,8 @@ async function settleLocked(tx: EntityManager, payment: Payment, actor: AuthUser
     allocations: allocations.map((a) => ({ installmentId: a.installmentId, principal: a.principal, lateFee: a.lateFee })),
     ...(from !== order.status ? { orderStatus: { from, to: order.status } } : {}),
   });
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: `/admin/#/my-orders/${order.id}/show` });
   return 'settled';
 }
 
@@ -185,7 +194,8 @@ async function lockPayment(tx: EntityManager, where: { id: string } | { referenc
 }
 
 /** FINANCE confirms a bank transfer after checking the proof against the bank statement. */
-export async function settleManually(em: EntityManager, actor: AuthUser, id: string, clock: Clock) {
+export async function settleManually(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string) {
+  const { clock } = deps;
   return em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
@@ -194,13 +204,14 @@ export async function settleManually(em: EntityManager, actor: AuthUser, id: str
     paymentMachine.apply(payment.status, PaymentAction.SETTLE);
     payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
     payment.verifiedAt = clock.now();
-    const outcome = await settleLocked(tx, payment, actor, clock.now(), 'manual');
+    const outcome = await settleLocked(tx, deps, payment, actor, clock.now(), 'manual');
     if (outcome === 'anomaly') throw new AppError('CONFLICT', t('payment.tooMuch', { max: '—' }), { reason: 'OVERPAYMENT' });
     return payment;
   });
 }
 
-export async function rejectPayment(em: EntityManager, actor: AuthUser, id: string, reason: string, clock: Clock) {
+export async function rejectPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {
+  const { clock } = deps;
   return em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
@@ -209,6 +220,9 @@ export async function rejectPayment(em: EntityManager, actor: AuthUser, id: stri
     payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
     payment.verifiedAt = clock.now();
     audit(tx, actor, 'payment.reject', { entityType: 'Payment', entityId: payment.id }, { reason: payment.rejectionReason });
+    const order = await tx.findOneOrFail(Order, payment.order.id);
+    const customer = await tx.findOneOrFail(User, order.customer.id);
+    await notify(tx, deps, customer, 'PAYMENT_REJECTED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reason: payment.rejectionReason ?? '-' }, { link: `/admin/#/my-orders/${order.id}/show` });
     return payment;
   });
 }
@@ -234,7 +248,8 @@ async function refundLocked(tx: EntityManager, payment: Payment, actor: AuthUser
   audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount });
 }
 
-export async function refundPayment(em: EntityManager, actor: AuthUser, id: string, reason: string, clock: Clock) {
+export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {
+  const { clock } = deps;
   return em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
@@ -249,7 +264,8 @@ export type WebhookOutcome = 'duplicate' | 'settled' | 'anomaly' | 'unknown' | '
  * One gateway notification, exactly once. The event row's unique key is claimed first: a second
  * delivery (even concurrent: it waits on the first's insert) finds it taken and does nothing.
  */
-export async function handleGatewayNotification(em: EntityManager, n: GatewayNotification, clock: Clock): Promise<WebhookOutcome> {
+export async function handleGatewayNotification(em: EntityManager, deps: SettleDeps, n: GatewayNotification): Promise<WebhookOutcome> {
+  const { clock } = deps;
   return em.transactional(async (tx) => {
     const claimed = await tx
       .getConnection()
@@ -286,7 +302,7 @@ export async function handleGatewayNotification(em: EntityManager, n: GatewayNot
           return finish('anomaly');
         }
         if (payment.status === PaymentStatus.REFUNDED) return finish('ignored');
-        return finish(await settleLocked(tx, payment, null, now, n.provider));
+        return finish(await settleLocked(tx, deps, payment, null, now, n.provider));
       case 'EXPIRED':
       case 'FAILED':
         if (payment.status !== PaymentStatus.PENDING) return finish('ignored');

@@ -10,6 +10,8 @@ import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { OrderItem } from '../orders/order-item.entity';
+import type { NotificationBus } from '../notifications/bus';
+import { notify } from '../notifications/notifications.service';
 import { OrderAction, OrderStatus, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
 import { DriverError, type ProvisioningDriver, type ServiceSpec } from './drivers/driver';
@@ -20,12 +22,16 @@ export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almal
 
 export interface ServiceDeps {
   clock: Clock;
+  bus: NotificationBus;
   /** The driver for a product category (VMs: local or proxmox; dedicated and colocation: manual). */
   driverFor(category: string): ProvisioningDriver;
   driverByName(name: string): ProvisioningDriver;
 }
 
 const ref = (s: Service) => ({ entityType: 'Service', entityId: s.id });
+
+const suspensionReasonText = (cause: SuspensionCause) =>
+  cause === SuspensionCause.CUSTOMER_CHOICE ? 'Atas pilihan pelanggan' : cause === SuspensionCause.NON_PAYMENT ? 'Tunggakan pembayaran' : 'Keputusan admin';
 
 export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
   const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
@@ -186,11 +192,11 @@ export async function suspendOrder(em: EntityManager, deps: ServiceDeps, user: A
       if ((await arrearsOf(tx, order.id, deps.clock)).arrearsAmount === 0n) throw new AppError('CONFLICT', t('service.notOverdue'), { reason: 'NOT_OVERDUE' });
       cause = SuspensionCause.CUSTOMER_CHOICE;
     }
-    return applySuspension(tx, order, actor, cause, reason);
+    return applySuspension(tx, deps, order, actor, cause, reason);
   });
 }
 
-export async function applySuspension(tx: EntityManager, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
+export async function applySuspension(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
   const services = await tx.find(Service, { order, status: ServiceStatus.ACTIVE }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -201,6 +207,10 @@ export async function applySuspension(tx: EntityManager, order: Order, actor: Au
     tx.create(SuspensionEvent, { service: s, action: 'SUSPEND', cause, actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason });
   }
   audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  for (const s of services) {
+    await notify(tx, deps, customer, 'SERVICE_SUSPENDED', { customerName: order.customerName, serviceLabel: s.label, reason: reason ?? suspensionReasonText(cause) }, { link: `/admin/#/my-orders/${order.id}/show` });
+  }
   return { order, services };
 }
 
@@ -208,7 +218,7 @@ export async function applySuspension(tx: EntityManager, order: Order, actor: Au
  * Lifts a suspension: an admin's second chance (with a payment deadline), or the system once the
  * arrears are settled. Returns the services to sync.
  */
-export async function liftSuspension(tx: EntityManager, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null) {
+export async function liftSuspension(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null) {
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.UNSUSPEND);
   order.graceUntil = payUntil;
@@ -220,6 +230,10 @@ export async function liftSuspension(tx: EntityManager, order: Order, actor: Aut
     tx.create(SuspensionEvent, { service: s, action: 'UNSUSPEND', actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason, payUntil });
   }
   audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  for (const s of services) {
+    await notify(tx, deps, customer, 'SERVICE_UNSUSPENDED', { customerName: order.customerName, serviceLabel: s.label, payUntil }, { link: `/admin/#/my-orders/${order.id}/show` });
+  }
   return { order, services };
 }
 
@@ -229,17 +243,18 @@ export async function unsuspendOrder(em: EntityManager, deps: ServiceDeps, actor
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order) throw notFound('order.notFound');
-    return liftSuspension(tx, order, actor, reason, payUntil);
+    return liftSuspension(tx, deps, order, actor, reason, payUntil);
   });
 }
 
 /** After a settlement: a suspension for non-payment ends by itself once nothing is overdue any more. */
-export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order: Order, clock: Clock) {
+export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order: Order, deps: { clock: Clock; bus: NotificationBus }) {
+  const { clock } = deps;
   if (order.status !== OrderStatus.SUSPENDED) return null;
   const suspended = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED });
   if (suspended.some((s) => s.suspensionCause === SuspensionCause.ADMIN)) return null;
   if ((await arrearsOf(tx, order.id, clock)).arrearsAmount > 0n) return null;
-  return liftSuspension(tx, order, null, 'Tunggakan lunas', null);
+  return liftSuspension(tx, deps, order, null, 'Tunggakan lunas', null);
 }
 
 export async function terminateService(em: EntityManager, actor: AuthUser, id: string, reason: string) {

@@ -21,10 +21,15 @@ import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
 import type { StampDutyProvider } from './stamp-duty';
+import type { NotificationBus } from '../notifications/bus';
+import { notify } from '../notifications/notifications.service';
+import { waMeLink } from '../common/id-formats';
 import { verifyCustomerUpload } from './verification';
+import { sendOverdueNotice } from '../billing/overdue-notice';
 
 export interface SpkDeps {
   clock: Clock;
+  bus: NotificationBus;
   config: Config;
   stampDuty: StampDutyProvider;
   signingIdentity(): Promise<SigningIdentity>;
@@ -118,10 +123,41 @@ function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVer
   return em.create(SpkVersion, { spk, version: spk.currentVersion, kind, file, sha256: hash, createdBy: em.getReference(User, actor.id), note: extra.note ?? null, verification: extra.verification ?? null });
 }
 
+const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}/admin/#/my-spk/${spk.id}/show`;
+
+async function notifyCustomer(
+  tx: EntityManager,
+  deps: SpkDeps,
+  spk: Spk,
+  type: 'SPK_READY_FOR_REVIEW' | 'SPK_SIGNED_BY_ADMIN' | 'SPK_SIGNATURE_REJECTED' | 'SPK_CONFIRMED',
+  params: Record<string, unknown>,
+) {
+  const customer = await tx.findOneOrFail(User, spk.customer.id);
+  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: `/admin/#/my-spk/${spk.id}/show` });
+}
+
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
 export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, orderId: string): Promise<Spk> {
   const actor = requireUser(user);
   if (!isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
+  try {
+    return await createSpkTx(em, deps, actor, orderId);
+  } catch (err) {
+    // Refused, and the customer is told to pay or suspend, in a transaction of its own (after the
+    // refused one ended: the embedded database has a single connection).
+    if (err instanceof AppError && err.code === 'CUSTOMER_IN_ARREARS') {
+      const numbers = (err.extensions.orders as string[]) ?? [];
+      await em.fork().transactional(async (notice) => {
+        for (const o of await notice.find(Order, { number: { $in: numbers } })) {
+          await sendOverdueNotice(notice, { clock: deps.clock, bus: deps.bus, publicUrl: deps.config.publicUrl }, o, actor);
+        }
+      });
+    }
+    throw err;
+  }
+}
+
+function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order) throw notFound('order.notFound');
@@ -164,8 +200,17 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         spk.revisionComments = reason;
         spk.approvedAt = null;
         break;
+      case SpkAction.SUBMIT_FOR_REVIEW: {
+        const staff = await tx.findOneOrFail(User, actor.id);
+        await notifyCustomer(tx, deps, spk, 'SPK_READY_FOR_REVIEW', {
+          downloadUrl: consoleLink(deps, spk),
+          adminWaLink: waMeLink(staff.phone, `Halo ${staff.fullName}, saya ingin menanyakan draf ${spk.number}.`),
+        });
+        break;
+      }
       case SpkAction.REJECT_SIGNATURE:
         spk.rejectionReason = reason;
+        await notifyCustomer(tx, deps, spk, 'SPK_SIGNATURE_REJECTED', { reason: reason ?? '-' });
         break;
       case SpkAction.CONFIRM:
         spk.confirmedAt = now;
@@ -174,6 +219,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         order.spkConfirmedAt = now;
         // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
         await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
+        await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
         break;
       case SpkAction.CANCEL:
         if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
@@ -237,6 +283,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
+    await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', { downloadUrl: consoleLink(deps, spk) });
     return spk;
   });
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../common/time';
 import type { Config } from '../../config/config';
+import type { NotificationBus } from '../../notifications/bus';
 import type { ServiceDeps } from '../services.service';
 import type { ProvisioningDriver } from './driver';
 import { LocalDriver } from './local';
@@ -12,12 +13,13 @@ export * from './driver';
  * Which driver serves which product: dedicated servers and colocation are always manual (people
  * rack them); VMs use the local demo driver or Proxmox VE (VM_PROVISIONING_DRIVER).
  */
-export function createServiceDeps(config: Config, clock: Clock, extra: ProvisioningDriver[] = []): ServiceDeps {
+export function createServiceDeps(config: Config, clock: Clock, bus: NotificationBus, extra: ProvisioningDriver[] = []): ServiceDeps {
   const proxmox = config.VM_PROVISIONING_DRIVER === 'proxmox' ? [proxmoxDriverFromConfig(config)] : [];
   const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...proxmox, ...extra].map((d) => [d.name, d]));
   const vm = config.VM_PROVISIONING_DRIVER;
   return {
     clock,
+    bus,
     driverFor: (category) => drivers.get(category === 'VPS' || category === 'CLOUD_SERVER' ? vm : 'manual')!,
     driverByName(name) {
       const d = drivers.get(name);

@@ -1,0 +1,66 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../accounts/auth-user';
+import { Role } from '../accounts/roles';
+import type { Context } from '../graphql/context';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { Notification } from '../notifications/notification.entity';
+import { getOrder } from '../orders/orders.service';
+import { Order } from '../orders/order.entity';
+import { runBillingPass } from './billing-pass';
+import { sendOverdueNotice } from './overdue-notice';
+
+@ObjectType()
+class BillingPassSummary {
+  @Field(() => LocalDateScalar) date: string;
+  @Field(() => Int) statusChanges: number;
+  @Field(() => Int) feesChanged: number;
+  @Field(() => Int) reminders: number;
+  @Field(() => Int) staffNotices: number;
+  @Field(() => Int) graceExpired: number;
+  @Field(() => [ID]) suspendedOrders: string[];
+}
+
+@ObjectType()
+class OverdueNoticeResult {
+  @Field(() => Notification) notification: Notification;
+  @Field({ description: 'wa.me click-to-chat link with a prefilled Indonesian message, for a personal chat' }) waLink: string;
+  @Field(() => RupiahScalar) arrearsAmount: bigint;
+  @Field(() => Int) daysLate: number;
+}
+
+@Resolver()
+export class BillingResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => BillingPassSummary, { description: 'Runs the daily billing pass now (idempotent); `date` defaults to today in Asia/Jakarta' })
+  runBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
+    return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing }, date ?? undefined);
+  }
+
+  @Authorized(Role.SUPPORT)
+  @Mutation(() => OverdueNoticeResult, { description: 'Tells an overdue customer to pay or suspend: in-app, email and WhatsApp at once' })
+  async sendOverdueNotice(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
+    const actor = requireStaff(ctx.user);
+    const order = await getOrder(ctx.em, actor, orderId);
+    const result = await sendOverdueNotice(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, publicUrl: ctx.app.config.publicUrl }, order, actor);
+    await ctx.em.flush();
+    return result;
+  }
+}
+
+@Resolver(() => Order)
+export class OrderNoticeResolver {
+  @FieldResolver(() => Date, { nullable: true, description: 'When the customer was last told about arrears (reminder or admin notice)' })
+  lastOverdueNoticeAt(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
+        const rows = await ctx.em.getConnection().execute<{ number: string; at: Date }[]>(
+          `select data->>'orderNumber' as number, max(created_at) as at from notifications
+           where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' in (${numbers.map(() => '?').join(',')})
+           group by 1`,
+          [...numbers],
+        );
+        return numbers.map((n) => rows.find((r) => r.number === n)?.at ?? null);
+      })
+      .load(order.number);
+  }
+}

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
+import type { AuthUser } from '../accounts/auth-user';
+import { User } from '../accounts/user.entity';
+import { audit } from '../audit/audit';
+import { waMeLink } from '../common/id-formats';
+import { formatDateID, todayJakarta, ZONE, type Clock } from '../common/time';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { summarize } from '../installments/summary';
+import { formatRupiah } from '../money/rupiah';
+import type { NotificationBus } from '../notifications/bus';
+import { notify } from '../notifications/notifications.service';
+import type { Order } from '../orders/order.entity';
+
+/**
+ * The admin's notice to an overdue customer ("pilih suspend atau bayar"): in-app, email and WhatsApp
+ * in one action, plus a wa.me click-to-chat link with a prefilled Indonesian message for a personal chat.
+ */
+export async function sendOverdueNotice(
+  em: EntityManager,
+  deps: { clock: Clock; bus: NotificationBus; publicUrl: string },
+  order: Order,
+  sender: AuthUser | null,
+) {
+  const today = todayJakarta(deps.clock);
+  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  const summary = summarize(installments, today);
+  const oldest = installments.find((i) => i.dueDate < today && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee));
+  const daysLate = oldest ? Math.round(DateTime.fromISO(today, { zone: ZONE }).diff(DateTime.fromISO(oldest.dueDate, { zone: ZONE }), 'days').days) : 0;
+  const customer = await em.findOneOrFail(User, order.customer.id);
+  const admin = sender ? await em.findOne(User, sender.id) : null;
+  const payUrl = `${deps.publicUrl}/admin/#/my-orders/${order.id}/show`;
+  const notification = await notify(
+    em,
+    deps,
+    customer,
+    'OVERDUE_NOTICE',
+    {
+      customerName: order.customerName,
+      orderNumber: order.number,
+      arrearsAmount: summary.arrearsAmount,
+      daysLate,
+      payUrl,
+      adminName: admin?.fullName ?? 'Admin',
+      adminPhone: admin?.phone ?? customer.phone,
+    },
+    { link: `/admin/#/my-orders/${order.id}/show` },
+  );
+  const text =
+    `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
+    (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
+    ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
+  audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
+  return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
+}

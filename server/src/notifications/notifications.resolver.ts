@@ -1,0 +1,75 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { requireUser } from '../accounts/auth-user';
+import { STAFF_ROLES } from '../accounts/roles';
+import { notFound } from '../common/errors';
+import type { Context } from '../graphql/context';
+import { pageComplexity } from '../graphql/limits';
+import { findPage, ListArgs, PageOf } from '../graphql/pagination';
+import { NOTIFICATION_ADDED, type NotificationEvent } from './bus';
+import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
+
+@ObjectType()
+class NotificationPage extends PageOf(Notification) {}
+
+@ObjectType()
+class NotificationDeliveryPage extends PageOf(NotificationDelivery) {}
+
+@InputType()
+class DeliveryFilter {
+  @Field(() => [DeliveryStatus], { nullable: true }) status?: DeliveryStatus[];
+  @Field(() => Channel, { nullable: true }) channel?: Channel;
+}
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Authorized()
+  @Query(() => NotificationPage, { complexity: pageComplexity, description: 'The caller’s notifications, newest first by default' })
+  myNotifications(@Args() args: ListArgs, @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean, @Ctx() ctx: Context) {
+    const where: FilterQuery<Notification> = { recipient: requireUser(ctx.user).id, ...(unreadOnly ? { readAt: null } : {}) };
+    if (!args.sortField) Object.assign(args, { sortField: 'createdAt', sortOrder: 'DESC' });
+    return findPage(ctx.em, Notification, where, args, { createdAt: 'createdAt', type: 'type' }, 'createdAt');
+  }
+
+  @Authorized()
+  @Query(() => Int)
+  unreadCount(@Ctx() ctx: Context) {
+    return ctx.em.count(Notification, { recipient: requireUser(ctx.user).id, readAt: null });
+  }
+
+  @Authorized()
+  @Mutation(() => Notification)
+  async markRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const n = await ctx.em.findOne(Notification, { id, recipient: requireUser(ctx.user).id });
+    if (!n) throw notFound('notification.notFound');
+    n.readAt ??= ctx.app.clock.now();
+    await ctx.em.flush();
+    return n;
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Marks every unread notification read; returns how many' })
+  markAllRead(@Ctx() ctx: Context) {
+    return ctx.em.nativeUpdate(Notification, { recipient: requireUser(ctx.user).id, readAt: null }, { readAt: ctx.app.clock.now() });
+  }
+
+  @Authorized()
+  @Subscription(() => Notification, {
+    topics: NOTIFICATION_ADDED,
+    filter: ({ payload, context }: { payload: NotificationEvent; context: Context }) => payload.recipientId === context.user?.id,
+    description: 'New notifications for the connected user (graphql-ws; token in connectionParams.authorization)',
+  })
+  async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {
+    return ctx.em.fork().findOneOrFail(Notification, event.notificationId);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => NotificationDeliveryPage, { complexity: pageComplexity, description: 'The outbox: email and WhatsApp deliveries with their status and errors' })
+  notificationDeliveries(@Args() args: ListArgs, @Arg('filter', () => DeliveryFilter, { nullable: true }) filter: DeliveryFilter | undefined, @Ctx() ctx: Context) {
+    const where: FilterQuery<NotificationDelivery> = {};
+    if (filter?.status?.length) where.status = { $in: filter.status };
+    if (filter?.channel) where.channel = filter.channel;
+    if (!args.sortField) Object.assign(args, { sortField: 'createdAt', sortOrder: 'DESC' });
+    return findPage(ctx.em, NotificationDelivery, where, args, { createdAt: 'createdAt', status: 'status' }, 'createdAt');
+  }
+}
