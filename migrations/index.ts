@@ -7,6 +7,7 @@ import { Migration20261124160601 } from './Migration20261124160601';
 import { Migration20261124164302 } from './Migration20261124164302';
 import { Migration20261124165158 } from './Migration20261124165158';
 import { Migration20261124165934 } from './Migration20261124165934';
+import { Migration20261124171500 } from './Migration20261124171500';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124164302', class: Migration20261124164302 },
   { name: 'Migration20261124165158', class: Migration20261124165158 },
   { name: 'Migration20261124165934', class: Migration20261124165934 },
+  { name: 'Migration20261124171500', class: Migration20261124171500 },
 ];

@@ -26,6 +26,8 @@ export interface TestUser {
 
 export interface TestApp {
   url: string;
+  /** The PostgreSQL database this app uses (null when embedded). */
+  databaseUrl: string | null;
   app: RunningApp;
   adminPassword: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
@@ -45,6 +47,8 @@ export interface TestAppOptions {
   embedded?: boolean;
   /** Reuse a data folder (embedded restarts). */
   dataDir?: string;
+  /** Share another test app's PostgreSQL database (two server processes on one database). */
+  databaseUrl?: string;
 }
 
 let seq = 0;
@@ -53,7 +57,7 @@ let seq = 0;
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const adminPassword = 'admin-test-password';
   const useReal = !!testDatabaseUrl && !opts.embedded;
-  const database = useReal ? await createTestDatabase(testDatabaseUrl!) : null;
+  const database = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : useReal ? await createTestDatabase(testDatabaseUrl!) : null;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'angsur-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -126,6 +130,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
 
   return {
     url: app.url,
+    databaseUrl: database?.url ?? null,
     app,
     adminPassword,
     gql,

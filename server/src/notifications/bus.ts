@@ -14,8 +14,9 @@ export interface NotificationEvent {
 
 /**
  * Subscribers hear about a notification only once its transaction has committed.
- * - Real PostgreSQL: `pg_notify` inside the transaction (PostgreSQL delivers it on commit, to every
- *   server process), and each process LISTENs on its own connection and publishes to its subscribers.
+ * - Real PostgreSQL: a trigger on `notifications` runs `pg_notify` in the inserting transaction
+ *   (PostgreSQL delivers it on commit, to every server process), and each process LISTENs on its own
+ *   connection and publishes to its subscribers.
  * - Embedded PGlite (one connection, one process): the event is queued on the transaction and
  *   published in memory after commit.
  */
@@ -57,9 +58,8 @@ export class PgNotifyBus implements NotificationBus {
     private readonly logger: Logger,
   ) {}
 
-  async enqueue(em: PgEntityManager, event: NotificationEvent) {
-    await em.getConnection().execute('select pg_notify(?, ?)', [CHANNEL, JSON.stringify(event)], 'all', em.getTransactionContext());
-  }
+  /** Nothing to do: the insert trigger announces the row (migration Migration20261124171500). */
+  async enqueue(_em: PgEntityManager, _event: NotificationEvent) {}
 
   async start() {
     const client = new pg.Client({ connectionString: this.connectionString });

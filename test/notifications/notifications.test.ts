@@ -1,0 +1,179 @@
+import { createClient } from 'graphql-ws';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverDue, MAX_ATTEMPTS } from '../../server/src/notifications/notifications.service';
+import { startTestApp, type TestApp } from '../support/app';
+import { testDatabaseUrl } from '../support/databases';
+import { checkoutOrder } from '../support/orders';
+
+interface Received {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+let smtp: SMTPServer;
+let smtpPort: number;
+const inbox: Received[] = [];
+let rejectNext = 0;
+let t: TestApp;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: false,
+    disabledCommands: ['STARTTLS'],
+    onAuth(auth, _session, cb) {
+      if (auth.username === 'angsur' && auth.password === 'smtp-secret') return cb(null, { user: 'angsur' });
+      cb(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, cb) {
+      if (rejectNext > 0) {
+        rejectNext--;
+        const err = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
+        err.responseCode = 451;
+        return cb(err);
+      }
+      cb();
+    },
+    onData(stream, session, cb) {
+      simpleParser(stream).then((mail) => {
+        inbox.push({
+          from: mail.from?.text ?? '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+        });
+        cb();
+      }, cb);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpPort = (smtp.server.address() as { port: number }).port;
+  t = await startTestApp({
+    env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_USER: 'angsur', SMTP_PASSWORD: 'smtp-secret', SMTP_FROM: 'Angsur Billing <billing@angsur.test>' },
+  });
+});
+afterAll(async () => {
+  await t?.close();
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+});
+
+const deliver = () => deliverDue(t.app.orm.em.fork(), t.app.services.notifications);
+
+function subscribe(app: TestApp, token: string) {
+  const client = createClient({ url: app.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const received: { type: string; title: string }[] = [];
+  let ready!: () => void;
+  const started = new Promise<void>((r) => (ready = r));
+  const dispose = client.subscribe<{ notificationAdded: { type: string; title: string } }>(
+    { query: `subscription { notificationAdded { type title } }` },
+    { next: (v) => v.data && received.push(v.data.notificationAdded), error: () => {}, complete: () => {} },
+  );
+  client.on('connected', () => setTimeout(ready, 150));
+  return { received, started, close: async () => { dispose(); await client.dispose(); } };
+}
+
+async function until(check: () => boolean, ms = 5_000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('notifications', () => {
+  it('a handover notifies the new admin in the app, by email over real SMTP, and by WhatsApp', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const support = await t.createUser('SUPPORT');
+    const order = await checkoutOrder(t, c);
+    await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, await t.adminToken());
+
+    const mine = await t.ok(`{ unreadCount myNotifications { items { id type title body link } } }`, {}, support.token);
+    expect(mine.unreadCount).toBe(1);
+    expect(mine.myNotifications.items[0]).toMatchObject({ type: 'ORDER_ASSIGNED' });
+    expect(mine.myNotifications.items[0].body).toContain(c.username);
+
+    const result = await deliver();
+    expect(result.sent).toBe(2);
+    const mail = inbox.find((m) => m.to.includes(`${support.username}@example.co.id`))!;
+    expect(mail.from).toContain('billing@angsur.test');
+    expect(mail.subject).toContain(order.number);
+    expect(mail.text).toContain(c.username);
+    expect(mail.html).toContain(order.number);
+    const whatsapp = (t.app.services.notifications.whatsapp as unknown as { sent: { to: string; template: string }[] }).sent;
+    expect(whatsapp.at(-1)).toMatchObject({ template: 'angsur_order_assigned' });
+
+    const log = await t.ok(`{ notificationDeliveries(filter: { status: [SENT] }) { items { channel status attempts } } }`, {}, support.token);
+    expect(log.notificationDeliveries.items.map((d: { channel: string }) => d.channel).sort()).toEqual(['EMAIL', 'WHATSAPP']);
+
+    await t.ok(`mutation($id: ID!) { markRead(id: $id) { readAt } }`, { id: mine.myNotifications.items[0].id }, support.token);
+    expect((await t.ok(`{ unreadCount }`, {}, support.token)).unreadCount).toBe(0);
+  });
+
+  it('a failing SMTP delivery is retried with backoff, keeps its error for staff, and customers can opt out', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const support = await t.createUser('SUPPORT');
+    await t.ok(`mutation { updateMyProfile(input: { notifyByWhatsApp: false }) { id } }`, {}, support.token);
+    const order = await checkoutOrder(t, c);
+    rejectNext = 1;
+    await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, await t.adminToken());
+    const first = await deliver();
+    expect(first.retried).toBe(1);
+    const failing = await t.ok(`{ notificationDeliveries(filter: { status: [PENDING] }) { items { target channel attempts lastError nextAttemptAt } } }`, {}, support.token);
+    const row = failing.notificationDeliveries.items.find((d: { target: string }) => d.target.startsWith(support.username));
+    expect(row).toMatchObject({ channel: 'EMAIL', attempts: 1 });
+    expect(row.lastError).toMatch(/451/);
+    expect(new Date(row.nextAttemptAt).getTime()).toBeGreaterThan(Date.now());
+    // No WhatsApp row at all: the user turned it off.
+    const all = await t.ok(`{ notificationDeliveries(perPage: 200) { items { target channel } } }`, {}, support.token);
+    expect(all.notificationDeliveries.items.filter((d: { target: string }) => d.target === support.username)).toHaveLength(0);
+    expect(MAX_ATTEMPTS).toBeGreaterThan(1);
+  });
+
+  it('pushes notifications over graphql-ws to their recipient only', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const other = await t.createUser('CUSTOMER');
+    const support = await t.createUser('SUPPORT');
+    const mine = subscribe(t, support.token);
+    const theirs = subscribe(t, other.token);
+    await Promise.all([mine.started, theirs.started]);
+    const order = await checkoutOrder(t, c);
+    await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, await t.adminToken());
+    await until(() => mine.received.length === 1);
+    expect(mine.received[0]!.type).toBe('ORDER_ASSIGNED');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(theirs.received).toHaveLength(0);
+    await Promise.all([mine.close(), theirs.close()]);
+  });
+
+  it.runIf(!!testDatabaseUrl)('reaches a subscriber on another server process through LISTEN/NOTIFY', async () => {
+    const second = await startTestApp({ databaseUrl: t.databaseUrl! });
+    try {
+      const c = await t.createUser('CUSTOMER');
+      const support = await t.createUser('SUPPORT');
+      // Same JWT secret is not shared between the two test apps: log in on the second one.
+      const login = await second.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: support.username, password: support.password } });
+      const sub = subscribe(second, login.login.accessToken);
+      await sub.started;
+      // Both test apps live in this one Node process and share its in-memory PubSub: silence the
+      // first app's listener so the event can only arrive through the second one's LISTEN.
+      await t.app.services.notifications.bus.stop();
+      try {
+        const order = await checkoutOrder(t, c);
+        await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, await t.adminToken());
+        await until(() => sub.received.length === 1);
+        expect(sub.received[0]!.type).toBe('ORDER_ASSIGNED');
+      } finally {
+        await t.app.services.notifications.bus.start();
+        await sub.close();
+      }
+    } finally {
+      await second.close();
+    }
+  });
+});
