@@ -95,14 +95,19 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     return result.data as T;
   };
 
-  let adminToken: string | undefined;
+  // Cached, but renewed when a test's clock has travelled far enough for the token to have expired.
+  let adminToken: { token: string; at: number } | undefined;
   const getAdminToken = async () => {
-    adminToken ??= (
-      await ok<{ login: { accessToken: string } }>(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, {
-        i: { login: config.ADMIN_USERNAME, password: adminPassword },
-      })
-    ).login.accessToken;
-    return adminToken;
+    const now = (opts.clock ?? { now: () => new Date() }).now().getTime();
+    if (!adminToken || Math.abs(now - adminToken.at) > 5 * 60_000) {
+      const token = (
+        await ok<{ login: { accessToken: string } }>(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, {
+          i: { login: config.ADMIN_USERNAME, password: adminPassword },
+        })
+      ).login.accessToken;
+      adminToken = { token, at: now };
+    }
+    return adminToken.token;
   };
 
   const createUser: TestApp['createUser'] = async (role, overrides = {}) => {

@@ -53,13 +53,16 @@ export class OrderNoticeResolver {
   lastOverdueNoticeAt(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
-        const rows = await ctx.em.getConnection().execute<{ number: string; at: Date }[]>(
-          `select data->>'orderNumber' as number, max(created_at) as at from notifications
+        const rows = await ctx.em.getConnection().execute<{ number: string; at: string }[]>(
+          `select data->>'orderNumber' as number, to_json(max(created_at))#>>'{}' as at from notifications
            where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' in (${numbers.map(() => '?').join(',')})
            group by 1`,
           [...numbers],
         );
-        return numbers.map((n) => rows.find((r) => r.number === n)?.at ?? null);
+        return numbers.map((n) => {
+          const at = rows.find((r) => r.number === n)?.at;
+          return at ? new Date(at) : null;
+        });
       })
       .load(order.number);
   }
