@@ -16,6 +16,8 @@ export interface BillingConfig {
   remindBefore: number[];
   /** Days after a due date to remind (default 1, 3, 7). */
   remindAfter: number[];
+  /** Tell staff about each newly overdue installment (default on). */
+  remindStaff?: boolean;
 }
 
 export interface BillingPassResult {
@@ -87,12 +89,12 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
          union all
          select i.id, 'STAFF', 1
            from installments i join orders o on o.id = i.order_id
-           where o.status in ${PAYABLE} and i.status = 'OVERDUE' and ?::date - i.due_date >= 1
+           where ? and o.status in ${PAYABLE} and i.status = 'OVERDUE' and ?::date - i.due_date >= 1
        ) r where r.off is not null
        on conflict (installment_id, kind, offset_days) do nothing
        returning installment_id, kind, offset_days`,
       // Arrays travel as Postgres array literals: knex would spread a JS array into several bindings.
-      [today, `{${before.join(',')}}`, today, today, before.at(-1) ?? 0, `{${after.join(',')}}`, today, today, after[0] ?? 1, today],
+      [today, `{${before.join(',')}}`, today, today, before.at(-1) ?? 0, `{${after.join(',')}}`, today, today, after[0] ?? 1, deps.billing.remindStaff !== false, today],
     );
 
     let reminders = 0;
