@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { createClient } from 'graphql-ws';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -151,7 +153,46 @@ describe('notifications', () => {
     await Promise.all([mine.close(), theirs.close()]);
   });
 
-  it.runIf(!!testDatabaseUrl)('reaches a subscriber on another server process through LISTEN/NOTIFY', async () => {
+  it.runIf(!!testDatabaseUrl)('reaches a subscriber on a separate OS process through LISTEN/NOTIFY', async () => {
+    // A real second server process (node + SWC, like `npm run dev`) on the same database.
+    const port = await new Promise<number>((resolve) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const secret = 'second-process-jwt-secret-0123456789abcdef';
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'server/src/main.ts'], {
+      env: { ...process.env, DATABASE_URL: t.databaseUrl!, PORT: String(port), JWT_SECRET: secret, JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    try {
+      await until(() => /berjalan di/.test(output), 60_000);
+      const url = `http://127.0.0.1:${port}`;
+      const c = await t.createUser('CUSTOMER');
+      const support = await t.createUser('SUPPORT');
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, variables: { i: { login: support.username, password: support.password } } }),
+      });
+      const token = ((await res.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+      const sub = subscribe({ url } as TestApp, token);
+      await sub.started;
+      const order = await checkoutOrder(t, c);
+      await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, await t.adminToken());
+      await until(() => sub.received.length === 1);
+      expect(sub.received[0]!.type).toBe('ORDER_ASSIGNED');
+      await sub.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 90_000);
+
+  it.runIf(!!testDatabaseUrl)('reaches a subscriber on another server instance through LISTEN/NOTIFY', async () => {
     const second = await startTestApp({ databaseUrl: t.databaseUrl! });
     try {
       const c = await t.createUser('CUSTOMER');
