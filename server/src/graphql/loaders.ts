@@ -1,3 +1,4 @@
+import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -14,6 +15,17 @@ export class Loaders {
       this.map.set(key, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * The rows of `entity` whose `fk` points at `parentId`: one query per request for all the parents
+   * asked for in the same tick (an order's items, installments, payments, services...).
+   */
+  children<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>, populate: string[] = []): Promise<T[]> {
+    return this.get<string, T[]>(`${entity.name}.${fk}`, async (ids) => {
+      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never });
+      return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
+    }).load(parentId);
   }
 }
 

@@ -6,7 +6,6 @@ import { badInput } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
-import { groupBy } from '../graphql/loaders';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
@@ -21,11 +20,7 @@ import * as orders from './orders.service';
 class OrderPage extends PageOf(Order) {}
 
 const installmentsOf = (ctx: Context, order: Order) =>
-  ctx.loaders
-    .get<string, Installment[]>('installmentsByOrder', async (ids) =>
-      groupBy(ids, await ctx.em.find(Installment, { order: { $in: [...ids] } }, { orderBy: { number: 'asc' } }), (i) => i.order.id),
-    )
-    .load(order.id);
+  ctx.loaders.children(ctx.em, Installment, 'order', order.id, { number: 'asc' });
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -87,11 +82,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderItem])
   items(@Root() order: Order, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, OrderItem[]>('itemsByOrder', async (ids) =>
-        groupBy(ids, await ctx.em.find(OrderItem, { order: { $in: [...ids] } }, { orderBy: { position: 'asc' } }), (i) => i.order.id),
-      )
-      .load(order.id);
+    return ctx.loaders.children(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
   }
 
   @FieldResolver(() => [Installment])

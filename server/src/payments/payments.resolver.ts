@@ -6,7 +6,6 @@ import { notFound } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
-import { groupBy } from '../graphql/loaders';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
@@ -113,11 +112,7 @@ export class PaymentResolver {
 
   @FieldResolver(() => [PaymentAllocation])
   allocations(@Root() payment: Payment, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, PaymentAllocation[]>('allocationsByPayment', async (ids) =>
-        groupBy(ids, await ctx.em.find(PaymentAllocation, { payment: { $in: [...ids] } }, { populate: ['installment'], orderBy: { createdAt: 'asc' } }), (a) => a.payment.id),
-      )
-      .load(payment.id);
+    return ctx.loaders.children(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' }, ['installment']);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })
@@ -148,10 +143,6 @@ export class PaymentAllocationResolver {
 export class OrderPaymentsResolver {
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, Payment[]>('paymentsByOrder', async (ids) =>
-        groupBy(ids, await ctx.em.find(Payment, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (p) => p.order.id),
-      )
-      .load(order.id);
+    return ctx.loaders.children(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
   }
 }

@@ -7,7 +7,6 @@ import { notFound } from '../common/errors';
 import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
-import { groupBy } from '../graphql/loaders';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Order } from '../orders/order.entity';
@@ -145,11 +144,7 @@ export class ServiceResolver {
 
   @FieldResolver(() => [SuspensionEvent])
   suspensionHistory(@Root() s: Service, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, SuspensionEvent[]>('suspensionsByService', async (ids) =>
-        groupBy(ids, await ctx.em.find(SuspensionEvent, { service: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (e) => e.service.id),
-      )
-      .load(s.id);
+    return ctx.loaders.children(ctx.em, SuspensionEvent, 'service', s.id, { createdAt: 'asc', id: 'asc' });
   }
 }
 
@@ -173,8 +168,6 @@ export class SuspensionEventResolver {
 export class OrderServicesResolver {
   @FieldResolver(() => [Service])
   services(@Root() order: Order, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, Service[]>('servicesByOrder', async (ids) => groupBy(ids, await ctx.em.find(Service, { order: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (s) => s.order.id))
-      .load(order.id);
+    return ctx.loaders.children(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
   }
 }

@@ -7,7 +7,6 @@ import { User } from '../accounts/user.entity';
 import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
-import { groupBy } from '../graphql/loaders';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
@@ -128,16 +127,12 @@ export class SpkResolver {
 
   @FieldResolver(() => [SpkVersion])
   versions(@Root() spk: Spk, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, SpkVersion[]>('versionsBySpk', async (ids) => groupBy(ids, await ctx.em.find(SpkVersion, { spk: { $in: [...ids] } }, { orderBy: { version: 'asc' } }), (v) => v.spk.id))
-      .load(spk.id);
+    return ctx.loaders.children(ctx.em, SpkVersion, 'spk', spk.id, { version: 'asc' });
   }
 
   @FieldResolver(() => [SpkEvent], { description: 'Every transition: who, when, from, to, why' })
   history(@Root() spk: Spk, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, SpkEvent[]>('eventsBySpk', async (ids) => groupBy(ids, await ctx.em.find(SpkEvent, { spk: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (e) => e.spk.id))
-      .load(spk.id);
+    return ctx.loaders.children(ctx.em, SpkEvent, 'spk', spk.id, { createdAt: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => [SpkAction], { description: 'What the caller may do now' })
