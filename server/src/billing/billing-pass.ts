@@ -49,16 +49,19 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
       tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
     await sql('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
 
-    const statuses = await sql(
-      `update installments i set status = s.next, updated_at = now()
-       from (select i.id, case when i.due_date > ?::date then 'PENDING' when i.due_date = ?::date then 'DUE' else 'OVERDUE' end as next
-             from installments i join orders o on o.id = i.order_id
-             where o.status in ${PAYABLE} and i.status in ('PENDING', 'DUE', 'OVERDUE')) s
-       where s.id = i.id and i.status <> s.next returning i.id`,
+    // Counted in the database: returning a million ids to Node would cost memory for nothing.
+    const [statuses] = await sql<{ n: number }>(
+      `with changed as (
+         update installments i set status = s.next, updated_at = now()
+         from (select i.id, case when i.due_date > ?::date then 'PENDING' when i.due_date = ?::date then 'DUE' else 'OVERDUE' end as next
+               from installments i join orders o on o.id = i.order_id
+               where o.status in ${PAYABLE} and i.status in ('PENDING', 'DUE', 'OVERDUE')) s
+         where s.id = i.id and i.status <> s.next returning 1)
+       select count(*)::int as n from changed`,
       [today, today],
     );
 
-    const fees = await sql(
+    const [fees] = await sql<{ n: number }>(
       `with late as (
          select i.id, o.late_fee_type, o.late_fee_value, o.late_fee_cap, i.amount - i.paid_amount as open,
                 (?::date - i.due_date - o.late_fee_grace_days) as days
@@ -70,7 +73,8 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
                      else round(open::numeric * late_fee_value * days / 10000)::bigint end) as fee
          from late where days > 0
        )
-       update installments i set late_fee = fee.fee, updated_at = now() from fee where fee.id = i.id and fee.fee > i.late_fee returning i.id`,
+       , changed as (update installments i set late_fee = fee.fee, updated_at = now() from fee where fee.id = i.id and fee.fee > i.late_fee returning 1)
+       select count(*)::int as n from changed`,
       [today],
     );
 
@@ -152,7 +156,7 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
       suspendedOrders.push(id);
     }
 
-    const result = { date: today, statusChanges: statuses.length, feesChanged: fees.length, reminders, staffNotices, graceExpired: graceExpired.length, suspendedOrders };
+    const result = { date: today, statusChanges: statuses!.n, feesChanged: fees!.n, reminders, staffNotices, graceExpired: graceExpired.length, suspendedOrders };
     audit(tx, null, 'billing.pass', { entityType: 'BillingPass', entityId: '00000000-0000-0000-0000-000000000000' }, { ...result });
     return result;
   });
