@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { type TestApp } from '../support/app';
+import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 
 /**
  * The back office in a real browser against the real server: a staff login, the product list, a
@@ -12,68 +9,18 @@ import { startTestApp, type TestApp } from '../support/app';
  * Screenshots land in test/artifacts/ (git-ignored), with a `-failure` one when a step fails.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
-const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const UI_TIMEOUT = 20_000;
-/** The first visit parses ~1.5 MB of JavaScript, which takes a while on a busy two-core CI machine. */
-const FIRST_RENDER_TIMEOUT = 40_000;
-
+let harness: BrowserHarness;
 let app: TestApp;
-let browser: Browser;
-
-const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
-
-/**
- * Runs `fn` in a fresh browser context (no stored session, Indonesian browser in Jakarta), takes a
- * screenshot if it fails, and fails the test if the page threw any uncaught error.
- */
-async function inBrowser(name: string, fn: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-  try {
-    await fn(page);
-  } catch (error) {
-    await screenshot(page, `${name}-failure`).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-}
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${app.url}/admin/`);
-  // Inputs are found by name; the texts checked are the Indonesian ones the staff sees.
-  await page.locator('input[name="username"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT });
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const inBrowser: BrowserHarness['inBrowser'] = (...args) => harness.inBrowser(...args);
+const logIn: BrowserHarness['logIn'] = (...args) => harness.logIn(...args);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    execFileSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  [app, browser] = await Promise.all([
-    startTestApp({ adminDist: ADMIN_DIST }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    }),
-  ]);
+  harness = await startBrowserHarness();
+  app = harness.app;
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 describe('back office in the browser', () => {

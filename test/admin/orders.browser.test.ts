@@ -1,26 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestUser } from '../support/app';
+import { type TestApp, type TestUser } from '../support/app';
+import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
 
 /**
  * The order and payment screens in a real browser against the real server: FINANCE verifies a bank
  * transfer from the queue (proof shown inline, settled through the confirmation dialog) and sees the
  * order turn active with its down payment paid; SUPPORT hands the order to a colleague; an ADMIN
- * reads the same pages in English, and sees an order in arrears highlighted. Same setup as console.browser.test.ts: Chromium (CHROMIUM_PATH,
- * default /usr/bin/chromium), the built admin, screenshots in test/artifacts/.
+ * reads the same pages in English, and sees an order in arrears highlighted. Setup in
+ * test/support/browser.ts.
  */
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
-const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const UI_TIMEOUT = 20_000;
-/** The first visit parses ~1.5 MB of JavaScript, which takes a while on a busy two-core CI machine. */
-const FIRST_RENDER_TIMEOUT = 40_000;
 
 /** A 1×1 PNG, as in test/payments/payments.test.ts. */
 const PNG = Buffer.from(
@@ -28,43 +18,10 @@ const PNG = Buffer.from(
   'hex',
 );
 
+let harness: BrowserHarness;
 let app: TestApp;
-let browser: Browser;
-
-/** Screenshots wait for MUI's transitions (dialogs fading in, tab indicators sliding) to end. */
-const screenshot = async (page: Page, name: string) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
-};
-
-/**
- * Runs `fn` in a fresh browser context (no stored session, Indonesian browser in Jakarta), takes a
- * screenshot if it fails, and fails the test if the page threw any uncaught error.
- */
-async function inBrowser(name: string, fn: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-  try {
-    await fn(page);
-  } catch (error) {
-    await screenshot(page, `${name}-failure`).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-}
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto(`${app.url}/admin/`);
-  await page.locator('input[name="username"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT });
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-}
+const inBrowser: BrowserHarness['inBrowser'] = (...args) => harness.inBrowser(...args);
+const logIn: BrowserHarness['logIn'] = (...args) => harness.logIn(...args);
 
 const ORDER = `query($id: ID!) { order(id: $id) { status assignedTo { id fullName } installments { number status paidAmount } } }`;
 
@@ -98,25 +55,13 @@ async function orderWithTransfer(): Promise<Fixture> {
 let fixture: Fixture;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
-    execFileSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  [app, browser] = await Promise.all([
-    startTestApp({ adminDist: ADMIN_DIST }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    }),
-  ]);
+  harness = await startBrowserHarness();
+  app = harness.app;
   fixture = await orderWithTransfer();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await harness?.close();
 });
 
 describe('orders and payments in the browser', () => {

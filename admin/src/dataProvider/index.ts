@@ -1,4 +1,4 @@
-import { gql } from '@apollo/client';
+import { gql, type DocumentNode } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { HttpError, type DataProvider } from 'react-admin';
 import { fetchWithSession } from '../auth/session';
@@ -97,14 +97,24 @@ const MUTATIONS = {
   `,
 };
 
-async function mutate(mutation: keyof typeof MUTATIONS, variables: Record<string, unknown>): Promise<ChangedRecord> {
+/**
+ * One GraphQL operation outside react-admin's CRUD (a state transition, a dashboard figure): the
+ * result's `data` field (alias the root field as `data`), without __typename; any failure becomes an
+ * HttpError with the API's localized message. Areas of the console keep their own documents and call this.
+ */
+export async function callApi<T>(document: DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
+  const isMutation = document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
   try {
-    const result = await apolloClient.mutate({ mutation: MUTATIONS[mutation], variables });
-    return stripTypename(result.data.data) as ChangedRecord;
+    const result = isMutation
+      ? await apolloClient.mutate({ mutation: document, variables })
+      : await apolloClient.query({ query: document, variables, fetchPolicy: 'no-cache' });
+    return stripTypename((result.data as { data: T }).data);
   } catch (error) {
     throw toHttpError(error);
   }
 }
+
+const mutate = (mutation: keyof typeof MUTATIONS, variables: Record<string, unknown>) => callApi<ChangedRecord>(MUTATIONS[mutation], variables);
 
 /** "attachment; filename=\"pesanan-2026-11-24.csv\"" -> "pesanan-2026-11-24.csv". */
 const fileNameOf = (disposition: string | null) => /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? null;

@@ -1,10 +1,22 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { TranslationMessages } from 'react-admin';
-import { en } from './en';
-import { id } from './id';
+import { areas } from './areas';
+import { en as enBase } from './en';
+import { id as idBase } from './id';
 
 export type Locale = 'id' | 'en';
 
+type Tree = Record<string, unknown>;
+const isTree = (value: unknown): value is Tree => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Deep merge: an area's tree extends the base one (a key set twice is a mistake: the area wins). */
+const merge = (base: Tree, extra: Tree): Tree => {
+  const result: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) result[key] = isTree(value) && isTree(result[key]) ? merge(result[key] as Tree, value) : value;
+  return result;
+};
+
+const id = areas.reduce<Tree>((tree, area) => merge(tree, area.id), idBase) as TranslationMessages;
+const en = areas.reduce<Tree>((tree, area) => merge(tree, area.en), enBase) as TranslationMessages;
 const messages: Record<Locale, TranslationMessages> = { id, en };
 const isLocale = (value: unknown): value is Locale => value === 'id' || value === 'en';
 

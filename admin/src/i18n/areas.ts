@@ -1,0 +1,11 @@
+/**
+ * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
+ * in `<area>/messages.ts`, as `{ id, en }` trees shaped like id.ts/en.ts (`resources.<name>` and
+ * `angsur.<area>`). They are deep-merged over the base files here; keep their key sets identical too.
+ */
+export interface AreaMessages {
+  id: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+export const areas: AreaMessages[] = [];

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startTestApp, type TestApp, type TestAppOptions } from './app';
+
+/**
+ * The back office in a real browser against the real server. Needs Chromium (CHROMIUM_PATH, default
+ * /usr/bin/chromium; Debian's `chromium`) and the built admin (built here when admin/dist is missing).
+ * Screenshots land in test/artifacts/ (git-ignored), with a `-failure` one when a step fails.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+export const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
+export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const UI_TIMEOUT = 20_000;
+/** The first visit parses ~1.5 MB of JavaScript, which takes a while on a busy two-core CI machine. */
+export const FIRST_RENDER_TIMEOUT = 40_000;
+
+export interface BrowserHarness {
+  app: TestApp;
+  browser: Browser;
+  /**
+   * Runs `fn` in a fresh browser context (no stored session, Indonesian browser in Jakarta), takes a
+   * screenshot if it fails, and fails the test if the page threw any uncaught error.
+   */
+  inBrowser(name: string, fn: (page: Page) => Promise<void>, options?: { viewport?: { width: number; height: number } }): Promise<void>;
+  /** Fills the login form at /admin/ and submits it (texts are the Indonesian ones people see). */
+  logIn(page: Page, username: string, password: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Screenshots wait for MUI's transitions (dialogs fading in, tab indicators sliding) to end. */
+export async function screenshot(page: Page, name: string) {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
+}
+
+/** Starts the real server (serving the built admin) and headless Chromium side by side. */
+export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
+    execFileSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const [app, browser] = await Promise.all([
+    startTestApp({ adminDist: ADMIN_DIST, ...options }),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }),
+  ]);
+
+  const inBrowser: BrowserHarness['inBrowser'] = async (name, fn, opts = {}) => {
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1280, height: 800 },
+      locale: 'id-ID',
+      timezoneId: 'Asia/Jakarta',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    try {
+      await fn(page);
+    } catch (error) {
+      await screenshot(page, `${name}-failure`).catch(() => undefined);
+      throw error;
+    } finally {
+      await context.close();
+    }
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  };
+
+  const logIn: BrowserHarness['logIn'] = async (page, username, password) => {
+    await page.goto(`${app.url}/admin/`);
+    await page.locator('input[name="username"]').waitFor({ timeout: FIRST_RENDER_TIMEOUT });
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+  };
+
+  return {
+    app,
+    browser,
+    inBrowser,
+    logIn,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
