@@ -86,6 +86,7 @@ const messages = {
   'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
   'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },
+  'spk.pageNotFound': { id: 'Halaman ini tidak ada di dokumen SPK.', en: 'This page is not in the SPK document.' },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

@@ -6,6 +6,8 @@ import { formatDateID } from '../common/time';
 import type { AppServices } from '../graphql/context';
 import { Spk, SpkVersion } from '../spk/spk.entity';
 import { uploadSignedSpk } from '../spk/spk.service';
+import { PageImageCache, parsePageParam } from '../spk/page-images';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { httpUser, sendError } from './auth';
 
 const SIGNED_UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -22,17 +24,24 @@ export const maskPhone = (phone: string) => `${phone.slice(0, 6)} **** ${phone.s
 export function spkRoutes(services: AppServices): Router {
   const router = Router();
   const { orm } = services;
+  const pageImages = new PageImageCache();
+
+  /** A version of an SPK the caller may see (staff, or the SPK's customer); anything else is 404. */
+  async function findVersion(req: express.Request, em: EntityManager) {
+    const user = requireUser(await httpUser(req, em, services));
+    const spk = await em.findOne(Spk, String(req.params.id));
+    // Someone else's SPK does not exist as far as this caller can tell.
+    if (!spk || (!isStaff(user.role) && spk.customer.id !== user.id)) throw notFound('spk.notFound');
+    const version = await em.findOne(SpkVersion, { spk, version: Number(req.params.version) || -1 });
+    if (!version) throw notFound('spk.notFound');
+    return version;
+  }
 
   router.get('/files/spk/:id/versions/:version', async (req, res) => {
     const em = orm.em.fork();
     try {
-      const user = requireUser(await httpUser(req, em, services));
-      const spk = await em.findOne(Spk, req.params.id);
-      // Someone else's SPK does not exist as far as this caller can tell.
-      if (!spk || (!isStaff(user.role) && spk.customer.id !== user.id)) throw notFound('spk.notFound');
-      const version = await em.findOne(SpkVersion, { spk, version: Number(req.params.version) || -1 }, { populate: ['file.data'] });
-      if (!version) throw notFound('spk.notFound');
-      const file = version.file.$;
+      const version = await findVersion(req, em);
+      const file = (await em.populate(version, ['file.data'])).file.$;
       res.set({
         'content-type': 'application/pdf',
         'content-disposition': `${req.query.download ? 'attachment' : 'inline'}; filename="${file.fileName}"`,
@@ -40,6 +49,37 @@ export function spkRoutes(services: AppServices): Router {
         'x-content-sha256': version.sha256,
       });
       res.send(file.data);
+    } catch (err) {
+      sendError(res, err, services);
+    }
+  });
+
+  /**
+   * One page of a version as PNG (1-based, or `last`: where the signature blocks are), for comparing
+   * the admin-signed signature page with the customer's upload. A version never changes, so the
+   * rendering is cached by its SHA-256 and the browser may revalidate with the ETag.
+   */
+  router.get('/files/spk/:id/versions/:version/pages/:page.png', async (req, res) => {
+    const em = orm.em.fork();
+    try {
+      const version = await findVersion(req, em);
+      const page = parsePageParam(String(req.params.page));
+      if (page === null) throw notFound('spk.pageNotFound');
+      const image = await pageImages.get(version.sha256, page, async () => (await em.populate(version, ['file.data'])).file.$.data);
+      if (!image) throw notFound('spk.pageNotFound');
+      const etag = `"${version.sha256.slice(0, 32)}-${image.page}"`;
+      res.set({
+        'cache-control': 'private, no-cache',
+        etag,
+        'x-page-number': String(image.page),
+        'x-page-count': String(image.pageCount),
+        'access-control-expose-headers': 'x-page-number, x-page-count',
+      });
+      if (req.headers['if-none-match'] === etag) {
+        res.status(304).end();
+        return;
+      }
+      res.type('png').send(image.png);
     } catch (err) {
       sendError(res, err, services);
     }
