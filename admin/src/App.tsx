@@ -12,6 +12,10 @@ import orders from './orders';
 import payments from './payments';
 import plans from './plans';
 import products from './products';
+import deliveries from './deliveries';
+import services from './services';
+import spks from './spk';
+import staffTasks from './staffTasks';
 import staff from './staff';
 import { theme } from './theme';
 
@@ -35,6 +39,11 @@ export const App = () => (
       {/* The day's work first: orders and payments (staff only; customers use the customer app). */}
       <Resource name="orders" {...orders} />
       <Resource name="payments" {...payments} />
+      {/* Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers. */}
+      <Resource name="spks" {...spks} />
+      <Resource name="services" {...services} />
+      <Resource name="staffTasks" {...staffTasks} />
+      <Resource name="notificationDeliveries" {...deliveries} />
       <Resource name="products" {...products} />
       <Resource name="installmentPlans" {...plans} />
       <Resource name="customers" {...customers} />

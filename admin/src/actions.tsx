@@ -19,8 +19,10 @@ export interface ActionButtonProps {
   title: string;
   message: string;
   messageArgs?: Record<string, unknown>;
-  /** Ask for a reason (required, at most 1000 characters): the label of its field. */
+  /** Ask for a reason (at most 1000 characters): the label of its field. */
   reasonLabel?: string;
+  /** The reason may be left empty (a note rather than a reason). */
+  reasonOptional?: boolean;
   reasonHelper?: string;
   /** Extra inputs in the dialog (e.g. a staff picker); `ready` says whether they are filled in. */
   children?: ReactNode;
@@ -46,6 +48,7 @@ export const ActionButton = ({
   message,
   messageArgs,
   reasonLabel,
+  reasonOptional = false,
   reasonHelper,
   children,
   ready = true,
@@ -76,7 +79,7 @@ export const ActionButton = ({
     reset();
     onClose?.();
   };
-  const reasonMissing = !!reasonLabel && !reason.trim();
+  const reasonMissing = !!reasonLabel && !reasonOptional && !reason.trim();
   const button = (
     <Button size="small" color={color} startIcon={icon} disabled={!!disabledReason} onClick={() => setOpen(true)}>
       {translate(label)}
@@ -104,7 +107,7 @@ export const ActionButton = ({
               helperText={reasonHelper ? translate(reasonHelper) : undefined}
               value={reason}
               onChange={(event) => setReason(event.target.value.slice(0, REASON_MAX))}
-              required
+              required={!reasonOptional}
               multiline
               minRows={2}
               fullWidth

@@ -1,5 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Button, CircularProgress, Tooltip } from '@mui/material';
+import { Box, Button, CircularProgress, Tooltip, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
@@ -47,14 +47,19 @@ export function useProtectedFile(path: string | null | undefined) {
       setUrl(null);
     };
   }, [data]);
-  return { url, contentType: data?.blob.type ?? null, fileName: data?.fileName ?? null, blob: data?.blob ?? null, error: error as Error | null, isPending: !!path && isPending };
+  return {
+    url,
+    contentType: data?.blob.type ?? null,
+    fileName: data?.fileName ?? null,
+    blob: data?.blob ?? null,
+    headers: data?.headers ?? null,
+    error: error as Error | null,
+    isPending: !!path && isPending,
+  };
 }
 
-/**
- * The list's CSV export (GET /exports/…csv with the session's token). The API exports every row,
- * whatever the list's filters: the tooltip says so.
- */
-export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string; fallbackName: string; tooltip: string }) => {
+/** Downloads a protected file (GET `path` with the session's token) and saves it under its server name. */
+export const DownloadButton = ({ path, fallbackName, label, tooltip }: { path: string; fallbackName: string; label: string; tooltip?: string }) => {
   const dataProvider = useDataProvider<AngsurDataProvider>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -71,13 +76,43 @@ export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string;
       setBusy(false);
     }
   };
-  return (
+  const button = (
+    <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
+      {translate(label)}
+    </Button>
+  );
+  return tooltip ? (
     <Tooltip title={translate(tooltip)}>
-      <span style={{ display: 'inline-flex' }}>
-        <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
-          {translate('angsur.export.csv')}
-        </Button>
-      </span>
+      <span style={{ display: 'inline-flex' }}>{button}</span>
     </Tooltip>
+  ) : (
+    button
   );
 };
+
+/**
+ * The list's CSV export (GET /exports/…csv with the session's token). The API exports every row,
+ * whatever the list's filters: the tooltip says so.
+ */
+export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string; fallbackName: string; tooltip: string }) => (
+  <DownloadButton path={path} fallbackName={fallbackName} label="angsur.export.csv" tooltip={tooltip} />
+);
+
+/**
+ * A PDF from a blob: URL, shown by the browser's own viewer. Where the browser has none (some
+ * headless or locked-down browsers), the fallback text is shown instead.
+ */
+export const PdfObject = ({ url, title, fallback, height = 560, testId }: { url: string; title: string; fallback: string; height?: number; testId?: string }) => (
+  <Box
+    component="object"
+    data={url}
+    type="application/pdf"
+    aria-label={title}
+    data-testid={testId}
+    sx={{ width: '100%', height, border: 1, borderColor: 'divider', borderRadius: 1 }}
+  >
+    <Typography variant="body2" sx={{ p: 2 }}>
+      {fallback}
+    </Typography>
+  </Box>
+);

@@ -11,9 +11,14 @@ import type { Role } from './session';
  *   SUPPORT sees whether a customer paid). Besides react-admin's actions, the rules name what may
  *   be done to a record: SUPPORT `assign` and `cancel` orders; FINANCE `settle`, `reject` and
  *   `refund` payments. Whether the record's state allows it is checked where the button is.
+ * - SPK, hosting services, staff tasks and the delivery log: every staff role reads them (the API's
+ *   queries are for all staff). SUPPORT (and ADMIN) `work` SPKs (every staff transition, creating one
+ *   from an order), handle overdue orders (`notice`, `suspend`, `unsuspend`), `retry` provisioning
+ *   and `complete` staff tasks; only ADMIN may `terminate` a service.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
-const ORDER_WORK = ['assign', 'cancel'];
+const ORDER_WORK = ['assign', 'cancel', 'notice', 'suspend', 'unsuspend'];
+const READ = ['list', 'show'];
 const PAYMENT_WORK = ['settle', 'reject', 'refund'];
 
 const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
@@ -26,6 +31,10 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     users: ['list', 'show'],
     orders: ['list', 'show', ...ORDER_WORK],
     payments: ['list', 'show', ...PAYMENT_WORK],
+    spks: [...READ, 'work'],
+    services: [...READ, 'retry', 'terminate'],
+    staffTasks: ['list', 'complete'],
+    notificationDeliveries: ['list'],
   },
   FINANCE: {
     products: ['list', 'show'],
@@ -33,6 +42,10 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     customers: ['list', 'show', 'edit'],
     orders: ['list', 'show'],
     payments: ['list', 'show', ...PAYMENT_WORK],
+    spks: READ,
+    services: READ,
+    staffTasks: ['list'],
+    notificationDeliveries: ['list'],
   },
   SUPPORT: {
     products: ['list', 'show'],
@@ -40,6 +53,10 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     customers: ['list', 'show', 'edit'],
     orders: ['list', 'show', ...ORDER_WORK],
     payments: ['list', 'show'],
+    spks: [...READ, 'work'],
+    services: [...READ, 'retry'],
+    staffTasks: ['list', 'complete'],
+    notificationDeliveries: ['list'],
   },
 };
 

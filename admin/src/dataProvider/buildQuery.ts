@@ -39,16 +39,34 @@ function buildFilter(def: ResourceDef, raw: Record<string, unknown> = {}): Recor
 }
 
 function listQuery(def: ResourceDef, variables: Record<string, unknown>, fields = def.fields): BuildQueryResult {
+  // Most lists take one `filter` input; a few take their filters as plain arguments (argFilters).
+  const args = Object.entries(def.argFilters ?? {});
+  const filter = (variables.filter ?? {}) as Record<string, unknown>;
+  const params = [
+    '$page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder!',
+    ...(def.filterType ? [`$filter: ${def.filterType}`] : []),
+    ...args.map(([name, type]) => `$${name}: ${type}`),
+  ].join(', ');
+  const call = [
+    'page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder',
+    ...(def.filterType ? ['filter: $filter'] : []),
+    ...args.map(([name]) => `${name}: $${name}`),
+  ].join(', ');
+  const { filter: _filter, ...paging } = variables;
   return {
     query: gql`
-      query List($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder!, $filter: ${def.filterType}) {
-        page: ${def.list}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
+      query List(${params}) {
+        page: ${def.list}(${call}) {
           items { ${fields} }
           total
         }
       }
     `,
-    variables,
+    variables: {
+      ...paging,
+      ...(def.filterType ? { filter } : {}),
+      ...Object.fromEntries(args.map(([name]) => [name, filter[name] ?? null])),
+    },
     parseResponse: (response) => {
       const page = response.data.page as { items: RaRecord[]; total: number };
       return { data: stripTypename(page.items), total: page.total };

@@ -57,6 +57,8 @@ export function toHttpError(error: unknown): HttpError {
     const field = e.extensions?.field;
     if (field && (e.extensions?.code === 'BAD_USER_INPUT' || e.extensions?.code === 'CONFLICT')) setPath(fieldErrors, field, e.message);
   }
-  const body = Object.keys(fieldErrors).length ? { code, errors: { ...fieldErrors, root: { serverError: first.message } } } : { code };
+  // The extensions carry details a view may explain better than the message (e.g. which profile fields are missing).
+  const details = first.extensions ?? {};
+  const body = Object.keys(fieldErrors).length ? { code, details, errors: { ...fieldErrors, root: { serverError: first.message } } } : { code, details };
   return new HttpError(first.message, STATUS[code] ?? 500, body);
 }

@@ -37,6 +37,8 @@ export interface DownloadedFile {
   blob: Blob;
   /** From Content-Disposition, when the server names the file. */
   fileName: string | null;
+  /** The response's headers, lower-case names (e.g. x-page-number of an SPK page image). */
+  headers: Record<string, string>;
 }
 
 /** What a state-changing call returns: enough to tell the user; the page refetches the rest. */
@@ -162,6 +164,10 @@ export const dataProvider: AngsurDataProvider = {
       throw new HttpError('angsur.errors.network', 0, { code: 'NETWORK' });
     }
     if (!response.ok) throw await fileError(response);
-    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition')) };
+    return {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition')),
+      headers: Object.fromEntries(response.headers.entries()),
+    };
   },
 };

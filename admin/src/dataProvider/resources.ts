@@ -22,7 +22,10 @@ export interface ResourceDef {
   list: string;
   /** Single-record query taking `id: ID!`, e.g. product(id). */
   one: string;
+  /** The list query's filter input type; '' when the list takes its filters as plain arguments (see argFilters). */
   filterType: string;
+  /** Filters the list query takes as top-level arguments, with their GraphQL types (staffTasks(status: ...)). */
+  argFilters?: Record<string, string>;
   /** The filter input's fields: anything else in react-admin's filter (URL, saved queries) is dropped. */
   filters: readonly string[];
   /** Sent with every list query of this resource (customers and staff are both `users`). */
@@ -47,11 +50,18 @@ const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 
 const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
 const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
 const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
-const ORDER_FIELDS = `id number status customerName customerPhone customerEmail totalPrice startDate createdAt assignedTo { id fullName } summary { ${SUMMARY_FIELDS} }`;
+const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt`;
+const SUSPENSION_FIELDS = `suspensionHistory { id action cause actorRole reason payUntil at }`;
+const SPK_FIELDS = `id number status currentVersion orderId createdAt updatedAt order { id number status } customer { id fullName phone }`;
+const SPK_DETAIL_FIELDS = `${SPK_FIELDS} documentCode downloadUrl verifyUrl approvedAt confirmedAt rejectionReason revisionComments stampDuty stampProvider stampSerial allowedActions
+  versions { id version kind note sha256 createdAt downloadUrl verification }
+  history { id action fromStatus toStatus reason actorRole at actor { id fullName } }`;
+const ORDER_FIELDS = `id number status customerName customerPhone customerEmail totalPrice startDate createdAt lastOverdueNoticeAt assignedTo { id fullName } summary { ${SUMMARY_FIELDS} }`;
 const ALLOCATION_FIELDS = `id installmentNumber principal lateFee reversedAt`;
 const ORDER_PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt rejectionReason proofUrl allocations { ${ALLOCATION_FIELDS} }`;
 const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil cancelReason notes updatedAt allowedActions
-  spk { id number status confirmedAt }
+  spk { id number status confirmedAt currentVersion }
+  services { ${SERVICE_FIELDS} ${SUSPENSION_FIELDS} }
   customer { id username fullName email phone note }
   items { id position productName category specs planTerms cashPrice setupFee totalPrice }
   installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
@@ -188,6 +198,45 @@ export const resources: Record<string, ResourceDef> = {
     detailFields: PAYMENT_DETAIL_FIELDS,
     sortable: ['createdAt', 'amount', 'status', 'settledAt'],
     hasIds: true,
+  },
+  spks: {
+    list: 'spks', // staff only
+    one: 'spk',
+    filterType: 'SpkFilter',
+    filters: ['status', 'orderId', 'customerId', 'ids'],
+    fields: SPK_FIELDS,
+    detailFields: SPK_DETAIL_FIELDS,
+    sortable: ['createdAt', 'updatedAt', 'number', 'status'],
+    hasIds: true,
+  },
+  services: {
+    list: 'services', // staff only (customers have myServices)
+    one: 'service',
+    filterType: 'ServiceFilter',
+    filters: ['status', 'failing', 'orderId', 'ids'],
+    fields: SERVICE_FIELDS,
+    detailFields: `${SERVICE_FIELDS} osTemplate externalRef ${SUSPENSION_FIELDS}`,
+    sortable: ['createdAt', 'label', 'status'],
+    hasIds: true,
+  },
+  staffTasks: {
+    list: 'staffTasks',
+    one: '',
+    filterType: '',
+    filters: ['status'],
+    argFilters: { status: 'StaffTaskStatus' },
+    fields: 'id action status instructions note createdAt completedAt service { id label status driver orderId }',
+    sortable: ['createdAt', 'status'],
+    hasIds: false,
+  },
+  notificationDeliveries: {
+    list: 'notificationDeliveries',
+    one: '',
+    filterType: 'DeliveryFilter',
+    filters: ['status', 'channel'],
+    fields: 'id channel target status attempts lastError nextAttemptAt sentAt providerMessageId createdAt updatedAt',
+    sortable: ['createdAt', 'status'],
+    hasIds: false,
   },
   auditLog: {
     list: 'auditLog',

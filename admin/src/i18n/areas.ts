@@ -1,3 +1,8 @@
+import { spkMessages } from '../spk/messages';
+import { deliveryMessages } from '../deliveries/messages';
+import { orderWorkMessages } from '../orders/messages';
+import { serviceMessages } from '../services/messages';
+import { staffTaskMessages } from '../staffTasks/messages';
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
  * in `<area>/messages.ts`, as `{ id, en }` trees shaped like id.ts/en.ts (`resources.<name>` and
@@ -8,4 +13,4 @@ export interface AreaMessages {
   en: Record<string, unknown>;
 }
 
-export const areas: AreaMessages[] = [];
+export const areas: AreaMessages[] = [spkMessages, orderWorkMessages, serviceMessages, staffTaskMessages, deliveryMessages];

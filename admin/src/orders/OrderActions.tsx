@@ -1,13 +1,15 @@
 import AssignIcon from '@mui/icons-material/AssignmentInd';
 import CancelIcon from '@mui/icons-material/Block';
-import { Alert, CircularProgress, MenuItem, TextField } from '@mui/material';
+import { Alert, Box, CircularProgress, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { TopToolbar, useDataProvider, useGetList, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { ActionButton } from '../actions';
 import { canAccess } from '../auth/permissions';
 import type { Role } from '../auth/session';
 import type { AngsurDataProvider } from '../dataProvider';
+import type { OverdueNotice } from './api';
 import type { Order } from './choices';
+import { OverdueActions, OverdueNoticeResult } from './OverdueActions';
 
 interface StaffMember {
   id: string;
@@ -89,15 +91,23 @@ const CancelOrderButton = ({ order, allowed }: { order: Order; allowed: boolean 
   );
 };
 
-/** The order page's buttons: shown to every staff role, disabled (with the reason) when not allowed. */
+/**
+ * The order page's buttons: shown to every staff role, disabled (with the reason) when not allowed.
+ * The overdue notice's answer (days late, arrears, the WhatsApp link) stays under the toolbar until closed.
+ */
 export const OrderActions = () => {
   const order = useRecordContext<Order>();
   const { permissions } = usePermissions();
+  const [notice, setNotice] = useState<OverdueNotice | null>(null);
   if (!order) return <TopToolbar />;
   return (
-    <TopToolbar>
-      <AssignOrderButton order={order} allowed={canAccess(permissions, 'orders', 'assign')} />
-      <CancelOrderButton order={order} allowed={canAccess(permissions, 'orders', 'cancel')} />
-    </TopToolbar>
+    <Box sx={{ width: '100%' }}>
+      <TopToolbar sx={{ flexWrap: 'wrap' }}>
+        <OverdueActions order={order} allowed={canAccess(permissions, 'orders', 'notice')} onNotice={setNotice} />
+        <AssignOrderButton order={order} allowed={canAccess(permissions, 'orders', 'assign')} />
+        <CancelOrderButton order={order} allowed={canAccess(permissions, 'orders', 'cancel')} />
+      </TopToolbar>
+      {notice && <OverdueNoticeResult notice={notice} onClose={() => setNotice(null)} />}
+    </Box>
   );
 };

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { StatusChipField } from '../fields';
-import { formatDate, formatPhone, formatRupiah, isPositiveRupiah } from '../format';
+import { formatDate, formatPhone, formatRupiah, isPositiveRupiah, todayInJakarta } from '../format';
 import { ORDER_STATUS_COLORS, type Order } from './choices';
 
 /** Fields of an order row or page, reading the order from the record context. */
@@ -91,6 +91,26 @@ export const AssigneeField = (_props: CellProps) => {
   ) : (
     <Typography component="span" variant="body2" color="text.secondary" data-testid="assignee">
       {translate('resources.orders.assignment.none')}
+    </Typography>
+  );
+};
+
+/** Whole days between two LocalDates ("2026-11-24"), counted on the calendar (no time zone). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * How late the oldest open installment is (summary.nextDue is the oldest one still open), counted in
+ * Jakarta days as the API's overdue notice does; nothing when it is not past due.
+ */
+export const DaysLateField = (_props: CellProps) => {
+  const order = useRecordContext<Order>();
+  const translate = useTranslate();
+  const next = order?.summary?.nextDue;
+  const days = next && isPositiveRupiah(order.summary.arrearsAmount) ? daysBetween(next.dueDate, todayInJakarta()) : 0;
+  if (days <= 0) return <Typography component="span" variant="body2" color="text.secondary">-</Typography>;
+  return (
+    <Typography component="span" variant="body2" color="error" data-testid="days-late" sx={{ whiteSpace: 'nowrap', fontWeight: 600 }}>
+      {translate('resources.orders.overdue.daysLate', { smart_count: days })}
     </Typography>
   );
 };

@@ -5,8 +5,10 @@ import { OrderHistory } from './OrderHistory';
 import { OrderItems } from './OrderItems';
 import { OrderOverview } from './OrderOverview';
 import { OrderPayments } from './OrderPayments';
+import { OrderServices } from './OrderServices';
+import { OrderSpk } from './OrderSpk';
 
-/** One order in tabs: Ringkasan, Item, Jadwal angsuran, Pembayaran, Riwayat. */
+/** One order in tabs: Ringkasan, Item, Jadwal angsuran, SPK, Layanan, Pembayaran, Riwayat. */
 export const OrderShow = () => (
   <Show actions={<OrderActions />}>
     <TabbedShowLayout>
@@ -18,6 +20,12 @@ export const OrderShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.orders.tabs.installments" path="installments">
         <InstallmentSchedule label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.orders.tabs.spk" path="spk">
+        <OrderSpk label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="resources.orders.tabs.services" path="services">
+        <OrderServices label={false} />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.orders.tabs.payments" path="payments">
         <OrderPayments label={false} />

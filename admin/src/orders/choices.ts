@@ -57,6 +57,7 @@ export interface SpkRef {
   number: string;
   status: SpkStatus;
   confirmedAt: string | null;
+  currentVersion: number;
 }
 
 export interface Installment {
@@ -134,6 +135,8 @@ export interface Order {
   totalPrice: string;
   startDate: string;
   createdAt: string;
+  /** When the customer was last told about arrears (reminder or staff notice). */
+  lastOverdueNoticeAt?: string | null;
   assignedTo: StaffRef | null;
   summary: OrderSummary;
   // Detail only:

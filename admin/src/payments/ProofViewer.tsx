@@ -2,7 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { saveBlob, useProtectedFile } from '../files';
+import { PdfObject, saveBlob, useProtectedFile } from '../files';
 import type { Payment } from './choices';
 
 /**
@@ -42,15 +42,7 @@ export const ProofViewer = () => {
         ) : error ? (
           <Alert severity="warning">{translate(error.message, { _: error.message })}</Alert>
         ) : contentType === 'application/pdf' ? (
-          <Box
-            component="object"
-            data={url!}
-            type="application/pdf"
-            aria-label={translate('resources.payments.proof.title')}
-            sx={{ width: '100%', height: 560, border: 1, borderColor: 'divider', borderRadius: 1 }}
-          >
-            <Typography variant="body2">{translate('resources.payments.proof.noPreview')}</Typography>
-          </Box>
+          <PdfObject url={url!} title={translate('resources.payments.proof.title')} fallback={translate('resources.payments.proof.noPreview')} />
         ) : contentType?.startsWith('image/') ? (
           <Box
             component="img"

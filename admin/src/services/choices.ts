@@ -1,0 +1,42 @@
+import type { ChipColor } from '../fields';
+
+export const SERVICE_STATUSES = ['PENDING_SETUP', 'ACTIVE', 'SUSPENDED', 'TERMINATED'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+export type ProvisioningState = 'IN_SYNC' | 'PENDING' | 'FAILED' | 'WAITING_FOR_STAFF';
+
+export const serviceStatusChoices = SERVICE_STATUSES.map((id) => ({ id, name: `resources.services.status.${id}` }));
+
+export const SERVICE_STATUS_COLORS: Record<ServiceStatus, ChipColor> = { PENDING_SETUP: 'info', ACTIVE: 'success', SUSPENDED: 'error', TERMINATED: 'default' };
+export const PROVISIONING_COLORS: Record<ProvisioningState, ChipColor> = { IN_SYNC: 'success', PENDING: 'info', FAILED: 'error', WAITING_FOR_STAFF: 'warning' };
+
+export interface SuspensionEvent {
+  id: string;
+  /** SUSPEND or UNSUSPEND */
+  action: string;
+  cause: 'CUSTOMER_CHOICE' | 'NON_PAYMENT' | 'ADMIN' | null;
+  actorRole: string | null;
+  reason: string | null;
+  payUntil: string | null;
+  at: string;
+}
+
+export interface Service {
+  id: string;
+  label: string;
+  status: ServiceStatus;
+  provisioning: ProvisioningState;
+  driver: string;
+  hostname: string | null;
+  hostingUrl: string;
+  orderId: string;
+  orderItemId: string;
+  pendingAction: string | null;
+  lastError: string | null;
+  attempts: number;
+  suspensionCause: SuspensionEvent['cause'];
+  createdAt: string;
+  updatedAt: string;
+  osTemplate?: string | null;
+  externalRef?: string | null;
+  suspensionHistory?: SuspensionEvent[];
+}

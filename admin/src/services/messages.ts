@@ -1,0 +1,123 @@
+import type { AreaMessages } from '../i18n/areas';
+
+const id = {
+  resources: {
+    services: {
+      name: 'Layanan |||| Layanan',
+      fields: {
+        label: 'Nama layanan',
+        orderId: 'Pesanan',
+        status: 'Status',
+        provisioning: 'Sinkron server',
+        driver: 'Driver',
+        hostname: 'Hostname',
+        osTemplate: 'Sistem operasi',
+        externalRef: 'Referensi server',
+        attempts: 'Percobaan',
+        lastError: 'Galat terakhir',
+        pendingAction: 'Tindakan tertunda',
+        suspensionCause: 'Sebab penangguhan',
+        createdAt: 'Dibuat',
+        updatedAt: 'Diperbarui',
+      },
+      status: { PENDING_SETUP: 'Disiapkan', ACTIVE: 'Aktif', SUSPENDED: 'Ditangguhkan', TERMINATED: 'Dihentikan' },
+      provisioning: { IN_SYNC: 'Sinkron', PENDING: 'Diproses', FAILED: 'Gagal, dicoba ulang', WAITING_FOR_STAFF: 'Menunggu staf' },
+      actions: { create: 'Buat', suspend: 'Tangguhkan', unsuspend: 'Aktifkan kembali', terminate: 'Hentikan' },
+      tabs: { failing: 'Gagal diproses', all: 'Semua' },
+      retry: {
+        action: 'Coba lagi sekarang',
+        title: 'Coba lagi layanan %{label}?',
+        message: 'Tindakan tertunda (%{action}) dijalankan lagi ke server sekarang, tanpa menunggu jadwal percobaan berikutnya.',
+        done: 'Tindakan dijalankan ulang.',
+      },
+      terminate: {
+        action: 'Hentikan layanan',
+        title: 'Hentikan layanan %{label}?',
+        message: 'Server layanan ini dihapus atau dimatikan untuk seterusnya. Langkah ini tidak dapat dibatalkan.',
+        reason: 'Alasan penghentian',
+        done: 'Layanan dihentikan.',
+      },
+      blocked: {
+        retryRole: 'Hanya staf Dukungan dan Admin yang dapat mencoba ulang.',
+        retryState: 'Tidak ada tindakan gagal atau tertunda untuk layanan ini.',
+        terminateRole: 'Hanya Admin yang dapat menghentikan layanan.',
+        terminated: 'Layanan sudah dihentikan.',
+      },
+      suspension: {
+        title: 'Riwayat penangguhan',
+        empty: 'Layanan ini belum pernah ditangguhkan.',
+        at: 'Waktu',
+        action: 'Tindakan',
+        actor: 'Oleh',
+        cause: 'Sebab',
+        reason: 'Alasan',
+        payUntil: 'Bayar paling lambat',
+        actions: { SUSPEND: 'Ditangguhkan', UNSUSPEND: 'Diaktifkan kembali' },
+        causes: { CUSTOMER_CHOICE: 'Pilihan pelanggan', NON_PAYMENT: 'Tunggakan', ADMIN: 'Keputusan staf' },
+      },
+    },
+  },
+  angsur: { roles: { SYSTEM: 'Sistem' } },
+};
+
+const en: typeof id = {
+  resources: {
+    services: {
+      name: 'Service |||| Services',
+      fields: {
+        label: 'Service name',
+        orderId: 'Order',
+        status: 'Status',
+        provisioning: 'Server sync',
+        driver: 'Driver',
+        hostname: 'Hostname',
+        osTemplate: 'Operating system',
+        externalRef: 'Server reference',
+        attempts: 'Attempts',
+        lastError: 'Last error',
+        pendingAction: 'Pending action',
+        suspensionCause: 'Suspension cause',
+        createdAt: 'Created',
+        updatedAt: 'Updated',
+      },
+      status: { PENDING_SETUP: 'Being set up', ACTIVE: 'Active', SUSPENDED: 'Suspended', TERMINATED: 'Terminated' },
+      provisioning: { IN_SYNC: 'In sync', PENDING: 'In progress', FAILED: 'Failed, retrying', WAITING_FOR_STAFF: 'Waiting for staff' },
+      actions: { create: 'Create', suspend: 'Suspend', unsuspend: 'Unsuspend', terminate: 'Terminate' },
+      tabs: { failing: 'Failing', all: 'All' },
+      retry: {
+        action: 'Retry now',
+        title: 'Retry service %{label}?',
+        message: 'The pending action (%{action}) is sent to the server again now, without waiting for the next scheduled attempt.',
+        done: 'The action was retried.',
+      },
+      terminate: {
+        action: 'Terminate service',
+        title: 'Terminate service %{label}?',
+        message: "This service's server is deleted or switched off for good. This cannot be undone.",
+        reason: 'Reason for terminating',
+        done: 'Service terminated.',
+      },
+      blocked: {
+        retryRole: 'Only Support staff and Admins can retry.',
+        retryState: 'This service has no failed or pending action.',
+        terminateRole: 'Only Admins can terminate a service.',
+        terminated: 'The service is already terminated.',
+      },
+      suspension: {
+        title: 'Suspension history',
+        empty: 'This service was never suspended.',
+        at: 'Time',
+        action: 'Action',
+        actor: 'By',
+        cause: 'Cause',
+        reason: 'Reason',
+        payUntil: 'Pay by',
+        actions: { SUSPEND: 'Suspended', UNSUSPEND: 'Unsuspended' },
+        causes: { CUSTOMER_CHOICE: "Customer's choice", NON_PAYMENT: 'Non-payment', ADMIN: 'Staff decision' },
+      },
+    },
+  },
+  angsur: { roles: { SYSTEM: 'System' } },
+};
+
+export const serviceMessages: AreaMessages = { id, en };
