@@ -1,3 +1,4 @@
+import { signSandboxEvent } from '../../server/src/payments/gateways';
 import type { TestApp, TestUser } from './app';
 
 export const ADD = `mutation($i: AddToCartInput!) { addToCart(input: $i) { id } }`;
@@ -39,4 +40,12 @@ export async function moneyInvariants(t: TestApp, orderId?: string) {
        or i.late_fee_paid <> coalesce((select sum(a.late_fee) from payment_allocations a where a.installment_id = i.id and a.reversed_at is null), 0)
        or i.paid_amount > i.amount or (i.status = 'PAID') <> (i.paid_amount = i.amount and i.late_fee_paid = i.late_fee))`);
   return { perOrder, brokenInstallments: perInstallment[0]!.n };
+}
+
+/** Pays `amount` (default: what is due now) online, settled through the sandbox gateway's signed webhook. */
+export async function payThroughSandbox(t: TestApp, customer: TestUser, orderId: string, amount?: string) {
+  const p = (await t.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId, method: 'GATEWAY', ...(amount ? { amount } : {}) } }, customer.token)).createPayment;
+  const { rawBody, headers } = signSandboxEvent(t.app.services.sandboxPaymentSecret, { reference: p.reference, providerReference: null, status: 'SETTLED', amount: BigInt(p.amount), eventId: `e-${p.reference}` });
+  const res = await fetch(`${t.url}/webhooks/payments/sandbox`, { method: 'POST', headers, body: new Uint8Array(rawBody) });
+  if ((await res.json()).outcome !== 'settled') throw new Error(`payment ${p.reference} was not settled`);
 }

@@ -25,9 +25,10 @@ const id = {
       },
       overdue: {
         role: 'Hanya staf Dukungan dan Admin yang menangani tunggakan.',
-        daysLate: '1 hari terlambat |||| %{smart_count} hari terlambat',
+        // Indonesian has one plural form (polyglot always takes the first): no "|||| " variants.
+        daysLate: '%{smart_count} hari terlambat',
         daysLateColumn: 'Keterlambatan',
-        sent: 'Pemberitahuan terkirim: 1 hari terlambat, tunggakan %{arrears}. |||| Pemberitahuan terkirim: %{smart_count} hari terlambat, tunggakan %{arrears}.',
+        sent: 'Pemberitahuan terkirim: %{smart_count} hari terlambat, tunggakan %{arrears}.',
         openWhatsApp: 'Buka WhatsApp',
         notice: {
           action: 'Kirim pemberitahuan tunggakan',

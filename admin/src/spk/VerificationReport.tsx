@@ -76,7 +76,11 @@ export const VerificationReport = ({ upload }: { upload: SpkVersion }) => {
           <Finding
             testId="finding-customer-signature"
             ok={report.customerSignatures.length ? signatureOk : null}
-            text={translate(`${k}.customerSignatures`, { smart_count: report.customerSignatures.length })}
+            text={
+              report.customerSignatures.length
+                ? translate(`${k}.customerSignatures`, { smart_count: report.customerSignatures.length })
+                : translate(`${k}.noCustomerSignatures`)
+            }
             detail={<CustomerSignatures report={report} />}
           />
           <Finding testId="finding-emeterai" ok={report.eMeteraiSerialFound} text={translate(report.eMeteraiSerialFound ? `${k}.stampFound` : `${k}.stampMissing`)} />
