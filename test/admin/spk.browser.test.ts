@@ -129,14 +129,17 @@ describe('SPK and overdue handling in the browser', () => {
       await dialog.getByText('Tanda tangan digital pelanggan sah').waitFor();
       await dialog.getByRole('button', { name: 'Konfirmasi SPK' }).click();
       await page.getByText('SPK dikonfirmasi. Pesanan menunggu uang muka.').waitFor();
+      await page.getByRole('tab', { name: 'Ringkasan' }).click();
       await page.locator('[data-status="CONFIRMED"]').first().waitFor();
       await page.getByRole('tab', { name: 'Riwayat' }).click();
       await page.locator('tbody tr', { hasText: 'Dikonfirmasi' }).first().waitFor();
       expect(await page.locator('tbody tr').count()).toBe(6); // created, sent, approved, signed, uploaded, confirmed
       await screenshot(page, 'spk-history');
 
-      await page.goto(`${app.url}/admin/orders/${order.id}/show/spk`);
+      await page.goto(`${app.url}/admin/orders/${order.id}/show`);
       await page.locator('[data-status="AWAITING_DOWN_PAYMENT"]').first().waitFor();
+      await page.getByRole('tab', { name: 'SPK' }).click();
+      await page.getByTestId('order-spk-link').waitFor();
       await page.locator('[data-status="CONFIRMED"]').first().waitFor();
       await screenshot(page, 'spk-order-tab');
     });
