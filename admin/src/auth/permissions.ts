@@ -11,10 +11,17 @@ import type { Role } from './session';
  *   SUPPORT sees whether a customer paid). Besides react-admin's actions, the rules name what may
  *   be done to a record: SUPPORT `assign` and `cancel` orders; FINANCE `settle`, `reject` and
  *   `refund` payments. Whether the record's state allows it is checked where the button is.
+ * - Installments (the cross-order follow-up list) and the dashboard's figures: every staff role; the
+ *   dashboard shows money (receivables, collections, aging) to ADMIN and FINANCE, and the SPK queue to
+ *   ADMIN and SUPPORT (`dashboard` actions below).
+ * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
 const ORDER_WORK = ['assign', 'cancel'];
 const PAYMENT_WORK = ['settle', 'reject', 'refund'];
+/** Dashboard cards: `money` (receivables, collections, aging, transfers to verify), `spk` (SPKs waiting for staff). */
+const DASHBOARD_MONEY = ['money'];
+const DASHBOARD_SPK = ['spk'];
 
 const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
   ADMIN: {
@@ -26,6 +33,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     users: ['list', 'show'],
     orders: ['list', 'show', ...ORDER_WORK],
     payments: ['list', 'show', ...PAYMENT_WORK],
+    installments: ['list', 'export'],
+    dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
     products: ['list', 'show'],
@@ -33,6 +42,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     customers: ['list', 'show', 'edit'],
     orders: ['list', 'show'],
     payments: ['list', 'show', ...PAYMENT_WORK],
+    installments: ['list', 'export'],
+    dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {
     products: ['list', 'show'],
@@ -40,6 +51,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     customers: ['list', 'show', 'edit'],
     orders: ['list', 'show', ...ORDER_WORK],
     payments: ['list', 'show'],
+    installments: ['list', 'export'],
+    dashboard: DASHBOARD_SPK,
   },
 };
 
