@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBillingPass } from '../../server/src/billing/billing-pass';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
@@ -81,6 +82,13 @@ describe('dashboard, installments and notifications in the browser', () => {
       await expect.poll(() => page.getByTestId('installment-owed').count()).toBe(3);
       await page.getByText('Terlambat', { exact: true }).first().waitFor();
       await screenshot(page, 'dashboard-installments-overdue');
+      // The CSV export takes the list's filter and writes rupiah as plain integers.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor' }).click()]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+      expect(csv[0]).toBe('order,customer,phone,installment,dueDate,status,amount,paidAmount,lateFee,lateFeePaid,owed');
+      expect(csv).toHaveLength(4);
+      const owed = csv.slice(1).map((line) => BigInt(line.split(',').at(-1)!));
+      expect(String(owed.reduce((a, b) => a + b, 0n))).toBe(api.overdue.amount);
       await page.getByTestId('installment-owed').first().click();
       await page.waitForURL(new RegExp(`/admin/orders/${order.id}/show`));
 
@@ -119,5 +127,5 @@ describe('dashboard, installments and notifications in the browser', () => {
       await expect.poll(() => page.getByTestId('notifications-page').getByTestId('notification-item').count()).toBe(before);
       await screenshot(page, 'dashboard-notifications-page');
     });
-  });
+  }, 180_000);
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   t = await startTestApp({ clock, env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } });
   finance = await t.createUser('FINANCE');
   support = await t.createUser('SUPPORT');
-});
+}, 120_000); // an embedded database starts, migrates and seeds first: slow on a busy machine
 afterAll(() => t?.close());
 
 /** A fresh access token at the clock's current time (tokens live a day at most; the clock jumps months). */
@@ -183,7 +183,7 @@ describe('dashboard', () => {
     const feb = (await t.ok(`{ dashboard { collections { month settled } } }`, {}, await tokenOf(finance))).dashboard.collections;
     expect(feb).toEqual({ month: '2026-02', settled: '0' });
     clock.set('2026-05-10T03:00:00Z');
-  });
+  }, 120_000);
 
   it('is for staff only, and checks its arguments', async () => {
     clock.set(new Date().toISOString());

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await confirmSpkForTest(t, b.id);
   clock.set('2026-04-15T03:00:00Z'); // 15 Apr: #0 (1 Mar) and #1 (1 Apr) are late on A and B
   finance = await t.createUser('FINANCE');
-});
+}, 120_000); // an embedded database starts, migrates and seeds first: slow on a busy machine
 afterAll(() => t?.close());
 
 describe('installments list', () => {

@@ -127,20 +127,25 @@ async function fileError(response: Response): Promise<HttpError> {
 
 /** The API serves at most this many rows a page. */
 const API_PAGE = 200;
+/**
+ * Rows per request when reading a long list: the API refuses an operation costing over 2000 (rows x
+ * fields asked), and a list row with its nested order is ~20 fields.
+ */
+const LONG_LIST_PAGE = 50;
 
 /**
  * getList for more rows than the API serves a page (ExportButton asks for all rows at once, as page 1
- * of `maxResults`): fetched 200 at a time, in order, until that many rows or the end of the list.
+ * of `maxResults`): fetched a page at a time, in order, until that many rows or the end of the list.
  */
 async function getLongList(resource: string, params: GetListParams): Promise<GetListResult> {
   const wanted = params.pagination?.perPage ?? 0;
   const rows: RaRecord[] = [];
   let total = 0;
   for (let page = 1; rows.length < wanted; page++) {
-    const result = await graphqlProvider.getList(resource, { ...params, pagination: { page, perPage: API_PAGE } });
+    const result = await graphqlProvider.getList(resource, { ...params, pagination: { page, perPage: LONG_LIST_PAGE } });
     rows.push(...result.data);
     total = result.total ?? rows.length;
-    if (result.data.length < API_PAGE || rows.length >= total) break;
+    if (result.data.length < LONG_LIST_PAGE || rows.length >= total) break;
   }
   return { data: rows.slice(0, wanted), total };
 }
