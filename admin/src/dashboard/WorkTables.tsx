@@ -36,6 +36,15 @@ const Empty = ({ text }: { text: string }) => (
   </Typography>
 );
 
+/** A card's body while loading, on error, when empty, or the table. */
+const CardTable = ({ failed, rows, emptyText, children }: { failed: boolean; rows: unknown[] | undefined; emptyText: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  if (failed) return <Empty text={translate('angsur.dashboard.unavailable')} />;
+  if (!rows) return <Skeleton variant="rectangular" height={120} />;
+  if (!rows.length) return <Empty text={emptyText} />;
+  return <Table size="small">{children}</Table>;
+};
+
 const OrderLink = ({ orderId, number }: { orderId: string; number: string }) => (
   <MuiLink component={Link} to={`/orders/${orderId}/show`} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
     {number}
@@ -63,14 +72,7 @@ export const UpcomingDueCard = () => {
         )
       }
     >
-      {error ? (
-        <Empty text={translate('angsur.dashboard.unavailable')} />
-      ) : !upcoming ? (
-        <Skeleton variant="rectangular" height={120} />
-      ) : !upcoming.items.length ? (
-        <Empty text={translate('angsur.dashboard.upcoming.empty')} />
-      ) : (
-        <Table size="small">
+      <CardTable failed={!!error} rows={upcoming?.items} emptyText={translate('angsur.dashboard.upcoming.empty')}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('resources.installments.fields.dueDate')}</TableCell>
@@ -80,7 +82,7 @@ export const UpcomingDueCard = () => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {upcoming.items.map((i) => (
+            {upcoming?.items.map((i) => (
               <TableRow key={i.installmentId}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(i.dueDate, locale)}</TableCell>
                 <TableCell>
@@ -101,8 +103,7 @@ export const UpcomingDueCard = () => {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
-      )}
+      </CardTable>
     </TableCard>
   );
 };
@@ -115,14 +116,7 @@ export const SpkQueueCard = () => {
   const queue = data?.spksAwaitingStaff;
   return (
     <TableCard testId="spk-queue" title={translate('angsur.dashboard.spks.title')} subtitle={queue && translate('angsur.dashboard.spks.summary', { smart_count: queue.total })}>
-      {error ? (
-        <Empty text={translate('angsur.dashboard.unavailable')} />
-      ) : !queue ? (
-        <Skeleton variant="rectangular" height={120} />
-      ) : !queue.items.length ? (
-        <Empty text={translate('angsur.dashboard.spks.empty')} />
-      ) : (
-        <Table size="small">
+      <CardTable failed={!!error} rows={queue?.items} emptyText={translate('angsur.dashboard.spks.empty')}>
           <TableHead>
             <TableRow>
               <TableCell>{translate('resources.orders.fields.spk.number')}</TableCell>
@@ -132,7 +126,7 @@ export const SpkQueueCard = () => {
             </TableRow>
           </TableHead>
           <TableBody>
-            {queue.items.map((s) => (
+            {queue?.items.map((s) => (
               <TableRow key={s.spkId}>
                 <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{s.number}</TableCell>
                 <TableCell>
@@ -148,8 +142,7 @@ export const SpkQueueCard = () => {
               </TableRow>
             ))}
           </TableBody>
-        </Table>
-      )}
+      </CardTable>
     </TableCard>
   );
 };
