@@ -1,5 +1,5 @@
-import { Admin, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router';
 import audit from './audit';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
@@ -8,6 +8,8 @@ import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import installments from './installments';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import orders from './orders';
 import payments from './payments';
 import plans from './plans';
@@ -38,6 +40,7 @@ export const App = () => (
     >
       {/* The day's work first: orders and payments (staff only; customers use the customer app). */}
       <Resource name="orders" {...orders} />
+      <Resource name="installments" {...installments} />
       <Resource name="payments" {...payments} />
       {/* Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers. */}
       <Resource name="spks" {...spks} />
@@ -51,6 +54,10 @@ export const App = () => (
       <Resource name="auditLog" {...audit} />
       {/* Any account, for references only (the actor of an audit entry); not in the menu. */}
       <Resource name="users" recordRepresentation={(user) => user.fullName || user.username} />
+      {/* Every role's own notifications (the bell in the app bar links here). */}
+      <CustomRoutes>
+        <Route path="/notifications" element={<NotificationsPage />} />
+      </CustomRoutes>
     </Admin>
   </BrowserRouter>
 );

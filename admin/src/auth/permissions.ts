@@ -15,11 +15,18 @@ import type { Role } from './session';
  *   queries are for all staff). SUPPORT (and ADMIN) `work` SPKs (every staff transition, creating one
  *   from an order), handle overdue orders (`notice`, `suspend`, `unsuspend`), `retry` provisioning
  *   and `complete` staff tasks; only ADMIN may `terminate` a service.
+ * - Installments (the cross-order follow-up list) and the dashboard's figures: every staff role; the
+ *   dashboard shows money (receivables, collections, aging) to ADMIN and FINANCE, and the SPK queue to
+ *   ADMIN and SUPPORT (`dashboard` actions below).
+ * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
 const ORDER_WORK = ['assign', 'cancel', 'notice', 'suspend', 'unsuspend'];
 const READ = ['list', 'show'];
 const PAYMENT_WORK = ['settle', 'reject', 'refund'];
+/** Dashboard cards: `money` (receivables, collections, aging, transfers to verify), `spk` (SPKs waiting for staff). */
+const DASHBOARD_MONEY = ['money'];
+const DASHBOARD_SPK = ['spk'];
 
 const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
   ADMIN: {
@@ -35,6 +42,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     services: [...READ, 'retry', 'terminate'],
     staffTasks: ['list', 'complete'],
     notificationDeliveries: ['list'],
+    installments: ['list', 'export'],
+    dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
     products: ['list', 'show'],
@@ -46,6 +55,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     services: READ,
     staffTasks: ['list'],
     notificationDeliveries: ['list'],
+    installments: ['list', 'export'],
+    dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {
     products: ['list', 'show'],
@@ -57,6 +68,8 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     services: [...READ, 'retry'],
     staffTasks: ['list', 'complete'],
     notificationDeliveries: ['list'],
+    installments: ['list', 'export'],
+    dashboard: DASHBOARD_SPK,
   },
 };
 

@@ -45,8 +45,17 @@ export function saveSession(session: Session): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
 }
 
+const endListeners = new Set<() => void>();
+
+/** Called whenever the session ends (logout, a failed refresh): long-lived connections close then. */
+export function onSessionEnd(listener: () => void): () => void {
+  endListeners.add(listener);
+  return () => endListeners.delete(listener);
+}
+
 export function clearSession(): void {
   localStorage.removeItem(STORAGE_KEY);
+  for (const listener of [...endListeners]) listener();
 }
 
 /** A GraphQL error as the API sends it: a localized message plus a stable code (and field for bad input). */
@@ -158,6 +167,16 @@ export function refreshSession(): Promise<Session | null> {
 }
 
 const expiresSoon = (session: Session) => Date.parse(session.accessTokenExpiresAt) - Date.now() < REFRESH_MARGIN_MS;
+
+/**
+ * An access token good for at least the refresh margin (refreshed first if needed), or null without a
+ * session: for connections that carry the token themselves, like the subscription socket.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  let session = loadSession();
+  if (session && expiresSoon(session)) session = await refreshSession();
+  return session?.accessToken ?? null;
+}
 
 /**
  * `fetch` for Apollo's HttpLink: adds the bearer token and Accept-Language, refreshes the access token

@@ -1,6 +1,6 @@
 import { gql, type DocumentNode } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql';
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { fetchWithSession } from '../auth/session';
 import { buildQuery, stripTypename } from './buildQuery';
 import { apolloClient } from './client';
@@ -127,6 +127,31 @@ async function fileError(response: Response): Promise<HttpError> {
   return new HttpError(body?.error?.message ?? 'ra.notification.http_error', response.status, { code: body?.error?.code ?? 'HTTP' });
 }
 
+/** The API serves at most this many rows a page. */
+const API_PAGE = 200;
+/**
+ * Rows per request when reading a long list: the API refuses an operation costing over 2000 (rows x
+ * fields asked), and a list row with its nested order is ~20 fields.
+ */
+const LONG_LIST_PAGE = 50;
+
+/**
+ * getList for more rows than the API serves a page (ExportButton asks for all rows at once, as page 1
+ * of `maxResults`): fetched a page at a time, in order, until that many rows or the end of the list.
+ */
+async function getLongList(resource: string, params: GetListParams): Promise<GetListResult> {
+  const wanted = params.pagination?.perPage ?? 0;
+  const rows: RaRecord[] = [];
+  let total = 0;
+  for (let page = 1; rows.length < wanted; page++) {
+    const result = await graphqlProvider.getList(resource, { ...params, pagination: { page, perPage: LONG_LIST_PAGE } });
+    rows.push(...result.data);
+    total = result.total ?? rows.length;
+    if (result.data.length < LONG_LIST_PAGE || rows.length >= total) break;
+  }
+  return { data: rows.slice(0, wanted), total };
+}
+
 const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
 /** The GraphQL data provider with every failure turned into a react-admin HttpError (see errors.ts). */
@@ -134,10 +159,15 @@ export const dataProvider: AngsurDataProvider = {
   ...(Object.fromEntries(
     METHODS.map((method) => [
       method,
-      (resource: string, params: unknown) =>
-        (graphqlProvider[method] as (resource: string, params: unknown) => Promise<unknown>)(resource, params).catch((error: unknown) => {
+      (resource: string, params: unknown) => {
+        const long = method === 'getList' && (params as GetListParams).pagination?.page === 1 && ((params as GetListParams).pagination?.perPage ?? 0) > API_PAGE;
+        const call = long
+          ? getLongList(resource, params as GetListParams)
+          : (graphqlProvider[method] as (resource: string, params: unknown) => Promise<unknown>)(resource, params);
+        return call.catch((error: unknown) => {
           throw toHttpError(error);
-        }),
+        });
+      },
     ]),
   ) as unknown as DataProvider),
 

@@ -1,4 +1,5 @@
 import { loadSession } from '../auth/session';
+import { weekInJakarta } from '../installments/dates';
 
 /**
  * How each react-admin resource maps onto the GraphQL API (schema.graphql is the contract):
@@ -78,6 +79,14 @@ const orderFilter = (filter: Record<string, unknown>) => {
   if (assignment === 'mine') return { ...rest, assignedTo: loadSession()?.user.id };
   if (assignment === 'unassigned') return { ...rest, unassigned: true };
   return rest;
+};
+
+/** The installments list's quick filter "due this week" becomes a due-date range (Asia/Jakarta, Monday to Sunday). */
+const installmentFilter = (filter: Record<string, unknown>) => {
+  const { dueThisWeek, ...rest } = filter;
+  if (!dueThisWeek) return rest;
+  const week = weekInJakarta();
+  return { ...rest, dueFrom: week.from, dueTo: week.to };
 };
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
@@ -187,6 +196,16 @@ export const resources: Record<string, ResourceDef> = {
     fields: ORDER_FIELDS,
     detailFields: ORDER_DETAIL_FIELDS,
     sortable: ['createdAt', 'number', 'status', 'totalPrice', 'customerName'],
+    hasIds: true,
+  },
+  installments: {
+    list: 'installments', // staff only; a row is shown within its order, there is no single-installment page
+    one: '',
+    filterType: 'InstallmentFilter',
+    filters: ['overdue', 'status', 'dueFrom', 'dueTo', 'orderId', 'customerId', 'ids'],
+    mapFilter: installmentFilter,
+    fields: 'id number dueDate amount paidAmount lateFee lateFeePaid status orderId order { id number customerName customerPhone status }',
+    sortable: ['dueDate', 'amount', 'status'],
     hasIds: true,
   },
   payments: {

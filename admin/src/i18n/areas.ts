@@ -3,6 +3,10 @@ import { deliveryMessages } from '../deliveries/messages';
 import { orderWorkMessages } from '../orders/messages';
 import { serviceMessages } from '../services/messages';
 import { staffTaskMessages } from '../staffTasks/messages';
+import { dashboardMessages } from '../dashboard/messages';
+import { installmentMessages } from '../installments/messages';
+import { notificationMessages } from '../notifications/messages';
+
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
  * in `<area>/messages.ts`, as `{ id, en }` trees shaped like id.ts/en.ts (`resources.<name>` and
@@ -13,4 +17,13 @@ export interface AreaMessages {
   en: Record<string, unknown>;
 }
 
-export const areas: AreaMessages[] = [spkMessages, orderWorkMessages, serviceMessages, staffTaskMessages, deliveryMessages];
+export const areas: AreaMessages[] = [
+  spkMessages,
+  orderWorkMessages,
+  serviceMessages,
+  staffTaskMessages,
+  deliveryMessages,
+  dashboardMessages,
+  installmentMessages,
+  notificationMessages,
+];

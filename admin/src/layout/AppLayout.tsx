@@ -1,7 +1,9 @@
+import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, useTranslate } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
 import { loadSession } from '../auth/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /**
  * react-admin's layout, drawn only when a session is stored: without one, straight to the login page,
@@ -13,5 +15,34 @@ import { loadSession } from '../auth/session';
 export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   if (!loadSession()) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
-  return <Layout>{children}</Layout>;
+  return (
+    <Layout appBar={AngsurAppBar} menu={AppMenu}>
+      {children}
+    </Layout>
+  );
+};
+
+/** react-admin's app bar with the notification bell (every role) before the language menu. */
+const AngsurAppBar = () => (
+  <AppBar
+    toolbar={
+      <>
+        <NotificationBell />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
+  />
+);
+
+/** The resources the user may open (react-admin checks canAccess), then their notifications. */
+const AppMenu = () => {
+  const translate = useTranslate();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      <Menu.ResourceItems />
+      <Menu.Item to="/notifications" primaryText={translate('angsur.notifications.title')} leftIcon={<NotificationsIcon />} />
+    </Menu>
+  );
 };

@@ -164,7 +164,11 @@ export const PAYABLE_STATUSES: readonly OrderStatus[] = ['AWAITING_DOWN_PAYMENT'
  * arrears at today's Jakarta date), so the overdue state is derived here the same way; an order
  * that cannot be paid yet (SPK not confirmed) is never late.
  */
-export function installmentDisplayStatus(installment: Installment, today: string, payable = true): InstallmentStatus {
+export function installmentDisplayStatus(
+  installment: Pick<Installment, 'status' | 'dueDate' | 'amount' | 'paidAmount' | 'lateFee' | 'lateFeePaid'>,
+  today: string,
+  payable = true,
+): InstallmentStatus {
   if (installment.status === 'PAID' || installment.status === 'CANCELLED') return installment.status;
   const open = BigInt(installment.paidAmount) < BigInt(installment.amount) || BigInt(installment.lateFeePaid) < BigInt(installment.lateFee);
   if (!open) return 'PAID';

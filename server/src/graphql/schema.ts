@@ -9,10 +9,12 @@ import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } f
 import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../services/services.resolver';
 import { BillingResolver, OrderNoticeResolver } from '../billing/billing.resolver';
 import { NotificationResolver } from '../notifications/notifications.resolver';
+import { InstallmentResolver } from '../installments/installments.resolver';
+import { DashboardResolver } from '../reports/dashboard.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -1,0 +1,167 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { STAFF_ROLES } from '../accounts/roles';
+import { badInput } from '../common/errors';
+import { todayJakarta } from '../common/time';
+import type { Context } from '../graphql/context';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { SpkStatus } from '../spk/spk-status';
+import { activeOrdersCount, AgingBucket, collectionsForMonth, receivablesByAge, spksAwaitingStaff, upcomingDue, type Receivables } from './dashboard';
+
+registerEnumType(AgingBucket, {
+  name: 'AgingBucket',
+  description: 'How late what is owed is: CURRENT (not yet due, due today included), then days past the due date',
+});
+
+@ObjectType()
+class AgingLine {
+  @Field(() => AgingBucket) bucket: AgingBucket;
+  @Field(() => RupiahScalar, { description: 'Unpaid amounts plus unpaid late fees' }) amount: bigint;
+  @Field(() => Int) installments: number;
+  @Field(() => Int) orders: number;
+}
+
+@ObjectType({ description: 'Everything still owed on orders that owe money now (SPK confirmed, not closed)' })
+class ReceivablesFigures {
+  @Field(() => RupiahScalar) amount: bigint;
+  @Field(() => Int) installments: number;
+  @Field(() => Int) orders: number;
+}
+
+@ObjectType({ description: 'Installments past their due date (Asia/Jakarta) with something unpaid' })
+class OverdueFigures {
+  @Field(() => Int) orders: number;
+  @Field(() => Int) installments: number;
+  @Field(() => RupiahScalar, { description: 'Arrears: unpaid amounts plus unpaid late fees' }) amount: bigint;
+}
+
+@ObjectType({ description: 'Cash basis for the current month in Asia/Jakarta: settled in the month minus refunded in the month' })
+class CollectionsFigures {
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field(() => RupiahScalar) settled: bigint;
+  @Field(() => Int) settledCount: number;
+  @Field(() => RupiahScalar) refunded: bigint;
+  @Field(() => Int) refundedCount: number;
+  @Field(() => RupiahScalar, { description: 'settled - refunded (negative in a month with more refunds than receipts)' }) net: bigint;
+}
+
+@ObjectType()
+class UpcomingInstallment {
+  @Field(() => ID) installmentId: string;
+  @Field(() => Int) number: number;
+  @Field(() => LocalDateScalar) dueDate: string;
+  @Field(() => RupiahScalar, { description: 'Still owed on it' }) amount: bigint;
+  @Field(() => ID) orderId: string;
+  @Field() orderNumber: string;
+  @Field() customerName: string;
+  @Field() customerPhone: string;
+}
+
+@ObjectType()
+class UpcomingDue {
+  @Field(() => Int) days: number;
+  @Field(() => Int, { description: 'All open installments in the window (items holds at most `limit`)' }) total: number;
+  @Field(() => RupiahScalar) amount: bigint;
+  @Field(() => [UpcomingInstallment]) items: UpcomingInstallment[];
+}
+
+@ObjectType()
+class SpkAwaitingStaff {
+  @Field(() => ID) spkId: string;
+  @Field() number: string;
+  @Field(() => SpkStatus) status: SpkStatus;
+  @Field({ description: 'When the SPK entered its current status' }) since: Date;
+  @Field(() => ID) orderId: string;
+  @Field() orderNumber: string;
+  @Field() customerName: string;
+}
+
+@ObjectType()
+class SpkQueue {
+  @Field(() => Int) total: number;
+  @Field(() => [SpkAwaitingStaff]) items: SpkAwaitingStaff[];
+}
+
+/**
+ * The dashboard of one request at one "today". Each figure is its own field so a card asks only for
+ * what it shows; receivables, overdue and aging come from one aggregate, run once per request.
+ */
+@ObjectType({ description: 'Staff dashboard figures, as of today in Asia/Jakarta (the app clock)' })
+export class Dashboard {
+  @Field(() => LocalDateScalar) today: string;
+  readonly asOf: Date;
+  private aged?: Promise<Receivables>;
+
+  constructor(asOf: Date) {
+    this.asOf = asOf;
+    this.today = todayJakarta({ now: () => asOf });
+  }
+
+  receivables(em: EntityManager): Promise<Receivables> {
+    this.aged ??= receivablesByAge(em, this.today);
+    return this.aged;
+  }
+}
+
+function checkRange(field: string, value: number, min: number, max: number) {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, 'validation.range', { min, max });
+}
+
+@Resolver(() => Dashboard)
+export class DashboardResolver {
+  @Authorized(...STAFF_ROLES)
+  @Query(() => Dashboard, { description: 'Staff only. Figures computed in the database at request time' })
+  dashboard(@Ctx() ctx: Context) {
+    return new Dashboard(ctx.app.clock.now());
+  }
+
+  @FieldResolver(() => Int, { description: 'Orders in status ACTIVE' })
+  activeOrders(@Ctx() ctx: Context) {
+    return activeOrdersCount(ctx.em);
+  }
+
+  @FieldResolver(() => ReceivablesFigures)
+  async receivables(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<ReceivablesFigures> {
+    const r = await d.receivables(ctx.em);
+    return {
+      amount: r.buckets.reduce((s, b) => s + b.amount, 0n),
+      installments: r.buckets.reduce((s, b) => s + b.installments, 0),
+      orders: r.orders,
+    };
+  }
+
+  @FieldResolver(() => OverdueFigures)
+  async overdue(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<OverdueFigures> {
+    const r = await d.receivables(ctx.em);
+    const late = r.buckets.filter((b) => b.bucket !== AgingBucket.CURRENT);
+    return { orders: r.overdueOrders, installments: late.reduce((s, b) => s + b.installments, 0), amount: late.reduce((s, b) => s + b.amount, 0n) };
+  }
+
+  @FieldResolver(() => [AgingLine], { description: 'Receivables by days past due; always five lines, in bucket order, adding up to `receivables`' })
+  async aging(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<AgingLine[]> {
+    return (await d.receivables(ctx.em)).buckets;
+  }
+
+  @FieldResolver(() => CollectionsFigures)
+  collections(@Root() d: Dashboard, @Ctx() ctx: Context) {
+    return collectionsForMonth(ctx.em, d.asOf);
+  }
+
+  @FieldResolver(() => UpcomingDue, { description: 'Open installments due from today through today + days, soonest first' })
+  async upcomingDue(
+    @Root() d: Dashboard,
+    @Arg('days', () => Int, { defaultValue: 7 }) days: number,
+    @Arg('limit', () => Int, { defaultValue: 10 }) limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<UpcomingDue> {
+    checkRange('days', days, 0, 90);
+    checkRange('limit', limit, 1, 50);
+    return { days, ...(await upcomingDue(ctx.em, d.today, days, limit)) };
+  }
+
+  @FieldResolver(() => SpkQueue, { description: 'SPKs in DRAFT, REVISION_REQUESTED or CUSTOMER_SIGNED: the next step is the staff’s. Most recent first' })
+  spksAwaitingStaff(@Arg('limit', () => Int, { defaultValue: 10 }) limit: number, @Ctx() ctx: Context) {
+    checkRange('limit', limit, 1, 50);
+    return spksAwaitingStaff(ctx.em, limit);
+  }
+}
