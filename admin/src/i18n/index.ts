@@ -39,8 +39,17 @@ const polyglot = polyglotI18nProvider(
     { locale: 'id', name: 'Bahasa Indonesia' },
     { locale: 'en', name: 'English' },
   ],
-  // Server messages are already localized and reach notify() as they are: show them, don't warn.
-  { allowMissing: true },
+  {
+    // Server messages are already localized and reach notify() as they are: show them, don't warn.
+    allowMissing: true,
+    // Polyglot files Indonesian with the languages that have no plural ("chinese": always the first
+    // form), which would show "1 angsuran terlambat" for any count. Our id texts are written as
+    // "one |||| other" like the English ones, so both languages pick a form the English way.
+    pluralRules: {
+      pluralTypes: { oneOther: (count: number) => (count === 1 ? 0 : 1) },
+      pluralTypeToLanguages: { oneOther: ['id', 'en'] },
+    },
+  },
 );
 
 export const i18nProvider = {
