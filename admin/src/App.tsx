@@ -1,11 +1,14 @@
-import { Admin, Resource } from 'react-admin';
-import { BrowserRouter } from 'react-router';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { BrowserRouter, Route } from 'react-router';
 import audit from './audit';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import customers from './customers';
-import { Dashboard } from './dashboard/Dashboard';
+import { customerResources } from './customer';
+import { followHashLink } from './customer/hashLinks';
+import { Home } from './customer/Home';
+import { RegisterPage } from './customer/register/RegisterPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import orders from './orders';
@@ -15,9 +18,26 @@ import products from './products';
 import staff from './staff';
 import { theme } from './theme';
 
+followHashLink();
+
+/** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
+const staffResources = [
+  <Resource key="orders" name="orders" {...orders} />,
+  <Resource key="payments" name="payments" {...payments} />,
+  <Resource key="products" name="products" {...products} />,
+  <Resource key="installmentPlans" name="installmentPlans" {...plans} />,
+  <Resource key="customers" name="customers" {...customers} />,
+  <Resource key="staff" name="staff" {...staff} />,
+  <Resource key="auditLog" name="auditLog" {...audit} />,
+  // Any account, for references only (the actor of an audit entry); not in the menu.
+  <Resource key="users" name="users" recordRepresentation={(user) => user.fullName || user.username} />,
+];
+
 /**
- * The Angsur back office. Served by the API server at /admin (any sub-path falls back to index.html).
- * What each role may open is decided in auth/permissions.ts; the menu only lists what the user may open.
+ * Angsur's web app, served by the API server at /admin (any sub-path falls back to index.html).
+ * Staff and customers sign in on the same page; each role gets its own resources, so a customer has
+ * no route to a staff page at all (and the API refuses staff queries to customers anyway). What
+ * each staff role may open is decided in auth/permissions.ts; the menu only lists what the user may open.
  */
 export const App = () => (
   <BrowserRouter basename="/admin">
@@ -27,21 +47,15 @@ export const App = () => (
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
-      dashboard={Dashboard}
+      dashboard={Home}
       theme={theme}
       layout={AppLayout}
       disableTelemetry
     >
-      {/* The day's work first: orders and payments (staff only; customers use the customer app). */}
-      <Resource name="orders" {...orders} />
-      <Resource name="payments" {...payments} />
-      <Resource name="products" {...products} />
-      <Resource name="installmentPlans" {...plans} />
-      <Resource name="customers" {...customers} />
-      <Resource name="staff" {...staff} />
-      <Resource name="auditLog" {...audit} />
-      {/* Any account, for references only (the actor of an audit entry); not in the menu. */}
-      <Resource name="users" recordRepresentation={(user) => user.fullName || user.username} />
+      <CustomRoutes noLayout>
+        <Route path="/register" element={<RegisterPage />} />
+      </CustomRoutes>
+      {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>
   </BrowserRouter>
 );

@@ -51,10 +51,10 @@ export function useProtectedFile(path: string | null | undefined) {
 }
 
 /**
- * The list's CSV export (GET /exports/…csv with the session's token). The API exports every row,
- * whatever the list's filters: the tooltip says so.
+ * Downloads one of the API's protected files (GET with the session's token) and saves it under the
+ * server's file name, or `fallbackName`.
  */
-export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string; fallbackName: string; tooltip: string }) => {
+export const DownloadFileButton = ({ path, fallbackName, label, tooltip, variant = 'text' }: { path: string; fallbackName: string; label: string; tooltip?: string; variant?: 'text' | 'outlined' | 'contained' }) => {
   const dataProvider = useDataProvider<AngsurDataProvider>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -71,13 +71,23 @@ export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string;
       setBusy(false);
     }
   };
+  const button = (
+    <Button size="small" variant={variant} onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
+      {translate(label)}
+    </Button>
+  );
+  if (!tooltip) return button;
   return (
     <Tooltip title={translate(tooltip)}>
-      <span style={{ display: 'inline-flex' }}>
-        <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
-          {translate('angsur.export.csv')}
-        </Button>
-      </span>
+      <span style={{ display: 'inline-flex' }}>{button}</span>
     </Tooltip>
   );
 };
+
+/**
+ * The list's CSV export (GET /exports/…csv with the session's token). The API exports every row,
+ * whatever the list's filters: the tooltip says so.
+ */
+export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string; fallbackName: string; tooltip: string }) => (
+  <DownloadFileButton path={path} fallbackName={fallbackName} tooltip={tooltip} label="angsur.export.csv" />
+);

@@ -11,12 +11,14 @@ import type { Role } from './session';
  *   SUPPORT sees whether a customer paid). Besides react-admin's actions, the rules name what may
  *   be done to a record: SUPPORT `assign` and `cancel` orders; FINANCE `settle`, `reject` and
  *   `refund` payments. Whether the record's state allows it is checked where the button is.
+ * - CUSTOMER: only the customer area (customer/), whose queries return the caller's own data
+ *   (myOrders, myCart, myServices, me); no staff resource, whatever the URL typed.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
 const ORDER_WORK = ['assign', 'cancel'];
 const PAYMENT_WORK = ['settle', 'reject', 'refund'];
 
-const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
+const rules: Record<Role, Record<string, string[]>> = {
   ADMIN: {
     products: everything,
     installmentPlans: everything,
@@ -41,10 +43,17 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     orders: ['list', 'show', ...ORDER_WORK],
     payments: ['list', 'show'],
   },
+  CUSTOMER: {
+    catalog: ['list', 'show'],
+    cart: ['list'],
+    'my-orders': ['list', 'show'],
+    'my-services': ['list'],
+    profile: ['list'],
+  },
 };
 
 export function canAccess(role: Role | null, resource: string, action: string): boolean {
-  if (role !== 'ADMIN' && role !== 'FINANCE' && role !== 'SUPPORT') return false;
+  if (!role || !(role in rules)) return false;
   return rules[role][resource]?.includes(action) ?? false;
 }
 

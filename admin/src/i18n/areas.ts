@@ -1,3 +1,5 @@
+import { customerMessages } from '../customer/messages';
+
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
  * in `<area>/messages.ts`, as `{ id, en }` trees shaped like id.ts/en.ts (`resources.<name>` and
@@ -8,4 +10,4 @@ export interface AreaMessages {
   en: Record<string, unknown>;
 }
 
-export const areas: AreaMessages[] = [];
+export const areas: AreaMessages[] = [customerMessages];
