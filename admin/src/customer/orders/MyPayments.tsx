@@ -3,11 +3,8 @@ import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { RecordContextProvider, useLocale, useTranslate } from 'react-admin';
 import { formatDateTime, formatRupiah } from '../../format';
 import { AllocationsField, MethodCell, PaymentStatusField } from '../../payments/PaymentFields';
-import { FileUploadButton } from '../upload/FileUploadButton';
+import { ProofUploadButton } from '../upload/ProofUploadButton';
 import type { CustomerPayment } from './types';
-
-const PROOF_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-const PROOF_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What the customer can still do with a pending payment: finish it online, or upload the transfer proof. */
 const PendingAction = ({ payment }: { payment: CustomerPayment }) => {
@@ -26,14 +23,7 @@ const PendingAction = ({ payment }: { payment: CustomerPayment }) => {
         {translate('angsur.customer.payments.awaitingVerification')}
       </Typography>
     ) : (
-      <FileUploadButton
-        path={payment.proofUploadUrl}
-        label="angsur.customer.payments.uploadProof"
-        hint="angsur.customer.payments.proofHint"
-        accept={PROOF_TYPES}
-        maxBytes={PROOF_MAX_BYTES}
-        successMessage="angsur.customer.payments.proofUploaded"
-      />
+      <ProofUploadButton path={payment.proofUploadUrl} />
     );
   }
   return null;

@@ -21,10 +21,7 @@ import { useRefresh, useTranslate } from 'react-admin';
 import { callApi } from '../../dataProvider';
 import { formatRupiah, isPositiveRupiah } from '../../format';
 import { AMOUNT_DUE, CREATE_PAYMENT, PAYOFF_QUOTE } from '../api';
-import { FileUploadButton } from '../upload/FileUploadButton';
-
-const PROOF_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-const PROOF_MAX_BYTES = 5 * 1024 * 1024; // the API's limit
+import { ProofUploadButton } from '../upload/ProofUploadButton';
 
 type What = 'due' | 'payoff';
 type Method = 'GATEWAY' | 'BANK_TRANSFER';
@@ -119,15 +116,7 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
                 {translate('angsur.customer.pay.transferInstructions', { amount: formatRupiah(transfer.amount), reference: transfer.reference })}
               </Alert>
               {transfer.proofUploadUrl && (
-                <FileUploadButton
-                  path={transfer.proofUploadUrl}
-                  label="angsur.customer.payments.uploadProof"
-                  hint="angsur.customer.payments.proofHint"
-                  accept={PROOF_TYPES}
-                  maxBytes={PROOF_MAX_BYTES}
-                  successMessage="angsur.customer.payments.proofUploaded"
-                  onUploaded={() => setOpen(false)}
-                />
+                <ProofUploadButton path={transfer.proofUploadUrl} onUploaded={() => setOpen(false)} />
               )}
             </Box>
           ) : amounts.isPending ? (

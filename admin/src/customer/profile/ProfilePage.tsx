@@ -6,6 +6,7 @@ import type { HttpError } from 'react-admin';
 import { formatPhone } from '../../format';
 import { ME, UPDATE_PROFILE } from '../api';
 import { PasswordForm } from './PasswordForm';
+import { PhoneInput } from './PhoneInput';
 
 interface Me {
   id: string;
@@ -25,7 +26,6 @@ const FIELDS = ['fullName', 'email', 'phone', 'nik', 'company', 'address', 'noti
 /** Optional texts: emptied means "none" for the API. */
 const OPTIONAL = new Set<string>(['nik', 'company', 'address']);
 const NIK = /^\d{16}$/;
-const PHONE = /^(\+?62|0)[\d\s-]{8,16}$/;
 const ME_KEY = ['customer', 'me'];
 
 /** The API's field errors (BAD_USER_INPUT / CONFLICT with `field`) as react-hook-form errors, or null. */
@@ -69,13 +69,7 @@ const ProfileForm = ({ me }: { me: Me }) => {
       <Stack>
         <TextInput source="fullName" label="angsur.customer.profile.fullName" validate={[required(), maxLength(120)]} />
         <TextInput source="email" label="angsur.customer.profile.email" type="email" validate={[required(), email()]} />
-        <TextInput
-          source="phone"
-          label="angsur.customer.profile.phone"
-          type="tel"
-          helperText="angsur.customer.profile.phoneHelp"
-          validate={[required(), regex(PHONE, 'angsur.customer.profile.phoneInvalid')]}
-        />
+        <PhoneInput />
         <TextInput
           source="nik"
           label="angsur.customer.profile.nik"

@@ -4,9 +4,8 @@ import { Link } from 'react-router';
 import type { RegisterInput } from '../../auth/authProvider';
 import { ApiError } from '../../auth/session';
 import { Brand } from '../../auth/LoginPage';
+import { PhoneInput } from '../profile/PhoneInput';
 
-/** Indonesian mobile numbers as people type them: 08..., +62..., 62... (the API normalizes and checks them). */
-const PHONE = /^(\+?62|0)[\d\s-]{8,16}$/;
 const USERNAME = /^[a-zA-Z0-9._-]+$/; // lowercased before sending, as the API stores it
 
 /**
@@ -45,14 +44,7 @@ export const RegisterPage = () => {
           </Typography>
           <TextInput source="fullName" label="angsur.customer.profile.fullName" autoComplete="name" validate={[required(), maxLength(120)]} />
           <TextInput source="email" label="angsur.customer.profile.email" type="email" autoComplete="email" validate={[required(), email()]} />
-          <TextInput
-            source="phone"
-            label="angsur.customer.profile.phone"
-            type="tel"
-            autoComplete="tel"
-            helperText="angsur.customer.profile.phoneHelp"
-            validate={[required(), regex(PHONE, 'angsur.customer.profile.phoneInvalid')]}
-          />
+          <PhoneInput />
           <TextInput
             source="username"
             label="ra.auth.username"
