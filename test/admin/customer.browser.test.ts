@@ -85,7 +85,7 @@ describe('the customer area in the browser', () => {
       await page.getByText('Ditambahkan ke keranjang.').waitFor();
 
       // Keranjang -> checkout -> the new order, not payable until the SPK is confirmed.
-      await page.getByRole('button', { name: 'Lihat keranjang' }).click();
+      await page.getByRole('link', { name: 'Lihat keranjang' }).click();
       await page.waitForURL(/\/admin\/cart$/);
       const line = page.getByTestId('cart-line').filter({ hasText: 'VPS NVMe 4' });
       await line.getByTestId('cart-line-quote').getByText('Rp 700.000').waitFor();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Layout } from 'react-admin';
+import { Layout, Menu } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
 import { loadSession } from '../auth/session';
 
@@ -13,5 +13,16 @@ import { loadSession } from '../auth/session';
 export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   if (!loadSession()) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
-  return <Layout>{children}</Layout>;
+  // react-admin's layout grows to its widest content (min-width: fit-content), which on a phone makes
+  // the whole page scroll sideways. The customer area is built to fit a phone (wide tables scroll in
+  // their own box), so it keeps the layout to the screen's width; staff screens are left as they are.
+  const fitScreen = loadSession()?.user.role === 'CUSTOMER';
+  return (
+    <Layout sx={fitScreen ? { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } : undefined} menu={fitScreen ? CustomerMenu : undefined}>
+      {children}
+    </Layout>
+  );
 };
+
+/** A customer's start page is their orders (see customer/Home.tsx): no separate dashboard entry. */
+const CustomerMenu = () => <Menu hasDashboard={false} />;

@@ -114,7 +114,8 @@ const OrderPage = () => {
         </Alert>
       )}
       {isInArrears(order) && <ArrearsPanel order={order} />}
-      <SpkPanel order={order} />
+      {/* An order confirmed without an SPK of its own (migrated data) has nothing to show here. */}
+      {(order.spk || !order.spkConfirmedAt) && <SpkPanel order={order} />}
       <ScheduleSummary order={order as Order} />
       <PaySection order={order} />
       <Section title="resources.orders.tabs.installments" testId="my-schedule">
