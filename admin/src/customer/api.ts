@@ -107,10 +107,13 @@ export const MY_SERVICES = gql`
   }
 `;
 
-/** The orders whose items may get a service (at most 200: the API's page limit). */
+/**
+ * The orders services belong to or can be made for, newest first. Cancelled ones never have any; 50
+ * keeps the query under the API's complexity limit (each order brings its items and services).
+ */
 export const MY_ORDERS_FOR_SERVICES = gql`
   query MyOrdersForServices {
-    data: myOrders(perPage: 200, sortField: "createdAt", sortOrder: DESC) {
+    data: myOrders(perPage: 50, sortField: "createdAt", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {
       items { id number status spkNotice summary { arrearsAmount } items { id position productName category } services { id orderItemId } }
     }
   }

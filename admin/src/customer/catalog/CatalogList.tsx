@@ -2,6 +2,7 @@ import { Box, Card, CardActionArea, CardContent, Chip, Tab, Tabs, Typography } f
 import { List, Pagination, RecordContextProvider, useCreatePath, useListContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatRupiah } from '../../format';
+import { fitsScreen } from '../layout';
 import { PRODUCT_CATEGORIES, specsSummary, type Product } from '../../products/choices';
 
 type CatalogProduct = Product & { plans?: { id: string; tenorMonths: number }[] };
@@ -100,6 +101,7 @@ export const CatalogList = () => (
     perPage={50}
     pagination={<Pagination rowsPerPageOptions={[50]} />}
     component="div"
+    sx={fitsScreen}
   >
     <CategoryTabs />
     <ProductGrid />

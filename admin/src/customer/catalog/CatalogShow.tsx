@@ -1,4 +1,5 @@
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
+import { fitsScreen } from '../layout';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { formatRupiah, isPositiveRupiah } from '../../format';
 import type { InstallmentPlan } from '../../plans/choices';
@@ -67,7 +68,7 @@ const ProductDetail = () => {
 
 /** One product: its specs and price, then a plan and a quantity with the full quote, and "add to cart". */
 export const CatalogShow = () => (
-  <Show resource="catalog" actions={false} component="div" title={<CatalogTitle />}>
+  <Show resource="catalog" actions={false} component="div" title={<CatalogTitle />} sx={fitsScreen}>
     <ProductDetail />
   </Show>
 );

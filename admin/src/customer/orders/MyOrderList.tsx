@@ -2,6 +2,7 @@ import { Box, Button, Typography, useMediaQuery, type Theme } from '@mui/materia
 import { Link } from 'react-router';
 import { DataTable, List, RecordContextProvider, SimpleList, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { RupiahField } from '../../fields';
+import { fitsScreen } from '../layout';
 import { formatRupiah, isPositiveRupiah } from '../../format';
 import type { Order } from '../../orders/choices';
 import { ArrearsField, NextDueField, OrderStatusField } from '../../orders/OrderFields';
@@ -45,7 +46,7 @@ const PhoneRow = ({ order }: { order: Order }) => {
 export const MyOrderList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List resource="my-orders" title="angsur.customer.orders.title" actions={false} sort={{ field: 'createdAt', order: 'DESC' }} empty={<NoOrders />}>
+    <List resource="my-orders" title="angsur.customer.orders.title" actions={false} sx={fitsScreen} sort={{ field: 'createdAt', order: 'DESC' }} empty={<NoOrders />}>
       {phone ? (
         <SimpleList<Order> primaryText={(order) => <PhoneRow order={order} />} secondaryText={(order) => <NextDueText order={order} />} linkType="show" />
       ) : (

@@ -1,6 +1,7 @@
 import CancelIcon from '@mui/icons-material/Cancel';
 import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { fitsScreen } from '../layout';
 import { Show, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { ActionButton } from '../../actions';
@@ -156,7 +157,7 @@ const OrderTitle = () => {
 
 /** One of the customer's orders: the SPK, arrears and what to pay, the schedule, payments and items. */
 export const MyOrderShow = () => (
-  <Show resource="my-orders" actions={false} component="div" title={<OrderTitle />}>
+  <Show resource="my-orders" actions={false} component="div" title={<OrderTitle />} sx={fitsScreen}>
     <OrderPage />
   </Show>
 );
