@@ -81,7 +81,7 @@ describe('back office in the browser', () => {
         await page.getByRole('menuitem', { name: entry }).waitFor();
       }
       const menu = (await page.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
-      for (const staffEntry of ['Pesanan', 'Pembayaran', 'Produk', 'Paket cicilan', 'Pelanggan', 'Staf', 'Log audit']) {
+      for (const staffEntry of ['Dasbor', 'Pesanan', 'Pembayaran', 'Produk', 'Paket cicilan', 'Pelanggan', 'Staf', 'Log audit']) {
         expect(menu).not.toContain(staffEntry);
       }
       await screenshot(page, 'customer-landing');

@@ -186,6 +186,45 @@ describe('the customer area in the browser', () => {
     expect(after).toEqual({ status: 'ACTIVE', spk: { status: 'CONFIRMED' }, services: [{ status: 'ACTIVE' }] });
   }, 180_000);
 
+  it('signs a new customer up, with the API refusing a taken email on its field, then completes the profile', async () => {
+    const existing = await app.createUser('CUSTOMER');
+    const username = `baru${Date.now().toString(36)}`;
+    const password = 'kata-sandi-baru-123';
+    await inBrowser('customer-register', async (page) => {
+      await page.goto(`${app.url}/admin/login`);
+      await page.getByRole('link', { name: 'Daftar' }).click();
+      await page.waitForURL(/\/admin\/register$/);
+      await page.locator('input[name="fullName"]').fill('Siti Rahayu');
+      await page.locator('input[name="email"]').fill(`${existing.username}@example.co.id`);
+      await page.locator('input[name="phone"]').fill('0813 1111 2222');
+      await page.locator('input[name="username"]').fill(username);
+      await page.locator('input[name="password"]').fill(password);
+      await page.getByRole('button', { name: 'Daftar' }).click();
+      await page.getByText('Email sudah terdaftar.').waitFor();
+      await screenshot(page, 'customer-register-refused');
+      await page.locator('input[name="email"]').fill(`${username}@example.co.id`);
+      await page.getByRole('button', { name: 'Daftar' }).click();
+      await page.waitForURL(/\/admin\/my-orders$/);
+      await page.getByText('Belum ada pesanan').waitFor();
+
+      // Profil: the phone as people read it; a NIK the API refuses is explained under its input.
+      await page.getByRole('menuitem', { name: 'Profil' }).click();
+      expect(await page.locator('input[name="phone"]').inputValue()).toBe('+62 813-1111-2222');
+      await page.locator('input[name="nik"]').fill('1234567890123456');
+      await page.locator('textarea[name="address"]').fill('Jl. Merdeka No. 1, Bandung');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('NIK harus 16 digit angka').waitFor();
+      await screenshot(page, 'customer-profile-refused');
+      await page.locator('input[name="nik"]').fill('3171014501900001');
+      await page.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText('Profil disimpan.').waitFor();
+      await screenshot(page, 'customer-profile');
+    });
+    const token = (await app.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: username, password } })).login.accessToken;
+    const me = (await app.ok(`{ me { role fullName phone nik address } }`, {}, token)).me;
+    expect(me).toEqual({ role: 'CUSTOMER', fullName: 'Siti Rahayu', phone: '+6281311112222', nik: '3171014501900001', address: 'Jl. Merdeka No. 1, Bandung' });
+  }, 90_000);
+
   it('on a phone, a customer in arrears sees the choice and suspends; the hosting page then says so', async () => {
     const customer = await completeCustomer();
     const order = await checkoutOrder(app, customer, 'vps-nvme-4', 12);

@@ -25,4 +25,8 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
 };
 
 /** A customer's start page is their orders (see customer/Home.tsx): no separate dashboard entry. */
-const CustomerMenu = () => <Menu hasDashboard={false} />;
+const CustomerMenu = () => (
+  <Menu>
+    <Menu.ResourceItems />
+  </Menu>
+);

@@ -53,7 +53,7 @@ export const RegisterPage = () => {
             validate={[required(), minLength(3), maxLength(32), regex(USERNAME, 'angsur.customer.register.usernameInvalid')]}
           />
           <PasswordInput source="password" label="ra.auth.password" autoComplete="new-password" helperText="angsur.customer.register.passwordHelp" validate={[required(), minLength(10)]} />
-          <SaveButton label="angsur.customer.register.submit" icon={<span />} sx={{ mt: 1 }} />
+          <SaveButton label="angsur.customer.register.submit" sx={{ mt: 1 }} />
         </Box>
       </Form>
       <Box sx={{ textAlign: 'center', p: 2 }}>
