@@ -35,6 +35,9 @@ interface CreatedPayment {
   proofUploadUrl: string | null;
 }
 
+/** 32 hex digits; getRandomValues, unlike randomUUID, also works on a page served over plain http. */
+const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 export interface PayButtonProps {
   orderId: string;
   /** Set ("SPK belum diconfirm admin", from the API) while the order cannot be paid yet. */
@@ -77,7 +80,7 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
   });
 
   const openDialog = () => {
-    setIdempotencyKey(crypto.randomUUID());
+    setIdempotencyKey(newIdempotencyKey());
     setWhat('due');
     setMethod('GATEWAY');
     create.reset();
