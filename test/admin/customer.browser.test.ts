@@ -12,8 +12,9 @@ import { checkoutOrder, confirmSpkForTest } from '../support/orders';
 /**
  * The customer area in a real browser against the real server: a customer buys a VPS from the
  * catalog, goes through the SPK (approve, download, upload the signed copy) while staff act through
- * the API, pays the down payment on the sandbox pay page and creates the VPS; then, on a phone, a
- * customer in arrears chooses to suspend and the hosting page goes dark. The server's clock is a
+ * the API, pays the down payment on the sandbox pay page and creates the VPS; a new customer signs up
+ * and fills in the profile; then, on a phone, a customer in arrears follows the hosting page's link to
+ * the order, chooses to suspend, and the hosting page goes dark. The server's clock is a
  * TravelClock starting now, so the second test can move a month and a half ahead.
  */
 
@@ -259,7 +260,11 @@ describe('the customer area in the browser', () => {
         await expectNoHorizontalOverflow(page);
         await screenshot(page, 'customer-phone-orders');
 
-        await page.getByText(order.number).click();
+        // The hosting page of the late order offers the same choice; its link opens the order page.
+        await page.goto(service.hostingUrl);
+        await page.getByText('Tagihan lewat jatuh tempo').waitFor();
+        await page.getByRole('link', { name: 'Tangguhkan' }).click();
+        await page.waitForURL(new RegExp(`/admin/my-orders/${order.id}/show$`));
         const panel = page.getByTestId('arrears-panel');
         await panel.waitFor();
         expect(await panel.innerText()).toMatch(/Tunggakan Rp [\d.]+ pada pesanan/);
