@@ -5,7 +5,10 @@ import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import customers from './customers';
-import { Dashboard } from './dashboard/Dashboard';
+import { customerResources } from './customer';
+import { followHashLink } from './customer/hashLinks';
+import { Home } from './customer/Home';
+import { RegisterPage } from './customer/register/RegisterPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import installments from './installments';
@@ -21,9 +24,32 @@ import staffTasks from './staffTasks';
 import staff from './staff';
 import { theme } from './theme';
 
+followHashLink();
+
+/** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
+const staffResources = [
+  <Resource key="orders" name="orders" {...orders} />,
+  <Resource key="installments" name="installments" {...installments} />,
+  <Resource key="payments" name="payments" {...payments} />,
+  // Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers.
+  <Resource key="spks" name="spks" {...spks} />,
+  <Resource key="services" name="services" {...services} />,
+  <Resource key="staffTasks" name="staffTasks" {...staffTasks} />,
+  <Resource key="notificationDeliveries" name="notificationDeliveries" {...deliveries} />,
+  <Resource key="products" name="products" {...products} />,
+  <Resource key="installmentPlans" name="installmentPlans" {...plans} />,
+  <Resource key="customers" name="customers" {...customers} />,
+  <Resource key="staff" name="staff" {...staff} />,
+  <Resource key="auditLog" name="auditLog" {...audit} />,
+  // Any account, for references only (the actor of an audit entry); not in the menu.
+  <Resource key="users" name="users" recordRepresentation={(user) => user.fullName || user.username} />,
+];
+
 /**
- * The Angsur back office. Served by the API server at /admin (any sub-path falls back to index.html).
- * What each role may open is decided in auth/permissions.ts; the menu only lists what the user may open.
+ * Angsur's web app, served by the API server at /admin (any sub-path falls back to index.html).
+ * Staff and customers sign in on the same page; each role gets its own resources, so a customer has
+ * no route to a staff page at all (and the API refuses staff queries to customers anyway). What
+ * each staff role may open is decided in auth/permissions.ts; the menu only lists what the user may open.
  */
 export const App = () => (
   <BrowserRouter basename="/admin">
@@ -33,31 +59,19 @@ export const App = () => (
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
-      dashboard={Dashboard}
+      dashboard={Home}
       theme={theme}
       layout={AppLayout}
       disableTelemetry
     >
-      {/* The day's work first: orders and payments (staff only; customers use the customer app). */}
-      <Resource name="orders" {...orders} />
-      <Resource name="installments" {...installments} />
-      <Resource name="payments" {...payments} />
-      {/* Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers. */}
-      <Resource name="spks" {...spks} />
-      <Resource name="services" {...services} />
-      <Resource name="staffTasks" {...staffTasks} />
-      <Resource name="notificationDeliveries" {...deliveries} />
-      <Resource name="products" {...products} />
-      <Resource name="installmentPlans" {...plans} />
-      <Resource name="customers" {...customers} />
-      <Resource name="staff" {...staff} />
-      <Resource name="auditLog" {...audit} />
-      {/* Any account, for references only (the actor of an audit entry); not in the menu. */}
-      <Resource name="users" recordRepresentation={(user) => user.fullName || user.username} />
+      <CustomRoutes noLayout>
+        <Route path="/register" element={<RegisterPage />} />
+      </CustomRoutes>
       {/* Every role's own notifications (the bell in the app bar links here). */}
       <CustomRoutes>
         <Route path="/notifications" element={<NotificationsPage />} />
       </CustomRoutes>
+      {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>
   </BrowserRouter>
 );

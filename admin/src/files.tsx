@@ -58,8 +58,11 @@ export function useProtectedFile(path: string | null | undefined) {
   };
 }
 
-/** Downloads a protected file (GET `path` with the session's token) and saves it under its server name. */
-export const DownloadButton = ({ path, fallbackName, label, tooltip }: { path: string; fallbackName: string; label: string; tooltip?: string }) => {
+/**
+ * Downloads one of the API's protected files (GET with the session's token) and saves it under the
+ * server's file name, or `fallbackName`.
+ */
+export const DownloadFileButton = ({ path, fallbackName, label, tooltip, variant = 'text' }: { path: string; fallbackName: string; label: string; tooltip?: string; variant?: 'text' | 'outlined' | 'contained' }) => {
   const dataProvider = useDataProvider<AngsurDataProvider>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -77,16 +80,15 @@ export const DownloadButton = ({ path, fallbackName, label, tooltip }: { path: s
     }
   };
   const button = (
-    <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
+    <Button size="small" variant={variant} onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
       {translate(label)}
     </Button>
   );
-  return tooltip ? (
+  if (!tooltip) return button;
+  return (
     <Tooltip title={translate(tooltip)}>
       <span style={{ display: 'inline-flex' }}>{button}</span>
     </Tooltip>
-  ) : (
-    button
   );
 };
 
@@ -95,7 +97,7 @@ export const DownloadButton = ({ path, fallbackName, label, tooltip }: { path: s
  * whatever the list's filters: the tooltip says so.
  */
 export const ExportCsvButton = ({ path, fallbackName, tooltip }: { path: string; fallbackName: string; tooltip: string }) => (
-  <DownloadButton path={path} fallbackName={fallbackName} label="angsur.export.csv" tooltip={tooltip} />
+  <DownloadFileButton path={path} fallbackName={fallbackName} tooltip={tooltip} label="angsur.export.csv" />
 );
 
 /**

@@ -4,7 +4,7 @@ import { screenshot, startBrowserHarness, type BrowserHarness } from '../support
 
 /**
  * The back office in a real browser against the real server: a staff login, the product list, a
- * product created through the form, and a customer turned away. Needs Chromium (CHROMIUM_PATH,
+ * product created through the form, and a customer taken to the customer area instead. Needs Chromium (CHROMIUM_PATH,
  * default /usr/bin/chromium) and the built admin (built here if admin/dist is missing).
  * Screenshots land in test/artifacts/ (git-ignored), with a `-failure` one when a step fails.
  */
@@ -71,14 +71,31 @@ describe('back office in the browser', () => {
     expect(saved.data?.products.items).toEqual([{ name: 'VPS Uji Browser', cashPrice: '1500000', category: 'VPS' }]);
   }, 90_000);
 
-  it('turns a CUSTOMER away with an Indonesian message', async () => {
+  it('takes a CUSTOMER to the customer area, with no staff menu entries and no staff page', async () => {
     const customer = await app.createUser('CUSTOMER');
-    await inBrowser('customer-refused', async (page) => {
+    await inBrowser('customer-area', async (page) => {
       await logIn(page, customer.username, customer.password);
-      await page.getByText('Akun pelanggan tidak dapat masuk ke back office').waitFor();
-      await screenshot(page, 'customer-refused');
-      expect(page.url()).toMatch(/\/admin\/login$/);
-      expect(await page.evaluate(() => localStorage.getItem('angsur.session'))).toBeNull();
+      await page.waitForURL(/\/admin\/my-orders$/);
+      await page.getByText('Belum ada pesanan').waitFor();
+      for (const entry of ['Pesanan saya', 'Katalog', 'Keranjang', 'Layanan saya', 'Profil']) {
+        await page.getByRole('menuitem', { name: entry }).waitFor();
+      }
+      const menu = (await page.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
+      for (const staffEntry of ['Dasbor', 'Pesanan', 'Pembayaran', 'Produk', 'Paket cicilan', 'Pelanggan', 'Staf', 'Log audit']) {
+        expect(menu).not.toContain(staffEntry);
+      }
+      await screenshot(page, 'customer-landing');
+
+      // A staff address typed by hand leads nowhere, and the staff queries were never sent.
+      const staffQueries: string[] = [];
+      page.on('request', (request) => {
+        const body = request.postData() ?? '';
+        if (request.url().endsWith('/graphql') && /\b(orders|payments|users)\(/.test(body)) staffQueries.push(body);
+      });
+      await page.goto(`${app.url}/admin/payments`);
+      await page.getByText('Tidak ditemukan').first().waitFor();
+      expect(staffQueries).toEqual([]);
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('angsur.session') ?? 'null')?.user.role)).toBe('CUSTOMER');
     });
   }, 60_000);
 });

@@ -93,6 +93,16 @@ describe('cart and checkout', () => {
     await t.ok(`mutation($id: ID!) { updateInstallmentPlan(id: $id, input: { active: true }) { id } }`, { id: dedicatedPlan }, admin);
   });
 
+  it('the cart shows each line with its product and plan, and only to its owner', async () => {
+    const buyer = await t.createUser('CUSTOMER');
+    await t.ok(ADD, { i: { ...plan('vps-nvme-4', 12), quantity: 2 } }, buyer.token);
+    const CART = `{ myCart { quantity product { name category cashPrice specs { cpu } } plan { name tenorMonths } } }`;
+    const cart = (await t.ok(CART, {}, buyer.token)).myCart;
+    expect(cart).toEqual([{ quantity: 2, product: { name: 'VPS NVMe 4', category: 'VPS', cashPrice: '6000000', specs: { cpu: '4 vCPU' } }, plan: { name: expect.any(String), tenorMonths: 12 } }]);
+    const other = await t.createUser('CUSTOMER');
+    expect((await t.ok(CART, {}, other.token)).myCart).toEqual([]);
+  });
+
   it('bad cart input is refused with the field named', async () => {
     const res = await t.gql(ADD, { i: { ...plan('vps-nvme-4', 12), quantity: 0 } }, customer.token);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quantity' });

@@ -7,29 +7,39 @@ import {
   graphqlRequest,
   loadSession,
   saveSession,
-  STAFF_ROLES,
   type Session,
 } from './session';
 
+/** What `register` takes (schema.graphql RegisterInput): a customer signs up and is logged in at once. */
+export interface RegisterInput {
+  username: string;
+  email: string;
+  fullName: string;
+  phone: string;
+  password: string;
+}
+
+type LoginParams = { username: string; password: string } | { register: RegisterInput };
+
 /**
- * Staff sign in with their username or email; the role decides what they see (see permissions.ts).
- * Customers have accounts too, but the back office is not for them: their login is refused and the
- * session the API just opened is ended at once.
+ * Staff and customers sign in on the same page with their username or email; the role decides what
+ * they see (App.tsx gives each role its own resources, permissions.ts what each may open). Signing
+ * up goes through `login` too (`{ register }`), so react-admin treats the new customer like any login.
  */
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
-    const result = await graphqlRequest<{ login: Session }>(
-      `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`,
-      { input: { login: String(username ?? '').trim(), password: password ?? '' } },
-    );
-    const session = result.data?.login;
+  async login(params: LoginParams) {
+    const result =
+      'register' in params
+        ? await graphqlRequest<{ data: Session }>(`mutation Register($input: RegisterInput!) { data: register(input: $input) { ${AUTH_PAYLOAD} } }`, { input: params.register })
+        : await graphqlRequest<{ data: Session }>(`mutation Login($input: LoginInput!) { data: login(input: $input) { ${AUTH_PAYLOAD} } }`, {
+            input: { login: String(params.username ?? '').trim(), password: params.password ?? '' },
+          });
+    const session = result.data?.data;
     if (!session) {
-      // Already in the UI language (Accept-Language): wrong password, disabled account, rate limit...
-      throw new ApiError(result.errors?.[0]?.message ?? 'ra.auth.sign_in_error', result.errors?.[0]?.extensions?.code ?? 'UNKNOWN');
-    }
-    if (!STAFF_ROLES.includes(session.user.role)) {
-      await endSession(session);
-      throw new ApiError('angsur.auth.customer_refused', 'FORBIDDEN');
+      // Already in the UI language (Accept-Language): wrong password, disabled account, rate limit,
+      // email taken... `field` lets the sign-up form put it under the input concerned.
+      const first = result.errors?.[0];
+      throw new ApiError(first?.message ?? 'ra.auth.sign_in_error', first?.extensions?.code ?? 'UNKNOWN', first?.extensions?.field);
     }
     saveSession(session);
   },
@@ -42,7 +52,7 @@ export const authProvider: AuthProvider = {
 
   async checkAuth() {
     const session = loadSession();
-    if (!session || !STAFF_ROLES.includes(session.user.role)) throw new Error('ra.auth.auth_check_error');
+    if (!session) throw new Error('ra.auth.auth_check_error');
     if (Date.parse(session.refreshTokenExpiresAt) <= Date.now()) {
       clearSession();
       throw new Error('ra.notification.logged_out');

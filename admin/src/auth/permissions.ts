@@ -19,6 +19,8 @@ import type { Role } from './session';
  *   dashboard shows money (receivables, collections, aging) to ADMIN and FINANCE, and the SPK queue to
  *   ADMIN and SUPPORT (`dashboard` actions below).
  * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
+ * - CUSTOMER: only the customer area (customer/), whose queries return the caller's own data
+ *   (myOrders, myCart, myServices, me); no staff resource, whatever the URL typed.
  */
 const everything = ['list', 'show', 'create', 'edit', 'delete'];
 const ORDER_WORK = ['assign', 'cancel', 'notice', 'suspend', 'unsuspend'];
@@ -28,7 +30,7 @@ const PAYMENT_WORK = ['settle', 'reject', 'refund'];
 const DASHBOARD_MONEY = ['money'];
 const DASHBOARD_SPK = ['spk'];
 
-const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> = {
+const rules: Record<Role, Record<string, string[]>> = {
   ADMIN: {
     products: everything,
     installmentPlans: everything,
@@ -71,10 +73,17 @@ const rules: Record<'ADMIN' | 'FINANCE' | 'SUPPORT', Record<string, string[]>> =
     installments: ['list', 'export'],
     dashboard: DASHBOARD_SPK,
   },
+  CUSTOMER: {
+    catalog: ['list', 'show'],
+    cart: ['list'],
+    'my-orders': ['list', 'show'],
+    'my-services': ['list'],
+    profile: ['list'],
+  },
 };
 
 export function canAccess(role: Role | null, resource: string, action: string): boolean {
-  if (role !== 'ADMIN' && role !== 'FINANCE' && role !== 'SUPPORT') return false;
+  if (!role || !(role in rules)) return false;
   return rules[role][resource]?.includes(action) ?? false;
 }
 

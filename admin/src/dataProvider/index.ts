@@ -60,6 +60,8 @@ export interface AngsurDataProvider extends DataProvider {
   refundPayment(params: { id: string; reason: string }): Promise<ChangedRecord>;
   /** GET a path such as /files/payments/<id>/proof or /exports/orders.csv with the session's token. */
   getFile(path: string): Promise<DownloadedFile>;
+  /** PUT a file's bytes (a transfer proof, a signed SPK) with the session's token; resolves to the route's JSON. */
+  putFile<T = unknown>(path: string, file: Blob): Promise<T>;
 }
 
 const QUOTE = gql`
@@ -199,5 +201,17 @@ export const dataProvider: AngsurDataProvider = {
       fileName: fileNameOf(response.headers.get('content-disposition')),
       headers: Object.fromEntries(response.headers.entries()),
     };
+  },
+
+  async putFile<T>(path: string, file: Blob) {
+    let response: Response;
+    try {
+      // The server reads the type from the bytes; the header only keeps proxies from guessing.
+      response = await fetchWithSession(path, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: file });
+    } catch {
+      throw new HttpError('angsur.errors.network', 0, { code: 'NETWORK' });
+    }
+    if (!response.ok) throw await fileError(response);
+    return (await response.json()) as T;
   },
 };

@@ -88,6 +88,15 @@ const installmentFilter = (filter: Record<string, unknown>) => {
   const week = weekInJakarta();
   return { ...rest, dueFrom: week.from, dueTo: week.to };
 };
+/**
+ * The customer's own order page: what the order page of the customer area shows, including the SPK's
+ * actions and download, and the services made from its items. `order(id)` checks ownership.
+ */
+const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
+const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
+  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt }
+  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
 const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
@@ -206,6 +215,28 @@ export const resources: Record<string, ResourceDef> = {
     mapFilter: installmentFilter,
     fields: 'id number dueDate amount paidAmount lateFee lateFeePaid status orderId order { id number customerName customerPhone status }',
     sortable: ['dueDate', 'amount', 'status'],
+    hasIds: true,
+  },
+  /** The catalog as customers see it: active products and their active plans. */
+  catalog: {
+    list: 'products',
+    one: 'product',
+    filterType: 'ProductFilter',
+    filters: ['q', 'category', 'ids'],
+    fields: `${PRODUCT_FIELDS} plans { id tenorMonths }`,
+    detailFields: `${PRODUCT_FIELDS} plans { ${PLAN_FIELDS} }`,
+    sortable: ['name', 'category', 'cashPrice'],
+    hasIds: true,
+  },
+  /** The signed-in customer's orders (myOrders); the API never returns anyone else's. */
+  'my-orders': {
+    list: 'myOrders',
+    one: 'order',
+    filterType: 'OrderFilter',
+    filters: ['status', 'overdue', 'ids'],
+    fields: MY_ORDER_FIELDS,
+    detailFields: MY_ORDER_DETAIL_FIELDS,
+    sortable: ['createdAt', 'number', 'status', 'totalPrice'],
     hasIds: true,
   },
   payments: {

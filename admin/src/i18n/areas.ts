@@ -6,6 +6,7 @@ import { staffTaskMessages } from '../staffTasks/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { installmentMessages } from '../installments/messages';
 import { notificationMessages } from '../notifications/messages';
+import { customerMessages } from '../customer/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -26,4 +27,5 @@ export const areas: AreaMessages[] = [
   dashboardMessages,
   installmentMessages,
   notificationMessages,
+  customerMessages,
 ];

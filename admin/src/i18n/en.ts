@@ -446,8 +446,7 @@ export const en: TranslationMessages = {
     },
     auth: {
       login: 'Username or email',
-      customer_refused: 'Customer accounts cannot sign in to the back office. Please use the Angsur customer app.',
-      subtitle: 'Installments & SPK back office',
+      subtitle: 'Hosting installments & SPK',
     },
     dashboard: {
       welcome: 'Welcome, %{name}',

@@ -662,9 +662,7 @@ export const id: TranslationMessages = {
     },
     auth: {
       login: 'Nama pengguna atau email',
-      customer_refused:
-        'Akun pelanggan tidak dapat masuk ke back office. Silakan gunakan aplikasi pelanggan Angsur.',
-      subtitle: 'Back office cicilan & SPK',
+      subtitle: 'Cicilan hosting & SPK',
     },
     dashboard: {
       welcome: 'Selamat datang, %{name}',

@@ -15,8 +15,16 @@ import { NotificationBell } from '../notifications/NotificationBell';
 export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   if (!loadSession()) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
+  // react-admin's layout grows to its widest content (min-width: fit-content), which on a phone makes
+  // the whole page scroll sideways. The customer area is built to fit a phone (wide tables scroll in
+  // their own box), so it keeps the layout to the screen's width; staff screens are left as they are.
+  const fitScreen = loadSession()?.user.role === 'CUSTOMER';
   return (
-    <Layout appBar={AngsurAppBar} menu={AppMenu}>
+    <Layout
+      appBar={AngsurAppBar}
+      menu={fitScreen ? CustomerMenu : AppMenu}
+      sx={fitScreen ? { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } : undefined}
+    >
       {children}
     </Layout>
   );
@@ -35,14 +43,24 @@ const AngsurAppBar = () => (
   />
 );
 
-/** The resources the user may open (react-admin checks canAccess), then their notifications. */
-const AppMenu = () => {
+const NotificationsItem = () => {
   const translate = useTranslate();
-  return (
-    <Menu>
-      <Menu.DashboardItem />
-      <Menu.ResourceItems />
-      <Menu.Item to="/notifications" primaryText={translate('angsur.notifications.title')} leftIcon={<NotificationsIcon />} />
-    </Menu>
-  );
+  return <Menu.Item to="/notifications" primaryText={translate('angsur.notifications.title')} leftIcon={<NotificationsIcon />} />;
 };
+
+/** The resources the user may open (react-admin checks canAccess), then their notifications. */
+const AppMenu = () => (
+  <Menu>
+    <Menu.DashboardItem />
+    <Menu.ResourceItems />
+    <NotificationsItem />
+  </Menu>
+);
+
+/** A customer's start page is their orders (see customer/Home.tsx): no separate dashboard entry. */
+const CustomerMenu = () => (
+  <Menu>
+    <Menu.ResourceItems />
+    <NotificationsItem />
+  </Menu>
+);

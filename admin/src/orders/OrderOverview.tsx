@@ -33,7 +33,7 @@ const Figure = ({ caption, children, testId }: { caption: string; children: Reac
 };
 
 /** Paid x of y, paid, outstanding, arrears (red when any) and the next due date, from Order.summary. */
-const ScheduleSummary = ({ order }: { order: Order }) => {
+export const ScheduleSummary = ({ order }: { order: Order }) => {
   const translate = useTranslate();
   const locale = useLocale();
   const installmentLabel = useInstallmentLabel();

@@ -13,17 +13,38 @@ const SUMMARY = ['downPayment', 'firstPayment', 'monthlyInstallment', 'financedA
  */
 export const QuotePreview = ({ dirty = false }: { dirty?: boolean }) => {
   const plan = useRecordContext<InstallmentPlan>();
+  return <InstallmentQuoteCard productId={plan?.productId} planId={plan?.id} version={plan?.updatedAt} dirty={dirty} />;
+};
+
+/**
+ * The full installment quote (installmentQuote) of `quantity` units of a product on a plan, starting
+ * today: the summary amounts and every line with its due date. The staff plan page and the
+ * customer catalog show the same card. `version` refetches when the plan was edited.
+ */
+export const InstallmentQuoteCard = ({
+  productId,
+  planId,
+  quantity = 1,
+  version,
+  dirty = false,
+}: {
+  productId?: string;
+  planId?: string;
+  quantity?: number;
+  version?: string;
+  dirty?: boolean;
+}) => {
   const dataProvider = useDataProvider<AngsurDataProvider>();
   const translate = useTranslate();
   const locale = useLocale();
   const { data, error, isPending } = useQuery({
-    queryKey: ['installmentQuote', plan?.productId, plan?.id, plan?.updatedAt],
-    queryFn: () => dataProvider.getQuote({ productId: plan!.productId, planId: plan!.id }),
-    enabled: !!plan?.id && !!plan.productId,
+    queryKey: ['installmentQuote', productId, planId, quantity, version],
+    queryFn: () => dataProvider.getQuote({ productId: productId!, planId: planId!, quantity }),
+    enabled: !!planId && !!productId && quantity > 0,
   });
   const t = (key: string) => translate(`resources.installmentPlans.quote.${key}`);
   return (
-    <Card variant="outlined" sx={{ mt: 2 }}>
+    <Card variant="outlined" sx={{ mt: 2 }} data-testid="installment-quote">
       <CardContent>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
           {translate('resources.installmentPlans.sections.quote')}
@@ -33,7 +54,7 @@ export const QuotePreview = ({ dirty = false }: { dirty?: boolean }) => {
             {t('unsaved')}
           </Alert>
         )}
-        {!plan?.id ? (
+        {!planId ? (
           <Typography variant="body2" color="text.secondary">
             {t('hint')}
           </Typography>
@@ -55,7 +76,7 @@ export const QuotePreview = ({ dirty = false }: { dirty?: boolean }) => {
                 </Box>
               ))}
             </Box>
-            <Table size="small" sx={{ maxWidth: 520 }}>
+            <Table size="small" sx={{ maxWidth: 520 }} data-testid="quote-lines">
               <TableHead>
                 <TableRow>
                   <TableCell>{t('number')}</TableCell>

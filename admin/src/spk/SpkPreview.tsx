@@ -1,7 +1,7 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { DownloadButton, PdfObject, useProtectedFile } from '../files';
+import { DownloadFileButton, PdfObject, useProtectedFile } from '../files';
 import type { Spk } from './choices';
 
 /** The current version's PDF inline (fetched with the session's token, shown from a blob: URL). */
@@ -23,7 +23,7 @@ export const SpkPreview = () => {
                 {translate('resources.spks.preview.open')}
               </Button>
             )}
-            <DownloadButton path={`${spk.downloadUrl}?download=1`} fallbackName={`${spk.number.replace(/\//g, '-')}.pdf`} label="resources.spks.preview.download" />
+            <DownloadFileButton path={`${spk.downloadUrl}?download=1`} fallbackName={`${spk.number.replace(/\//g, '-')}.pdf`} label="resources.spks.preview.download" />
           </Stack>
         </Stack>
         {isPending || (!url && !error) ? (

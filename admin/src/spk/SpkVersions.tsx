@@ -1,6 +1,6 @@
 import { ArrayField, DataTable, FunctionField, TextField, useTranslate } from 'react-admin';
 import { DateTimeField, EnumField } from '../fields';
-import { DownloadButton } from '../files';
+import { DownloadFileButton } from '../files';
 import type { SpkVersion } from './choices';
 
 /** Every version of the document (drafts, the admin-signed one, customer uploads), with its SHA-256. */
@@ -25,7 +25,7 @@ export const SpkVersions = (_props: { label?: false }) => {
         <DataTable.Col label={false}>
           <FunctionField<SpkVersion>
             render={(v) => (
-              <DownloadButton
+              <DownloadFileButton
                 path={`${v.downloadUrl}?download=1`}
                 fallbackName={`spk-v${v.version}.pdf`}
                 label="resources.spks.versions.download"

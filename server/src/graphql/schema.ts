@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
-import { OrderResolver } from '../orders/orders.resolver';
+import { CartItemResolver, OrderResolver } from '../orders/orders.resolver';
 import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
 import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
 import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../services/services.resolver';
@@ -14,7 +14,7 @@ import { DashboardResolver } from '../reports/dashboard.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -9,6 +9,8 @@ import { pageComplexity } from '../graphql/limits';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
+import { InstallmentPlan } from '../catalog/installment-plan.entity';
+import { Product } from '../catalog/product.entity';
 import { CartItem } from './cart-item.entity';
 import { AddToCartInput, CheckoutInput, OrderFilter, OrderSummary } from './inputs';
 import { OrderItem } from './order-item.entity';
@@ -108,5 +110,22 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], { description: 'State transitions the order allows now (the caller’s role may allow fewer)' })
   allowedActions(@Root() order: Order) {
     return orderMachine.allowedActions(order.status);
+  }
+}
+
+/**
+ * A cart line's product and plan are MikroORM references: without these resolvers GraphQL reads the
+ * fields off the reference wrapper and `myCart { product { name } }` fails with "Cannot return null".
+ */
+@Resolver(() => CartItem)
+export class CartItemResolver {
+  @FieldResolver(() => Product)
+  product(@Root() item: CartItem) {
+    return item.product.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => InstallmentPlan)
+  plan(@Root() item: CartItem) {
+    return item.plan.loadOrFail({ dataloader: true });
   }
 }

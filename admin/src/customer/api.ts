@@ -1,0 +1,132 @@
+import { gql } from '@apollo/client';
+
+/**
+ * The customer area's GraphQL operations outside react-admin's CRUD, called with callApi (root
+ * field aliased as `data`). Every one of them answers only about the caller's own records.
+ */
+
+export const ME = gql`
+  query Me {
+    data: me { id username email fullName phone nik company address locale notifyByEmail notifyByWhatsApp role }
+  }
+`;
+
+export const UPDATE_PROFILE = gql`
+  mutation UpdateMyProfile($input: ProfileInput!) {
+    data: updateMyProfile(input: $input) { id email fullName phone nik company address locale notifyByEmail notifyByWhatsApp }
+  }
+`;
+
+export const CHANGE_PASSWORD = gql`
+  mutation ChangePassword($input: ChangePasswordInput!) {
+    data: changePassword(input: $input)
+  }
+`;
+
+export const MY_CART = gql`
+  query MyCart {
+    data: myCart {
+      id quantity
+      product { id name category cashPrice specs { cpu ramGb storageGb storageType bandwidth rackUnits powerWatts ipv4Count } }
+      plan { id name tenorMonths }
+    }
+  }
+`;
+
+export const ADD_TO_CART = gql`
+  mutation AddToCart($input: AddToCartInput!) {
+    data: addToCart(input: $input) { id quantity }
+  }
+`;
+
+export const SET_CART_QUANTITY = gql`
+  mutation SetCartItemQuantity($id: ID!, $quantity: Int!) {
+    data: setCartItemQuantity(id: $id, quantity: $quantity) { id quantity }
+  }
+`;
+
+export const CHECKOUT = gql`
+  mutation Checkout {
+    data: checkout { id number }
+  }
+`;
+
+export const AMOUNT_DUE = gql`
+  query AmountDue($orderId: ID!) {
+    data: amountDue(orderId: $orderId)
+  }
+`;
+
+export const PAYOFF_QUOTE = gql`
+  query PayoffQuote($orderId: ID!) {
+    data: payoffQuote(orderId: $orderId)
+  }
+`;
+
+export const CREATE_PAYMENT = gql`
+  mutation CreatePayment($input: CreatePaymentInput!) {
+    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }
+  }
+`;
+
+export const CANCEL_ORDER = gql`
+  mutation CancelMyOrder($id: ID!, $reason: String!) {
+    data: cancelOrder(id: $id, reason: $reason) { id status }
+  }
+`;
+
+export const SUSPEND_ORDER = gql`
+  mutation SuspendMyOrder($orderId: ID!, $reason: String) {
+    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }
+  }
+`;
+
+export const APPROVE_SPK = gql`
+  mutation ApproveSpk($id: ID!) {
+    data: approveSpk(id: $id) { id status }
+  }
+`;
+
+export const REQUEST_SPK_REVISION = gql`
+  mutation RequestSpkRevision($id: ID!, $input: SpkReasonInput!) {
+    data: requestSpkRevision(id: $id, input: $input) { id status }
+  }
+`;
+
+export const SPK_ORDER = gql`
+  query SpkOrder($id: ID!) {
+    data: spk(id: $id) { id orderId }
+  }
+`;
+
+const SERVICE_FIELDS = `id label hostname status provisioning driver hostingUrl osTemplate orderId orderItemId suspensionCause lastError createdAt`;
+
+export const MY_SERVICES = gql`
+  query MyServices {
+    data: myServices { ${SERVICE_FIELDS} }
+  }
+`;
+
+/**
+ * The orders services belong to or can be made for, newest first. Cancelled ones never have any; 50
+ * keeps the query under the API's complexity limit (each order brings its items and services).
+ */
+export const MY_ORDERS_FOR_SERVICES = gql`
+  query MyOrdersForServices {
+    data: myOrders(perPage: 50, sortField: "createdAt", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {
+      items { id number status spkNotice summary { arrearsAmount } items { id position productName category } services { id orderItemId } }
+    }
+  }
+`;
+
+export const OS_TEMPLATES = gql`
+  query OsTemplates {
+    data: osTemplates
+  }
+`;
+
+export const CREATE_SERVICE = gql`
+  mutation CreateService($input: CreateServiceInput!) {
+    data: createService(input: $input) { ${SERVICE_FIELDS} }
+  }
+`;

@@ -1,0 +1,163 @@
+import CancelIcon from '@mui/icons-material/Cancel';
+import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { fitsScreen } from '../layout';
+import { Show, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { Link } from 'react-router';
+import { ActionButton } from '../../actions';
+import { callApi } from '../../dataProvider';
+import { formatDate, formatDateTime } from '../../format';
+import { InstallmentSchedule } from '../../orders/InstallmentSchedule';
+import { OrderStatusField } from '../../orders/OrderFields';
+import { ScheduleSummary } from '../../orders/OrderOverview';
+import type { Order } from '../../orders/choices';
+import { specsSummary } from '../../products/choices';
+import { CANCEL_ORDER } from '../api';
+import { ArrearsPanel, isInArrears } from './ArrearsPanel';
+import { MyPayments } from './MyPayments';
+import { PayButton } from './PayButton';
+import { SpkPanel } from './SpkPanel';
+import type { CustomerOrder } from './types';
+
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Header = ({ order }: { order: CustomerOrder }) => {
+  const translate = useTranslate();
+  const locale = useLocale();
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+      <Typography variant="h6" component="h1" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+        {order.number}
+      </Typography>
+      <OrderStatusField />
+      <Typography variant="body2" color="text.secondary">
+        {translate('resources.orders.fields.createdAt')} {formatDateTime(order.createdAt, locale)}
+      </Typography>
+      {order.graceUntil && (
+        <Typography variant="body2" sx={{ color: 'warning.dark', fontWeight: 600 }}>
+          {translate('resources.orders.fields.graceUntil')}: {formatDate(order.graceUntil, locale)}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+/** Pay now or pay off: blocked, with the API's own words, until the SPK is confirmed. */
+const PaySection = ({ order }: { order: CustomerOrder }) => {
+  const translate = useTranslate();
+  if (order.status === 'CANCELLED' || order.status === 'COMPLETED') return null;
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
+      <PayButton orderId={order.id} blockedReason={order.spkNotice} label="angsur.customer.pay.action" />
+      {order.spkNotice && (
+        <Typography variant="body2" color="text.secondary">
+          {order.spkNotice}
+        </Typography>
+      )}
+      {!order.spkNotice && (
+        <Typography variant="body2" color="text.secondary">
+          {translate('angsur.customer.pay.hint')}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+const Items = ({ order }: { order: CustomerOrder }) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1}>
+      {(order.items ?? []).map((item) => {
+        const service = order.services?.find((s) => s.orderItemId === item.id);
+        return (
+          <Box key={item.id} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, justifyContent: 'space-between', alignItems: 'center' }}>
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="body2">
+                {item.position}. {item.productName}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {specsSummary(item)}
+              </Typography>
+            </Box>
+            <Button component={Link} to="/my-services" size="small">
+              {translate(service ? 'angsur.customer.orders.serviceOf' : 'angsur.customer.orders.createService', { label: service?.label ?? '' })}
+            </Button>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+};
+
+const OrderPage = () => {
+  const order = useRecordContext<CustomerOrder>();
+  const translate = useTranslate();
+  if (!order) return null;
+  const canCancel = order.allowedActions?.includes('CANCEL') && !order.spkConfirmedAt;
+  return (
+    <Stack spacing={2} sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
+      <Header order={order} />
+      {order.status === 'CANCELLED' && order.cancelReason && (
+        <Alert severity="warning">
+          {translate('resources.orders.cancel.reasonShown')}: {order.cancelReason}
+        </Alert>
+      )}
+      {isInArrears(order) && <ArrearsPanel order={order} />}
+      {/* An order confirmed without an SPK of its own (migrated data) has nothing to show here. */}
+      {(order.spk || !order.spkConfirmedAt) && <SpkPanel order={order} />}
+      <ScheduleSummary order={order as Order} />
+      <PaySection order={order} />
+      <Section title="resources.orders.tabs.installments" testId="my-schedule">
+        {/* The schedule is a table; on a phone it scrolls inside its card instead of widening the page. */}
+        <Box sx={{ overflowX: 'auto' }}>
+          <InstallmentSchedule />
+        </Box>
+      </Section>
+      <Section title="resources.orders.tabs.payments" testId="my-payments">
+        <MyPayments payments={order.payments ?? []} />
+      </Section>
+      <Section title="resources.orders.tabs.items">
+        <Items order={order} />
+      </Section>
+      {canCancel && (
+        <Box>
+          <ActionButton
+            label="resources.orders.cancel.action"
+            icon={<CancelIcon />}
+            color="error"
+            title="resources.orders.cancel.title"
+            message="angsur.customer.orders.cancelMessage"
+            messageArgs={{ number: order.number }}
+            reasonLabel="resources.orders.cancel.reason"
+            successMessage="resources.orders.cancel.done"
+            onConfirm={(reason) => callApi(CANCEL_ORDER, { id: order.id, reason })}
+          />
+        </Box>
+      )}
+    </Stack>
+  );
+};
+
+const OrderTitle = () => {
+  const order = useRecordContext<CustomerOrder>();
+  return <span>{order?.number ?? ''}</span>;
+};
+
+/** One of the customer's orders: the SPK, arrears and what to pay, the schedule, payments and items. */
+export const MyOrderShow = () => (
+  <Show resource="my-orders" actions={false} component="div" title={<OrderTitle />} sx={fitsScreen}>
+    <OrderPage />
+  </Show>
+);

@@ -1,0 +1,31 @@
+import type { Order, SpkStatus } from '../../orders/choices';
+import type { Payment } from '../../payments/choices';
+
+/** The order's SPK as the customer's order page reads it (my-orders detail fields). */
+export interface CustomerSpk {
+  id: string;
+  number: string;
+  status: SpkStatus;
+  currentVersion: number;
+  downloadUrl: string;
+  allowedActions: string[];
+  revisionComments: string | null;
+  rejectionReason: string | null;
+  confirmedAt: string | null;
+}
+
+export type CustomerPayment = Payment & { redirectUrl: string | null; proofUploadUrl: string | null; expiresAt: string | null };
+
+export interface ServiceRef {
+  id: string;
+  orderItemId: string;
+  label: string;
+  status: string;
+}
+
+/** An order of the customer area (resource my-orders). */
+export type CustomerOrder = Omit<Order, 'spk' | 'payments'> & {
+  spk?: CustomerSpk | null;
+  payments?: CustomerPayment[];
+  services?: ServiceRef[];
+};
