@@ -3,10 +3,10 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
-import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import { type TestApp, type TestUser } from '../support/app';
 import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { TravelClock } from '../support/clock';
+import { completeCustomer, countersign } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
 
 /**
@@ -29,17 +29,6 @@ const PHONE = { width: 390, height: 844 };
 const SPK = `id status downloadUrl`;
 const staffAct = (mutation: string, id: string) => app.ok(`mutation($id: ID!) { ${mutation}(id: $id) { ${SPK} } }`, { id }, support.token);
 
-/** A customer with what an SPK needs (NIK and address besides the sign-up data). */
-async function completeCustomer() {
-  const customer = await app.createUser('CUSTOMER');
-  await app.ok(
-    `mutation($i: ProfileInput!) { updateMyProfile(input: $i) { id } }`,
-    { i: { nik: '3171014501900001', address: 'Jl. Kebon Sirih No. 10, Jakarta Pusat' } },
-    customer.token,
-  );
-  return customer;
-}
-
 /** The page must not scroll sideways on a phone: nothing wider than the viewport. */
 async function expectNoHorizontalOverflow(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
@@ -60,8 +49,7 @@ afterAll(async () => {
 
 describe('the customer area in the browser', () => {
   it('buys a VPS: catalog, quote, cart, checkout, SPK approval and signed upload, online down payment, the VPS and its hosting page', async () => {
-    const customer = await completeCustomer();
-    const customerIdentity = await generateDevIdentity({ commonName: 'Budi Pelanggan', organization: 'Perorangan' });
+    const customer = await completeCustomer(app);
     let orderId = '';
     await inBrowser('customer-purchase', async (page) => {
       await logIn(page, customer.username, customer.password);
@@ -130,13 +118,7 @@ describe('the customer area in the browser', () => {
       await page.getByTestId('upload-error').filter({ hasText: 'Jenis berkas tidak diterima' }).waitFor();
       await screenshot(page, 'customer-spk-upload-refused');
 
-      const countersigned = await signPdf(new Uint8Array(downloaded), customerIdentity, {
-        reason: 'Setuju',
-        location: 'Jakarta',
-        name: 'Budi Pelanggan',
-        signingTime: new Date(),
-        visible: { box: { page: 0, x: 40, y: 40, width: 160, height: 50 }, lines: ['Budi Pelanggan'] },
-      });
+      const countersigned = await countersign(new Uint8Array(downloaded), 'Budi Pelanggan', 'Perorangan');
       await fileInput.setInputFiles({ name: 'spk-ditandatangani.pdf', mimeType: 'application/pdf', buffer: Buffer.from(countersigned) });
       await page.getByTestId('spk-explanation').filter({ hasText: 'menunggu verifikasi admin' }).waitFor();
       await page.locator('[data-status="CUSTOMER_SIGNED"]').waitFor();
@@ -227,7 +209,7 @@ describe('the customer area in the browser', () => {
   }, 90_000);
 
   it('on a phone, a customer in arrears sees the choice and suspends; the hosting page then says so', async () => {
-    const customer = await completeCustomer();
+    const customer = await completeCustomer(app);
     const order = await checkoutOrder(app, customer, 'vps-nvme-4', 12);
     await confirmSpkForTest(app, order.id);
     // The down payment, settled through the sandbox webhook as the pay page would.

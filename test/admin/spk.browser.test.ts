@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../server/src/common/time';
-import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import type { TestApp, TestUser } from '../support/app';
 import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { ShiftedClock } from '../support/clock';
+import { completeCustomer, countersign, overdueCustomerWithService } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
 
 /**
@@ -12,13 +12,7 @@ import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/
  * an overdue order: the notice with its WhatsApp link, suspension, and unsuspension with a deadline.
  */
 
-/** Real time, shifted by whole days: the browser's session keeps working while the server lives in the past. */
-const clock = {
-  offsetDays: 0,
-  now() {
-    return new Date(Date.now() + this.offsetDays * 86_400_000);
-  },
-} satisfies Clock & { offsetDays: number };
+const clock = new ShiftedClock();
 
 let harness: BrowserHarness;
 let app: TestApp;
@@ -31,28 +25,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** A customer whose profile has everything an SPK needs. */
-async function completeCustomer() {
-  const customer = await app.createUser('CUSTOMER');
-  await app.ok(`mutation($i: ProfileInput!) { updateMyProfile(input: $i) { id } }`, { i: { nik: '3171014501900001', address: 'Jl. Kebon Sirih No. 10, Jakarta Pusat' } }, customer.token);
-  return customer;
-}
-
-async function relogin(user: TestUser) {
-  user.token = (await app.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: user.username, password: user.password } })).login.accessToken;
-}
-
 /** The customer signs the admin-signed PDF digitally on top (an incremental update) and uploads it. */
 async function uploadCountersigned(customer: TestUser, spk: { id: string; downloadUrl: string }) {
   const signed = new Uint8Array(await (await fetch(`${app.url}${spk.downloadUrl}`, { headers: { authorization: `Bearer ${customer.token}` } })).arrayBuffer());
-  const identity = await generateDevIdentity({ commonName: 'Budi Pelanggan', organization: 'PT Maju Bersama' });
-  const countersigned = await signPdf(signed, identity, {
-    reason: 'Setuju',
-    location: 'Jakarta',
-    name: 'Budi Pelanggan',
-    signingTime: new Date(),
-    visible: { box: { page: 0, x: 40, y: 40, width: 160, height: 50 }, lines: ['Budi Pelanggan'] },
-  });
+  const countersigned = await countersign(signed);
   const res = await fetch(`${app.url}/files/spk/${spk.id}/signed`, { method: 'PUT', headers: { authorization: `Bearer ${customer.token}` }, body: new Uint8Array(countersigned) });
   expect(res.status).toBe(201);
 }
@@ -63,7 +39,7 @@ describe('SPK and overdue handling in the browser', () => {
   it('takes an SPK from the order page through review, signing, the customer upload check and confirmation', async () => {
     clock.offsetDays = 0;
     const support = await app.createUser('SUPPORT');
-    const customer = await completeCustomer();
+    const customer = await completeCustomer(app);
     const order = await checkoutOrder(app, customer);
 
     await harness.inBrowser('spk-flow', async (page) => {
@@ -150,17 +126,8 @@ describe('SPK and overdue handling in the browser', () => {
 
   it('sends the overdue notice with its WhatsApp link, suspends, and unsuspends with a deadline', async () => {
     // Bought 40 days ago with the down payment paid: installment 1 fell due about ten days ago.
-    clock.offsetDays = -40;
-    const customer = await completeCustomer();
-    const order = await checkoutOrder(app, customer);
-    await confirmSpkForTest(app, order.id);
-    await payThroughSandbox(app, customer, order.id);
-    const item = (await app.ok(`query($id: ID!) { order(id: $id) { items { id } } }`, { id: order.id }, customer.token)).order.items[0].id;
-    await app.ok(`mutation($i: CreateServiceInput!) { createService(input: $i) { id } }`, { i: { orderItemId: item, label: `web-${order.number.slice(-6)}`, osTemplate: 'ubuntu-24.04' } }, customer.token);
-    clock.offsetDays = 0;
-    await relogin(customer);
+    const { order, payUntil } = await overdueCustomerWithService(app, clock);
     const support = await app.createUser('SUPPORT');
-    const payUntil = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + 7 * 86_400_000));
 
     await harness.inBrowser('spk-overdue', async (page) => {
       await harness.logIn(page, support.username, support.password);
