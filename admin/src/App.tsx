@@ -11,6 +11,7 @@ import { i18nProvider } from './i18n';
 import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import orders from './orders';
+import paymentAnomalies from './paymentAnomalies';
 import payments from './payments';
 import plans from './plans';
 import products from './products';
@@ -42,6 +43,8 @@ export const App = () => (
       <Resource name="orders" {...orders} />
       <Resource name="installments" {...installments} />
       <Resource name="payments" {...payments} />
+      {/* Right under payments in the menu: gateway money that was not applied (FINANCE and ADMIN). */}
+      <Resource name="paymentAnomalies" {...paymentAnomalies} />
       {/* Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers. */}
       <Resource name="spks" {...spks} />
       <Resource name="services" {...services} />

@@ -6,6 +6,8 @@ import { staffTaskMessages } from '../staffTasks/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { installmentMessages } from '../installments/messages';
 import { notificationMessages } from '../notifications/messages';
+import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
+import { authMessages } from '../auth/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -26,4 +28,6 @@ export const areas: AreaMessages[] = [
   dashboardMessages,
   installmentMessages,
   notificationMessages,
+  paymentAnomalyMessages,
+  authMessages,
 ];
