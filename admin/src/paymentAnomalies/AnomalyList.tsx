@@ -1,6 +1,6 @@
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, List, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField, EnumField, RupiahField, StatusChipField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { formatRupiah } from '../format';
@@ -23,7 +23,7 @@ const KindCell = (_props: CellProps) => {
   const translate = useTranslate();
   if (!anomaly) return null;
   return (
-    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 260 }}>
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 180 }}>
       <StatusChipField source="kind" prefix="resources.paymentAnomalies.kind" colors={ANOMALY_KIND_COLORS} />
       <Typography variant="caption" color="text.secondary">
         {translate(`resources.paymentAnomalies.kindHint.${anomaly.kind}`, { _: '' })}
@@ -70,7 +70,7 @@ const ResolutionCell = (_props: CellProps) => {
   if (!anomaly) return null;
   if (!anomaly.resolvedAt) return <Chip size="small" color="warning" label={translate('resources.paymentAnomalies.state.OPEN')} />;
   return (
-    <Box sx={{ maxWidth: 240 }}>
+    <Box sx={{ maxWidth: 180 }}>
       <Chip size="small" color="success" label={translate('resources.paymentAnomalies.state.RESOLVED')} />
       <DateTimeField source="resolvedAt" variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }} />
       {anomaly.resolution && <Typography variant="caption">{translate('resources.paymentAnomalies.resolutionNote', { note: anomaly.resolution })}</Typography>}
@@ -90,7 +90,7 @@ const DetailsCell = (_props: CellProps) => {
   if (!entries.length) return <Typography variant="body2">-</Typography>;
   const shown = all ? entries : entries.slice(0, DETAIL_LINES);
   return (
-    <Box sx={{ maxWidth: 360 }} data-testid="anomaly-details">
+    <Box sx={{ minWidth: 200, maxWidth: 360 }} data-testid="anomaly-details">
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, typography: 'caption' }}>
         {shown.map(([key, value]) => (
           <Box key={key} sx={{ display: 'contents' }}>
@@ -119,16 +119,11 @@ const DetailsCell = (_props: CellProps) => {
   );
 };
 
-/**
- * Money a gateway reported that was not applied to any installment: a wrong amount, a reference we
- * do not know, more than is still owed, or a settlement after the payment had expired. FINANCE
- * compares them with the gateway's dashboard and sorts them out (usually a refund there).
- * Its own menu entry right under "Pembayaran" rather than a tab of the payments list: an anomaly is
- * not a payment (it may match none), so the payments list's columns, filters and pages do not fit it.
- */
-export const AnomalyList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ unresolved: true }} exporter={false}>
-    <FilterTabs source="unresolved" tabs={TABS} counted />
+/** "Semua" adds how each anomaly was resolved; on the unresolved tab every row is still open. */
+const AnomalyTable = () => {
+  const { filterValues } = useListContext();
+  const unresolvedOnly = filterValues.unresolved !== false;
+  return (
     <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
       <DataTable.Col source="createdAt">
         <DateTimeField source="createdAt" stacked />
@@ -148,9 +143,25 @@ export const AnomalyList = () => (
       <DataTable.Col source="details" disableSort>
         <DetailsCell />
       </DataTable.Col>
-      <DataTable.Col source="resolvedAt" disableSort>
-        <ResolutionCell />
-      </DataTable.Col>
+      {!unresolvedOnly && (
+        <DataTable.Col source="resolvedAt" disableSort>
+          <ResolutionCell />
+        </DataTable.Col>
+      )}
     </DataTable>
+  );
+};
+
+/**
+ * Money a gateway reported that was not applied to any installment: a wrong amount, a reference we
+ * do not know, more than is still owed, or a settlement after the payment had expired. FINANCE
+ * compares them with the gateway's dashboard and sorts them out (usually a refund there).
+ * Its own menu entry right under "Pembayaran" rather than a tab of the payments list: an anomaly is
+ * not a payment (it may match none), so the payments list's columns, filters and pages do not fit it.
+ */
+export const AnomalyList = () => (
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ unresolved: true }} exporter={false}>
+    <FilterTabs source="unresolved" tabs={TABS} counted />
+    <AnomalyTable />
   </List>
 );
