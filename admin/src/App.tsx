@@ -14,6 +14,7 @@ import { i18nProvider } from './i18n';
 import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import orders from './orders';
+import paymentAnomalies from './paymentAnomalies';
 import payments from './payments';
 import plans from './plans';
 import products from './products';
@@ -31,6 +32,8 @@ const staffResources = [
   <Resource key="orders" name="orders" {...orders} />,
   <Resource key="installments" name="installments" {...installments} />,
   <Resource key="payments" name="payments" {...payments} />,
+  // Right under payments in the menu: gateway money that was not applied (FINANCE and ADMIN).
+  <Resource key="paymentAnomalies" name="paymentAnomalies" {...paymentAnomalies} />,
   // Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers.
   <Resource key="spks" name="spks" {...spks} />,
   <Resource key="services" name="services" {...services} />,

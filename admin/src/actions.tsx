@@ -95,42 +95,104 @@ export const ActionButton = ({
       ) : (
         button
       )}
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm" aria-labelledby="action-dialog-title">
-        <DialogTitle id="action-dialog-title">{translate(title, messageArgs)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate(message, messageArgs)}</DialogContentText>
-          {children}
-          {reasonLabel && (
-            <TextField
-              name="reason"
-              label={translate(reasonLabel)}
-              helperText={reasonHelper ? translate(reasonHelper) : undefined}
-              value={reason}
-              onChange={(event) => setReason(event.target.value.slice(0, REASON_MAX))}
-              required={!reasonOptional}
-              multiline
-              minRows={2}
-              fullWidth
-              autoFocus
-              margin="dense"
-              slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
-            />
-          )}
-          {error && (
-            <Box sx={{ mt: 2 }}>
-              <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>
-            </Box>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={isPending}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button variant="contained" color={color} startIcon={icon} disabled={isPending || reasonMissing || !ready} onClick={() => mutate(reason.trim())}>
-            {translate(label)}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        title={title}
+        message={message}
+        messageArgs={messageArgs}
+        confirmLabel={label}
+        icon={icon}
+        color={color}
+        pending={isPending}
+        error={error}
+        confirmDisabled={reasonMissing || !ready}
+        onCancel={close}
+        onConfirm={() => mutate(reason.trim())}
+      >
+        {children}
+        {reasonLabel && (
+          <TextField
+            name="reason"
+            label={translate(reasonLabel)}
+            helperText={reasonHelper ? translate(reasonHelper) : undefined}
+            value={reason}
+            onChange={(event) => setReason(event.target.value.slice(0, REASON_MAX))}
+            required={!reasonOptional}
+            multiline
+            minRows={2}
+            fullWidth
+            autoFocus
+            margin="dense"
+            slotProps={{ htmlInput: { maxLength: REASON_MAX } }}
+          />
+        )}
+      </ConfirmDialog>
     </>
+  );
+};
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  /** Dialog title and text (translation keys, with `messageArgs`). */
+  title: string;
+  message: string;
+  messageArgs?: Record<string, unknown>;
+  /** Translation key of the confirm button. */
+  confirmLabel: string;
+  icon?: ReactElement;
+  color?: ActionButtonProps['color'];
+  /** The call is running: both buttons are disabled and the dialog cannot be closed. */
+  pending: boolean;
+  /** The last failure (its message is a translation key or the API's localized text). */
+  error?: Error | null;
+  confirmDisabled?: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+  /** Extra content under the message (inputs, a list of consequences). */
+  children?: ReactNode;
+}
+
+/**
+ * The confirmation dialog of every state-changing action: what will happen, the API's error if the
+ * call failed (the dialog stays open), cancel and confirm. ActionButton uses it; so do actions that
+ * are not a toolbar button (a user menu entry).
+ */
+export const ConfirmDialog = ({
+  open,
+  title,
+  message,
+  messageArgs,
+  confirmLabel,
+  icon,
+  color = 'primary',
+  pending,
+  error,
+  confirmDisabled = false,
+  onCancel,
+  onConfirm,
+  children,
+}: ConfirmDialogProps) => {
+  const translate = useTranslate();
+  return (
+    <Dialog open={open} onClose={pending ? undefined : onCancel} fullWidth maxWidth="sm" aria-labelledby="action-dialog-title">
+      <DialogTitle id="action-dialog-title">{translate(title, messageArgs)}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{translate(message, messageArgs)}</DialogContentText>
+        {children}
+        {error && (
+          <Box sx={{ mt: 2 }}>
+            <Alert severity="error">{translate(error.message, { _: error.message })}</Alert>
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={pending}>
+          {translate('ra.action.cancel')}
+        </Button>
+        <Button variant="contained" color={color} startIcon={icon} disabled={pending || confirmDisabled} onClick={onConfirm}>
+          {translate(confirmLabel)}
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 };

@@ -75,7 +75,7 @@ describe('orders and payments in the browser', () => {
       await screenshot(page, 'dashboard-work');
 
       // The queue is the default tab; the row is the customer's transfer with its proof.
-      await page.getByRole('menuitem', { name: 'Pembayaran' }).click();
+      await page.getByRole('menuitem', { name: 'Pembayaran', exact: true }).click();
       await page.waitForURL(/\/admin\/payments/);
       await page.getByRole('tab', { name: /Menunggu verifikasi/, selected: true }).waitFor();
       const row = page.locator('tbody tr', { hasText: payment.reference });

@@ -17,7 +17,11 @@ import type { Role } from './session';
  *   and `complete` staff tasks; only ADMIN may `terminate` a service.
  * - Installments (the cross-order follow-up list) and the dashboard's figures: every staff role; the
  *   dashboard shows money (receivables, collections, aging) to ADMIN and FINANCE, and the SPK queue to
- *   ADMIN and SUPPORT (`dashboard` actions below).
+ *   ADMIN and SUPPORT (`dashboard` actions below). Only ADMIN runs the daily billing pass by hand
+ *   (`billingPass` on installments; the API's runBillingPass is ADMIN only).
+ * - Payment anomalies (money a gateway reported that was not applied: wrong amount, unknown reference,
+ *   too much, after expiry): FINANCE and ADMIN read them, like the API's paymentAnomalies.
+ * - Logging out of every device is everyone's own (the user menu): no rule.
  * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
  * - CUSTOMER: only the customer area (customer/), whose queries return the caller's own data
  *   (myOrders, myCart, myServices, me); no staff resource, whatever the URL typed.
@@ -44,7 +48,8 @@ const rules: Record<Role, Record<string, string[]>> = {
     services: [...READ, 'retry', 'terminate'],
     staffTasks: ['list', 'complete'],
     notificationDeliveries: ['list'],
-    installments: ['list', 'export'],
+    installments: ['list', 'export', 'billingPass'],
+    paymentAnomalies: ['list'],
     dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
@@ -58,6 +63,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     staffTasks: ['list'],
     notificationDeliveries: ['list'],
     installments: ['list', 'export'],
+    paymentAnomalies: ['list'],
     dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
+import AnomalyIcon from '@mui/icons-material/ReportProblem';
 import CustomerIcon from '@mui/icons-material/People';
 import PaymentIcon from '@mui/icons-material/Payments';
 import PlanIcon from '@mui/icons-material/CreditScore';
@@ -32,8 +33,8 @@ const ProductsCard = () => {
 
 /**
  * The first page after login, per role: the day's money for FINANCE (receivables, collections,
- * aging, transfers to verify), the day's work for SUPPORT (arrears to chase, SPKs waiting), everything
- * for ADMIN; then what falls due this week, and the catalog and customers.
+ * aging, transfers to verify, gateway money not applied), the day's work for SUPPORT (arrears to
+ * chase, SPKs waiting), everything for ADMIN; then what falls due this week, and the catalog and customers.
  */
 export const Dashboard = () => {
   const translate = useTranslate();
@@ -41,6 +42,8 @@ export const Dashboard = () => {
   const { permissions } = usePermissions<Role>();
   const money = canAccess(permissions ?? null, 'dashboard', 'money');
   const spk = canAccess(permissions ?? null, 'dashboard', 'spk');
+  // Gateway money not applied: FINANCE and ADMIN, who may open the list behind the card.
+  const anomalies = money && canAccess(permissions ?? null, 'paymentAnomalies', 'list');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="ra.page.dashboard" />
@@ -60,6 +63,17 @@ export const Dashboard = () => {
             title={translate('angsur.dashboard.awaitingVerification')}
             to={filtered('/payments', { awaitingVerification: true })}
             testId="awaiting-verification"
+            alert
+          />
+        )}
+        {anomalies && (
+          <ListCountCard
+            resource="paymentAnomalies"
+            filter={{ unresolved: true }}
+            icon={<AnomalyIcon />}
+            title={translate('angsur.dashboard.unresolvedAnomalies')}
+            to={filtered('/paymentAnomalies', { unresolved: true })}
+            testId="unresolved-anomalies"
             alert
           />
         )}

@@ -7,6 +7,7 @@ export const dashboardMessages: AreaMessages = {
       dashboard: {
         unavailable: 'Tidak tersedia',
         activeOrders: 'Pesanan aktif',
+        unresolvedAnomalies: 'Anomali pembayaran belum diselesaikan',
         receivables: 'Piutang berjalan',
         receivablesDetail: '%{smart_count} pesanan, %{installments} angsuran belum lunas',
         overdueDetail: 'Tunggakan %{amount} (%{smart_count} angsuran)',
@@ -47,6 +48,7 @@ export const dashboardMessages: AreaMessages = {
       dashboard: {
         unavailable: 'Unavailable',
         activeOrders: 'Active orders',
+        unresolvedAnomalies: 'Unresolved payment anomalies',
         receivables: 'Outstanding receivables',
         receivablesDetail: '%{smart_count} orders, %{installments} installments unpaid',
         overdueDetail: 'Arrears %{amount} (%{smart_count} installments)',

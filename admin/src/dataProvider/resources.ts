@@ -81,6 +81,12 @@ const orderFilter = (filter: Record<string, unknown>) => {
   return rest;
 };
 
+/**
+ * The anomalies list's switch: only the unresolved ones (the API's default) unless `unresolved` is
+ * explicitly false; the API's argument is a non-null Boolean, so it is always sent.
+ */
+const anomalyFilter = (filter: Record<string, unknown>) => ({ ...filter, unresolved: filter.unresolved !== false });
+
 /** The installments list's quick filter "due this week" becomes a due-date range (Asia/Jakarta, Monday to Sunday). */
 const installmentFilter = (filter: Record<string, unknown>) => {
   const { dueThisWeek, ...rest } = filter;
@@ -248,6 +254,17 @@ export const resources: Record<string, ResourceDef> = {
     detailFields: PAYMENT_DETAIL_FIELDS,
     sortable: ['createdAt', 'amount', 'status', 'settledAt'],
     hasIds: true,
+  },
+  paymentAnomalies: {
+    list: 'paymentAnomalies', // FINANCE and ADMIN; a list only (no single-anomaly query)
+    one: '',
+    filterType: '',
+    filters: ['unresolved'],
+    argFilters: { unresolved: 'Boolean!' },
+    mapFilter: anomalyFilter,
+    fields: 'id kind provider reference expected received details createdAt resolvedAt resolution',
+    sortable: ['createdAt', 'kind'],
+    hasIds: false,
   },
   spks: {
     list: 'spks', // staff only

@@ -7,6 +7,8 @@ import { dashboardMessages } from '../dashboard/messages';
 import { installmentMessages } from '../installments/messages';
 import { notificationMessages } from '../notifications/messages';
 import { customerMessages } from '../customer/messages';
+import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
+import { authMessages } from '../auth/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -28,4 +30,6 @@ export const areas: AreaMessages[] = [
   installmentMessages,
   notificationMessages,
   customerMessages,
+  paymentAnomalyMessages,
+  authMessages,
 ];

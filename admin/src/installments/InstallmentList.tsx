@@ -16,6 +16,7 @@ import { DateField, RupiahField, StatusChipField } from '../fields';
 import { formatPhone, formatRupiah, isPositiveRupiah, todayInJakarta } from '../format';
 import { INSTALLMENT_STATUSES, INSTALLMENT_STATUS_COLORS, installmentDisplayStatus, PAYABLE_STATUSES } from '../orders/choices';
 import { useInstallmentLabel } from '../orders/OrderFields';
+import { BillingPassButton } from './BillingPass';
 import { installmentExporter } from './exporter';
 import type { InstallmentRow } from './types';
 
@@ -121,6 +122,7 @@ const Actions = () => (
     <FilterButton />
     {/* Every matching row, read page by page (see dataProvider getLongList); 5 000 rows at most. */}
     <ExportButton maxResults={5_000} />
+    <BillingPassButton />
   </TopToolbar>
 );
 

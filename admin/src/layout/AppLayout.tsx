@@ -2,6 +2,7 @@ import NotificationsIcon from '@mui/icons-material/Notifications';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, useTranslate } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
+import { AngsurUserMenu } from '../auth/LogoutEverywhere';
 import { loadSession } from '../auth/session';
 import { NotificationBell } from '../notifications/NotificationBell';
 
@@ -30,9 +31,13 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
   );
 };
 
-/** react-admin's app bar with the notification bell (every role) before the language menu. */
+/**
+ * react-admin's app bar with the notification bell (every role) before the language menu, and a user
+ * menu that can also end every session of the account (auth/LogoutEverywhere.tsx).
+ */
 const AngsurAppBar = () => (
   <AppBar
+    userMenu={<AngsurUserMenu />}
     toolbar={
       <>
         <NotificationBell />
