@@ -87,6 +87,19 @@ const messages = {
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
   'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },
   'spk.pageNotFound': { id: 'Halaman ini tidak ada di dokumen SPK.', en: 'This page is not in the SPK document.' },
+  'spk.notApproved': {
+    id: 'SPK belum disetujui pelanggan; tanda tangan menunggu persetujuan.',
+    en: 'The customer has not approved the SPK yet; signing waits for the approval.',
+  },
+  'spk.stampFailed': { id: 'e-Meterai gagal: {reason}', en: 'The e-Meterai failed: {reason}' },
+  'spk.stampPending': {
+    id: 'e-Meterai belum selesai diproses penyedia; coba tanda tangani lagi sebentar lagi.',
+    en: 'The e-Meterai provider has not finished yet; try signing again in a moment.',
+  },
+  'spk.notAuthentic': {
+    id: 'Dokumen ini bukan SPK yang kami kirim (kode dokumen tidak ditemukan atau berbeda).',
+    en: 'This document is not the SPK we sent (the document code is missing or different).',
+  },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

@@ -6,6 +6,7 @@ import { isStaff, Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError, forbidden, notFound } from '../common/errors';
+import { t } from '../common/messages';
 import { checkPdf } from '../common/uploads';
 import { todayJakarta, type Clock } from '../common/time';
 import type { Config } from '../config/config';
@@ -255,7 +256,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     const spk = await getSpk(tx, user, id, true);
     const actor = requireUser(user);
     if (!spk.approvedAt) {
-      throw new AppError('CONFLICT', 'SPK belum disetujui pelanggan; tanda tangan menunggu persetujuan.', { currentState: spk.status, reason: 'NOT_APPROVED' });
+      throw new AppError('CONFLICT', t('spk.notApproved'), { currentState: spk.status, reason: 'NOT_APPROVED' });
     }
     transition(tx, spk, actor, SpkAction.SIGN);
     const data = await documentData(tx, spk, deps);
@@ -265,10 +266,10 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     try {
       stamp = await deps.stampDuty.stamp({ documentId: spk.id, fileName: `${spk.documentCode}.pdf`, pdf: rendered.bytes, box: rendered.stampBox, documentNumber: spk.number, documentDate: data.date });
     } catch (err) {
-      throw new AppError('STAMP_DUTY_ERROR', `e-Meterai gagal: ${(err as Error).message}`);
+      throw new AppError('STAMP_DUTY_ERROR', t('spk.stampFailed', { reason: (err as Error).message }));
     }
     if (stamp.status !== 'STAMPED' || !stamp.stampedPdf) {
-      throw new AppError('STAMP_DUTY_ERROR', 'e-Meterai belum selesai diproses penyedia; coba tanda tangani lagi sebentar lagi.', { stampStatus: stamp.status });
+      throw new AppError('STAMP_DUTY_ERROR', t('spk.stampPending'), { stampStatus: stamp.status });
     }
     const admin = await tx.findOneOrFail(User, actor.id);
     const signed = await signPdf(stamp.stampedPdf, await deps.signingIdentity(), {
@@ -311,7 +312,7 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
       now: deps.clock.now(),
     });
     if (report.verdict === 'NOT_AUTHENTIC') {
-      throw new AppError('SPK_NOT_AUTHENTIC', 'Dokumen ini bukan SPK yang kami kirim (kode dokumen tidak ditemukan atau berbeda).', { field: 'file', report });
+      throw new AppError('SPK_NOT_AUTHENTIC', t('spk.notAuthentic'), { field: 'file', report });
     }
     transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
     spk.rejectionReason = null;
