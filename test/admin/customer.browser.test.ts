@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { type TestApp, type TestUser } from '../support/app';
-import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { expectNoHorizontalOverflow, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { TravelClock } from '../support/clock';
 import { completeCustomer, countersign } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
@@ -28,12 +27,6 @@ const logIn: BrowserHarness['logIn'] = (...args) => harness.logIn(...args);
 const PHONE = { width: 390, height: 844 };
 const SPK = `id status downloadUrl`;
 const staffAct = (mutation: string, id: string) => app.ok(`mutation($id: ID!) { ${mutation}(id: $id) { ${SPK} } }`, { id }, support.token);
-
-/** The page must not scroll sideways on a phone: nothing wider than the viewport. */
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-}
 
 const orderPage = (id: string) => `${app.url}/admin/my-orders/${id}/show`;
 

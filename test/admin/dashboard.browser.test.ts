@@ -4,7 +4,7 @@ import { runBillingPass } from '../../server/src/billing/billing-pass';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
 import type { Clock } from '../../server/src/common/time';
 import { type TestApp, type TestUser } from '../support/app';
-import { FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { expectNoHorizontalOverflow, FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
 
 /**
@@ -72,6 +72,8 @@ describe('dashboard, installments and notifications in the browser', () => {
       }
       // The chart is an image with a name for screen readers, and its figures are also a table.
       await page.getByRole('img', { name: 'Umur piutang' }).waitFor();
+      // The whole dashboard fits a 1280-pixel screen (a hidden table once widened it).
+      await expectNoHorizontalOverflow(page);
       await screenshot(page, 'dashboard-figures');
 
       // Installments: the quick filter "Terlambat" leaves exactly the late ones, each linking to its order.

@@ -38,6 +38,12 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
 }
 
+/** The page must not scroll sideways: nothing wider than the viewport. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+}
+
 /** Starts the real server (serving the built admin) and headless Chromium side by side. */
 export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {

@@ -1,3 +1,4 @@
+import { visuallyHidden } from '@mui/utils';
 import { Box, Card, CardContent, Skeleton, Typography, useTheme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatRupiah } from '../format';
@@ -15,7 +16,6 @@ const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 210;
 const WIDTH = 720;
 
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 export const AgingChart = () => {
   const translate = useTranslate();
@@ -71,24 +71,28 @@ export const AgingChart = () => {
                 );
               })}
             </Box>
-            <Box component="table" sx={visuallyHidden}>
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{translate('angsur.dashboard.aging.bucketHeader')}</th>
-                  <th scope="col">{translate('angsur.dashboard.aging.amountHeader')}</th>
-                  <th scope="col">{translate('angsur.dashboard.aging.countHeader')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lines.map((line) => (
-                  <tr key={line.bucket}>
-                    <th scope="row">{label(line.bucket)}</th>
-                    <td>{formatRupiah(line.amount)}</td>
-                    <td>{line.installments}</td>
+            {/* For screen readers. The clipping box is a div: a table ignores width and overflow, and a
+                hidden table as wide as its text widened the whole page. */}
+            <Box sx={visuallyHidden}>
+              <table>
+                <caption>{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{translate('angsur.dashboard.aging.bucketHeader')}</th>
+                    <th scope="col">{translate('angsur.dashboard.aging.amountHeader')}</th>
+                    <th scope="col">{translate('angsur.dashboard.aging.countHeader')}</th>
                   </tr>
-                ))}
-              </tbody>
+                </thead>
+                <tbody>
+                  {lines.map((line) => (
+                    <tr key={line.bucket}>
+                      <th scope="row">{label(line.bucket)}</th>
+                      <td>{formatRupiah(line.amount)}</td>
+                      <td>{line.installments}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </Box>
           </>
         )}
