@@ -10,6 +10,7 @@ import { notify, staffRecipients } from '../notifications/notifications.service'
 import { Order } from '../orders/order.entity';
 import { applySuspension } from '../services/services.service';
 import { SuspensionCause } from '../services/service-status';
+import { appLinks } from '../common/app-links';
 
 export interface BillingConfig {
   /** Days before a due date to remind (default 7, 3, 1). */
@@ -116,7 +117,7 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
         const customer = customers.get(order.customer.id)!;
         const summary = summarize(all.filter((i) => i.order.id === order.id), today);
         const open = inst.amount - inst.paidAmount + inst.lateFee - inst.lateFeePaid;
-        const link = `/admin/#/my-orders/${order.id}/show`;
+        const link = appLinks.customerOrder(order.id);
         const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: open };
         if (row.kind === 'BEFORE') {
           await notify(tx, deps, customer, 'INSTALLMENT_REMINDER', { ...base, daysBefore: row.offset_days }, { link });
@@ -127,7 +128,7 @@ export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bu
         } else {
           const to = order.assignedTo ? staff.filter((s) => s.id === order.assignedTo!.id) : staff;
           for (const s of to.length ? to : staff) {
-            await notify(tx, deps, s, 'OVERDUE_ORDER_FOR_STAFF', { customerName: order.customerName, orderNumber: order.number, arrearsAmount: summary.arrearsAmount, daysLate: row.offset_days }, { link: `/admin/#/orders/${order.id}/show` });
+            await notify(tx, deps, s, 'OVERDUE_ORDER_FOR_STAFF', { customerName: order.customerName, orderNumber: order.number, arrearsAmount: summary.arrearsAmount, daysLate: row.offset_days }, { link: appLinks.staffOrder(order.id) });
             staffNotices++;
           }
         }

@@ -11,6 +11,7 @@ import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import type { Order } from '../orders/order.entity';
+import { appLinks } from '../common/app-links';
 
 /**
  * The admin's notice to an overdue customer ("pilih suspend atau bayar"): in-app, email and WhatsApp
@@ -29,7 +30,7 @@ export async function sendOverdueNotice(
   const daysLate = oldest ? Math.round(DateTime.fromISO(today, { zone: ZONE }).diff(DateTime.fromISO(oldest.dueDate, { zone: ZONE }), 'days').days) : 0;
   const customer = await em.findOneOrFail(User, order.customer.id);
   const admin = sender ? await em.findOne(User, sender.id) : null;
-  const payUrl = `${deps.publicUrl}/admin/#/my-orders/${order.id}/show`;
+  const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
   const notification = await notify(
     em,
     deps,
@@ -44,7 +45,7 @@ export async function sendOverdueNotice(
       adminName: admin?.fullName ?? 'Admin',
       adminPhone: admin?.phone ?? customer.phone,
     },
-    { link: `/admin/#/my-orders/${order.id}/show` },
+    { link: appLinks.customerOrder(order.id) },
   );
   const text =
     `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +

@@ -5,6 +5,7 @@ import { formatRupiah } from '../money/rupiah';
 import { Service } from '../services/service.entity';
 import { ServiceStatus } from '../services/service-status';
 import { arrearsOf } from '../services/services.service';
+import { appLinks } from '../common/app-links';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -30,7 +31,7 @@ export function hostingRoutes(services: AppServices): Router {
       return void res.status(404).type('html').send(page('Tidak ditemukan', '<h1>Layanan tidak ditemukan</h1>'));
     }
     const label = escapeHtml(service.label);
-    const console = `${services.config.publicUrl}/admin/#/my-orders/${service.order.id}/show`;
+    const console = `${services.config.publicUrl}${appLinks.customerOrder(service.order.id)}`;
     if (service.status === ServiceStatus.SUSPENDED) {
       return void res.status(403).type('html').send(
         page('Layanan ditangguhkan', `<div class="off"><h1>Layanan ditangguhkan</h1><p>Layanan <b>${label}</b> sedang ditangguhkan (suspend). Pemilik layanan dapat menghubungi admin atau melunasi tagihan untuk mengaktifkannya kembali.</p><p><i>This service is suspended.</i></p></div>`),

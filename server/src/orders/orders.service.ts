@@ -21,6 +21,7 @@ import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
 import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
+import { appLinks } from '../common/app-links';
 
 const MAX_UNITS = 20;
 const ref = (o: Order) => ({ entityType: 'Order', entityId: o.id });
@@ -210,7 +211,7 @@ export async function assignOrder(em: EntityManager, deps: { bus: NotificationBu
     customerEmail: customer.email,
     customerPhone: customer.phone,
     customerNote: customer.note,
-  }, { link: `/admin/#/orders/${order.id}/show` });
+  }, { link: appLinks.staffOrder(order.id) });
   await em.flush();
   return order;
 }

@@ -20,6 +20,7 @@ import { liftNonPaymentSuspensionIfSettled } from '../services/services.service'
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
+import { appLinks } from '../common/app-links';
 
 
 /** The gate of the SPK issue: before confirmation the API answers SPK_NOT_CONFIRMED, "SPK belum diconfirm admin". */
@@ -108,8 +109,8 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
         customer: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
         items: [{ id: order.number, name: `Cicilan ${order.number}`, price: amount, quantity: 1 }],
         expiresInSeconds: 24 * 3600,
-        successUrl: `${deps.publicUrl}/admin/#/my-orders/${order.id}`,
-        failureUrl: `${deps.publicUrl}/admin/#/my-orders/${order.id}`,
+        successUrl: `${deps.publicUrl}${appLinks.customerOrder(order.id)}`,
+        failureUrl: `${deps.publicUrl}${appLinks.customerOrder(order.id)}`,
       });
       payment.provider = charge.provider;
       payment.providerReference = charge.providerReference;
@@ -185,7 +186,7 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
     ...(from !== order.status ? { orderStatus: { from, to: order.status } } : {}),
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
-  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: `/admin/#/my-orders/${order.id}/show` });
+  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
   return 'settled';
 }
 
@@ -222,7 +223,7 @@ export async function rejectPayment(em: EntityManager, deps: SettleDeps, actor: 
     audit(tx, actor, 'payment.reject', { entityType: 'Payment', entityId: payment.id }, { reason: payment.rejectionReason });
     const order = await tx.findOneOrFail(Order, payment.order.id);
     const customer = await tx.findOneOrFail(User, order.customer.id);
-    await notify(tx, deps, customer, 'PAYMENT_REJECTED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reason: payment.rejectionReason ?? '-' }, { link: `/admin/#/my-orders/${order.id}/show` });
+    await notify(tx, deps, customer, 'PAYMENT_REJECTED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reason: payment.rejectionReason ?? '-' }, { link: appLinks.customerOrder(order.id) });
     return payment;
   });
 }

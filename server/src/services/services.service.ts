@@ -17,6 +17,7 @@ import { Order } from '../orders/order.entity';
 import { DriverError, type ProvisioningDriver, type ServiceSpec } from './drivers/driver';
 import { ProvisioningState, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceAction, ServiceStatus, SuspensionCause, serviceMachine, type DriverAction } from './service-status';
+import { appLinks } from '../common/app-links';
 
 export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almalinux-9', 'rocky-9', 'windows-server-2022'] as const;
 
@@ -209,7 +210,7 @@ export async function applySuspension(tx: EntityManager, deps: { bus: Notificati
   audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   for (const s of services) {
-    await notify(tx, deps, customer, 'SERVICE_SUSPENDED', { customerName: order.customerName, serviceLabel: s.label, reason: reason ?? suspensionReasonText(cause) }, { link: `/admin/#/my-orders/${order.id}/show` });
+    await notify(tx, deps, customer, 'SERVICE_SUSPENDED', { customerName: order.customerName, serviceLabel: s.label, reason: reason ?? suspensionReasonText(cause) }, { link: appLinks.customerOrder(order.id) });
   }
   return { order, services };
 }
@@ -232,7 +233,7 @@ export async function liftSuspension(tx: EntityManager, deps: { bus: Notificatio
   audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   for (const s of services) {
-    await notify(tx, deps, customer, 'SERVICE_UNSUSPENDED', { customerName: order.customerName, serviceLabel: s.label, payUntil }, { link: `/admin/#/my-orders/${order.id}/show` });
+    await notify(tx, deps, customer, 'SERVICE_UNSUSPENDED', { customerName: order.customerName, serviceLabel: s.label, payUntil }, { link: appLinks.customerOrder(order.id) });
   }
   return { order, services };
 }

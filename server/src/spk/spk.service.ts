@@ -27,6 +27,7 @@ import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
 import { verifyCustomerUpload } from './verification';
 import { sendOverdueNotice } from '../billing/overdue-notice';
+import { appLinks } from '../common/app-links';
 
 export interface SpkDeps {
   clock: Clock;
@@ -124,7 +125,7 @@ function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVer
   return em.create(SpkVersion, { spk, version: spk.currentVersion, kind, file, sha256: hash, createdBy: em.getReference(User, actor.id), note: extra.note ?? null, verification: extra.verification ?? null });
 }
 
-const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}/admin/#/my-spk/${spk.id}/show`;
+const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}${appLinks.customerSpk(spk.id)}`;
 
 async function notifyCustomer(
   tx: EntityManager,
@@ -134,7 +135,7 @@ async function notifyCustomer(
   params: Record<string, unknown>,
 ) {
   const customer = await tx.findOneOrFail(User, spk.customer.id);
-  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: `/admin/#/my-spk/${spk.id}/show` });
+  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerSpk(spk.id) });
 }
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
