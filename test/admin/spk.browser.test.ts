@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp, TestUser } from '../support/app';
 import { screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
@@ -118,6 +119,14 @@ describe('SPK and overdue handling in the browser', () => {
       await page.getByTestId('order-spk-link').waitFor();
       await page.locator('[data-status="CONFIRMED"]').first().waitFor();
       await screenshot(page, 'spk-order-tab');
+
+      // The SPK list exports what it shows: the confirmed SPK, in the "all" tab, as CSV.
+      await page.goto(`${app.url}/admin/spks?filter=${encodeURIComponent('{}')}`);
+      await page.locator('tbody tr', { hasText: order.number }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor' }).click()]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+      expect(csv[0]).toBe('number,status,currentVersion,order,customer,phone,createdAt,updatedAt');
+      expect(csv.find((line) => line.includes(order.number))).toMatch(/^SPK\/\d{4}\/\d{2}\/\d{6},CONFIRMED,3,/);
     });
 
     const after = (await app.ok(SPK_OF_ORDER, { id: order.id }, support.token)).order;

@@ -1,6 +1,7 @@
 import { Box } from '@mui/material';
 import { DataTable, List, ReferenceField, TextField, TextInput, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../fields';
+import { auditExporter } from '../export/lists';
 
 const filters = [
   <TextInput key="action" source="action" alwaysOn />,
@@ -21,7 +22,7 @@ const AuditData = () => {
 
 /** Who did what, newest first. Read-only; ADMIN only. */
 export const AuditList = () => (
-  <List sort={{ field: 'at', order: 'DESC' }} filters={filters} exporter={false}>
+  <List sort={{ field: 'at', order: 'DESC' }} filters={filters} exporter={auditExporter}>
     <DataTable bulkActionButtons={false} expand={<AuditData />} rowClick="expand">
       <DataTable.Col source="at">
         <DateTimeField source="at" />

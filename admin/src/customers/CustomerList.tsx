@@ -1,11 +1,12 @@
 import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, TextField } from 'react-admin';
 import { DateField, DateTimeField, PhoneField } from '../fields';
 import { NameField } from './NameField';
+import { customerExporter } from '../export/lists';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <NullableBooleanInput key="active" source="active" />];
 
 export const CustomerList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} exporter={false}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} exporter={customerExporter}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="fullName">
         <NameField />

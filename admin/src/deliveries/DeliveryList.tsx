@@ -2,6 +2,7 @@ import { Typography } from '@mui/material';
 import { DataTable, FunctionField, List, NumberField, SelectInput, TextField } from 'react-admin';
 import { DateTimeField, EnumField, StatusChipField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
+import { deliveryExporter } from '../export/lists';
 
 interface Delivery {
   id: string;
@@ -20,7 +21,7 @@ const TABS: FilterTab[] = [
 
 /** The outbox: every email and WhatsApp message, with its status, attempts and the provider's last error. */
 export const DeliveryList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ status: ['FAILED'] }} filters={filters} exporter={false}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ status: ['FAILED'] }} filters={filters} exporter={deliveryExporter}>
     <FilterTabs source="status" tabs={TABS} counted />
     <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
       <DataTable.Col source="createdAt">

@@ -5,6 +5,7 @@ import { DateTimeField, EnumField, RupiahField, StatusChipField } from '../field
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { formatRupiah } from '../format';
 import { ANOMALY_KIND_COLORS, detailValue, type PaymentAnomaly } from './choices';
+import { anomalyExporter } from '../export/lists';
 
 interface CellProps {
   label?: string;
@@ -160,7 +161,7 @@ const AnomalyTable = () => {
  * not a payment (it may match none), so the payments list's columns, filters and pages do not fit it.
  */
 export const AnomalyList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ unresolved: true }} exporter={false}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ unresolved: true }} exporter={anomalyExporter}>
     <FilterTabs source="unresolved" tabs={TABS} counted />
     <AnomalyTable />
   </List>

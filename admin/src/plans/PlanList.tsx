@@ -1,6 +1,7 @@
 import { AutocompleteInput, BooleanField, DataTable, List, NullableBooleanInput, NumberField, ReferenceField, ReferenceInput } from 'react-admin';
 import { PercentField, RupiahField } from '../fields';
 import { DownPaymentField } from './DownPaymentField';
+import { planExporter } from '../export/lists';
 
 const filters = [
   <ReferenceInput key="productId" source="productId" reference="products" alwaysOn>
@@ -10,7 +11,7 @@ const filters = [
 ];
 
 export const PlanList = () => (
-  <List sort={{ field: 'tenorMonths', order: 'ASC' }} filters={filters} exporter={false}>
+  <List sort={{ field: 'tenorMonths', order: 'ASC' }} filters={filters} exporter={planExporter}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="productId" disableSort>

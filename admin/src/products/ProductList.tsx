@@ -2,6 +2,7 @@ import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, Selec
 import { EnumField, RupiahField } from '../fields';
 import { categoryChoices } from './choices';
 import { SpecsField } from './SpecsField';
+import { productExporter } from '../export/lists';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 
 export const ProductList = () => (
   // No export: the API pages by at most 200 rows and refuses costly queries.
-  <List sort={{ field: 'name', order: 'ASC' }} filters={filters} exporter={false}>
+  <List sort={{ field: 'name', order: 'ASC' }} filters={filters} exporter={productExporter}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="category">

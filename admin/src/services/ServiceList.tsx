@@ -1,8 +1,9 @@
-import { DataTable, FilterButton, List, NumberField, ReferenceField, SelectArrayInput, TextField, TopToolbar } from 'react-admin';
+import { DataTable, ExportButton, FilterButton, List, NumberField, ReferenceField, SelectArrayInput, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { serviceStatusChoices } from './choices';
 import { LastErrorField, ProvisioningField, ServiceLabelField, ServiceStatusField } from './ServiceFields';
+import { serviceExporter } from '../export/lists';
 
 const filters = [<SelectArrayInput key="status" source="status" choices={serviceStatusChoices} sx={{ minWidth: 220 }} />];
 
@@ -15,11 +16,12 @@ const TABS: FilterTab[] = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <ExportButton />
   </TopToolbar>
 );
 
 export const ServiceList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} actions={<Actions />} exporter={false}>
+  <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} actions={<Actions />} exporter={serviceExporter}>
     <FilterTabs source="failing" tabs={TABS} counted />
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="label">

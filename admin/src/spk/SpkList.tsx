@@ -1,8 +1,9 @@
-import { DataTable, FilterButton, List, NumberField, SelectArrayInput, TopToolbar } from 'react-admin';
+import { DataTable, ExportButton, FilterButton, List, NumberField, SelectArrayInput, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { CUSTOMER_WAITING, spkStatusChoices, STAFF_WAITING } from './choices';
 import { SpkCustomerField, SpkNumberField, SpkOrderField, SpkStatusField } from './SpkFields';
+import { spkExporter } from '../export/lists';
 
 const filters = [<SelectArrayInput key="status" source="status" choices={spkStatusChoices} sx={{ minWidth: 240 }} />];
 
@@ -17,11 +18,12 @@ const TABS: FilterTab[] = [
 const Actions = () => (
   <TopToolbar>
     <FilterButton />
+    <ExportButton />
   </TopToolbar>
 );
 
 export const SpkList = () => (
-  <List sort={{ field: 'updatedAt', order: 'ASC' }} filterDefaultValues={{ status: STAFF_WAITING }} filters={filters} actions={<Actions />} exporter={false}>
+  <List sort={{ field: 'updatedAt', order: 'ASC' }} filterDefaultValues={{ status: STAFF_WAITING }} filters={filters} actions={<Actions />} exporter={spkExporter}>
     <FilterTabs source="status" tabs={TABS} counted />
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="number">

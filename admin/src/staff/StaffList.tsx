@@ -2,6 +2,7 @@ import { BooleanField, DataTable, List, NullableBooleanInput, SearchInput, Selec
 import { DateTimeField, EnumField, PhoneField } from '../fields';
 import { NameField } from '../customers/NameField';
 import { STAFF_ROLE_CHOICES } from './roles';
+import { staffExporter } from '../export/lists';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -10,7 +11,7 @@ const filters = [
 ];
 
 export const StaffList = () => (
-  <List sort={{ field: 'fullName', order: 'ASC' }} filters={filters} exporter={false}>
+  <List sort={{ field: 'fullName', order: 'ASC' }} filters={filters} exporter={staffExporter}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="fullName">
         <NameField />

@@ -1,11 +1,12 @@
 import DoneIcon from '@mui/icons-material/TaskAlt';
 import { Box, Typography } from '@mui/material';
-import { DataTable, FunctionField, List, ReferenceField, TextField, usePermissions, useRecordContext, type RaRecord } from 'react-admin';
+import { DataTable, ExportButton, FunctionField, List, ReferenceField, TextField, TopToolbar, type RaRecord, usePermissions, useRecordContext } from 'react-admin';
 import { ActionButton } from '../actions';
 import { canAccess } from '../auth/permissions';
 import { DateTimeField, EnumField, StatusChipField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { completeStaffTask } from './api';
+import { staffTaskExporter } from '../export/lists';
 
 interface StaffTask extends RaRecord {
   id: string;
@@ -50,8 +51,15 @@ const CompleteButton = (_props: { label?: string }) => {
   );
 };
 
+/** No filter button: the tabs are the filter. */
+const Actions = () => (
+  <TopToolbar>
+    <ExportButton />
+  </TopToolbar>
+);
+
 export const StaffTaskList = () => (
-  <List sort={{ field: 'createdAt', order: 'ASC' }} filterDefaultValues={{ status: 'OPEN' }} exporter={false} actions={false}>
+  <List sort={{ field: 'createdAt', order: 'ASC' }} filterDefaultValues={{ status: 'OPEN' }} exporter={staffTaskExporter} actions={<Actions />}>
     <FilterTabs source="status" tabs={TABS} counted />
     <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
       <DataTable.Col source="createdAt">
