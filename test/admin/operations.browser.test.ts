@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../server/src/common/time';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { type TestApp } from '../support/app';
-import { FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { expectNoHorizontalOverflow, FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
 
 /**
@@ -134,12 +134,25 @@ describe('operations in the browser', () => {
       await screenshot(page, 'ops-anomalies-all');
       await page.getByRole('menuitem', { name: 'Anomali pembayaran' }).waitFor();
 
+      // FINANCE records what was done with the money: the row shows it as resolved, with the note.
+      await row.getByRole('button', { name: 'Selesaikan' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('textarea[name="reason"]').fill('Rp 1.000 dikembalikan lewat dasbor gateway');
+      await dialog.getByRole('button', { name: 'Selesaikan' }).click();
+      await page.getByText('Anomali diselesaikan.').waitFor();
+      await row.getByText('Catatan: Rp 1.000 dikembalikan lewat dasbor gateway').waitFor();
+      expect(await row.getByRole('button', { name: 'Selesaikan' }).count()).toBe(0);
+      await expectNoHorizontalOverflow(page);
+      await screenshot(page, 'ops-anomalies-resolved');
+
       // FINANCE does not run the billing pass.
       await page.getByRole('menuitem', { name: 'Angsuran' }).click();
       await page.waitForURL(/\/admin\/installments/);
       await page.getByRole('button', { name: 'Ekspor' }).waitFor();
       expect(await page.getByRole('button', { name: 'Jalankan penagihan sekarang' }).count()).toBe(0);
     });
+    const anomalies = (await app.ok(`{ paymentAnomalies(unresolved: false) { items { reference resolution resolvedAt } } }`, {}, await app.adminToken())).paymentAnomalies.items;
+    expect(anomalies.find((a: { reference: string }) => a.reference === payment.reference)).toMatchObject({ resolution: 'Rp 1.000 dikembalikan lewat dasbor gateway' });
   }, 120_000);
 
   it('logs a staff member out of every device and kills the old refresh token', async () => {

@@ -100,6 +100,20 @@ describe('online payment through the sandbox gateway', () => {
     expect(state.installments[0].paidAmount).toBe('0');
     const anomalies = await t.ok(`{ paymentAnomalies { items { kind reference expected received } } }`, {}, finance.token);
     expect(anomalies.paymentAnomalies.items).toContainEqual({ kind: 'AMOUNT_MISMATCH', reference: payment.reference, expected: payment.amount, received: '1000' });
+
+    // FINANCE records what was done with the money; once, by FINANCE only, with a reason.
+    const LIST = `query($u: Boolean!) { paymentAnomalies(unresolved: $u, perPage: 200) { items { id reference resolution resolvedAt } } }`;
+    const anomaly = (await t.ok(LIST, { u: true }, finance.token)).paymentAnomalies.items.find((a: { reference: string }) => a.reference === payment.reference);
+    const RESOLVE = `mutation($id: ID!, $i: ResolutionInput!) { resolvePaymentAnomaly(id: $id, input: $i) { id resolution resolvedAt } }`;
+    const support = await t.createUser('SUPPORT');
+    expect((await t.gql(RESOLVE, { id: anomaly.id, i: { resolution: 'Dikembalikan' } }, support.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(RESOLVE, { id: anomaly.id, i: { resolution: '   ' } }, finance.token)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'resolution' });
+    const resolved = (await t.ok(RESOLVE, { id: anomaly.id, i: { resolution: ' Rp 1.000 dikembalikan lewat gateway ' } }, finance.token)).resolvePaymentAnomaly;
+    expect(resolved).toMatchObject({ id: anomaly.id, resolution: 'Rp 1.000 dikembalikan lewat gateway' });
+    expect(resolved.resolvedAt).toBeTruthy();
+    expect((await t.gql(RESOLVE, { id: anomaly.id, i: { resolution: 'lagi' } }, finance.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await t.ok(LIST, { u: true }, finance.token)).paymentAnomalies.items.map((a: { id: string }) => a.id)).not.toContain(anomaly.id);
+    expect((await t.ok(LIST, { u: false }, finance.token)).paymentAnomalies.items).toContainEqual({ ...anomaly, resolution: 'Rp 1.000 dikembalikan lewat gateway', resolvedAt: resolved.resolvedAt });
   });
 
   it('an expired notification expires the payment; a later settlement is an anomaly, not money applied', async () => {

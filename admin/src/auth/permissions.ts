@@ -49,7 +49,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     staffTasks: ['list', 'complete'],
     notificationDeliveries: ['list'],
     installments: ['list', 'export', 'billingPass'],
-    paymentAnomalies: ['list'],
+    paymentAnomalies: ['list', 'resolve'],
     dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
@@ -63,7 +63,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     staffTasks: ['list'],
     notificationDeliveries: ['list'],
     installments: ['list', 'export'],
-    paymentAnomalies: ['list'],
+    paymentAnomalies: ['list', 'resolve'],
     dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {

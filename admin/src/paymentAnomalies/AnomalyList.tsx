@@ -1,6 +1,11 @@
+import { gql } from '@apollo/client';
+import ResolveIcon from '@mui/icons-material/TaskAlt';
 import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, List, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { ActionButton } from '../actions';
+import { canAccess } from '../auth/permissions';
+import { callApi } from '../dataProvider';
 import { DateTimeField, EnumField, RupiahField, StatusChipField } from '../fields';
 import { FilterTabs, type FilterTab } from '../FilterTabs';
 import { formatRupiah } from '../format';
@@ -24,7 +29,7 @@ const KindCell = (_props: CellProps) => {
   const translate = useTranslate();
   if (!anomaly) return null;
   return (
-    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 180 }}>
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 160 }}>
       <StatusChipField source="kind" prefix="resources.paymentAnomalies.kind" colors={ANOMALY_KIND_COLORS} />
       <Typography variant="caption" color="text.secondary">
         {translate(`resources.paymentAnomalies.kindHint.${anomaly.kind}`, { _: '' })}
@@ -33,20 +38,32 @@ const KindCell = (_props: CellProps) => {
   );
 };
 
+/** Long references and ids break after their dashes (PAY-20261202-…), never inside a word. */
+const Breakable = ({ text }: { text: string }) => (
+  <>
+    {text.split(/(?<=-)/).map((part, i) => (
+      <span key={i}>
+        {i > 0 && <wbr />}
+        {part}
+      </span>
+    ))}
+  </>
+);
+
 const ReferenceCell = (_props: CellProps) => {
   const anomaly = useRecordContext<PaymentAnomaly>();
   if (!anomaly) return null;
   return (
     <Box>
-      <Typography variant="body2" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }} data-testid="anomaly-reference">
-        {anomaly.reference}
+      <Typography variant="body2" sx={{ fontFamily: 'monospace', maxWidth: 160 }} data-testid="anomaly-reference">
+        <Breakable text={anomaly.reference} />
       </Typography>
       <EnumField source="provider" prefix="resources.paymentAnomalies.provider" variant="caption" color="text.secondary" />
     </Box>
   );
 };
 
-/** Received, and how far it is from what was expected ("kurang Rp 5.000" / "lebih Rp 5.000"). */
+/** Received, what was expected, and how far apart ("kurang Rp 5.000"): one column, so the table fits a laptop screen. */
 const ReceivedCell = (_props: CellProps) => {
   const anomaly = useRecordContext<PaymentAnomaly>();
   const translate = useTranslate();
@@ -55,6 +72,11 @@ const ReceivedCell = (_props: CellProps) => {
   return (
     <Box sx={{ textAlign: 'right' }}>
       <RupiahField source="received" data-testid="anomaly-received" />
+      {anomaly.expected !== null && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ whiteSpace: 'nowrap' }}>
+          {translate('resources.paymentAnomalies.fields.expected')}: <span data-testid="anomaly-expected">{formatRupiah(anomaly.expected)}</span>
+        </Typography>
+      )}
       {difference !== 0n && (
         <Typography variant="caption" color={difference < 0n ? 'error' : 'info.main'} component="div" sx={{ whiteSpace: 'nowrap' }}>
           {translate(difference < 0n ? 'resources.paymentAnomalies.short' : 'resources.paymentAnomalies.over', { amount: formatRupiah(difference < 0n ? -difference : difference) })}
@@ -64,14 +86,45 @@ const ReceivedCell = (_props: CellProps) => {
   );
 };
 
-/** Open, or when it was resolved and how. */
+const RESOLVE = gql`
+  mutation ResolvePaymentAnomaly($id: ID!, $input: ResolutionInput!) {
+    data: resolvePaymentAnomaly(id: $id, input: $input) { id resolvedAt }
+  }
+`;
+
+/** FINANCE/ADMIN record what was done with the money; the row then leaves the unresolved tab. */
+const ResolveButton = ({ anomaly }: { anomaly: PaymentAnomaly }) => {
+  const { permissions } = usePermissions();
+  if (!canAccess(permissions, 'paymentAnomalies', 'resolve')) return null;
+  return (
+    <ActionButton
+      label="resources.paymentAnomalies.resolve.action"
+      icon={<ResolveIcon />}
+      title="resources.paymentAnomalies.resolve.title"
+      message="resources.paymentAnomalies.resolve.message"
+      messageArgs={{ reference: anomaly.reference }}
+      reasonLabel="resources.paymentAnomalies.resolve.reason"
+      onConfirm={(resolution) => callApi(RESOLVE, { id: anomaly.id, input: { resolution } })}
+      successMessage="resources.paymentAnomalies.resolve.done"
+    />
+  );
+};
+
+/** Open (with the way to resolve it), or when it was resolved and how. */
 const ResolutionCell = (_props: CellProps) => {
   const anomaly = useRecordContext<PaymentAnomaly>();
   const translate = useTranslate();
   if (!anomaly) return null;
-  if (!anomaly.resolvedAt) return <Chip size="small" color="warning" label={translate('resources.paymentAnomalies.state.OPEN')} />;
+  if (!anomaly.resolvedAt) {
+    return (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <Chip size="small" color="warning" label={translate('resources.paymentAnomalies.state.OPEN')} />
+        <ResolveButton anomaly={anomaly} />
+      </Stack>
+    );
+  }
   return (
-    <Box sx={{ maxWidth: 180 }}>
+    <Box sx={{ maxWidth: 160 }}>
       <Chip size="small" color="success" label={translate('resources.paymentAnomalies.state.RESOLVED')} />
       <DateTimeField source="resolvedAt" variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }} />
       {anomaly.resolution && <Typography variant="caption">{translate('resources.paymentAnomalies.resolutionNote', { note: anomaly.resolution })}</Typography>}
@@ -91,15 +144,15 @@ const DetailsCell = (_props: CellProps) => {
   if (!entries.length) return <Typography variant="body2">-</Typography>;
   const shown = all ? entries : entries.slice(0, DETAIL_LINES);
   return (
-    <Box sx={{ minWidth: 200, maxWidth: 360 }} data-testid="anomaly-details">
+    <Box sx={{ minWidth: 160, maxWidth: 260 }} data-testid="anomaly-details">
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, typography: 'caption' }}>
         {shown.map(([key, value]) => (
           <Box key={key} sx={{ display: 'contents' }}>
             <Box component="dt" sx={{ color: 'text.secondary' }}>
               {key}
             </Box>
-            <Box component="dd" sx={{ m: 0, fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-              {detailValue(value)}
+            <Box component="dd" sx={{ m: 0, fontFamily: 'monospace', overflowWrap: 'break-word' }}>
+              <Breakable text={detailValue(value)} />
             </Box>
           </Box>
         ))}
@@ -120,38 +173,28 @@ const DetailsCell = (_props: CellProps) => {
   );
 };
 
-/** "Semua" adds how each anomaly was resolved; on the unresolved tab every row is still open. */
-const AnomalyTable = () => {
-  const { filterValues } = useListContext();
-  const unresolvedOnly = filterValues.unresolved !== false;
-  return (
-    <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
-      <DataTable.Col source="createdAt">
-        <DateTimeField source="createdAt" stacked />
-      </DataTable.Col>
-      <DataTable.Col source="kind">
-        <KindCell />
-      </DataTable.Col>
-      <DataTable.Col source="reference" disableSort>
-        <ReferenceCell />
-      </DataTable.Col>
-      <DataTable.Col source="expected" align="right" disableSort>
-        <RupiahField source="expected" emptyText="-" data-testid="anomaly-expected" />
-      </DataTable.Col>
-      <DataTable.Col source="received" align="right" disableSort>
-        <ReceivedCell />
-      </DataTable.Col>
-      <DataTable.Col source="details" disableSort>
-        <DetailsCell />
-      </DataTable.Col>
-      {!unresolvedOnly && (
-        <DataTable.Col source="resolvedAt" disableSort>
-          <ResolutionCell />
-        </DataTable.Col>
-      )}
-    </DataTable>
-  );
-};
+const AnomalyTable = () => (
+  <DataTable bulkActionButtons={false} rowClick={false} sx={{ '& td': { verticalAlign: 'top' } }}>
+    <DataTable.Col source="createdAt">
+      <DateTimeField source="createdAt" stacked />
+    </DataTable.Col>
+    <DataTable.Col source="kind">
+      <KindCell />
+    </DataTable.Col>
+    <DataTable.Col source="reference" disableSort>
+      <ReferenceCell />
+    </DataTable.Col>
+    <DataTable.Col source="received" align="right" disableSort>
+      <ReceivedCell />
+    </DataTable.Col>
+    <DataTable.Col source="details" disableSort>
+      <DetailsCell />
+    </DataTable.Col>
+    <DataTable.Col source="resolvedAt" disableSort>
+      <ResolutionCell />
+    </DataTable.Col>
+  </DataTable>
+);
 
 /**
  * Money a gateway reported that was not applied to any installment: a wrong amount, a reference we

@@ -32,6 +32,13 @@ const id = {
       over: 'lebih %{amount}',
       state: { OPEN: 'Belum diselesaikan', RESOLVED: 'Diselesaikan' },
       resolutionNote: 'Catatan: %{note}',
+      resolve: {
+        action: 'Selesaikan',
+        title: 'Selesaikan anomali %{reference}?',
+        message: 'Catat apa yang dilakukan dengan uang ini (misalnya dikembalikan lewat gateway, atau dibukukan sebagai pembayaran baru). Catatan disimpan beserta nama Anda dan waktunya.',
+        reason: 'Penyelesaian',
+        done: 'Anomali diselesaikan.',
+      },
       details: {
         more: 'Tampilkan semua (%{smart_count})',
         less: 'Ringkas',
@@ -72,6 +79,13 @@ const en: typeof id = {
       over: '%{amount} over',
       state: { OPEN: 'Unresolved', RESOLVED: 'Resolved' },
       resolutionNote: 'Note: %{note}',
+      resolve: {
+        action: 'Resolve',
+        title: 'Resolve anomaly %{reference}?',
+        message: 'Record what was done with this money (for example refunded through the gateway, or booked as a new payment). The note is kept with your name and the time.',
+        reason: 'Resolution',
+        done: 'Anomaly resolved.',
+      },
       details: {
         more: 'Show all (%{smart_count})',
         less: 'Show less',

@@ -75,6 +75,8 @@ const messages = {
     en: 'The amount is more than what is still open ({max}).',
   },
   'payment.notFound': { id: 'Pembayaran tidak ditemukan.', en: 'Payment not found.' },
+  'payment.anomalyNotFound': { id: 'Anomali pembayaran tidak ditemukan.', en: 'Payment anomaly not found.' },
+  'payment.anomalyResolved': { id: 'Anomali ini sudah diselesaikan.', en: 'This anomaly has already been resolved.' },
   'payment.idempotencyReused': {
     id: 'Kunci idempotensi ini sudah dipakai untuk pembayaran lain.',
     en: 'This idempotency key was already used for a different payment.',

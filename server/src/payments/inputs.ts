@@ -21,6 +21,11 @@ export class ReasonInput {
 }
 
 @InputType()
+export class ResolutionInput {
+  @Field({ description: 'What was done with the money (refunded, applied by hand, ...)' }) @NotBlank() @MaxChars(1000) resolution: string;
+}
+
+@InputType()
 export class PaymentFilter {
   @Field(() => [PaymentStatus], { nullable: true }) status?: PaymentStatus[];
   @Field(() => PaymentMethod, { nullable: true }) method?: PaymentMethod;

@@ -12,7 +12,7 @@ import { Installment, InstallmentStatus } from '../installments/installment.enti
 import { Order } from '../orders/order.entity';
 import { getOrder } from '../orders/orders.service';
 import { PaymentMethod, PaymentStatus } from './enums';
-import { CreatePaymentInput, PaymentFilter, ReasonInput } from './inputs';
+import { CreatePaymentInput, PaymentFilter, ReasonInput, ResolutionInput } from './inputs';
 import { Payment, PaymentAllocation } from './payment.entity';
 import * as payments from './payments.service';
 import { outstanding } from './allocation';
@@ -59,6 +59,12 @@ export class PaymentResolver {
   @Mutation(() => Payment, { description: 'Marks a settled payment refunded and takes its money back off the installments.' })
   refundPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
     return payments.refundPayment(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id, input.reason);
+  }
+
+  @Authorized(Role.FINANCE)
+  @Mutation(() => PaymentAnomaly, { description: 'FINANCE records how money that was not applied was dealt with (e.g. refunded at the gateway).' })
+  resolvePaymentAnomaly(@Arg('id', () => ID) id: string, @Arg('input') input: ResolutionInput, @Ctx() ctx: Context) {
+    return payments.resolveAnomaly(ctx.em, { clock: ctx.app.clock }, requireStaff(ctx.user), id, input.resolution);
   }
 
   @Authorized()

@@ -5,7 +5,7 @@ import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
 import { Role, isStaff } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
-import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
@@ -256,6 +256,24 @@ export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: 
     if (!payment) throw notFound('payment.notFound');
     await refundLocked(tx, payment, actor, clock.now(), reason.trim());
     return payment;
+  });
+}
+
+/**
+ * FINANCE closes an anomaly once the money is dealt with outside the allocation rule (refunded at the
+ * gateway, applied by hand as a new payment, ...): what was done is kept with who did it and when.
+ * Resolving twice is a CONFLICT, so two staff cannot record different outcomes for the same money.
+ */
+export async function resolveAnomaly(em: EntityManager, deps: { clock: Clock }, actor: AuthUser, id: string, resolution: string) {
+  return em.transactional(async (tx) => {
+    const anomaly = await tx.findOne(PaymentAnomaly, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!anomaly) throw notFound('payment.anomalyNotFound');
+    if (anomaly.resolvedAt) throw conflict('payment.anomalyResolved', {}, { currentState: 'RESOLVED' });
+    anomaly.resolution = resolution.trim();
+    anomaly.resolvedAt = deps.clock.now();
+    anomaly.resolvedBy = tx.getReference(User, actor.id, { wrapped: true });
+    audit(tx, actor, 'payment.anomaly.resolve', { entityType: 'PaymentAnomaly', entityId: anomaly.id }, { resolution: anomaly.resolution, reference: anomaly.reference });
+    return anomaly;
   });
 }
 
