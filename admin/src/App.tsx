@@ -6,7 +6,6 @@ import { LoginPage } from './auth/LoginPage';
 import { AppLayout } from './layout/AppLayout';
 import customers from './customers';
 import { customerResources } from './customer';
-import { followHashLink } from './customer/hashLinks';
 import { Home } from './customer/Home';
 import { RegisterPage } from './customer/register/RegisterPage';
 import { dataProvider } from './dataProvider';
@@ -24,8 +23,6 @@ import spks from './spk';
 import staffTasks from './staffTasks';
 import staff from './staff';
 import { theme } from './theme';
-
-followHashLink();
 
 /** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
 const staffResources = [

@@ -69,18 +69,6 @@ export const CREATE_PAYMENT = gql`
   }
 `;
 
-export const CANCEL_ORDER = gql`
-  mutation CancelMyOrder($id: ID!, $reason: String!) {
-    data: cancelOrder(id: $id, reason: $reason) { id status }
-  }
-`;
-
-export const SUSPEND_ORDER = gql`
-  mutation SuspendMyOrder($orderId: ID!, $reason: String) {
-    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }
-  }
-`;
-
 export const APPROVE_SPK = gql`
   mutation ApproveSpk($id: ID!) {
     data: approveSpk(id: $id) { id status }
@@ -90,12 +78,6 @@ export const APPROVE_SPK = gql`
 export const REQUEST_SPK_REVISION = gql`
   mutation RequestSpkRevision($id: ID!, $input: SpkReasonInput!) {
     data: requestSpkRevision(id: $id, input: $input) { id status }
-  }
-`;
-
-export const SPK_ORDER = gql`
-  query SpkOrder($id: ID!) {
-    data: spk(id: $id) { id orderId }
   }
 `;
 

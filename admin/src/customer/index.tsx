@@ -3,8 +3,7 @@ import CatalogIcon from '@mui/icons-material/Storefront';
 import DnsIcon from '@mui/icons-material/Dns';
 import OrderIcon from '@mui/icons-material/ReceiptLong';
 import PersonIcon from '@mui/icons-material/Person';
-import { CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router';
+import { Resource } from 'react-admin';
 import { CartPage } from './cart/CartPage';
 import { CatalogList } from './catalog/CatalogList';
 import { CatalogShow } from './catalog/CatalogShow';
@@ -12,7 +11,6 @@ import { MyOrderList } from './orders/MyOrderList';
 import { MyOrderShow } from './orders/MyOrderShow';
 import { ProfilePage } from './profile/ProfilePage';
 import { MyServicesPage } from './services/MyServicesPage';
-import { SpkRedirect } from './SpkRedirect';
 
 /**
  * The customer area: what a CUSTOMER gets instead of the staff resources (App.tsx). Pages that are
@@ -24,7 +22,4 @@ export const customerResources = [
   <Resource key="cart" name="cart" list={CartPage} icon={CartIcon} />,
   <Resource key="my-services" name="my-services" list={MyServicesPage} icon={DnsIcon} />,
   <Resource key="profile" name="profile" list={ProfilePage} icon={PersonIcon} />,
-  <CustomRoutes key="customer-routes">
-    <Route path="/my-spk/:id/show" element={<SpkRedirect />} />
-  </CustomRoutes>,
 ];

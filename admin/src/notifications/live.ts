@@ -77,12 +77,12 @@ export function subscribeToNotifications(onNotification: (notification: AppNotif
 }
 
 /**
- * A notification's link inside this app: the server writes `/admin/#/orders/<id>/show` (or
- * `/admin/orders/...`); the console routes under /admin without a hash. Anything else opens as is.
+ * A notification's link inside this app: the server writes `/admin/orders/<id>/show`
+ * (server/src/common/app-links.ts); the router's basename is /admin. Anything else opens as is.
  */
 export function appPath(link: string | null): { to: string } | { href: string } | null {
   if (!link) return null;
-  const inApp = /^\/admin\/(?:#\/)?(.*)$/.exec(link);
+  const inApp = /^\/admin\/(.*)$/.exec(link);
   if (inApp) return { to: `/${inApp[1]}` };
   if (link.startsWith('/')) return { href: link };
   return /^https?:\/\//.test(link) ? { href: link } : null;

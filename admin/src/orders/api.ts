@@ -27,6 +27,7 @@ const UNSUSPEND = gql`
 `;
 
 export const sendOverdueNotice = (orderId: string) => callApi<OverdueNotice>(NOTICE, { orderId });
-export const suspendOrder = (orderId: string, reason: string) => callApi<ChangedRecord>(SUSPEND, { orderId, reason });
+/** Staff give a reason; a customer choosing to suspend gives none. */
+export const suspendOrder = (orderId: string, reason: string | null) => callApi<ChangedRecord>(SUSPEND, { orderId, reason });
 export const unsuspendOrder = (orderId: string, reason: string, payUntil: string | null) =>
   callApi<ChangedRecord>(UNSUSPEND, { orderId, input: { reason, payUntil: payUntil || null } });

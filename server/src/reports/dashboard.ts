@@ -112,8 +112,8 @@ export async function collectionsForMonth(em: EntityManager, now: Date): Promise
        select p.amount from payments p where p.status in ('SETTLED', 'REFUNDED') and p.settled_at >= ? and p.settled_at < ?
      ), refunded as (
        select p.amount from payments p
-       where p.status = 'REFUNDED' and (select max(a.reversed_at) from payment_allocations a where a.payment_id = p.id) >= ?
-         and (select max(a.reversed_at) from payment_allocations a where a.payment_id = p.id) < ?
+       cross join lateral (select max(a.reversed_at) as at from payment_allocations a where a.payment_id = p.id) r
+       where p.status = 'REFUNDED' and r.at >= ? and r.at < ?
      )
      select (select coalesce(sum(amount), 0)::text from settled) as settled, (select count(*)::int from settled) as settled_count,
             (select coalesce(sum(amount), 0)::text from refunded) as refunded, (select count(*)::int from refunded) as refunded_count`,

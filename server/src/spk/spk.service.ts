@@ -125,7 +125,8 @@ function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVer
   return em.create(SpkVersion, { spk, version: spk.currentVersion, kind, file, sha256: hash, createdBy: em.getReference(User, actor.id), note: extra.note ?? null, verification: extra.verification ?? null });
 }
 
-const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}${appLinks.customerSpk(spk.id)}`;
+/** The customer's order page, where the SPK is read, approved, downloaded and uploaded signed. */
+const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}${appLinks.customerOrder(spk.order.id)}`;
 
 async function notifyCustomer(
   tx: EntityManager,
@@ -135,7 +136,7 @@ async function notifyCustomer(
   params: Record<string, unknown>,
 ) {
   const customer = await tx.findOneOrFail(User, spk.customer.id);
-  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerSpk(spk.id) });
+  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerOrder(spk.order.id) });
 }
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */

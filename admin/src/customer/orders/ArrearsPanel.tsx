@@ -2,10 +2,9 @@ import PauseCircleIcon from '@mui/icons-material/PauseCircleOutlined';
 import { Alert, AlertTitle, Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ActionButton } from '../../actions';
-import { callApi } from '../../dataProvider';
 import { formatRupiah, isPositiveRupiah } from '../../format';
+import { suspendOrder } from '../../orders/api';
 import { PAYABLE_STATUSES, type OrderStatus } from '../../orders/choices';
-import { SUSPEND_ORDER } from '../api';
 import { PayButton } from './PayButton';
 
 export interface ArrearsOrder {
@@ -43,7 +42,7 @@ export const ArrearsPanel = ({ order }: { order: ArrearsOrder }) => {
             message="angsur.customer.arrears.suspendMessage"
             messageArgs={{ number: order.number, amount }}
             successMessage="angsur.customer.arrears.suspended"
-            onConfirm={() => callApi(SUSPEND_ORDER, { orderId: order.id, reason: null })}
+            onConfirm={() => suspendOrder(order.id, null)}
           />
         )}
       </Box>

@@ -2,17 +2,16 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { fitsScreen } from '../layout';
-import { Show, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { ActionButton } from '../../actions';
-import { callApi } from '../../dataProvider';
+import type { AngsurDataProvider } from '../../dataProvider';
 import { formatDate, formatDateTime } from '../../format';
 import { InstallmentSchedule } from '../../orders/InstallmentSchedule';
 import { OrderStatusField } from '../../orders/OrderFields';
 import { ScheduleSummary } from '../../orders/OrderOverview';
 import type { Order } from '../../orders/choices';
 import { specsSummary } from '../../products/choices';
-import { CANCEL_ORDER } from '../api';
 import { ArrearsPanel, isInArrears } from './ArrearsPanel';
 import { MyPayments } from './MyPayments';
 import { PayButton } from './PayButton';
@@ -104,6 +103,7 @@ const Items = ({ order }: { order: CustomerOrder }) => {
 const OrderPage = () => {
   const order = useRecordContext<CustomerOrder>();
   const translate = useTranslate();
+  const dataProvider = useDataProvider<AngsurDataProvider>();
   if (!order) return null;
   const canCancel = order.allowedActions?.includes('CANCEL') && !order.spkConfirmedAt;
   return (
@@ -142,7 +142,7 @@ const OrderPage = () => {
             messageArgs={{ number: order.number }}
             reasonLabel="resources.orders.cancel.reason"
             successMessage="resources.orders.cancel.done"
-            onConfirm={(reason) => callApi(CANCEL_ORDER, { id: order.id, reason })}
+            onConfirm={(reason) => dataProvider.cancelOrder({ id: order.id, reason })}
           />
         </Box>
       )}
