@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { type TestApp, type TestUser } from '../support/app';
 import { expectNoHorizontalOverflow, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
 import { TravelClock } from '../support/clock';
 import { completeCustomer, countersign } from '../support/console-steps';
-import { checkoutOrder, confirmSpkForTest } from '../support/orders';
+import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
 
 /**
  * The customer area in a real browser against the real server: a customer buys a VPS from the
@@ -206,17 +205,7 @@ describe('the customer area in the browser', () => {
     const order = await checkoutOrder(app, customer, 'vps-nvme-4', 12);
     await confirmSpkForTest(app, order.id);
     // The down payment, settled through the sandbox webhook as the pay page would.
-    const payment = (
-      await app.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId: order.id, method: 'GATEWAY' } }, customer.token)
-    ).createPayment;
-    const event = signSandboxEvent(app.app.services.sandboxPaymentSecret, {
-      reference: payment.reference,
-      providerReference: null,
-      status: 'SETTLED',
-      amount: BigInt(payment.amount),
-      eventId: `e-${payment.reference}`,
-    });
-    expect((await fetch(`${app.url}/webhooks/payments/sandbox`, { method: 'POST', headers: event.headers, body: new Uint8Array(event.rawBody) })).status).toBe(200);
+    await payThroughSandbox(app, customer, order.id);
     const itemId = (await app.ok(`query($id: ID!) { order(id: $id) { items { id } } }`, { id: order.id }, customer.token)).order.items[0].id;
     const label = `late-${customer.username.replace(/[^a-z0-9]/g, '').slice(-12)}`;
     const service = (

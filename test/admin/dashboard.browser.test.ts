@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBillingPass } from '../../server/src/billing/billing-pass';
-import { signSandboxEvent } from '../../server/src/payments/gateways';
-import type { Clock } from '../../server/src/common/time';
 import { type TestApp, type TestUser } from '../support/app';
 import { expectNoHorizontalOverflow, FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
-import { checkoutOrder, confirmSpkForTest } from '../support/orders';
+import { ShiftedClock } from '../support/clock';
+import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
 
 /**
  * The dashboard, the installments list and the notification bell in a real browser against the real
@@ -15,9 +14,8 @@ import { checkoutOrder, confirmSpkForTest } from '../support/orders';
  * created while the page is open must reach the bell without a reload.
  */
 
-const DAY = 86_400_000;
-/** Real time shifted by `offset`: the data is made in the past, then the clock comes back to now. */
-const clock = { offset: 0, now() { return new Date(Date.now() + this.offset); } } satisfies Clock & { offset: number };
+/** The data is made in the past, then the clock comes back to now. */
+const clock = new ShiftedClock();
 
 let harness: BrowserHarness;
 let app: TestApp;
@@ -26,24 +24,18 @@ let order: Awaited<ReturnType<typeof checkoutOrder>>;
 
 const rupiah = (digits: string) => `Rp ${digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
 
-async function pay(token: string, orderId: string, amount?: string) {
-  const p = (await app.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId, method: 'GATEWAY', ...(amount ? { amount } : {}) } }, token)).createPayment;
-  const { rawBody, headers } = signSandboxEvent(app.app.services.sandboxPaymentSecret, { reference: p.reference, providerReference: null, status: 'SETTLED', amount: BigInt(p.amount), eventId: `e-${p.reference}` });
-  expect((await fetch(`${app.url}/webhooks/payments/sandbox`, { method: 'POST', headers, body: new Uint8Array(rawBody) })).status).toBe(200);
-}
-
 beforeAll(async () => {
-  clock.offset = -100 * DAY;
+  clock.offsetDays = -100;
   harness = await startBrowserHarness({ clock });
   app = harness.app;
   customer = await app.createUser('CUSTOMER');
   order = await checkoutOrder(app, customer, 'vps-nvme-4', 12);
   await confirmSpkForTest(app, order.id);
-  await pay(customer.token, order.id); // the down payment, 100 days ago
-  clock.offset = 0;
+  await payThroughSandbox(app, customer, order.id); // the down payment, 100 days ago
+  clock.offsetDays = 0;
   await runBillingPass(app.app.orm.em.fork(), { clock, bus: app.app.services.notifications.bus, billing: app.app.services.billing });
-  const login = await app.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: customer.username, password: customer.password } });
-  await pay(login.login.accessToken, order.id, '100000'); // part of the arrears, today
+  customer.token = (await app.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: customer.username, password: customer.password } })).login.accessToken;
+  await payThroughSandbox(app, customer, order.id, '100000'); // part of the arrears, today
 }, 180_000);
 
 afterAll(async () => {

@@ -15,11 +15,12 @@ import { NotificationBell } from '../notifications/NotificationBell';
  */
 export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
-  if (!loadSession()) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
+  const session = loadSession();
+  if (!session) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
   // react-admin's layout grows to its widest content (min-width: fit-content), which on a phone makes
   // the whole page scroll sideways. The customer area is built to fit a phone (wide tables scroll in
   // their own box), so it keeps the layout to the screen's width; staff screens are left as they are.
-  const fitScreen = loadSession()?.user.role === 'CUSTOMER';
+  const fitScreen = session.user.role === 'CUSTOMER';
   return (
     <Layout
       appBar={AngsurAppBar}
