@@ -121,6 +121,7 @@ async function main() {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const report = {
+      node: process.version,
       orders: ORDERS,
       installments: ORDERS * PER_ORDER,
       date: TODAY,

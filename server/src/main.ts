@@ -21,6 +21,7 @@ async function main() {
     `  Angsur berjalan di ${app.url}`,
     `    GraphQL:     ${app.url}/graphql  (subscriptions: ${app.url.replace(/^http/, 'ws')}/graphql)`,
     `    Back office: ${app.url}/admin/`,
+    `    Node.js:     ${process.version}`,
     app.embedded
       ? `    Database:    PostgreSQL tertanam (PGlite) di ${app.embedded.dataDir}, port ${app.embedded.port}`
       : '    Database:    DATABASE_URL',

@@ -19,6 +19,8 @@ const alive = (pid: number) => {
  * other's rows. Without it, each file starts its own embedded PGlite and nothing is needed here.
  */
 export default async function setup(project: TestProject) {
+  // The runtime is the `node` package from npm (node_modules/.bin comes first on npm scripts' PATH).
+  console.log(`angsur tests: Node ${process.version}`);
   const run = `${process.pid}x${randomBytes(3).toString('hex')}`;
   project.provide('testRun', run);
   const base = testDatabaseUrl;
