@@ -39,6 +39,8 @@ import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
+import { closeInOrder, SHUTDOWN_DEADLINE_MS, type CloseStep, type ShutdownResult } from './lifecycle/shutdown';
+import type { SmtpEmailSender } from './notifications/channels/email';
 
 export interface AppOptions {
   clock?: Clock;
@@ -56,6 +58,9 @@ export interface RunningApp {
   embedded: EmbeddedDatabase | null;
   seeded: SeedResult | null;
   migrationsApplied: string[];
+  /** The one stop sequence (see stopSequence); runs once, later calls get the same result. */
+  shutdown(deadlineMs?: number): Promise<ShutdownResult>;
+  /** shutdown(), throwing when something did not close. */
   close(): Promise<void>;
 }
 
@@ -164,7 +169,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     runInRequestScope({ requestId, locale: localeFromHeader(req.headers['accept-language']) }, next);
   });
   app.use(pinoHttp({ logger, genReqId: (req) => (req as unknown as { id: string }).id, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  app.use(healthRoutes(orm));
+  const ready = { accepting: true, listening: () => notifications.bus.listening };
+  app.use(healthRoutes(orm, ready));
   app.get('/', (_req, res) => res.redirect('/admin/'));
   app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
   app.use(paymentRoutes(services));
@@ -209,8 +215,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     includeStacktraceInErrorResponses: !config.production && config.NODE_ENV !== 'test',
     formatError: makeFormatError(logger, config.production),
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    // Our own shutdown (lifecycle/shutdown.ts) stops Apollo once. Apollo's signal handlers would start a
+    // second stop; a stop() called while another is draining waits on a barrier that never resolves.
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // In-flight requests get 3 s of the 10 s shutdown deadline; then their sockets are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginLandingPageDisabled(),
       complexityLimit(schema, config.GRAPHQL_MAX_COMPLEXITY),
@@ -258,7 +268,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     services.gateway = makeGateway(url);
   }
 
-  let closed = false;
+  let stopped: Promise<ShutdownResult> | null = null;
+  const shutdown = (deadlineMs = SHUTDOWN_DEADLINE_MS) =>
+    (stopped ??= closeInOrder(
+      stopSequence({ ready, jobs, apollo, notifications, orm, embedded }),
+      logger,
+      deadlineMs,
+    ));
   return {
     url,
     port,
@@ -267,15 +283,36 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     embedded,
     seeded,
     migrationsApplied,
+    shutdown,
     async close() {
-      if (closed) return;
-      closed = true;
-      await jobs?.stop();
-      await apollo.stop();
-      await notifications.bus.stop();
-      httpServer.closeAllConnections();
-      await orm.close();
-      await embedded?.stop();
+      const result = await shutdown();
+      if (!result.ok) throw new Error(`did not close: ${result.unfinished.join(', ')}`);
     },
   };
+}
+
+/**
+ * Stop taking work, let what is in flight finish, then close what it needed, in that order:
+ * /readyz turns 503 (load balancers stop sending), HTTP stops listening and drains (graphql-ws sockets
+ * are closed with 1001 "Going away"), jobs finish the item in hand, the LISTEN connection and the SMTP
+ * pool close, then the ORM, and last PGlite, which writes its data directory on close.
+ */
+function stopSequence(parts: {
+  ready: { accepting: boolean };
+  jobs: { stop(): Promise<void> } | null;
+  apollo: ApolloServer<Context>;
+  notifications: AppServices['notifications'];
+  orm: Orm;
+  embedded: EmbeddedDatabase | null;
+}): CloseStep[] {
+  const { ready, jobs, apollo, notifications, orm, embedded } = parts;
+  return [
+    { name: 'readiness', close: () => void (ready.accepting = false) },
+    { name: 'http and graphql-ws', close: () => apollo.stop() },
+    { name: 'jobs', close: () => jobs?.stop() },
+    { name: 'notification listener', close: () => notifications.bus.stop() },
+    { name: 'email', close: () => (notifications.email as Partial<SmtpEmailSender>).close?.() },
+    { name: 'database', close: () => orm.close(true) },
+    ...(embedded ? [{ name: 'embedded database', close: () => embedded.stop() }] : []),
+  ];
 }

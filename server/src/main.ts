@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
+import { exitOnSignals } from './lifecycle/shutdown';
 
 async function main() {
   let config;
@@ -35,16 +36,7 @@ async function main() {
   if (demoCustomer) lines.push(`    Pelanggan:   ${demoCustomer.username} / ${demoCustomer.password}  <- akun demo`);
   console.log(lines.join('\n') + '\n');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.services.logger.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  exitOnSignals(() => app.shutdown(), app.services.logger);
 }
 
 main().catch((err) => {

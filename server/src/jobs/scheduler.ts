@@ -9,7 +9,8 @@ export interface JobDefinition {
   everyMs?: number;
   /** Run once a day at this Asia/Jakarta time, 'HH:MM' (once per deployment with pg-boss). */
   dailyAt?: string;
-  run(): Promise<unknown>;
+  /** `signal` aborts when the server stops: finish the item in hand, leave the rest for later. */
+  run(signal: AbortSignal): Promise<unknown>;
 }
 
 export interface JobRunner {
@@ -18,21 +19,29 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-/** Runs a job, never two of the same at once in this process, and logs instead of crashing. */
-function guarded(job: JobDefinition, logger: Logger) {
-  let running = false;
-  return async () => {
-    if (running) return;
-    running = true;
+/**
+ * Runs a job, never two of the same at once in this process, and logs instead of crashing. `idle()`
+ * resolves when the run in progress (if any) has finished, so a stop can wait for it.
+ */
+function guarded(job: JobDefinition, logger: Logger, signal: AbortSignal) {
+  let running: Promise<void> | null = null;
+  const run = async () => {
+    if (running || signal.aborted) return;
+    running = (async () => {
+      try {
+        const result = await job.run(signal);
+        logger.debug({ job: job.name, result }, 'job done');
+      } catch (err) {
+        logger.error({ err, job: job.name }, 'job failed');
+      }
+    })();
     try {
-      const result = await job.run();
-      logger.debug({ job: job.name, result }, 'job done');
-    } catch (err) {
-      logger.error({ err, job: job.name }, 'job failed');
+      await running;
     } finally {
-      running = false;
+      running = null;
     }
   };
+  return { run, idle: async () => void (await running) };
 }
 
 /** Milliseconds from `now` to the next `HH:MM` in Jakarta. */
@@ -52,6 +61,8 @@ export function msUntilDaily(now: Date, hhmm: string): number {
 export class InProcessRunner implements JobRunner {
   readonly kind = 'in-process' as const;
   private timers: NodeJS.Timeout[] = [];
+  private readonly stopping = new AbortController();
+  private readonly runs: { idle(): Promise<void> }[] = [];
   constructor(
     private readonly jobs: JobDefinition[],
     private readonly clock: Clock,
@@ -60,13 +71,15 @@ export class InProcessRunner implements JobRunner {
 
   async start() {
     for (const job of this.jobs) {
-      const run = guarded(job, this.logger);
+      const guard = guarded(job, this.logger, this.stopping.signal);
+      this.runs.push(guard);
+      const run = guard.run;
       if (job.everyMs) this.timers.push(setInterval(run, job.everyMs).unref());
       if (job.dailyAt) {
         const daily = () => {
           const t = setTimeout(async () => {
             await run();
-            daily();
+            if (!this.stopping.signal.aborted) daily();
           }, msUntilDaily(this.clock.now(), job.dailyAt!));
           t.unref();
           this.timers.push(t);
@@ -76,9 +89,12 @@ export class InProcessRunner implements JobRunner {
     }
   }
 
+  /** No new runs; the ones in progress are told to stop and awaited (they end at their next item). */
   async stop() {
     for (const t of this.timers) clearTimeout(t);
     this.timers = [];
+    this.stopping.abort();
+    await Promise.all(this.runs.map((r) => r.idle()));
   }
 }
 
@@ -91,6 +107,7 @@ export class PgBossRunner implements JobRunner {
   readonly kind = 'pg-boss' as const;
   private boss: PgBoss | null = null;
   private readonly local: InProcessRunner;
+  private readonly stopping = new AbortController();
   constructor(
     private readonly connectionString: string,
     private readonly jobs: JobDefinition[],
@@ -108,7 +125,7 @@ export class PgBossRunner implements JobRunner {
       const [h, m] = job.dailyAt!.split(':').map(Number);
       await boss.createQueue(job.name);
       await boss.schedule(job.name, `${m} ${h} * * *`, {}, { tz: ZONE });
-      const run = guarded(job, this.logger);
+      const { run } = guarded(job, this.logger, this.stopping.signal);
       await boss.work(job.name, async () => {
         await run();
       });
@@ -117,9 +134,14 @@ export class PgBossRunner implements JobRunner {
     await this.local.start();
   }
 
+  /**
+   * Within the server's shutdown deadline: a daily job still running after 3 s is failed by pg-boss
+   * (its transaction rolls back when the database closes) and retried; the pass is safe to run twice.
+   */
   async stop() {
+    this.stopping.abort();
     await this.local.stop();
-    await this.boss?.stop({ graceful: true, timeout: 5_000 });
+    await this.boss?.stop({ graceful: true, timeout: 3_000 });
     this.boss = null;
   }
 }

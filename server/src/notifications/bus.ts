@@ -22,6 +22,8 @@ export interface NotificationEvent {
  */
 export interface NotificationBus {
   enqueue(em: PgEntityManager, event: NotificationEvent): Promise<void>;
+  /** Whether events published by other processes reach this one right now (for /readyz). */
+  readonly listening: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export class AfterCommitPublisher implements EventSubscriber {
 }
 
 export class InMemoryBus implements NotificationBus {
+  readonly listening = true;
   /** Outside an explicit transaction, the caller's next flush is the transaction that commits it. */
   async enqueue(em: PgEntityManager, event: NotificationEvent) {
     const key = em as unknown as object;
@@ -53,6 +56,9 @@ export class InMemoryBus implements NotificationBus {
 
 export class PgNotifyBus implements NotificationBus {
   private client: pg.Client | null = null;
+  get listening() {
+    return this.client !== null;
+  }
   constructor(
     private readonly connectionString: string,
     private readonly logger: Logger,
