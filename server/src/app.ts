@@ -20,6 +20,7 @@ import type { Config } from './config/config';
 import { resolveSecrets } from './config/secrets';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { migrate, openOrm, type Orm, type QueryCounter } from './db/orm';
+import { underStartupLock } from './db/startup-lock';
 import { authenticate } from './graphql/authenticate';
 import type { AppServices, Context } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
@@ -83,7 +84,7 @@ export async function openDatabase(config: Config, logger: Logger, queryCounter?
     const orm = await openOrm({ clientUrl, poolMax: embedded ? 1 : config.DATABASE_POOL_MAX }, { counter: queryCounter });
     let migrationsApplied: string[] = [];
     if (embedded || config.DB_MIGRATE_ON_START) {
-      migrationsApplied = await migrate(orm);
+      migrationsApplied = await underStartupLock(embedded ? null : clientUrl, () => migrate(orm));
     } else {
       const pending = await orm.getMigrator().getPendingMigrations();
       if (pending.length) {
@@ -104,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { orm, embedded, migrationsApplied, clientUrl } = await openDatabase(config, logger, options.queryCounter);
   let seeded: SeedResult | null = null;
   try {
-    if (config.seedDemoData) seeded = await seed(orm.em.fork(), config);
+    if (config.seedDemoData) seeded = await underStartupLock(embedded ? null : clientUrl, () => seed(orm.em.fork(), config));
   } catch (err) {
     await orm.close();
     await embedded?.stop();
