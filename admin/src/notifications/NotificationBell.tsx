@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { NOTIFICATIONS_KEY, useMarkRead, useMyNotifications, useUnreadCount } from './api';
-import { onLiveConnected, subscribeToNotifications, type AppNotification } from './live';
+import { onLiveConnected, subscribeToNotifications, subscribeToResync, type AppNotification } from './live';
 import { NotificationItem } from './NotificationItem';
 
 const LATEST = 8;
@@ -32,9 +32,11 @@ export const NotificationBell = () => {
       void refresh();
     });
     const stopResync = onLiveConnected(() => void refresh());
+    const stopServerResync = subscribeToResync(() => void refresh());
     return () => {
       stopLive();
       stopResync();
+      stopServerResync();
     };
   }, [queryClient, notify]);
 

@@ -77,6 +77,18 @@ export function subscribeToNotifications(onNotification: (notification: AppNotif
 }
 
 /**
+ * The server's word that it may have missed notifications (its database listener reconnected): the
+ * socket stayed up, so `onLiveConnected` does not fire; refetch as after a reconnect.
+ */
+export function subscribeToResync(onResync: () => void): () => void {
+  if (!loadSession()) return () => undefined;
+  return liveClient().subscribe<{ notificationsResync: string }>(
+    { query: `subscription NotificationsResync { notificationsResync }` },
+    { next: () => onResync(), error: () => undefined, complete: () => undefined },
+  );
+}
+
+/**
  * A notification's link inside this app: the server writes `/admin/orders/<id>/show`
  * (server/src/common/app-links.ts); the router's basename is /admin. Anything else opens as is.
  */

@@ -5,7 +5,11 @@ import type { Logger } from 'pino';
 import { pubSub } from '../graphql/pubsub';
 
 export const NOTIFICATION_ADDED = 'NOTIFICATION_ADDED';
+/** Published when this process may have missed notifications (its LISTEN connection was down). */
+export const NOTIFICATIONS_RESYNC = 'NOTIFICATIONS_RESYNC';
 const CHANNEL = 'angsur_notifications';
+/** application_name of the LISTEN connection, to find it in pg_stat_activity. */
+export const LISTENER_NAME = 'angsur notifications';
 
 export interface NotificationEvent {
   notificationId: string;
@@ -54,21 +58,43 @@ export class InMemoryBus implements NotificationBus {
   async stop() {}
 }
 
+/** Reconnect delays of the LISTEN connection: 250 ms doubling to 10 s, with jitter so processes spread out. */
+export function listenBackoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(10_000, 250 * 2 ** Math.min(attempt, 10));
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+/**
+ * LISTENs on a connection of its own. When that connection is lost (pg_terminate_backend, a PostgreSQL
+ * restart, a network cut) NOTIFYs sent meanwhile are gone for this process: it reconnects with backoff,
+ * reports itself not listening to /readyz until then, and after every reconnect publishes
+ * NOTIFICATIONS_RESYNC so connected clients refetch what they may have missed.
+ */
 export class PgNotifyBus implements NotificationBus {
   private client: pg.Client | null = null;
-  get listening() {
-    return this.client !== null;
-  }
+  private stopped = true;
+  private retry: NodeJS.Timeout | null = null;
+  private attempt = 0;
   constructor(
     private readonly connectionString: string,
     private readonly logger: Logger,
   ) {}
 
+  get listening() {
+    return this.client !== null;
+  }
+
   /** Nothing to do: the insert trigger announces the row (migration Migration20261124171500). */
   async enqueue(_em: PgEntityManager, _event: NotificationEvent) {}
 
+  /** The first connection must work (a wrong DATABASE_URL fails the start); later losses are retried. */
   async start() {
-    const client = new pg.Client({ connectionString: this.connectionString });
+    this.stopped = false;
+    await this.connect();
+  }
+
+  private async connect() {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: LISTENER_NAME });
     client.on('notification', (msg) => {
       try {
         pubSub.publish(NOTIFICATION_ADDED, JSON.parse(msg.payload ?? '{}') as NotificationEvent);
@@ -76,15 +102,60 @@ export class PgNotifyBus implements NotificationBus {
         this.logger.warn({ err }, 'bad notification payload');
       }
     });
-    client.on('error', (err) => this.logger.error({ err }, 'notification listener connection failed'));
-    await client.connect();
-    await client.query(`listen ${CHANNEL}`);
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.client === client) this.client = null;
+      client.end().catch(() => {});
+      if (this.stopped) return;
+      this.logger.error({ err }, 'notification listener connection lost; reconnecting');
+      this.scheduleReconnect();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANNEL}`);
+    } catch (err) {
+      lost = true;
+      client.end().catch(() => {});
+      throw err;
+    }
+    if (this.stopped) {
+      lost = true;
+      await client.end().catch(() => {});
+      return;
+    }
     this.client = client;
   }
 
+  private scheduleReconnect() {
+    if (this.retry || this.stopped) return;
+    const delay = listenBackoffMs(this.attempt++);
+    this.retry = setTimeout(async () => {
+      this.retry = null;
+      if (this.stopped) return;
+      try {
+        await this.connect();
+        if (!this.client) return;
+        this.logger.info({ attempts: this.attempt }, 'notification listener reconnected');
+        this.attempt = 0;
+        pubSub.publish(NOTIFICATIONS_RESYNC, { reconnectedAt: new Date() });
+      } catch (err) {
+        this.logger.warn({ err, attempt: this.attempt }, 'notification listener could not reconnect yet');
+        this.scheduleReconnect();
+      }
+    }, delay);
+    this.retry.unref();
+  }
+
   async stop() {
-    await this.client?.end();
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    const client = this.client;
     this.client = null;
+    await client?.end();
   }
 }
-

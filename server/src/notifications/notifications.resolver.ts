@@ -6,7 +6,7 @@ import { notFound } from '../common/errors';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
-import { NOTIFICATION_ADDED, type NotificationEvent } from './bus';
+import { NOTIFICATION_ADDED, NOTIFICATIONS_RESYNC, type NotificationEvent } from './bus';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
 
 @ObjectType()
@@ -61,6 +61,16 @@ export class NotificationResolver {
   })
   async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {
     return ctx.em.fork().findOneOrFail(Notification, event.notificationId);
+  }
+
+  @Authorized()
+  @Subscription(() => Date, {
+    topics: NOTIFICATIONS_RESYNC,
+    description:
+      'Sent when this server may have missed notifications (its database listener reconnected): refetch unreadCount and myNotifications. Value: when it reconnected.',
+  })
+  notificationsResync(@Root() event: { reconnectedAt: Date }) {
+    return event.reconnectedAt;
   }
 
   @Authorized(...STAFF_ROLES)
