@@ -23,7 +23,7 @@ export async function retryPendingServices(app: AppServices): Promise<number> {
 
 export function jobDefinitions(app: AppServices): JobDefinition[] {
   return [
-    { name: 'notification-outbox', everyMs: 5_000, run: () => deliverDue(app.orm.em.fork(), app.notifications) },
+    { name: 'notification-outbox', everyMs: 5_000, run: (signal) => deliverDue(app.orm.em.fork(), app.notifications, { signal }) },
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
     {
       name: 'billing-pass',

@@ -58,7 +58,7 @@ registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
 @ObjectType()
 @Entity({ tableName: 'notification_deliveries' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
-export class NotificationDelivery extends BaseEntity<'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'lockedUntil' | 'sentAt' | 'providerMessageId'> {
+export class NotificationDelivery extends BaseEntity<'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'lockedUntil' | 'claimedBy' | 'sentAt' | 'providerMessageId'> {
   @ManyToOne(() => Notification, { ref: true, index: true, deleteRule: 'cascade' })
   notification: Ref<Notification>;
 
@@ -90,8 +90,12 @@ export class NotificationDelivery extends BaseEntity<'status' | 'attempts' | 'la
   @Property({ type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null = new Date();
 
+  /** The lease: until then the row belongs to the outbox run named by claimedBy (see deliverDue). */
   @Property({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  claimedBy: string | null = null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

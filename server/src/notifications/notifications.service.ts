@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -62,58 +63,88 @@ function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
 }
 
+/** A claimed delivery stays ours this long; more than one send may take (SMTP gives up after 120 s). */
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+
+export interface DeliverOptions {
+  /** Rows claimed per round trip. */
+  batch?: number;
+  /** Aborted when the server stops: the delivery in hand finishes, the rest are handed back. */
+  signal?: AbortSignal;
+  leaseMs?: number;
+}
+
 /**
- * Sends what the outbox holds. Rows are claimed with a short lease in their own transaction (SKIP
- * LOCKED on a real PostgreSQL lets several processes share the work), sent outside any transaction,
- * then marked SENT, or retried with exponential backoff until MAX_ATTEMPTS, then FAILED for staff.
+ * Sends what the outbox holds, batch after batch until nothing is due.
+ *
+ * Each batch is claimed in a short transaction (FOR UPDATE SKIP LOCKED, so processes share the work)
+ * by writing a lease: `locked_until` and this run's `claimed_by`. Every row is then taken again just
+ * before its send (lease renewed, attempt counted, only if the row is still ours), sent outside any
+ * transaction, and marked with one UPDATE, again only if still ours. So:
+ * - a process killed mid-batch loses nothing: its unsent rows come back when the lease expires, and
+ *   the interrupted send was not accepted by the server, or:
+ * - the one case that can send twice is a kill after the provider accepted a message and before the
+ *   UPDATE that marks it (one round trip): at-least-once, as every outbox. Emails carry the delivery's
+ *   id as Message-ID, so a repeat is recognisably the same message.
+ * A stop (signal) hands the claimed but unsent rows back at once instead of waiting for the lease.
  */
-export async function deliverDue(em: EntityManager, deps: NotificationDeps, batch = 20): Promise<{ sent: number; failed: number; retried: number }> {
-  const now = deps.clock.now();
-  const claimed = await em.transactional(async (tx) => {
-    const rows = await tx.find(
-      NotificationDelivery,
-      { status: DeliveryStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
-      { orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-    );
-    for (const r of rows) {
-      r.lockedUntil = new Date(now.getTime() + 5 * 60_000);
-      r.attempts += 1;
-    }
-    return rows.map((r) => ({ id: r.id, channel: r.channel, target: r.target, payload: r.payload, attempts: r.attempts }));
-  });
+export async function deliverDue(em: EntityManager, deps: NotificationDeps, opts: DeliverOptions = {}): Promise<{ sent: number; failed: number; retried: number }> {
+  const { batch = 20, signal, leaseMs = OUTBOX_LEASE_MS } = opts;
   const result = { sent: 0, failed: 0, retried: 0 };
-  for (const d of claimed) {
-    let outcome: { ok: true; id: string } | { ok: false; error: string; retryable: boolean };
-    try {
-      const sent =
-        d.channel === Channel.EMAIL
-          ? await deps.email.send({ to: d.target, ...(d.payload as { subject: string; text: string; html: string }) })
-          : await deps.whatsapp.send(whatsAppMessage(d.target, d.payload));
-      outcome = { ok: true, id: 'messageId' in sent ? sent.messageId : sent.providerMessageId };
-    } catch (err) {
-      const retryable = (err as { retryable?: boolean }).retryable !== false;
-      outcome = { ok: false, error: (err as Error).message ?? String(err), retryable };
+  const claimedBy = randomUUID();
+  const mine = (id: string) => ({ id, claimedBy, status: DeliveryStatus.PENDING });
+  while (!signal?.aborted) {
+    const now = deps.clock.now();
+    const claimed = await em.fork().transactional(async (tx) => {
+      const rows = await tx.find(
+        NotificationDelivery,
+        { status: DeliveryStatus.PENDING, nextAttemptAt: { $lte: now }, $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
+        { orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      for (const r of rows) {
+        r.lockedUntil = new Date(now.getTime() + leaseMs);
+        r.claimedBy = claimedBy;
+      }
+      return rows.map((r) => ({ id: r.id, channel: r.channel, target: r.target, payload: r.payload, attempts: r.attempts + 1 }));
+    });
+    if (!claimed.length) break;
+    for (const d of claimed) {
+      if (signal?.aborted) {
+        await em.fork().nativeUpdate(NotificationDelivery, { claimedBy, status: DeliveryStatus.PENDING }, { lockedUntil: null, claimedBy: null });
+        break;
+      }
+      // Still ours? (A run slower than its lease has lost the row to another process: do not send.)
+      const taken = await em.fork().nativeUpdate(NotificationDelivery, mine(d.id), {
+        lockedUntil: new Date(deps.clock.now().getTime() + leaseMs),
+        attempts: d.attempts,
+      });
+      if (taken !== 1) continue;
+      let outcome: { ok: true; id: string } | { ok: false; error: string; retryable: boolean };
+      try {
+        const sent =
+          d.channel === Channel.EMAIL
+            ? await deps.email.send({ to: d.target, messageId: `<${d.id}@angsur.outbox>`, ...(d.payload as { subject: string; text: string; html: string }) })
+            : await deps.whatsapp.send(whatsAppMessage(d.target, d.payload));
+        outcome = { ok: true, id: 'messageId' in sent ? sent.messageId : sent.providerMessageId };
+      } catch (err) {
+        const retryable = (err as { retryable?: boolean }).retryable !== false;
+        outcome = { ok: false, error: (err as Error).message ?? String(err), retryable };
+      }
+      const released = { lockedUntil: null, claimedBy: null };
+      if (outcome.ok) {
+        await em.fork().nativeUpdate(NotificationDelivery, mine(d.id), { ...released, status: DeliveryStatus.SENT, sentAt: deps.clock.now(), providerMessageId: outcome.id.slice(0, 200), lastError: null });
+        result.sent++;
+      } else if (!outcome.retryable || d.attempts >= MAX_ATTEMPTS) {
+        const lastError = outcome.error.slice(0, 2000);
+        await em.fork().nativeUpdate(NotificationDelivery, mine(d.id), { ...released, status: DeliveryStatus.FAILED, lastError });
+        result.failed++;
+        deps.logger.warn({ deliveryId: d.id, channel: d.channel, error: lastError }, 'notification delivery failed for good');
+      } else {
+        const nextAttemptAt = new Date(deps.clock.now().getTime() + 2 ** d.attempts * 30_000);
+        await em.fork().nativeUpdate(NotificationDelivery, mine(d.id), { ...released, lastError: outcome.error.slice(0, 2000), nextAttemptAt });
+        result.retried++;
+      }
     }
-    const fem = em.fork();
-    const r = await fem.findOneOrFail(NotificationDelivery, d.id);
-    r.lockedUntil = null;
-    if (outcome.ok) {
-      r.status = DeliveryStatus.SENT;
-      r.sentAt = deps.clock.now();
-      r.providerMessageId = outcome.id.slice(0, 200);
-      r.lastError = null;
-      result.sent++;
-    } else if (!outcome.retryable || d.attempts >= MAX_ATTEMPTS) {
-      r.status = DeliveryStatus.FAILED;
-      r.lastError = outcome.error.slice(0, 2000);
-      result.failed++;
-      deps.logger.warn({ deliveryId: r.id, channel: r.channel, error: r.lastError }, 'notification delivery failed for good');
-    } else {
-      r.lastError = outcome.error.slice(0, 2000);
-      r.nextAttemptAt = new Date(deps.clock.now().getTime() + 2 ** d.attempts * 30_000);
-      result.retried++;
-    }
-    await fem.flush();
   }
   return result;
 }

@@ -14,6 +14,8 @@ export interface EmailMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /** `<unique@domain>`; the outbox uses the delivery's id, so a message sent twice is recognisably one. */
+  messageId?: string;
 }
 
 export interface EmailSender {
@@ -141,6 +143,7 @@ export function createSmtpSender(opts: SmtpOptions): SmtpEmailSender {
           from: opts.from,
           to: msg.to,
           replyTo: msg.replyTo,
+          ...(msg.messageId ? { messageId: msg.messageId } : {}),
           subject: msg.subject,
           text: msg.text,
           html: msg.html,
@@ -176,7 +179,7 @@ export function createLogSender(log: (msg: EmailMessage) => void): EmailSender {
     name: 'log',
     async send(msg) {
       log({ ...msg });
-      return { messageId: `<log.${randomUUID()}@angsur.invalid>` };
+      return { messageId: msg.messageId ?? `<log.${randomUUID()}@angsur.invalid>` };
     },
   };
 }
