@@ -39,6 +39,7 @@ import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
+import { closePdfPool } from './pdf';
 
 export interface AppOptions {
   clock?: Clock;
@@ -274,6 +275,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await apollo.stop();
       await notifications.bus.stop();
       httpServer.closeAllConnections();
+      await closePdfPool();
       await orm.close();
       await embedded?.stop();
     },
