@@ -36,21 +36,18 @@ export function hugePagePdf(width = 3600, height = 3600): Buffer {
   ]);
 }
 
-/**
- * A page tree that declares and holds `pages` pages in ~700 KB: 100 intermediate nodes whose Kids
- * all name the same page object (a reader walks every entry all the same).
- */
+/** `pages` distinct, empty A4 pages (MediaBox inherited) in a two-level page tree: ~8 MB for 100,000. */
 export function manyPagesPdf(pages = 100_000): Buffer {
   const perNode = 1000;
   const nodes = Math.ceil(pages / perNode);
-  const leaf = 3 + nodes;
+  const firstPage = 3 + nodes;
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>'];
-  objects.push(`<< /Type /Pages /Kids [${Array.from({ length: nodes }, (_, i) => `${3 + i} 0 R`).join(' ')}] /Count ${pages} >>`);
+  objects.push(`<< /Type /Pages /MediaBox [0 0 595 842] /Kids [${Array.from({ length: nodes }, (_, i) => `${3 + i} 0 R`).join(' ')}] /Count ${pages} >>`);
   for (let n = 0; n < nodes; n++) {
     const count = Math.min(perNode, pages - n * perNode);
-    objects.push(`<< /Type /Pages /Parent 2 0 R /Kids [${`${leaf} 0 R `.repeat(count).trim()}] /Count ${count} >>`);
+    objects.push(`<< /Type /Pages /Parent 2 0 R /Kids [${Array.from({ length: count }, (_, k) => `${firstPage + n * perNode + k} 0 R`).join(' ')}] /Count ${count} >>`);
   }
-  objects.push('<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] >>');
+  for (let p = 0; p < pages; p++) objects.push(`<</Type/Page/Parent ${3 + Math.floor(p / perNode)} 0 R>>`);
   return buildPdf(objects);
 }
 

@@ -213,7 +213,9 @@ async function renderWith<T>(bytes: Uint8Array, page: number | 'last', opts: Ren
       if (w > PDF_LIMITS.maxPageSidePt || h > PDF_LIMITS.maxPageSidePt) throw new PdfRejectedError('PDF_PAGE_TOO_LARGE', `${w}x${h} pt`);
       const maxPixels = opts.maxPixels ?? PDF_LIMITS.maxRenderPixels;
       const wanted = opts.dpi / 72;
-      const scale = Math.min(wanted, Math.sqrt(maxPixels / Math.max(w * h, 1)));
+      let scale = Math.min(wanted, Math.sqrt(maxPixels / Math.max(w * h, 1)));
+      // MuPDF rounds the pixel box outwards: step down until the rounded box fits too.
+      while ((Math.ceil(w * scale) + 1) * (Math.ceil(h * scale) + 1) > maxPixels) scale *= 0.995;
       const pix = p.toPixmap(m.Matrix.scale(scale, scale), opts.gray ? m.ColorSpace.DeviceGray : m.ColorSpace.DeviceRGB, false, true);
       try {
         return { page: number, pageCount, width: pix.getWidth(), height: pix.getHeight(), dpi: Math.round(scale * 72 * 100) / 100, value: out(pix) };

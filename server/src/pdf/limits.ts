@@ -22,9 +22,12 @@ export const PDF_LIMITS = {
   maxTextChars: 2_000_000,
   /** WebAssembly memory one worker may grow to (MuPDF's heap is outside V8's resourceLimits). */
   maxWasmBytes: 768 * 1024 * 1024,
-  /** V8 heap of one worker. */
+  /** V8 heap of one worker process (--max-old-space-size). */
   maxOldGenerationMb: 256,
 } as const;
+
+/** How pool.ts passes the MuPDF memory cap to a worker process (internal, not configuration). */
+export const WASM_CAP_ENV = 'ANGSUR_PDF_WORKER_WASM_BYTES';
 
 /** Wall-clock budget of one job; past it the worker is terminated and the job refused. */
 export const PDF_TIMEOUTS_MS = {

@@ -1,7 +1,7 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { PDF_LIMITS, PdfBusyError, PdfRejectedError, type PdfRejection } from './limits';
+import { PDF_LIMITS, WASM_CAP_ENV, PdfBusyError, PdfRejectedError, type PdfRejection } from './limits';
 import type { OpName, WorkerOps } from './worker-ops';
 
 type Args<K extends OpName> = Parameters<WorkerOps[K]>;
@@ -17,7 +17,7 @@ interface Pending {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
   /** MuPDF is loaded: job budgets start counting only then, not during the worker's start-up. */
   ready: boolean;
   job: Pending | null;
@@ -32,6 +32,7 @@ export interface PdfPoolOptions {
   maxWasmBytes?: number;
 }
 
+
 /**
  * Where the worker's code is: compiled JavaScript next to this file in production (dist/), or the
  * TypeScript source in development and tests, compiled on the fly by @swc-node/register. SWC would
@@ -43,7 +44,7 @@ function workerEntry(): { file: string; execArgv: string[]; env: NodeJS.ProcessE
   return {
     file: path.join(__dirname, fromSource ? 'worker.ts' : 'worker.js'),
     execArgv: fromSource ? ['-r', '@swc-node/register'] : [],
-    env: fromSource ? { ...process.env, SWC_NODE_IGNORE_DYNAMIC: '1' } : process.env,
+    env: fromSource ? { ...process.env, SWC_NODE_IGNORE_DYNAMIC: '1' } : { ...process.env },
   };
 }
 
@@ -56,10 +57,13 @@ function rebuildError(e: { name: string; message: string; stack?: string; reason
 }
 
 /**
- * A small pool of worker threads for everything that reads, renders or signs PDFs, so the thread
+ * A small pool of worker processes for everything that reads, renders or signs PDFs, so the thread
  * that answers requests never spends seconds on a document. Each worker runs one job at a time under
- * V8 heap limits and a MuPDF memory cap; a job that runs past its wall-clock budget (or kills its
- * worker by running out of memory) is refused as PDF_TOO_COMPLEX and the worker is replaced.
+ * a V8 heap limit and a MuPDF memory cap; a job that runs past its wall-clock budget (or kills its
+ * worker by running out of memory) is refused as PDF_TOO_COMPLEX and the worker is killed and
+ * replaced. Processes, not worker threads: terminating a worker thread while it runs WebAssembly
+ * crashed the whole process with SIGSEGV under Node 20 (seen in our test runs), and a process
+ * boundary also keeps any fault in the PDF reader away from the server.
  */
 export class PdfPool {
   private readonly slots: Slot[] = [];
@@ -107,16 +111,15 @@ export class PdfPool {
 
   private spawn(): Slot {
     const entry = workerEntry();
-    const worker = new Worker(entry.file, {
-      execArgv: entry.execArgv,
-      env: entry.env,
-      workerData: { maxWasmBytes: this.options.maxWasmBytes ?? PDF_LIMITS.maxWasmBytes },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationMb ?? PDF_LIMITS.maxOldGenerationMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
+    const worker = fork(entry.file, [], {
+      execArgv: [...entry.execArgv, `--max-old-space-size=${this.options.maxOldGenerationMb ?? PDF_LIMITS.maxOldGenerationMb}`],
+      env: { ...entry.env, [WASM_CAP_ENV]: String(this.options.maxWasmBytes ?? PDF_LIMITS.maxWasmBytes) },
+      // Structured clone over the channel: Uint8Array, bigint and Date arrive as they were sent.
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const slot: Slot = { worker, ready: false, job: null, timer: null };
-    worker.unref();
+    this.setRef(slot, false);
     worker.on('message', (msg: { ready?: true; id: number; ok: boolean; value?: unknown; error?: Parameters<typeof rebuildError>[0] }) => {
       if (msg.ready) {
         slot.ready = true;
@@ -130,27 +133,39 @@ export class PdfPool {
       else job.reject(rebuildError(msg.error!));
       this.pump();
     });
-    // ERR_WORKER_OUT_OF_MEMORY and the like: the document was too much for the limits.
-    worker.on('error', (err) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', (err as Error).message)));
-    worker.on('exit', (code) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `worker exited with code ${code}`)));
+    // Out of memory (V8 aborts the process), a crash in the reader, a failed start.
+    worker.on('error', (err) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', err.message)));
+    worker.on('exit', (code, signal) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `worker exited (${signal ?? code})`)));
     this.slots.push(slot);
     return slot;
   }
 
+  /** A job under way keeps the server process alive; an idle pool does not. */
+  private setRef(slot: Slot, ref: boolean) {
+    const channel = slot.worker.channel as { ref?(): void; unref?(): void } | undefined;
+    if (ref) {
+      slot.worker.ref();
+      channel?.ref?.();
+    } else {
+      slot.worker.unref();
+      channel?.unref?.();
+    }
+  }
+
   private start(slot: Slot, job: Pending) {
     slot.job = job;
-    slot.worker.ref(); // a job under way keeps the process alive; an idle pool does not
+    this.setRef(slot, true);
     slot.timer = setTimeout(() => {
       void this.kill(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `${job.op} took longer than ${job.timeoutMs} ms`));
     }, job.timeoutMs);
-    slot.worker.postMessage({ id: job.id, op: job.op, args: job.args });
+    slot.worker.send({ id: job.id, op: job.op, args: job.args });
   }
 
   private finish(slot: Slot) {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
-    slot.worker.unref();
+    if (slot.worker.connected) this.setRef(slot, false);
   }
 
   /** The worker died or was killed: fail its job, forget it, and let the next job start a new one. */
@@ -170,7 +185,10 @@ export class PdfPool {
 
   private async kill(slot: Slot, reason: Error) {
     this.lose(slot, reason);
-    await slot.worker.terminate();
+    if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
+    const exited = new Promise((resolve) => slot.worker.once('exit', resolve));
+    slot.worker.kill('SIGKILL');
+    await exited;
   }
 }
 

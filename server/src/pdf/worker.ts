@@ -1,5 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { PDF_LIMITS, PdfRejectedError } from './limits';
+import { PDF_LIMITS, PdfRejectedError, WASM_CAP_ENV } from './limits';
 import { loadMupdf } from './engine';
 import { workerOps } from './worker-ops';
 
@@ -8,7 +7,7 @@ import { workerOps } from './worker-ops';
  * with Memory.prototype.grow and treats a throw as "out of memory" (malloc fails, MuPDF raises an
  * error), so capping grow here caps what one document can take.
  */
-const maxWasmBytes: number = (workerData as { maxWasmBytes?: number } | undefined)?.maxWasmBytes ?? PDF_LIMITS.maxWasmBytes;
+const maxWasmBytes = Number(process.env[WASM_CAP_ENV]) || PDF_LIMITS.maxWasmBytes;
 const grow = WebAssembly.Memory.prototype.grow;
 WebAssembly.Memory.prototype.grow = function (this: WebAssembly.Memory, delta: number) {
   if (this.buffer.byteLength + delta * 65_536 > maxWasmBytes) throw new RangeError('PDF worker memory limit');
@@ -21,26 +20,24 @@ interface Job {
   args: unknown[];
 }
 
-const port = parentPort!;
+/** A worker process of the PDF pool (pool.ts): jobs come and results go over the IPC channel. */
+const send = (message: unknown) => process.send!(message);
+// The server went away (even by SIGKILL): nothing is left to work for.
+process.on('disconnect', () => process.exit(0));
 // After the memory cap is in place; the pool sends jobs (and starts their clocks) once this is done.
-void loadMupdf().then(() => port.postMessage({ ready: true }));
+void loadMupdf().then(() => send({ ready: true }));
 const ops = workerOps as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
 
-function transferables(value: unknown): ArrayBuffer[] {
-  if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength && value.buffer instanceof ArrayBuffer) return [value.buffer];
-  return [];
-}
-
-port.on('message', async (job: Job) => {
+process.on('message', async (job: Job) => {
   try {
     const fn = ops[job.op];
     if (!fn) throw new Error(`unknown PDF worker op ${job.op}`);
     const value = await fn(...job.args);
-    port.postMessage({ id: job.id, ok: true, value }, transferables(value));
+    send({ id: job.id, ok: true, value });
   } catch (err) {
     const e = err as Error;
-    const outOfMemory = /out of memory|memory limit|malloc/i.test(String(e?.message));
-    port.postMessage({
+    const outOfMemory = /out of memory|memory limit|(m|c|re)alloc\b/i.test(String(e?.message));
+    send({
       id: job.id,
       ok: false,
       error: {
