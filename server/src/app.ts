@@ -42,6 +42,7 @@ import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
 import { closeInOrder, SHUTDOWN_DEADLINE_MS, type CloseStep, type ShutdownResult } from './lifecycle/shutdown';
 import type { SmtpEmailSender } from './notifications/channels/email';
+import { closePdfPool } from './pdf';
 
 export interface AppOptions {
   clock?: Clock;
@@ -313,6 +314,7 @@ function stopSequence(parts: {
     { name: 'jobs', close: () => jobs?.stop() },
     { name: 'notification listener', close: () => notifications.bus.stop() },
     { name: 'email', close: () => (notifications.email as Partial<SmtpEmailSender>).close?.() },
+    { name: 'pdf workers', close: () => closePdfPool() },
     { name: 'database', close: () => orm.close(true) },
     ...(embedded ? [{ name: 'embedded database', close: () => embedded.stop() }] : []),
   ];

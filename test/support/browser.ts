@@ -6,15 +6,16 @@ import { expect } from 'vitest';
 import { startTestApp, type TestApp, type TestAppOptions } from './app';
 
 /**
- * The back office in a real browser against the real server. Needs Chromium (CHROMIUM_PATH, default
- * /usr/bin/chromium; Debian's `chromium`) and the built admin (built here when admin/dist is missing).
+ * The back office in a real browser against the real server, with the built admin (built here when
+ * admin/dist is missing). Chromium: CHROMIUM_PATH when set, else a system /usr/bin/chromium, else
+ * the one npm brings (@sparticuz/chromium ships it inside the package; CHROMIUM_PATH=npm forces it).
  * Screenshots land in test/artifacts/ (git-ignored), with a `-failure` one when a step fails.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const ADMIN_DIST = path.join(ROOT, 'admin', 'dist');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 export const UI_TIMEOUT = 20_000;
 /** The first visit parses ~1.5 MB of JavaScript, which takes a while on a busy two-core CI machine. */
 export const FIRST_RENDER_TIMEOUT = 40_000;
@@ -44,21 +45,36 @@ export async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
+/** Without the background-networking flags Chromium keeps trying hosts this closed network refuses. */
+const QUIET_FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Which Chromium to launch, and with which flags; `source` says where it came from. */
+export async function resolveChromium(): Promise<{ executablePath: string; args: string[]; source: 'CHROMIUM_PATH' | 'system' | 'npm' }> {
+  const wanted = process.env.CHROMIUM_PATH;
+  if (wanted && wanted !== 'npm') {
+    if (!fs.existsSync(wanted)) throw new Error(`Chromium not found at CHROMIUM_PATH=${wanted}`);
+    return { executablePath: wanted, args: ['--no-sandbox', ...QUIET_FLAGS], source: 'CHROMIUM_PATH' };
+  }
+  if (!wanted && fs.existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', ...QUIET_FLAGS], source: 'system' };
+  // Unpacks its brotli-packed build into the temp dir once (~200 MB), then reuses it. Its flags are
+  // those of a headless shell in a container (no sandbox, no zygote), plus ours; not
+  // --single-process, which AWS Lambda needs and which loses the browser when a test's context closes.
+  const { default: packaged } = await import('@sparticuz/chromium');
+  packaged.setGraphicsMode = false;
+  const args = packaged.args.filter((a) => a !== '--single-process');
+  return { executablePath: await packaged.executablePath(), args: [...args, ...QUIET_FLAGS], source: 'npm' };
+}
+
 /** Starts the real server (serving the built admin) and headless Chromium side by side. */
 export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) {
     execFileSync('npm', ['run', 'build:admin'], { cwd: ROOT, stdio: 'inherit' });
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  const chrome = await resolveChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const [app, browser] = await Promise.all([
     startTestApp({ adminDist: ADMIN_DIST, ...options }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    }),
+    chromium.launch({ executablePath: chrome.executablePath, headless: true, args: chrome.args }),
   ]);
 
   const inBrowser: BrowserHarness['inBrowser'] = async (name, fn, opts = {}) => {

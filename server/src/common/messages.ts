@@ -102,6 +102,10 @@ const messages = {
     id: 'Dokumen ini bukan SPK yang kami kirim (kode dokumen tidak ditemukan atau berbeda).',
     en: 'This document is not the SPK we sent (the document code is missing or different).',
   },
+  'spk.changedDuringUpload': {
+    id: 'SPK ditandatangani ulang oleh admin selama unggahan diperiksa; unduh versi terbaru dan unggah lagi.',
+    en: 'The admin re-signed the SPK while your upload was being checked; download the latest version and upload again.',
+  },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { checkLimits, PDF_LIMITS, PdfBusyError, PdfRejectedError, type PdfRejection } from '../pdf';
 import { AppError } from './errors';
 import { currentScope, type Locale } from './request-context';
 
@@ -8,7 +8,7 @@ import { currentScope, type Locale } from './request-context';
  */
 
 export type UploadKind = 'image/jpeg' | 'image/png' | 'application/pdf';
-export type UploadRejection = 'EMPTY' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | 'PDF_CORRUPT' | 'PDF_ENCRYPTED';
+export type UploadRejection = 'EMPTY' | 'TOO_LARGE' | 'TYPE_NOT_ALLOWED' | PdfRejection;
 
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -28,7 +28,14 @@ const MESSAGES: Record<UploadRejection, Text> = {
     id: 'Berkas PDF dilindungi kata sandi; unggah PDF tanpa kata sandi.',
     en: 'The PDF file is password-protected; upload it without a password.',
   },
+  PDF_TOO_MANY_PAGES: { id: 'Berkas PDF terlalu banyak halaman (maksimal {max}).', en: 'The PDF file has too many pages (max {max}).' },
+  PDF_PAGE_TOO_LARGE: { id: 'Ukuran halaman PDF terlalu besar.', en: 'A page of the PDF file is too large.' },
+  PDF_TOO_COMPLEX: {
+    id: 'Berkas PDF terlalu rumit untuk diperiksa; unggah hasil pindai atau ekspor ulang yang lebih sederhana.',
+    en: 'The PDF file is too complex to check; upload a simpler scan or re-export.',
+  },
 };
+const BUSY: Text = { id: 'Terlalu banyak berkas sedang diperiksa; coba lagi sebentar lagi.', en: 'Too many files are being checked; try again shortly.' };
 const OR: Text = { id: 'atau', en: 'or' };
 
 function locale(): Locale {
@@ -83,31 +90,38 @@ export function checkUpload(bytes: Buffer, opts: { field: string; maxBytes: numb
 
 /**
  * An /Encrypt entry as it appears in a trailer or cross-reference stream dictionary (an object
- * reference or a direct dictionary). Checked on the bytes as well as through pdf-lib, because pdf-lib
- * only notices encryption when it can resolve that entry: with the encryption dictionary damaged or
- * missing it would load the file as if it were readable.
+ * reference or a direct dictionary). Checked on the bytes as well as by MuPDF, which opens a file
+ * encrypted with an empty user password as if it were plain, or repairs one whose encryption
+ * dictionary is damaged.
  */
 const ENCRYPT_ENTRY = /\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/;
 
-/**
- * pdf-lib is compiled to ES5, where a subclass of Error loses its prototype, so `instanceof
- * EncryptedPDFError` is always false; its message is fixed, so the error is recognised by that.
- */
-const ENCRYPTED_PDF_MESSAGE = new EncryptedPDFError().message;
-const isEncryptedPdfError = (err: unknown) =>
-  err instanceof EncryptedPDFError || (err instanceof Error && err.message === ENCRYPTED_PDF_MESSAGE);
+const PDF_MAX_PAGES = PDF_LIMITS.maxPages;
 
+/**
+ * The errors of the PDF worker pool as the API answers them: a refused document is the uploader's
+ * BAD_USER_INPUT with a stable reason; a full pool asks to retry.
+ */
+export function pdfUploadError(err: unknown, field: string): unknown {
+  if (err instanceof PdfRejectedError) {
+    return reject(field, err.reason, { max: String(PDF_MAX_PAGES) }, err.reason === 'PDF_TOO_MANY_PAGES' ? { maxPages: PDF_MAX_PAGES } : {});
+  }
+  if (err instanceof PdfBusyError) return new AppError('RATE_LIMITED', BUSY[locale()], { field });
+  return err;
+}
+
+/**
+ * An uploaded PDF, checked in the PDF worker pool (never on the request thread, and never inside a
+ * database transaction: the caller awaits this before opening one): it must open, have 1 to
+ * PDF_MAX_PAGES pages of sane size, and not be encrypted.
+ */
 export async function checkPdf(bytes: Buffer, opts: { field: string; maxBytes: number }): Promise<{ pageCount: number }> {
   checkUpload(bytes, { ...opts, allowed: ['application/pdf'] });
   if (ENCRYPT_ENTRY.test(bytes.toString('latin1'))) throw reject(opts.field, 'PDF_ENCRYPTED');
-  let pageCount: number;
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    pageCount = doc.getPageCount();
+    const { pageCount } = await checkLimits(bytes);
+    return { pageCount };
   } catch (err) {
-    throw reject(opts.field, isEncryptedPdfError(err) ? 'PDF_ENCRYPTED' : 'PDF_CORRUPT');
+    throw pdfUploadError(err, opts.field);
   }
-  // pdf-lib repairs what it can; a document left without a single page is of no use as a contract.
-  if (pageCount < 1) throw reject(opts.field, 'PDF_CORRUPT');
-  return { pageCount };
 }

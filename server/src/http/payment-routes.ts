@@ -5,7 +5,7 @@ import { isStaff } from '../accounts/roles';
 import { audit } from '../audit/audit';
 import { AppError, notFound } from '../common/errors';
 import { t } from '../common/messages';
-import { checkUpload } from '../common/uploads';
+import { checkPdf, checkUpload } from '../common/uploads';
 import { StoredFile } from '../files/stored-file.entity';
 import type { AppServices } from '../graphql/context';
 import { PaymentMethod, PaymentStatus } from '../payments/enums';
@@ -57,6 +57,8 @@ export function paymentRoutes(services: AppServices): Router {
       }
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const contentType = checkUpload(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES, allowed: ['image/jpeg', 'image/png', 'application/pdf'] });
+      // FINANCE opens the proof: a PDF must be one that opens, read in the worker pool (no transaction is open here).
+      if (contentType === 'application/pdf') await checkPdf(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES });
       const file = em.create(StoredFile, {
         owner: payment.order.$.customer.id,
         purpose: 'payment-proof',

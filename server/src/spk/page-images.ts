@@ -1,5 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
-import { renderPages } from './poppler';
+import { renderPage } from '../pdf';
 
 /** Screen resolution for staff comparing signature pages: legible handwriting, ~1 MB per A4 page. */
 const DPI = 110;
@@ -16,7 +15,7 @@ export interface PageImage {
 
 /**
  * PNG renderings of single pages of stored SPK versions, for the staff's side-by-side view of the
- * signature page. pdftoppm costs a second of CPU per page, so renderings (and renderings under way,
+ * signature page. a page costs a few hundred milliseconds of a worker, so renderings (and renderings under way,
  * when two staff open the same page at once) are shared through a small LRU keyed by sha256 and page.
  */
 export class PageImageCache {
@@ -34,7 +33,7 @@ export class PageImageCache {
     }
     const pending = this.render(page, load);
     this.entries.set(key, pending);
-    // A failed rendering (poppler missing, a broken file) is not cached: the next request tries again.
+    // A failed rendering (a broken file, a worker killed at its limits) is not cached: the next request tries again.
     pending.catch(() => this.entries.delete(key));
     while (this.entries.size > CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return pending;
@@ -42,11 +41,10 @@ export class PageImageCache {
 
   private async render(page: number | 'last', load: () => Promise<Uint8Array>): Promise<PageImage | null> {
     const bytes = await load();
-    const pageCount = (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true })).getPageCount();
-    const number = page === 'last' ? pageCount : page;
-    if (number < 1 || number > pageCount || number > MAX_PAGE) return null;
-    const [png] = await renderPages(bytes, [number], DPI);
-    return { png: png!, page: number, pageCount };
+    if (page !== 'last' && page > MAX_PAGE) return null;
+    const rendered = await renderPage(bytes, page, { dpi: DPI });
+    if (!rendered || rendered.page > MAX_PAGE) return null;
+    return { png: Buffer.from(rendered.png.buffer, rendered.png.byteOffset, rendered.png.byteLength), page: rendered.page, pageCount: rendered.pageCount };
   }
 }
 

@@ -7,7 +7,7 @@ import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { t } from '../common/messages';
-import { checkPdf } from '../common/uploads';
+import { checkPdf, pdfUploadError } from '../common/uploads';
 import { todayJakarta, type Clock } from '../common/time';
 import type { Config } from '../config/config';
 import { nextCounterValue } from '../db/counter.entity';
@@ -16,8 +16,9 @@ import { Installment, InstallmentStatus } from '../installments/installment.enti
 import { OrderItem } from '../orders/order-item.entity';
 import { OrderAction, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
-import { renderSpkPdf, type SpkDocumentData } from './document';
-import { signPdf, type SigningIdentity } from './document/sign';
+import { renderSpk, signSpkPdf, verifySignedUpload } from '../pdf';
+import type { SpkDocumentData } from './document';
+import type { SigningIdentity } from './document/sign';
 import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
@@ -25,7 +26,6 @@ import type { StampDutyProvider } from './stamp-duty';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
-import { verifyCustomerUpload } from './verification';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
 
@@ -179,7 +179,7 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
       createdBy: tx.getReference(User, actor.id),
     });
     tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT });
-    const rendered = await renderSpkPdf(await documentData(tx, spk, deps));
+    const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
     audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
     return spk;
@@ -243,7 +243,7 @@ export async function reviseSpk(em: EntityManager, deps: SpkDeps, user: AuthUser
     const customer = await tx.findOneOrFail(User, spk.customer.id);
     assertProfileComplete(customer);
     spk.approvedAt = null;
-    const rendered = await renderSpkPdf(await documentData(tx, spk, deps));
+    const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes, { note });
     return spk;
   });
@@ -263,7 +263,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     transition(tx, spk, actor, SpkAction.SIGN);
     const data = await documentData(tx, spk, deps);
     data.version = spk.currentVersion + 1;
-    const rendered = await renderSpkPdf(data);
+    const rendered = await renderSpk(data);
     let stamp;
     try {
       stamp = await deps.stampDuty.stamp({ documentId: spk.id, fileName: `${spk.documentCode}.pdf`, pdf: rendered.bytes, box: rendered.stampBox, documentNumber: spk.number, documentDate: data.date });
@@ -274,7 +274,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
       throw new AppError('STAMP_DUTY_ERROR', t('spk.stampPending'), { stampStatus: stamp.status });
     }
     const admin = await tx.findOneOrFail(User, actor.id);
-    const signed = await signPdf(stamp.stampedPdf, await deps.signingIdentity(), {
+    const signed = await signSpkPdf(stamp.stampedPdf, await deps.signingIdentity(), {
       reason: `Persetujuan ${spk.number}`,
       location: deps.config.COMPANY_CITY,
       name: `${admin.fullName} (${deps.config.COMPANY_NAME})`,
@@ -296,26 +296,37 @@ const SIGNED_UPLOAD_MAX = 10 * 1024 * 1024;
 /**
  * The customer sends back the signed copy. An upload without our document code (or with another
  * SPK's) is refused outright and nothing is stored; otherwise the verification report goes with the
- * new version for the admin to judge.
+ * new version for the admin to judge. The upload is someone else's file: it is checked and read in
+ * the PDF worker pool with no transaction open (a slow file must not hold locks, or on the embedded
+ * database every other request), and the transaction that stores it re-checks what it relied on.
  */
 export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, bytes: Buffer) {
-  requireUser(user);
+  const actor = requireUser(user);
   await checkPdf(bytes, { field: 'file', maxBytes: SIGNED_UPLOAD_MAX });
-  return em.transactional(async (tx) => {
-    const spk = await getSpk(tx, user, id, true);
-    const actor = requireUser(user);
-    spkMachine.apply(spk.status, SpkAction.UPLOAD_SIGNED);
-    if (actor.id !== spk.customer.id) throw forbidden();
-    const adminSigned = await tx.findOneOrFail(SpkVersion, { spk, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
-    const report = await verifyCustomerUpload(bytes, adminSigned.file.$.data, {
-      documentCode: spk.documentCode,
-      verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
-      stampSerial: spk.stampSerial,
+  const read = em.fork();
+  const before = await getSpk(read, user, id);
+  spkMachine.apply(before.status, SpkAction.UPLOAD_SIGNED);
+  if (actor.id !== before.customer.id) throw forbidden();
+  const adminSigned = await read.findOneOrFail(SpkVersion, { spk: before, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
+  let report;
+  try {
+    report = await verifySignedUpload(bytes, adminSigned.file.$.data, {
+      documentCode: before.documentCode,
+      verifyUrl: `${deps.config.publicUrl}/verify/${before.documentCode}`,
+      stampSerial: before.stampSerial,
       now: deps.clock.now(),
     });
-    if (report.verdict === 'NOT_AUTHENTIC') {
-      throw new AppError('SPK_NOT_AUTHENTIC', t('spk.notAuthentic'), { field: 'file', report });
-    }
+  } catch (err) {
+    throw pdfUploadError(err, 'file');
+  }
+  if (report.verdict === 'NOT_AUTHENTIC') {
+    throw new AppError('SPK_NOT_AUTHENTIC', t('spk.notAuthentic'), { field: 'file', report });
+  }
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    // Checked against this admin-signed version: if the admin re-signed meanwhile, check again.
+    const latest = await tx.findOneOrFail(SpkVersion, { spk, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' } });
+    if (latest.id !== adminSigned.id) throw new AppError('CONFLICT', t('spk.changedDuringUpload'), { currentState: spk.status });
     transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
     spk.rejectionReason = null;
     storeVersion(tx, spk, actor, SpkVersionKind.CUSTOMER_SIGNED, bytes, { verification: report as unknown as Record<string, unknown> });

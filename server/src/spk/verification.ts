@@ -1,8 +1,6 @@
-import jsQR from 'jsqr';
-import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
+import { checkLimits, extractText } from '../pdf/engine';
+import { readQrCodes } from '../pdf/qr';
 import { readPdfSignatures, type PdfSignatureInfo } from './document/sign';
-import { pdfText, renderPages } from './poppler';
 
 export type Derivation = 'SAME_FILE' | 'INCREMENTAL_UPDATE' | 'NOT_DERIVED';
 export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'NOT_AUTHENTIC';
@@ -22,9 +20,11 @@ export interface VerificationReport {
 
 const CODE_PATTERN = /SPK-[A-Z0-9]{10}/g;
 
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+export interface UploadExpectations {
+  documentCode: string;
+  verifyUrl: string;
+  stampSerial: string | null;
+  now: Date;
 }
 
 /**
@@ -33,17 +33,21 @@ function decodeQr(png: Buffer): string | null {
  * incremental update keeps our bytes as its prefix), which digital signatures it carries. A wet-ink
  * signature on a printed-and-scanned copy can only be judged by a person: NEEDS_VISUAL_CHECK.
  */
+/**
+ * Reads untrusted bytes with MuPDF in the calling thread: call it through the worker pool
+ * (pdf/index.ts verifySignedUpload), never on the thread that answers requests.
+ */
 export async function verifyCustomerUpload(
   upload: Uint8Array,
   adminSigned: Uint8Array,
-  expected: { documentCode: string; verifyUrl: string; stampSerial: string | null; now: Date },
+  expected: UploadExpectations,
 ): Promise<VerificationReport> {
   const notes: string[] = [];
-  const text = await pdfText(upload);
+  const text = (await extractText(upload)).join('\f');
   const codes = new Set(text.match(CODE_PATTERN) ?? []);
   const documentCodeInText = codes.has(expected.documentCode);
   const foreignDocumentCodes = [...codes].filter((c) => c !== expected.documentCode);
-  const pageCount = (await PDFDocument.load(upload, { updateMetadata: false })).getPageCount();
+  const { pageCount } = await checkLimits(upload);
 
   const u = Buffer.from(upload);
   const a = Buffer.from(adminSigned);
@@ -53,7 +57,7 @@ export async function verifyCustomerUpload(
   if (!documentCodeInText) {
     // A scan has no text layer: look for our QR on the first and last pages.
     const pages = [...new Set([1, pageCount])];
-    const found = (await renderPages(upload, pages, 150)).map(decodeQr);
+    const found = await readQrCodes(upload, pages, 150);
     qrCodeMatches = found.includes(expected.verifyUrl);
     if (found.some((f) => f && f !== expected.verifyUrl)) notes.push('QR_OF_ANOTHER_DOCUMENT');
   }

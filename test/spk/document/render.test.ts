@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSpkPdf, type Box, type RenderedSpk, type SpkDocumentData } from '../../../server/src/spk/document';
 import { threeItemsThirtySixMonths, vpsTwelveMonths } from './fixtures';
-import { decodeQr, pageTexts, pdfFonts, pdfInfoPages, renderPage, wordBoxes } from './poppler';
+import { decodeQr, pageCount, pageTexts, pdfFonts, renderPng, wordBoxes } from '../../support/pdf-reader';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 const STANDARD_14 = /^(Times|Helvetica|Courier|Symbol|ZapfDingbats)/;
@@ -26,7 +26,7 @@ describe.each([
   });
 
   it('has the page count it reports, and every page says which page it is and which document', async () => {
-    expect(await pdfInfoPages(rendered.bytes)).toBe(rendered.pageCount);
+    expect(await pageCount(rendered.bytes)).toBe(rendered.pageCount);
     expect((await PDFDocument.load(rendered.bytes)).getPageCount()).toBe(rendered.pageCount);
     expect(pages).toHaveLength(rendered.pageCount);
     pages.forEach((text, i) => {
@@ -113,8 +113,8 @@ describe.each([
   });
 
   it('carries a QR code of the verification URL that a 150 dpi rendering decodes', async () => {
-    expect(decodeQr(await renderPage(rendered.bytes, 1, 150))).toBe(data.verifyUrl);
-    expect(decodeQr(await renderPage(rendered.bytes, rendered.pageCount, 150))).toBe(data.verifyUrl);
+    expect(decodeQr(await renderPng(rendered.bytes, 1, 150))).toBe(data.verifyUrl);
+    expect(decodeQr(await renderPng(rendered.bytes, rendered.pageCount, 150))).toBe(data.verifyUrl);
   });
 });
 

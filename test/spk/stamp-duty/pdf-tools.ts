@@ -1,22 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { concatTransformationMatrix, PageSizes, PDFDocument, rgb, StandardFonts } from 'pdf-lib';
+import { pageImages, pageTexts, type GrayImage } from '../../support/pdf-reader';
 
-const run = promisify(execFile);
-
-/** Poppler (Debian: poppler-utils) reads PDFs the way desktop readers do; these tests need it. */
-export function assertPoppler(): void {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    execFileSync('pdfimages', ['-v'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('pdftotext/pdftoppm/pdfimages not found: install poppler-utils (apt-get install -y poppler-utils)');
-  }
-}
+export { renderGray, type GrayImage } from '../../support/pdf-reader';
 
 /** Text that identifies each page of the test agreement. */
 export function pageMarker(index: number): string {
@@ -52,71 +37,16 @@ export async function makeAgreementPdf(pages = 3): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
-async function withTempPdf<T>(bytes: Uint8Array, fn: (file: string, dir: string) => Promise<T>): Promise<T> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'angsur-stamp-test-'));
-  try {
-    const file = path.join(dir, 'in.pdf');
-    await fs.writeFile(file, bytes);
-    return await fn(file, dir);
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+/** The text layer of one 1-based page, as MuPDF reads it. */
+export async function pageText(bytes: Uint8Array, page: number): Promise<string> {
+  return (await pageTexts(bytes))[page - 1] ?? '';
 }
 
-/** The text layer of one 1-based page, as pdftotext reads it. */
-export function pageText(bytes: Uint8Array, page: number): Promise<string> {
-  return withTempPdf(bytes, async (file) => (await run('pdftotext', ['-q', '-f', String(page), '-l', String(page), file, '-'])).stdout);
-}
+export type RgbImage = GrayImage;
 
-export interface GrayImage {
-  width: number;
-  height: number;
-  data: Buffer;
-}
-
-/** A 1-based page rendered in grey levels (PGM) at `dpi`. */
-export function renderGray(bytes: Uint8Array, page: number, dpi: number): Promise<GrayImage> {
-  return withTempPdf(bytes, async (file, dir) => {
-    const prefix = path.join(dir, 'page');
-    await run('pdftoppm', ['-q', '-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
-    return parseNetpbm(await fs.readFile(`${prefix}.pgm`), 'P5');
-  });
-}
-
-export interface RgbImage {
-  width: number;
-  height: number;
-  /** 3 bytes a pixel. */
-  data: Buffer;
-}
-
-/** The raster images placed on a 1-based page, as pdfimages extracts them (colour ones as PPM). */
+/** The raster images placed on a 1-based page (3 bytes a pixel), as pdfimages extracted them. */
 export function extractColourImages(bytes: Uint8Array, page: number): Promise<RgbImage[]> {
-  return withTempPdf(bytes, async (file, dir) => {
-    const prefix = path.join(dir, 'img');
-    await run('pdfimages', ['-f', String(page), '-l', String(page), file, prefix]);
-    const names = (await fs.readdir(dir)).filter((n) => n.startsWith('img') && n.endsWith('.ppm')).sort();
-    return Promise.all(names.map(async (n) => parseNetpbm(await fs.readFile(path.join(dir, n)), 'P6')));
-  });
-}
-
-/** Binary PGM (P5) / PPM (P6) with maxval 255. */
-function parseNetpbm(buf: Buffer, magic: 'P5' | 'P6'): GrayImage {
-  const tokens: string[] = [];
-  let pos = 0;
-  while (tokens.length < 4) {
-    while (/\s/.test(String.fromCharCode(buf[pos]!))) pos++;
-    if (buf[pos] === 0x23) {
-      while (buf[pos] !== 0x0a) pos++;
-      continue;
-    }
-    const start = pos;
-    while (!/\s/.test(String.fromCharCode(buf[pos]!))) pos++;
-    tokens.push(buf.toString('latin1', start, pos));
-  }
-  pos++; // the single whitespace after maxval
-  if (tokens[0] !== magic || tokens[3] !== '255') throw new Error(`unexpected netpbm header ${tokens.join(' ')}`);
-  return { width: Number(tokens[1]), height: Number(tokens[2]), data: buf.subarray(pos) };
+  return pageImages(bytes, page);
 }
 
 /** Counts pixels that differ outside `box` (PDF points, bottom-left origin), grown by `margin` pixels. */

@@ -8,7 +8,7 @@ import {
   StampDutyError,
   type StampRequest,
 } from '../../../server/src/spk/stamp-duty';
-import { assertPoppler, differencesOutside, extractColourImages, makeAgreementPdf, pageMarker, pageText, renderGray } from './pdf-tools';
+import { differencesOutside, extractColourImages, makeAgreementPdf, pageMarker, pageText, renderGray } from './pdf-tools';
 
 const PAGES = 3;
 const STAMP_PAGE = PAGES - 1; // 0-based: the signature page
@@ -31,7 +31,6 @@ function request(overrides: Partial<StampRequest> = {}): StampRequest {
 }
 
 beforeAll(async () => {
-  assertPoppler();
   pdf = await makeAgreementPdf(PAGES);
 });
 
