@@ -107,7 +107,8 @@ export function paymentRoutes(services: AppServices): Router {
         webhookPath: `${WEBHOOK_PATH}/sandbox`,
         selfBaseUrl: services.config.publicUrl,
         lookup: async (reference) => {
-          const payment = await orm.em.fork().findOne(Payment, { reference }, { populate: ['order'] });
+          // Only the sandbox gateway's own payments: never a bank transfer, which FINANCE settles.
+          const payment = await orm.em.fork().findOne(Payment, { reference, method: PaymentMethod.GATEWAY, provider: 'sandbox' }, { populate: ['order'] });
           return payment
             ? { amount: payment.amount, description: `Pembayaran ${payment.order.$.number}`, status: payment.status, providerReference: payment.providerReference }
             : null;
