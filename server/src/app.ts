@@ -42,7 +42,9 @@ import { createServiceDeps } from './services/drivers';
 import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
-import { seed, type SeedResult } from './seed/seed';
+import { ensureFirstAdmin, seed, type SeedResult } from './seed/seed';
+import { Role } from './accounts/roles';
+import { User } from './accounts/user.entity';
 
 export interface AppOptions {
   clock?: Clock;
@@ -104,6 +106,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let seeded: SeedResult | null = null;
   try {
     if (config.seedDemoData) seeded = await seed(orm.em.fork(), config);
+    // Production starts without demo data, but must be enterable: the first admin from ADMIN_PASSWORD.
+    else seeded = { admin: await ensureFirstAdmin(orm.em.fork(), config, { generate: false }), demoCustomer: null, productsCreated: 0, plansCreated: 0 };
+    if (!seeded.admin && !(await orm.em.fork().count(User, { role: Role.ADMIN, active: true }))) {
+      logger.warn('no active ADMIN account: set ADMIN_PASSWORD and restart, or run `npm run admin:create`');
+    }
   } catch (err) {
     await orm.close();
     await embedded?.stop();
