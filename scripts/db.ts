@@ -4,12 +4,13 @@ import path from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../server/src/app';
 import { loadConfig } from '../server/src/config/config';
-import { seed } from '../server/src/seed/seed';
+import { ensureFirstAdmin, seed } from '../server/src/seed/seed';
 import { createMigration } from './migration-tools';
 
 /**
  * npm run db:migrate             apply pending migrations to DATABASE_URL (or the embedded database)
  * npm run seed                   demo catalog, admin and demo customer (idempotent)
+ * npm run admin:create           the first ADMIN only (ADMIN_USERNAME / ADMIN_PASSWORD, or a printed one), no demo data
  * npm run db:migration:create    write a migration for the difference between entities and migrations
  */
 async function main() {
@@ -30,8 +31,12 @@ async function main() {
       console.log(`products created: ${result.productsCreated}, plans created: ${result.plansCreated}`);
       if (result.admin?.generated) console.log(`admin: ${result.admin.username} / ${result.admin.password} (printed once)`);
       if (result.demoCustomer) console.log(`demo customer: ${result.demoCustomer.username} / ${result.demoCustomer.password}`);
+    } else if (command === 'admin') {
+      const admin = await ensureFirstAdmin(orm.em.fork(), config, { generate: true });
+      if (!admin) console.log(`an ADMIN account already exists (or ${config.ADMIN_USERNAME} is taken): nothing created`);
+      else console.log(`admin: ${admin.username} / ${admin.generated ? `${admin.password} (printed once)` : '(ADMIN_PASSWORD)'}`);
     } else {
-      console.error('usage: db.ts migrate|seed|create');
+      console.error('usage: db.ts migrate|seed|admin|create');
       process.exitCode = 2;
     }
   } finally {

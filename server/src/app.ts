@@ -7,7 +7,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import depthLimit from 'graphql-depth-limit';
+import helmet from 'helmet';
+import { getOperationAST, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -24,7 +25,10 @@ import { underStartupLock } from './db/startup-lock';
 import { authenticate } from './graphql/authenticate';
 import type { AppServices, Context } from './graphql/context';
 import { makeFormatError } from './graphql/errors';
-import { complexityLimit } from './graphql/limits';
+import { checkOperation, complexityLimit, limitRules, limitsFrom } from './graphql/limits';
+import { LiveSockets } from './graphql/live-sockets';
+import { jsonErrors, maxContentLength, parseSize } from './http/request-body';
+import { securityHeaders } from './http/security-headers';
 import { Loaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
@@ -39,7 +43,9 @@ import { createServiceDeps } from './services/drivers';
 import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
-import { seed, type SeedResult } from './seed/seed';
+import { ensureFirstAdmin, seed, type SeedResult } from './seed/seed';
+import { Role } from './accounts/roles';
+import { User } from './accounts/user.entity';
 import { closeInOrder, SHUTDOWN_DEADLINE_MS, type CloseStep, type ShutdownResult } from './lifecycle/shutdown';
 import type { SmtpEmailSender } from './notifications/channels/email';
 import { closePdfPool } from './pdf';
@@ -106,7 +112,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { orm, embedded, migrationsApplied, clientUrl } = await openDatabase(config, logger, options.queryCounter);
   let seeded: SeedResult | null = null;
   try {
-    if (config.seedDemoData) seeded = await underStartupLock(embedded ? null : clientUrl, () => seed(orm.em.fork(), config));
+    // Under the startup lock, so processes starting together seed (or create the first admin) once.
+    seeded = await underStartupLock(embedded ? null : clientUrl, async (): Promise<SeedResult> => config.seedDemoData
+      ? seed(orm.em.fork(), config)
+      // Production starts without demo data, but must be enterable: the first admin from ADMIN_PASSWORD.
+      : { admin: await ensureFirstAdmin(orm.em.fork(), config, { generate: false }), demoCustomer: null, productsCreated: 0, plansCreated: 0 });
+    if (!seeded.admin && !(await orm.em.fork().count(User, { role: Role.ADMIN, active: true }))) {
+      logger.warn('no active ADMIN account: set ADMIN_PASSWORD and restart, or run `npm run admin:create`');
+    }
   } catch (err) {
     await orm.close();
     await embedded?.stop();
@@ -122,6 +135,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ? { xendit: { secretKey: config.XENDIT_SECRET_KEY, callbackToken: config.XENDIT_CALLBACK_TOKEN, baseUrl: config.XENDIT_BASE_URL } }
         : {}),
     });
+  const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS);
   const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
   const services: AppServices = {
     notifications,
@@ -148,7 +162,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }),
     },
     services: createServiceDeps(config, clock, notifications.bus),
-    tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
+    tokens,
+    liveSockets: new LiveSockets(orm, tokens, clock),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
@@ -165,11 +180,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use((req, res, next) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
     res.setHeader('x-request-id', requestId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
     (req as express.Request & { id: string }).id = requestId;
     runInRequestScope({ requestId, locale: localeFromHeader(req.headers['accept-language']) }, next);
   });
+  app.use(securityHeaders());
   app.use(pinoHttp({ logger, genReqId: (req) => (req as unknown as { id: string }).id, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   const ready = { accepting: true, listening: () => notifications.bus.listening };
   app.use(healthRoutes(orm, ready));
@@ -186,27 +200,48 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     return { em, user, app: services, loaders: new Loaders(), ...meta };
   };
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const limits = limitsFrom(config);
+  const rules = limitRules(limits);
+  const formatError = makeFormatError(logger, config.production);
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => formatError(e.toJSON(), e));
+  const bodyLimit = parseSize(config.GRAPHQL_BODY_LIMIT);
+  const authorizationOf = (params: Record<string, unknown> | undefined) => (params?.authorization ?? params?.Authorization) as string | undefined;
+
+  // A message over the body limit closes the socket (1009) before it is parsed.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: bodyLimit });
   const wsCleanup = useServer(
     {
       schema,
       context: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const auth = (params.authorization ?? params.Authorization) as string | undefined;
         const req = ctx.extra.request;
-        return contextFor(auth, { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
+        return contextFor(authorizationOf(ctx.connectionParams), { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
       },
       onConnect: async (ctx) => {
         // Refuse a connection whose token is bad up front, instead of failing each operation.
-        const params = ctx.connectionParams ?? {};
-        const auth = (params.authorization ?? params.Authorization) as string | undefined;
+        const auth = authorizationOf(ctx.connectionParams);
         try {
-          await authenticate(orm.em.fork(), services.tokens, auth, clock.now());
+          const user = await authenticate(orm.em.fork(), services.tokens, auth, clock.now());
+          if (user && auth) services.liveSockets.add(ctx.extra.socket, user, auth);
           return true;
         } catch {
           return false;
         }
       },
+      // The same parse, rules and size check as HTTP, for queries, mutations and subscriptions alike.
+      onSubscribe: (ctx, _id, payload) =>
+        runInRequestScope({ requestId: randomUUID(), locale: localeFromHeader(ctx.extra.request.headers['accept-language']) }, () => {
+          const checked = checkOperation(schema, limits, rules, payload);
+          if ('errors' in checked) return checked.errors;
+          return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
+        }),
+      onNext: async (ctx, _id, _payload, args, result) => {
+        // A subscription outlives the token it was opened with: check the session before each event.
+        if (getOperationAST(args.document, args.operationName)?.operation === 'subscription' && !(await services.liveSockets.stillValid(ctx.extra.socket))) {
+          return { data: null };
+        }
+        return result.errors ? { ...result, errors: format(result.errors) } : undefined;
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wsServer,
   );
@@ -215,8 +250,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production && config.NODE_ENV !== 'test',
-    formatError: makeFormatError(logger, config.production),
-    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    formatError,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: rules,
     // Our own shutdown (lifecycle/shutdown.ts) stops Apollo once. Apollo's signal handlers would start a
     // second stop; a stop() called while another is draining waits on a barrier that never resolves.
     stopOnTerminationSignals: false,
@@ -225,7 +261,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginLandingPageDisabled(),
-      complexityLimit(schema, config.GRAPHQL_MAX_COMPLEXITY),
+      complexityLimit(schema, limits.maxComplexity),
     ],
   });
   await apollo.start();
@@ -246,7 +282,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }
       next();
     },
-    express.json({ limit: config.GRAPHQL_BODY_LIMIT }),
+    maxContentLength(bodyLimit),
+    express.json({ limit: bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         contextFor(req.headers.authorization, {
@@ -256,6 +293,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         }),
     }),
   );
+
+  app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

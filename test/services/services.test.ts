@@ -57,9 +57,13 @@ describe('hosting services', () => {
     clock.set('2026-02-15T03:00:00Z');
     await relogin(c);
     await relogin(support);
-    const overduePage = await fetch(service.hostingUrl);
+    const overduePage = await fetch(service.hostingUrl, { headers: { authorization: `Bearer ${c.token}` } });
     expect(overduePage.status).toBe(200);
     expect(await overduePage.text()).toMatch(/Tagihan lewat jatuh tempo[\s\S]*Rp 517\.500[\s\S]*Bayar[\s\S]*Tangguhkan/);
+    // Anyone else sees the choice but not the amount.
+    const publicPage = await (await fetch(service.hostingUrl)).text();
+    expect(publicPage).toMatch(/Tagihan lewat jatuh tempo[\s\S]*Bayar[\s\S]*Tangguhkan/);
+    expect(publicPage).not.toMatch(/Rp |tunggakan/);
 
     const suspended = (await t.ok(`mutation($o: ID!) { suspendOrder(orderId: $o, reason: "Belum ada dana") { status } }`, { o: order.id }, c.token)).suspendOrder;
     expect(suspended.status).toBe('SUSPENDED');

@@ -88,6 +88,10 @@ export async function startBrowserHarness(options: TestAppOptions = {}): Promise
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    // Something our Content-Security-Policy blocked is a broken screen too, though the browser only logs it.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+    });
     try {
       await fn(page);
     } catch (error) {

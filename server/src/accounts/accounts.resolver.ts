@@ -38,14 +38,21 @@ export class AccountsResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends every session of the current user, on every device.' })
-  logoutEverywhere(@Ctx() ctx: Context) {
-    return accounts.logoutEverywhere(ctx.em, ctx.app, requireUser(ctx.user));
+  async logoutEverywhere(@Ctx() ctx: Context) {
+    const actor = requireUser(ctx.user);
+    const done = await accounts.logoutEverywhere(ctx.em, ctx.app, actor);
+    // Open graphql-ws sockets were authenticated once: end them too, not only the tokens.
+    await ctx.app.liveSockets.recheck(actor.id);
+    return done;
   }
 
   @Authorized()
   @Mutation(() => Boolean)
-  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
-    return accounts.changePassword(ctx.em, ctx.app, requireUser(ctx.user), input.currentPassword, input.newPassword);
+  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+    const actor = requireUser(ctx.user);
+    const done = await accounts.changePassword(ctx.em, ctx.app, actor, input.currentPassword, input.newPassword);
+    await ctx.app.liveSockets.recheck(actor.id);
+    return done;
   }
 
   @Authorized()
@@ -76,8 +83,11 @@ export class AccountsResolver {
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => User, { description: 'Staff edit any profile; changing role or active needs ADMIN.' })
-  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
-    return accounts.updateUser(ctx.em, requireUser(ctx.user), id, input);
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
+    const user = await accounts.updateUser(ctx.em, requireUser(ctx.user), id, input);
+    // Deactivation or a new role ends the user's sessions, live sockets included.
+    await ctx.app.liveSockets.recheck(user.id);
+    return user;
   }
 
   @Authorized(Role.ADMIN)

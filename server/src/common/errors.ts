@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_LARGE'
   | 'SPK_NOT_CONFIRMED'
   | 'PAYMENT_GATEWAY_ERROR'
   | 'PROFILE_INCOMPLETE'

@@ -159,6 +159,12 @@ const messages = {
   'validation.invalid': { id: 'Nilai {field} tidak valid.', en: 'Invalid value for {field}.' },
   'validation.sortField': { id: 'Kolom urutan {field} tidak dikenal.', en: 'Unknown sort field {field}.' },
   'query.tooDeep': { id: 'Kueri terlalu dalam (maksimal {max}).', en: 'Query is too deep (max {max}).' },
+  'query.tooManyAliases': { id: 'Kueri memakai terlalu banyak alias (maksimal {max}).', en: 'Query uses too many aliases (max {max}).' },
+  'query.tooManyDirectives': { id: 'Kueri memakai terlalu banyak direktif (maksimal {max}).', en: 'Query uses too many directives (max {max}).' },
+  'query.tooManyFields': { id: 'Kueri meminta terlalu banyak kolom (biaya maksimal {max}).', en: 'Query asks for too many fields (max cost {max}).' },
+  'query.tooLong': { id: 'Kueri terlalu panjang (maksimal {max} token).', en: 'Query is too long (max {max} tokens).' },
+  'request.tooLarge': { id: 'Permintaan terlalu besar (maksimal {max}).', en: 'Request is too large (max {max}).' },
+  'request.malformed': { id: 'Isi permintaan tidak dapat dibaca: {detail}.', en: 'The request body cannot be read: {detail}.' },
   'query.tooComplex': {
     id: 'Kueri terlalu kompleks ({complexity}, maksimal {max}).',
     en: 'Query is too complex ({complexity}, max {max}).',

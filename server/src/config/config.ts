@@ -92,6 +92,10 @@ const schema = z.object({
 
   GRAPHQL_MAX_DEPTH: int(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: int(10, 100_000).default(2_000),
+  GRAPHQL_MAX_ALIASES: int(0, 1_000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1_000).default(20),
+  GRAPHQL_MAX_FIELD_COST: int(10, 1_000_000).default(5_000),
+  GRAPHQL_MAX_TOKENS: int(100, 1_000_000).default(3_000),
   GRAPHQL_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'use a size such as 1mb or 512kb')

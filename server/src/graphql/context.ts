@@ -11,6 +11,7 @@ import type { SpkDeps } from '../spk/spk.service';
 import type { ServiceDeps } from '../services/services.service';
 import type { NotificationDeps } from '../notifications/notifications.service';
 import type { BillingConfig } from '../billing/billing-pass';
+import type { LiveSockets } from './live-sockets';
 import type { Loaders } from './loaders';
 
 /** Long-lived services shared by every request. */
@@ -19,6 +20,8 @@ export interface AppServices {
   orm: Orm;
   tokens: TokenService;
   loginLimiter: LoginLimiter;
+  /** Open graphql-ws sockets of signed-in users (closed when their sessions end). */
+  liveSockets: LiveSockets;
   clock: Clock;
   logger: Logger;
   gateway: PaymentGateway;

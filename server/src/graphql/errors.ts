@@ -1,10 +1,11 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from 'pino';
 import { AppError } from '../common/errors';
 import { t } from '../common/messages';
+import { tokenLimitError } from './limits';
 
 function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
   for (const e of errors) {
@@ -31,7 +32,9 @@ function allFields(errors: ValidationError[], prefix = ''): string[] {
  */
 export function makeFormatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // Apollo wraps validation-rule errors (our operation limits) in its own GRAPHQL_VALIDATION_FAILED.
+    const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError ? unwrapped.originalError : unwrapped;
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
       const { http: _http, ...extensions } = original.extensions;
@@ -50,6 +53,11 @@ export function makeFormatError(logger: Logger, production: boolean) {
       };
     }
     const code = formatted.extensions?.code as string | undefined;
+    const tooLong = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitError(formatted.message) : null;
+    if (tooLong) {
+      const { http: _http, ...extensions } = tooLong.extensions;
+      return { ...base, message: tooLong.message, extensions };
+    }
     if (code === 'BAD_USER_INPUT') {
       // graphql-js variable coercion: 'Variable "$input" got invalid value "X" at "input.category"; ...'
       const at = /at "([^"]+)"/.exec(formatted.message)?.[1];

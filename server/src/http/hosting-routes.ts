@@ -6,6 +6,8 @@ import { Service } from '../services/service.entity';
 import { ServiceStatus } from '../services/service-status';
 import { arrearsOf } from '../services/services.service';
 import { appLinks } from '../common/app-links';
+import { isStaff } from '../accounts/roles';
+import { httpUser } from './auth';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -41,11 +43,16 @@ export function hostingRoutes(services: AppServices): Router {
       return void res.status(503).type('html').send(page('Sedang disiapkan', `<h1>Layanan ${label} sedang disiapkan</h1>`));
     }
     const summary = await arrearsOf(em, service.order.id, services.clock);
+    // The page is public (it is the customer's site): how much is owed and since when is told only
+    // to the owner (or staff) presenting their bearer token; anyone else sees that a choice is due.
+    const viewer = await httpUser(req, em, services).catch(() => null);
+    const mayKnow = !!viewer && (isStaff(viewer.role) || viewer.id === (await service.order.loadOrFail()).customer.id);
+    const owed = mayKnow
+      ? `Ada tunggakan ${escapeHtml(formatRupiah(summary.arrearsAmount))}${summary.nextDue ? ` sejak ${escapeHtml(formatDateID(summary.nextDue.dueDate))}` : ''}. `
+      : 'Pemilik layanan: masuk untuk melihat rinciannya. ';
     const overdue =
       summary.arrearsAmount > 0n
-        ? `<div class="warn"><h2>Tagihan lewat jatuh tempo</h2><p>Ada tunggakan ${escapeHtml(formatRupiah(summary.arrearsAmount))}${
-            summary.nextDue ? ` sejak ${escapeHtml(formatDateID(summary.nextDue.dueDate))}` : ''
-          }. Pilih di menu pesanan: bayar sekarang, atau tangguhkan layanan.</p>
+        ? `<div class="warn"><h2>Tagihan lewat jatuh tempo</h2><p>${owed}Pilih di menu pesanan: bayar sekarang, atau tangguhkan layanan.</p>
           <a class="button" href="${escapeHtml(console)}">Bayar</a><a class="button secondary" href="${escapeHtml(console)}">Tangguhkan</a></div>`
         : '';
     res.status(200).type('html').send(page(service.label, `${overdue}<h1>${label}</h1><p>Layanan hosting aktif. Selamat datang!</p>`));

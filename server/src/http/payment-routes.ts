@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { requireUser } from '../accounts/auth-user';
 import { isStaff } from '../accounts/roles';
 import { audit } from '../audit/audit';
@@ -13,8 +13,10 @@ import { sandboxPayPage, WebhookAuthError, WebhookFormatError } from '../payment
 import { Payment } from '../payments/payment.entity';
 import { handleGatewayNotification } from '../payments/payments.service';
 import { httpUser, sendError } from './auth';
+import { rawBody, uploadBody } from './request-body';
 
 const PROOF_MAX_BYTES = 5 * 1024 * 1024;
+const WEBHOOK_MAX_BYTES = 1024 * 1024;
 const WEBHOOK_PATH = '/webhooks/payments';
 
 /**
@@ -25,7 +27,7 @@ export function paymentRoutes(services: AppServices): Router {
   const router = Router();
   const { orm } = services;
 
-  router.post(`${WEBHOOK_PATH}/:provider`, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+  router.post(`${WEBHOOK_PATH}/:provider`, rawBody(WEBHOOK_MAX_BYTES), async (req, res) => {
     if (req.params.provider !== services.gateway.name) return void res.status(404).json({ error: { code: 'NOT_FOUND' } });
     let notification;
     try {
@@ -45,7 +47,7 @@ export function paymentRoutes(services: AppServices): Router {
     }
   });
 
-  router.put('/files/payments/:id/proof', express.raw({ type: () => true, limit: PROOF_MAX_BYTES + 1 }), async (req, res) => {
+  router.put('/files/payments/:id/proof', uploadBody(services, PROOF_MAX_BYTES), async (req, res) => {
     const em = orm.em.fork();
     try {
       const user = requireUser(await httpUser(req, em, services));
@@ -107,7 +109,8 @@ export function paymentRoutes(services: AppServices): Router {
         webhookPath: `${WEBHOOK_PATH}/sandbox`,
         selfBaseUrl: services.config.publicUrl,
         lookup: async (reference) => {
-          const payment = await orm.em.fork().findOne(Payment, { reference }, { populate: ['order'] });
+          // Only the sandbox gateway's own payments: never a bank transfer, which FINANCE settles.
+          const payment = await orm.em.fork().findOne(Payment, { reference, method: PaymentMethod.GATEWAY, provider: 'sandbox' }, { populate: ['order'] });
           return payment
             ? { amount: payment.amount, description: `Pembayaran ${payment.order.$.number}`, status: payment.status, providerReference: payment.providerReference }
             : null;

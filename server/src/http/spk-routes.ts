@@ -9,6 +9,7 @@ import { uploadSignedSpk } from '../spk/spk.service';
 import { PageImageCache, parsePageParam } from '../spk/page-images';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { httpUser, sendError } from './auth';
+import { uploadBody } from './request-body';
 
 const SIGNED_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
@@ -85,7 +86,7 @@ export function spkRoutes(services: AppServices): Router {
     }
   });
 
-  router.put('/files/spk/:id/signed', express.raw({ type: () => true, limit: SIGNED_UPLOAD_LIMIT + 1 }), async (req, res) => {
+  router.put('/files/spk/:id/signed', uploadBody(services, SIGNED_UPLOAD_LIMIT), async (req, res) => {
     const em = orm.em.fork();
     try {
       const user = await httpUser(req, em, services);

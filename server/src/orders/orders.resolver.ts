@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireCustomer, requireStaff, requireUser } from '../accounts/auth-user';
 import { Role, STAFF_ROLES } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
@@ -20,6 +20,13 @@ import * as orders from './orders.service';
 
 @ObjectType()
 class OrderPage extends PageOf(Order) {}
+
+/** Who handles an order, as the order's customer may see them: a name, not their contact data. */
+@ObjectType({ description: 'The staff member handling an order (name only; staff read the rest through `user`)' })
+class Assignee {
+  @Field(() => ID) id!: string;
+  @Field() fullName!: string;
+}
 
 const installmentsOf = (ctx: Context, order: Order) =>
   ctx.loaders.children(ctx.em, Installment, 'order', order.id, { number: 'asc' });
@@ -102,9 +109,10 @@ export class OrderResolver {
     return order.customer.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The staff member handling the order' })
-  assignedTo(@Root() order: Order) {
-    return order.assignedTo ? order.assignedTo.loadOrFail({ dataloader: true }) : null;
+  @FieldResolver(() => Assignee, { nullable: true, description: 'The staff member handling the order' })
+  async assignedTo(@Root() order: Order): Promise<Assignee | null> {
+    const user = order.assignedTo ? await order.assignedTo.loadOrFail({ dataloader: true }) : null;
+    return user && { id: user.id, fullName: user.fullName };
   }
 
   @FieldResolver(() => [OrderAction], { description: 'State transitions the order allows now (the caller’s role may allow fewer)' })

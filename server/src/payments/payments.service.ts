@@ -74,9 +74,8 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
     }
   }
   const order = await em.findOne(Order, args.orderId);
-  if (!order) throw notFound('order.notFound');
-  // Paying on someone else's order is refused outright (the order itself stays invisible elsewhere).
-  if (!isStaff(actor.role) && order.customer.id !== actor.id) throw forbidden();
+  // Someone else's order answers exactly like an id that does not exist: its existence is not told.
+  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
   assertPayable(order);
   const installments = await openInstallments(em, order.id);
   const open = outstanding(installments);
@@ -304,7 +303,9 @@ export async function handleGatewayNotification(em: EntityManager, deps: SettleD
     const payment = await lockPayment(tx, { reference: n.reference });
     const anomaly = (kind: AnomalyKind, expected: bigint | null) =>
       tx.create(PaymentAnomaly, { kind, payment, provider: n.provider, reference: n.reference, expected, received: n.amount, details: n.raw });
-    if (!payment) {
+    // A gateway speaks only for payments made through it: a bank transfer is settled by FINANCE
+    // alone, and one provider's event never settles another provider's payment.
+    if (!payment || payment.method !== PaymentMethod.GATEWAY || payment.provider !== n.provider) {
       anomaly(AnomalyKind.UNKNOWN_REFERENCE, null);
       return finish('unknown');
     }

@@ -54,18 +54,7 @@ export async function seed(em: EntityManager, config: Config): Promise<SeedResul
       }
     }
 
-    if (!(await tx.count(User, { username: config.ADMIN_USERNAME }))) {
-      const password = config.ADMIN_PASSWORD ?? newPassword();
-      tx.create(User, {
-        username: config.ADMIN_USERNAME,
-        email: config.ADMIN_EMAIL,
-        passwordHash: await hashPassword(password),
-        role: Role.ADMIN,
-        fullName: 'Administrator',
-        phone: '+6281100000001',
-      });
-      result.admin = { username: config.ADMIN_USERNAME, password, generated: !config.ADMIN_PASSWORD };
-    }
+    result.admin = await ensureFirstAdmin(tx, config, { generate: true });
 
     if (!(await tx.count(User, { username: 'pelanggan' }))) {
       const password = newPassword();
@@ -85,4 +74,25 @@ export async function seed(em: EntityManager, config: Config): Promise<SeedResul
     }
   });
   return result;
+}
+
+/**
+ * The first ADMIN account, when the database has none (and nobody holds the configured username):
+ * from ADMIN_PASSWORD, or with `generate` a random password the caller prints once. Never touches an
+ * existing account, so restarting with another ADMIN_PASSWORD changes nothing. Demo data is separate.
+ */
+export async function ensureFirstAdmin(em: EntityManager, config: Config, opts: { generate: boolean }): Promise<CreatedLogin | null> {
+  if (await em.count(User, { $or: [{ username: config.ADMIN_USERNAME }, { role: Role.ADMIN }] })) return null;
+  const password = config.ADMIN_PASSWORD ?? (opts.generate ? newPassword() : null);
+  if (!password) return null;
+  em.create(User, {
+    username: config.ADMIN_USERNAME,
+    email: config.ADMIN_EMAIL,
+    passwordHash: await hashPassword(password),
+    role: Role.ADMIN,
+    fullName: 'Administrator',
+    phone: '+6281100000001',
+  });
+  await em.flush();
+  return { username: config.ADMIN_USERNAME, password, generated: !config.ADMIN_PASSWORD };
 }
