@@ -39,6 +39,7 @@ import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
+import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 
 export interface AppOptions {
   clock?: Clock;
@@ -96,6 +97,8 @@ export async function openDatabase(config: Config, logger: Logger, queryCounter?
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } });
   const clock = options.clock ?? systemClock;
+  // Before the database: migrations and every read of an encrypted column need the key ring.
+  useFieldCipher(cipherFromEnv({ keys: config.DATA_ENCRYPTION_KEYS, hashKey: config.DATA_HASH_KEY, production: config.production }));
   const { orm, embedded, migrationsApplied, clientUrl } = await openDatabase(config, logger, options.queryCounter);
   let seeded: SeedResult | null = null;
   try {
@@ -141,7 +144,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }),
     },
     services: createServiceDeps(config, clock, notifications.bus),
-    tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS),
+    tokens: new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,

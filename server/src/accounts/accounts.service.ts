@@ -12,6 +12,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { isStaff, Role } from './roles';
 import { hashRefreshToken } from './tokens';
+import { secondStepAfterPassword } from './two-factor';
 import { User } from './user.entity';
 
 export interface ClientMeta {
@@ -49,9 +50,9 @@ async function flushUnique(em: EntityManager) {
   }
 }
 
-export async function issueTokens(em: EntityManager, app: AppServices, user: User, meta: ClientMeta, familyId: string = randomUUID()) {
+export async function issueTokens(em: EntityManager, app: AppServices, user: User, meta: ClientMeta, familyId: string = randomUUID(), mfa = false) {
   const now = app.clock.now();
-  const access = await app.tokens.signAccess({ sub: user.id, role: user.role, ver: user.tokenVersion }, now);
+  const access = await app.tokens.signAccess({ sub: user.id, role: user.role, ver: user.tokenVersion, mfa }, now);
   const refresh = app.tokens.newRefreshToken();
   const refreshExpiresAt = new Date(now.getTime() + app.tokens.refreshTtlDays * 86_400_000);
   em.create(RefreshToken, {
@@ -61,6 +62,7 @@ export async function issueTokens(em: EntityManager, app: AppServices, user: Use
     expiresAt: refreshExpiresAt,
     userAgent: meta.userAgent?.slice(0, 255) ?? null,
     ip: meta.ip.slice(0, 64),
+    mfa,
   });
   await em.flush();
   return {
@@ -111,6 +113,8 @@ export async function login(em: EntityManager, app: AppServices, loginName: stri
   }
   if (!user.active) throw unauthenticated('auth.inactive');
   await app.loginLimiter.succeeded(key);
+  const secondStep = await secondStepAfterPassword(app, user);
+  if (secondStep) return secondStep;
   user.lastLoginAt = app.clock.now();
   return issueTokens(em, app, user, meta);
 }
@@ -132,7 +136,9 @@ export async function refresh(em: EntityManager, app: AppServices, token: string
   }
   const user = row.user.$;
   if (!user.active) throw unauthenticated('auth.inactive');
-  return issueTokens(em, app, user, meta, row.familyId);
+  // A password-only session cannot be carried past 2FA being switched on or required: sign in again.
+  if (!row.mfa && app.tokens.needsSecondFactor(user)) throw unauthenticated('auth.invalidRefresh');
+  return issueTokens(em, app, user, meta, row.familyId, row.mfa);
 }
 
 /** Ends one session (the token's family). Unknown tokens are ignored: logging out is always safe. */
