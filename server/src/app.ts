@@ -40,6 +40,7 @@ import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
 import { seed, type SeedResult } from './seed/seed';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
+import { privacyRoutes } from './privacy/privacy-routes';
 
 export interface AppOptions {
   clock?: Clock;
@@ -174,6 +175,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));
   app.use(hostingRoutes(services));
+  app.use(privacyRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();

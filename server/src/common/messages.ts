@@ -39,6 +39,10 @@ const messages = {
   'privacy.notFound': { id: 'Permintaan data pribadi tidak ditemukan.', en: 'Personal data request not found.' },
   'privacy.notOpen': { id: 'Permintaan ini sudah selesai.', en: 'This request has already been handled.' },
   'privacy.wrongKind': { id: 'Tindakan ini tidak sesuai dengan jenis permintaan.', en: 'This action does not fit the kind of request.' },
+  'privacy.contractsRunning': {
+    id: 'Masih ada {count} pesanan berjalan; data dibutuhkan untuk perjanjian itu sampai selesai atau dibatalkan.',
+    en: 'There are still {count} running orders; the data is needed for that contract until it ends or is cancelled.',
+  },
   'privacy.staffAccount': { id: 'Akun staf tidak dihapus lewat permintaan ini.', en: 'Staff accounts are not erased through this request.' },
   'product.notFound': { id: 'Produk tidak ditemukan.', en: 'Product not found.' },
   'product.slugTaken': { id: 'Slug produk sudah dipakai.', en: 'This product slug is already in use.' },
