@@ -46,6 +46,11 @@ describe('NIK and address encrypted at rest (UU PDP)', () => {
     const [again] = await raw(`select nik, address from users where id = ?`, [u.id]);
     expect(again).toEqual({ nik: row.nik, address: row.address });
 
+    // Staff find the customer by the whole NIK, through the hash.
+    const support = await t.createUser('SUPPORT');
+    const found = await t.ok(`query($q: String) { users(filter: { q: $q }) { items { id } } }`, { q: NIK }, support.token);
+    expect(found.users.items.map((x: { id: string }) => x.id)).toContain(u.id);
+
     // Changing the NIK moves the hash; clearing it clears the hash.
     await t.ok(PROFILE, { i: { nik: '3171010101900003' } }, u.token);
     expect((await raw(`select nik_hash from users where id = ?`, [u.id]))[0].nik_hash).toBe(developmentCipher().hash('3171010101900003', 'users.nik'));

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/errors';
 import { normalizePhoneID } from '../common/id-formats';
 import type { AppServices } from '../graphql/context';
+import { fieldCipher } from '../privacy/field-cipher';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { hasRole, type AuthUser } from './auth-user';
 import type { CreateStaffInput, ProfileInput, RegisterInput, UpdateUserInput, UserFilter } from './inputs';
@@ -257,6 +258,8 @@ export async function listUsers(em: EntityManager, filter: UserFilter | undefine
   if (filter?.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.$or = [{ username: { $ilike: like } }, { email: { $ilike: like } }, { fullName: { $ilike: like } }, { phone: { $ilike: like } }];
+    // The NIK is encrypted: a whole one is found through its keyed hash, never by a partial match.
+    if (/^\d{16}$/.test(filter.q.trim())) where.$or.push({ nikHash: fieldCipher().hash(filter.q.trim(), 'users.nik') });
   }
   return findPage(em, User, where, args, { username: 'username', email: 'email', fullName: 'fullName', role: 'role', createdAt: 'createdAt', lastLoginAt: 'lastLoginAt' }, 'createdAt');
 }
