@@ -8,6 +8,7 @@ import { Migration20261124164302 } from './Migration20261124164302';
 import { Migration20261124165158 } from './Migration20261124165158';
 import { Migration20261124165934 } from './Migration20261124165934';
 import { Migration20261124171500 } from './Migration20261124171500';
+import { Migration20261204144655 } from './Migration20261204144655';
 import { Migration20261204153705 } from './Migration20261204153705';
 
 export const migrationsList: MigrationObject[] = [
@@ -18,5 +19,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124165158', class: Migration20261124165158 },
   { name: 'Migration20261124165934', class: Migration20261124165934 },
   { name: 'Migration20261124171500', class: Migration20261124171500 },
+  { name: 'Migration20261204144655', class: Migration20261204144655 },
   { name: 'Migration20261204153705', class: Migration20261204153705 },
 ];

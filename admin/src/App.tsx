@@ -12,6 +12,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { PrivacyQueuePage } from './privacy/PrivacyQueuePage';
 import orders from './orders';
 import paymentAnomalies from './paymentAnomalies';
 import payments from './payments';
@@ -70,6 +71,7 @@ export const App = () => (
       {/* Every role's own notifications (the bell in the app bar links here). */}
       <CustomRoutes>
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/privacy-requests" element={<PrivacyQueuePage />} />
       </CustomRoutes>
       {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>

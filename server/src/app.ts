@@ -49,6 +49,8 @@ import { User } from './accounts/user.entity';
 import { closeInOrder, SHUTDOWN_DEADLINE_MS, type CloseStep, type ShutdownResult } from './lifecycle/shutdown';
 import type { SmtpEmailSender } from './notifications/channels/email';
 import { closePdfPool } from './pdf';
+import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
+import { privacyRoutes } from './privacy/privacy-routes';
 
 export interface AppOptions {
   clock?: Clock;
@@ -109,6 +111,8 @@ export async function openDatabase(config: Config, logger: Logger, queryCounter?
 export async function createApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } });
   const clock = options.clock ?? systemClock;
+  // Before the database: migrations and every read of an encrypted column need the key ring.
+  useFieldCipher(cipherFromEnv({ keys: config.DATA_ENCRYPTION_KEYS, hashKey: config.DATA_HASH_KEY, production: config.production }));
   const { orm, embedded, migrationsApplied, clientUrl } = await openDatabase(config, logger, options.queryCounter);
   let seeded: SeedResult | null = null;
   try {
@@ -135,7 +139,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         ? { xendit: { secretKey: config.XENDIT_SECRET_KEY, callbackToken: config.XENDIT_CALLBACK_TOKEN, baseUrl: config.XENDIT_BASE_URL } }
         : {}),
     });
-  const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS);
+  const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired);
   const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
   const services: AppServices = {
     notifications,
@@ -193,6 +197,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));
   app.use(hostingRoutes(services));
+  app.use(privacyRoutes(services));
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
     const em = orm.em.fork();

@@ -46,6 +46,8 @@ describe('configuration', () => {
       MEKARI_BASE_URL: 'https://api.mekari.com/v2/esign/v1',
       MEKARI_CLIENT_ID: 'client',
       MEKARI_CLIENT_SECRET: 'secret',
+      DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      DATA_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
     });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);

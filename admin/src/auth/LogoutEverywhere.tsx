@@ -2,11 +2,13 @@ import { gql } from '@apollo/client';
 import DevicesIcon from '@mui/icons-material/PhonelinkErase';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useState, type ReactNode } from 'react';
 import { Logout, UserMenu, useLogout, useTranslate, useUserMenu } from 'react-admin';
 import { ConfirmDialog } from '../actions';
 import { callApi } from '../dataProvider';
 import { clearSession } from './session';
+import { TwoFactorDialog } from './TwoFactorMenu';
+import SecurityIcon from '@mui/icons-material/Security';
 
 const LOGOUT_EVERYWHERE = gql`
   mutation LogoutEverywhere {
@@ -14,8 +16,8 @@ const LOGOUT_EVERYWHERE = gql`
   }
 `;
 
-/** The user menu's entry: closes the menu and asks for confirmation (the dialog lives outside the menu). */
-const LogoutEverywhereItem = forwardRef<HTMLLIElement, { onSelect: () => void }>(function LogoutEverywhereItem({ onSelect, ...rest }, ref) {
+/** An entry of the user menu that closes the menu and opens its dialog (which lives outside the menu). */
+export const UserMenuAction = forwardRef<HTMLLIElement, { onSelect: () => void; icon: ReactNode; label: string }>(function UserMenuAction({ onSelect, icon, label, ...rest }, ref) {
   const translate = useTranslate();
   const userMenu = useUserMenu();
   return (
@@ -27,10 +29,8 @@ const LogoutEverywhereItem = forwardRef<HTMLLIElement, { onSelect: () => void }>
         onSelect();
       }}
     >
-      <ListItemIcon>
-        <DevicesIcon fontSize="small" />
-      </ListItemIcon>
-      <ListItemText>{translate('angsur.auth.logoutEverywhere.action')}</ListItemText>
+      <ListItemIcon>{icon}</ListItemIcon>
+      <ListItemText>{translate(label)}</ListItemText>
     </MenuItem>
   );
 });
@@ -70,16 +70,19 @@ const LogoutEverywhereDialog = ({ open, onClose }: { open: boolean; onClose: () 
   );
 };
 
-/** react-admin's user menu (every role): log out of every device, then the usual log out. */
+/** react-admin's user menu (every role): two-factor sign-in, log out of every device, then the usual log out. */
 export const AngsurUserMenu = () => {
   const [confirming, setConfirming] = useState(false);
+  const [twoFactor, setTwoFactor] = useState(false);
   return (
     <>
       <UserMenu>
-        <LogoutEverywhereItem onSelect={() => setConfirming(true)} />
+        <UserMenuAction onSelect={() => setTwoFactor(true)} icon={<SecurityIcon fontSize="small" />} label="angsur.twoFactor.menu" />
+        <UserMenuAction onSelect={() => setConfirming(true)} icon={<DevicesIcon fontSize="small" />} label="angsur.auth.logoutEverywhere.action" />
         <Logout />
       </UserMenu>
       <LogoutEverywhereDialog open={confirming} onClose={() => setConfirming(false)} />
+      <TwoFactorDialog open={twoFactor} onClose={() => setTwoFactor(false)} />
     </>
   );
 };

@@ -19,7 +19,21 @@ export interface RegisterInput {
   password: string;
 }
 
-type LoginParams = { username: string; password: string } | { register: RegisterInput };
+type LoginParams = { username: string; password: string } | { register: RegisterInput } | { session: Session };
+
+/**
+ * The password was right but the account signs in with a second step (TOTP code, or setting up the
+ * authenticator when the role requires it): the login page takes over with the token (auth/TwoFactorLogin.tsx).
+ */
+export class SecondStepRequired extends Error {
+  constructor(
+    readonly step: 'TOTP' | 'ENROL',
+    readonly token: string,
+  ) {
+    super('angsur.twoFactor.secondStep');
+    this.name = 'SecondStepRequired';
+  }
+}
 
 /**
  * Staff and customers sign in on the same page with their username or email; the role decides what
@@ -28,13 +42,18 @@ type LoginParams = { username: string; password: string } | { register: Register
  */
 export const authProvider: AuthProvider = {
   async login(params: LoginParams) {
+    // A session the login page already obtained through the second step.
+    if ('session' in params) return void saveSession(params.session);
     const result =
       'register' in params
         ? await graphqlRequest<{ data: Session }>(`mutation Register($input: RegisterInput!) { data: register(input: $input) { ${AUTH_PAYLOAD} } }`, { input: params.register })
-        : await graphqlRequest<{ data: Session }>(`mutation Login($input: LoginInput!) { data: login(input: $input) { ${AUTH_PAYLOAD} } }`, {
-            input: { login: String(params.username ?? '').trim(), password: params.password ?? '' },
-          });
-    const session = result.data?.data;
+        : await graphqlRequest<{ data: Session & { secondStep?: 'TOTP' | 'ENROL' | null; secondStepToken?: string | null } }>(
+            `mutation Login($input: LoginInput!) { data: login(input: $input) { ${AUTH_PAYLOAD} secondStep secondStepToken } }`,
+            { input: { login: String(params.username ?? '').trim(), password: params.password ?? '' } },
+          );
+    const answer = result.data?.data as (Session & { secondStep?: 'TOTP' | 'ENROL' | null; secondStepToken?: string | null }) | undefined;
+    if (answer?.secondStep && answer.secondStepToken) throw new SecondStepRequired(answer.secondStep, answer.secondStepToken);
+    const session = answer?.accessToken ? answer : undefined;
     if (!session) {
       // Already in the UI language (Accept-Language): wrong password, disabled account, rate limit,
       // email taken... `field` lets the sign-up form put it under the input concerned.

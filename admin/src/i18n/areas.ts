@@ -9,6 +9,7 @@ import { notificationMessages } from '../notifications/messages';
 import { customerMessages } from '../customer/messages';
 import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
 import { authMessages } from '../auth/messages';
+import { privacyMessages } from '../privacy/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -32,4 +33,5 @@ export const areas: AreaMessages[] = [
   customerMessages,
   paymentAnomalyMessages,
   authMessages,
+  privacyMessages,
 ];

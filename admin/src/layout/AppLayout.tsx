@@ -1,4 +1,5 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import PrivacyIcon from '@mui/icons-material/PrivacyTip';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, useTranslate } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
@@ -54,11 +55,20 @@ const NotificationsItem = () => {
   return <Menu.Item to="/notifications" primaryText={translate('angsur.notifications.title')} leftIcon={<NotificationsIcon />} />;
 };
 
+/** The personal-data request queue (UU PDP), for the roles that handle it: SUPPORT and ADMIN. */
+const PrivacyItem = () => {
+  const translate = useTranslate();
+  const role = loadSession()?.user.role;
+  if (role !== 'ADMIN' && role !== 'SUPPORT') return null;
+  return <Menu.Item to="/privacy-requests" primaryText={translate('angsur.privacy.menu')} leftIcon={<PrivacyIcon />} />;
+};
+
 /** The resources the user may open (react-admin checks canAccess), then their notifications. */
 const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     <Menu.ResourceItems />
+    <PrivacyItem />
     <NotificationsItem />
   </Menu>
 );

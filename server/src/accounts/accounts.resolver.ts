@@ -5,7 +5,8 @@ import { pageComplexity } from '../graphql/limits';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { requireUser } from './auth-user';
 import * as accounts from './accounts.service';
-import { AuthPayload, ChangePasswordInput, CreateStaffInput, LoginInput, ProfileInput, RegisterInput, UpdateUserInput, UserFilter } from './inputs';
+import { AuthPayload, ChangePasswordInput, ConfirmTwoFactorInput, CreateStaffInput, LoginInput, LoginPayload, ProfileInput, RegisterInput, TwoFactorEnabled, TwoFactorEnrolment, TwoFactorLoginInput, UpdateUserInput, UserFilter } from './inputs';
+import * as twoFactor from './two-factor';
 import { Role, STAFF_ROLES } from './roles';
 import { User } from './user.entity';
 
@@ -21,9 +22,36 @@ export class AccountsResolver {
     return accounts.register(ctx.em, ctx.app, input, meta(ctx));
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => LoginPayload, { description: 'A session, or for two-factor accounts the second step to take (secondStep).' })
   login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
     return accounts.login(ctx.em, ctx.app, input.login, input.password, meta(ctx));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Second sign-in step: the token from login and an authenticator or recovery code.' })
+  verifyTwoFactorLogin(@Arg('input') input: TwoFactorLoginInput, @Ctx() ctx: Context) {
+    return twoFactor.verifyTwoFactorLogin(ctx.em, ctx.app, input.secondStepToken, input.code, meta(ctx));
+  }
+
+  @Mutation(() => TwoFactorEnrolment, { description: 'Starts authenticator set-up: signed in, or with the ENROL token from login.' })
+  beginTwoFactorEnrolment(@Arg('secondStepToken', () => String, { nullable: true }) token: string | null, @Ctx() ctx: Context) {
+    return twoFactor.beginTwoFactorEnrolment(ctx.em, ctx.app, ctx.user, token);
+  }
+
+  @Mutation(() => TwoFactorEnabled, { description: 'Confirms set-up with a first code; answers the recovery codes (once) and a two-factor session.' })
+  confirmTwoFactorEnrolment(@Arg('input') input: ConfirmTwoFactorInput, @Ctx() ctx: Context) {
+    return twoFactor.confirmTwoFactorEnrolment(ctx.em, ctx.app, ctx.user, input.code, meta(ctx), input.secondStepToken);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off; needs the password.' })
+  disableTwoFactor(@Arg('password') password: string, @Ctx() ctx: Context) {
+    return twoFactor.disableTwoFactor(ctx.em, requireUser(ctx.user), password);
+  }
+
+  @Authorized()
+  @Mutation(() => [String], { description: 'A new set of recovery codes (the old set stops working); needs the password.' })
+  regenerateRecoveryCodes(@Arg('password') password: string, @Ctx() ctx: Context) {
+    return twoFactor.regenerateRecoveryCodes(ctx.em, requireUser(ctx.user), password);
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair; the old refresh token stops working.' })

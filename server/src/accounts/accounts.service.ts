@@ -5,6 +5,7 @@ import { audit } from '../audit/audit';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/errors';
 import { normalizePhoneID } from '../common/id-formats';
 import type { AppServices } from '../graphql/context';
+import { fieldCipher } from '../privacy/field-cipher';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { hasRole, type AuthUser } from './auth-user';
 import type { CreateStaffInput, ProfileInput, RegisterInput, UpdateUserInput, UserFilter } from './inputs';
@@ -12,6 +13,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import { isStaff, Role } from './roles';
 import { hashRefreshToken } from './tokens';
+import { secondStepAfterPassword } from './two-factor';
 import { User } from './user.entity';
 
 export interface ClientMeta {
@@ -49,9 +51,9 @@ async function flushUnique(em: EntityManager) {
   }
 }
 
-export async function issueTokens(em: EntityManager, app: AppServices, user: User, meta: ClientMeta, familyId: string = randomUUID()) {
+export async function issueTokens(em: EntityManager, app: AppServices, user: User, meta: ClientMeta, familyId: string = randomUUID(), mfa = false) {
   const now = app.clock.now();
-  const access = await app.tokens.signAccess({ sub: user.id, role: user.role, ver: user.tokenVersion }, now);
+  const access = await app.tokens.signAccess({ sub: user.id, role: user.role, ver: user.tokenVersion, mfa }, now);
   const refresh = app.tokens.newRefreshToken();
   const refreshExpiresAt = new Date(now.getTime() + app.tokens.refreshTtlDays * 86_400_000);
   em.create(RefreshToken, {
@@ -61,6 +63,7 @@ export async function issueTokens(em: EntityManager, app: AppServices, user: Use
     expiresAt: refreshExpiresAt,
     userAgent: meta.userAgent?.slice(0, 255) ?? null,
     ip: meta.ip.slice(0, 64),
+    mfa,
   });
   await em.flush();
   return {
@@ -111,6 +114,8 @@ export async function login(em: EntityManager, app: AppServices, loginName: stri
   }
   if (!user.active) throw unauthenticated('auth.inactive');
   await app.loginLimiter.succeeded(key);
+  const secondStep = await secondStepAfterPassword(app, user);
+  if (secondStep) return secondStep;
   user.lastLoginAt = app.clock.now();
   return issueTokens(em, app, user, meta);
 }
@@ -132,7 +137,9 @@ export async function refresh(em: EntityManager, app: AppServices, token: string
   }
   const user = row.user.$;
   if (!user.active) throw unauthenticated('auth.inactive');
-  return issueTokens(em, app, user, meta, row.familyId);
+  // A password-only session cannot be carried past 2FA being switched on or required: sign in again.
+  if (!row.mfa && app.tokens.needsSecondFactor(user)) throw unauthenticated('auth.invalidRefresh');
+  return issueTokens(em, app, user, meta, row.familyId, row.mfa);
 }
 
 /** Ends one session (the token's family). Unknown tokens are ignored: logging out is always safe. */
@@ -251,6 +258,8 @@ export async function listUsers(em: EntityManager, filter: UserFilter | undefine
   if (filter?.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.$or = [{ username: { $ilike: like } }, { email: { $ilike: like } }, { fullName: { $ilike: like } }, { phone: { $ilike: like } }];
+    // The NIK is encrypted: a whole one is found through its keyed hash, never by a partial match.
+    if (/^\d{16}$/.test(filter.q.trim())) where.$or.push({ nikHash: fieldCipher().hash(filter.q.trim(), 'users.nik') });
   }
   return findPage(em, User, where, args, { username: 'username', email: 'email', fullName: 'fullName', role: 'role', createdAt: 'createdAt', lastLoginAt: 'lastLoginAt' }, 'createdAt');
 }

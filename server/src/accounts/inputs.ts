@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEmailAddress, IsNIK, IsPassword, IsPhoneID, IsUsername, MaxChars, NotBlank } from '../common/validators';
 import { Role } from './roles';
 import { Locale, User } from './user.entity';
@@ -76,4 +76,50 @@ export class AuthPayload {
   @Field() refreshToken: string;
   @Field() refreshTokenExpiresAt: Date;
   @Field(() => User) user: User;
+}
+
+export enum SecondStep {
+  TOTP = 'TOTP',
+  ENROL = 'ENROL',
+}
+registerEnumType(SecondStep, {
+  name: 'SecondStep',
+  description: 'TOTP: send a code from the authenticator (or a recovery code) to verifyTwoFactorLogin; ENROL: the role must use two-factor sign-in, set it up with the token first',
+});
+
+/** A session, or (two-factor accounts) the step still missing: then only secondStep and secondStepToken are set. */
+@ObjectType()
+export class LoginPayload {
+  @Field(() => String, { nullable: true }) accessToken?: string;
+  @Field(() => Date, { nullable: true }) accessTokenExpiresAt?: Date;
+  @Field(() => String, { nullable: true }) refreshToken?: string;
+  @Field(() => Date, { nullable: true }) refreshTokenExpiresAt?: Date;
+  @Field(() => User, { nullable: true }) user?: User;
+  @Field(() => SecondStep, { nullable: true }) secondStep?: SecondStep;
+  @Field(() => String, { nullable: true, description: 'Valid 5 minutes, for the second step only' }) secondStepToken?: string;
+}
+
+@InputType()
+export class TwoFactorLoginInput {
+  @Field() @NotBlank() @MaxChars(2000) secondStepToken: string;
+  @Field({ description: '6-digit code from the authenticator, or a recovery code (xxxxx-xxxxx)' }) @NotBlank() @MaxChars(20) code: string;
+}
+
+@InputType()
+export class ConfirmTwoFactorInput {
+  @Field() @NotBlank() @MaxChars(20) code: string;
+  @Field(() => String, { nullable: true, description: 'The ENROL token from login, when not signed in' }) @IsOptional() @MaxChars(2000) secondStepToken?: string | null;
+}
+
+@ObjectType()
+export class TwoFactorEnrolment {
+  @Field({ description: 'Base32 secret, for typing into the app by hand' }) secret: string;
+  @Field() otpauthUrl: string;
+  @Field({ description: 'PNG data URL of the otpauth QR code' }) qrCodeDataUrl: string;
+}
+
+@ObjectType()
+export class TwoFactorEnabled {
+  @Field(() => [String], { description: 'Shown once; each works one time' }) recoveryCodes: string[];
+  @Field(() => AuthPayload, { description: 'A new two-factor session: replace the tokens held so far' }) session: AuthPayload;
 }

@@ -7,7 +7,7 @@ import { User } from './user.entity';
  * next in the same family; presenting a revoked token again revokes the whole family (theft).
  */
 @Entity({ tableName: 'refresh_tokens' })
-export class RefreshToken extends BaseEntity<'revokedAt' | 'userAgent' | 'ip'> {
+export class RefreshToken extends BaseEntity<'revokedAt' | 'userAgent' | 'ip' | 'mfa'> {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
   user: Ref<User>;
 
@@ -30,4 +30,8 @@ export class RefreshToken extends BaseEntity<'revokedAt' | 'userAgent' | 'ip'> {
 
   @Property({ type: 'string', length: 64, nullable: true })
   ip: string | null = null;
+
+  /** The session was opened with a second factor; every rotation keeps it, so it cannot be lost or gained. */
+  @Property()
+  mfa: boolean = false;
 }

@@ -1,6 +1,8 @@
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { BeforeCreate, BeforeUpdate, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
+import { EncryptedText } from '../privacy/encrypted-type';
+import { fieldCipher } from '../privacy/field-cipher';
 import { Role } from './roles';
 
 export enum Locale {
@@ -15,7 +17,7 @@ registerEnumType(Locale, { name: 'Locale', description: 'Bahasa Indonesia (id, d
  */
 @ObjectType()
 @Entity({ tableName: 'users' })
-export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersion' | 'notifyByEmail' | 'notifyByWhatsApp'> {
+export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersion' | 'notifyByEmail' | 'notifyByWhatsApp' | 'twoFactorEnabled'> {
   @Field()
   @Unique()
   @Property({ length: 32 })
@@ -42,16 +44,22 @@ export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersio
   @Property({ length: 16 })
   phone: string;
 
+  /** Specific personal data (UU PDP): encrypted at rest; found through nikHash. */
   @Field(() => String, { nullable: true, description: 'Nomor Induk Kependudukan (16 digits); personal data' })
-  @Property({ type: 'string', length: 16, nullable: true })
+  @Property({ type: new EncryptedText('users.nik'), nullable: true })
   nik: string | null = null;
+
+  /** Keyed hash of the NIK (see privacy/field-cipher.ts), kept in step by the hooks below. */
+  @Index()
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  nikHash: string | null = null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 160, nullable: true })
   company: string | null = null;
 
   @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
+  @Property({ type: new EncryptedText('users.address'), nullable: true })
   address: string | null = null;
 
   @Field(() => String, { nullable: true, description: "Free-text note about the customer (the seed's noinfo)" })
@@ -81,4 +89,35 @@ export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersio
   /** Bumped by "log out everywhere" and deactivation; access tokens carry it and die with it. */
   @Property()
   tokenVersion: number = 0;
+
+  /** The authenticator app's TOTP secret (base32), encrypted at rest; set once enrolment is confirmed. */
+  @Property({ type: new EncryptedText('users.totp_secret'), nullable: true, hidden: true, lazy: true })
+  totpSecret: string | null = null;
+
+  /** A secret shown for enrolment but not yet confirmed with a code. */
+  @Property({ type: new EncryptedText('users.totp_pending_secret'), nullable: true, hidden: true, lazy: true })
+  totpPendingSecret: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null = null;
+
+  /** The last TOTP time step accepted: a code is good once, not for its whole 30 seconds. */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastStep: number | null = null;
+
+  /** Set when the account was anonymised on the customer's request (UU PDP erasure). */
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null = null;
+
+  @Field({ description: 'Signs in with a second step (authenticator app code)' })
+  get twoFactorEnabled(): boolean {
+    return this.totpEnabledAt !== null;
+  }
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  protected keepNikHash() {
+    this.nikHash = this.nik ? fieldCipher().hash(this.nik, 'users.nik') : null;
+  }
 }

@@ -24,6 +24,26 @@ const messages = {
   'user.notFound': { id: 'Pengguna tidak ditemukan.', en: 'User not found.' },
   'user.selfDeactivate': { id: 'Anda tidak dapat menonaktifkan akun sendiri.', en: 'You cannot disable your own account.' },
   'user.notStaff': { id: 'Pengguna ini bukan staf.', en: 'This user is not staff.' },
+  'auth.secondStepExpired': {
+    id: 'Langkah verifikasi sudah kedaluwarsa. Silakan masuk lagi.',
+    en: 'The verification step has expired. Please log in again.',
+  },
+  'auth.wrongSecondFactor': { id: 'Kode verifikasi salah atau sudah dipakai.', en: 'The verification code is wrong or already used.' },
+  'auth.twoFactorAlreadyOn': { id: 'Verifikasi dua langkah sudah aktif.', en: 'Two-factor sign-in is already on.' },
+  'auth.twoFactorNotStarted': { id: 'Mulai pendaftaran autentikator terlebih dahulu.', en: 'Start the authenticator set-up first.' },
+  'auth.twoFactorOff': { id: 'Verifikasi dua langkah belum aktif.', en: 'Two-factor sign-in is not on.' },
+  'privacy.requestOpen': {
+    id: 'Permintaan serupa masih diproses.',
+    en: 'A request of this kind is already being handled.',
+  },
+  'privacy.notFound': { id: 'Permintaan data pribadi tidak ditemukan.', en: 'Personal data request not found.' },
+  'privacy.notOpen': { id: 'Permintaan ini sudah selesai.', en: 'This request has already been handled.' },
+  'privacy.wrongKind': { id: 'Tindakan ini tidak sesuai dengan jenis permintaan.', en: 'This action does not fit the kind of request.' },
+  'privacy.contractsRunning': {
+    id: 'Masih ada {count} pesanan berjalan; data dibutuhkan untuk perjanjian itu sampai selesai atau dibatalkan.',
+    en: 'There are still {count} running orders; the data is needed for that contract until it ends or is cancelled.',
+  },
+  'privacy.staffAccount': { id: 'Akun staf tidak dihapus lewat permintaan ini.', en: 'Staff accounts are not erased through this request.' },
   'product.notFound': { id: 'Produk tidak ditemukan.', en: 'Product not found.' },
   'product.slugTaken': { id: 'Slug produk sudah dipakai.', en: 'This product slug is already in use.' },
   'product.specsRequired': {

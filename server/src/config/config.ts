@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { CipherError, cipherFromEnv } from '../privacy/field-cipher';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -32,6 +33,9 @@ const schema = z.object({
   LOGIN_MAX_PER_IP: int(1, 10_000).default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1_000).default(5),
   LOGIN_WINDOW_SECONDS: int(10, 86_400).default(900),
+  STAFF_2FA_REQUIRED: bool.optional(),
+  DATA_ENCRYPTION_KEYS: z.string().optional(),
+  DATA_HASH_KEY: z.string().optional(),
 
   SEED_DEMO_DATA: bool.optional(),
   ADMIN_USERNAME: z.string().regex(/^[a-z0-9._-]{3,32}$/, 'use 3-32 of a-z 0-9 . _ -').default('admin'),
@@ -116,6 +120,8 @@ export interface Config extends Env {
   corsOrigins: string[];
   seedDemoData: boolean;
   introspection: boolean;
+  /** ADMIN and FINANCE must sign in with a second factor. */
+  staffTwoFactorRequired: boolean;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The sandbox pay page lets anyone holding a payment link mark it paid: never with real customers.
     problems.push('PAYMENT_GATEWAY: sandbox is refused when NODE_ENV=production; use midtrans or xendit (their sandbox keys for staging)');
   }
+  try {
+    cipherFromEnv({ keys: e.DATA_ENCRYPTION_KEYS, hashKey: e.DATA_HASH_KEY, production });
+  } catch (err) {
+    if (!(err instanceof CipherError)) throw err;
+    problems.push(`DATA_ENCRYPTION_KEYS / DATA_HASH_KEY: ${err.message}`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const embedded = !e.DATABASE_URL;
@@ -176,5 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     introspection: e.GRAPHQL_INTROSPECTION ?? true,
+    staffTwoFactorRequired: e.STAFF_2FA_REQUIRED ?? production,
   };
 }

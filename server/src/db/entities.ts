@@ -15,6 +15,8 @@ import { Spk, SpkEvent, SpkVersion } from '../spk/spk.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { Payment, PaymentAllocation } from '../payments/payment.entity';
 import { PaymentAnomaly, WebhookEvent } from '../payments/webhook-event.entity';
+import { RecoveryCode } from '../accounts/recovery-code.entity';
+import { PrivacyRequest } from '../privacy/privacy-request.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest];

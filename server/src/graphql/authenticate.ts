@@ -21,5 +21,7 @@ export async function authenticate(em: EntityManager, tokens: TokenService, head
   if (!claims) throw unauthorized('auth.invalidRefresh');
   const user = await em.findOne(User, claims.sub);
   if (!user || !user.active || user.tokenVersion !== claims.ver) throw unauthorized('auth.invalidRefresh');
+  // A session opened before 2FA was switched on (or required) must sign in again with it.
+  if (!claims.mfa && tokens.needsSecondFactor(user)) throw unauthorized('auth.invalidRefresh');
   return { id: user.id, role: user.role };
 }

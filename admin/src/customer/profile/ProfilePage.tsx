@@ -7,6 +7,7 @@ import { formatPhone } from '../../format';
 import { ME, UPDATE_PROFILE } from '../api';
 import { PasswordForm } from './PasswordForm';
 import { PhoneInput } from './PhoneInput';
+import { MyDataCard } from '../../privacy/MyDataCard';
 
 interface Me {
   id: string;
@@ -128,6 +129,7 @@ export const ProfilePage = () => {
           <PasswordForm />
         </CardContent>
       </Card>
+      <MyDataCard />
     </Box>
   );
 };
