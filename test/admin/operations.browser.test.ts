@@ -54,6 +54,10 @@ describe('operations in the browser', () => {
       const dialog = page.getByRole('dialog', { name: 'Jalankan penagihan harian sekarang?' });
       await dialog.getByText('Aman dijalankan dua kali').waitFor();
       await dialog.getByText('tepat satu kali', { exact: false }).waitFor();
+      // A dry run on the server shows what the pass would do; nothing is written or sent before confirming.
+      await dialog.getByText('Pratinjau untuk hari ini', { exact: false }).waitFor();
+      const previewed: Record<string, string | null> = {};
+      for (const key of PASS_COUNTS) previewed[key] = await dialog.getByTestId(`billing-pass-preview-${key}`).locator('td').textContent();
       await screenshot(page, 'ops-billing-pass-confirm');
       await dialog.getByRole('button', { name: 'Jalankan penagihan sekarang' }).click();
 
@@ -63,6 +67,7 @@ describe('operations in the browser', () => {
       const recorded = (
         await app.ok(`{ auditLog(filter: { action: "billing.pass" }, perPage: 1) { items { data } } }`, {}, await app.adminToken())
       ).auditLog.items[0].data as Record<(typeof PASS_COUNTS)[number], number> & { date: string; suspendedOrders: string[] };
+      expect(previewed).toEqual(Object.fromEntries(PASS_COUNTS.map((key) => [key, String(recorded[key])]))); // the preview was exact
       expect(recorded.statusChanges).toBeGreaterThanOrEqual(1); // the late installment became OVERDUE
       expect(recorded.reminders).toBeGreaterThanOrEqual(1); // and its customer was reminded
       const [year, month, day] = recorded.date.split('-').map(Number);

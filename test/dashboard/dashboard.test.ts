@@ -117,7 +117,7 @@ describe('dashboard', () => {
 
     const d = (await t.ok(DASHBOARD, {}, staff)).dashboard;
     expect(d.today).toBe('2026-05-10');
-    expect(d.activeOrders).toBe(2);
+    expect(d.activeOrders).toBe(1); // B's refunded down payment took it back to AWAITING_DOWN_PAYMENT
 
     // By hand: A #1 (15 Feb, 84 days) and #2 (15 Mar, 56 days) carry the capped fee, #3 (15 Apr,
     // 25 days) 22 days of fee; B #0 (15 Jan, 115 days) is the refunded down payment with a capped fee.

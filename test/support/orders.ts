@@ -1,4 +1,7 @@
 import { signSandboxEvent } from '../../server/src/payments/gateways';
+import { todayJakarta } from '../../server/src/common/time';
+import { refreshStatuses } from '../../server/src/installments/statuses';
+import { Order } from '../../server/src/orders/order.entity';
 import type { TestApp, TestUser } from './app';
 
 export const ADD = `mutation($i: AddToCartInput!) { addToCart(input: $i) { id } }`;
@@ -18,8 +21,17 @@ export async function checkoutOrder(t: TestApp, customer: TestUser, slug = 'vps-
  * way the SPK module will, so payments can be exercised.
  */
 export async function confirmSpkForTest(t: TestApp, orderId: string) {
-  const conn = t.app.orm.em.fork().getConnection();
-  await conn.execute(`update orders set status = 'AWAITING_DOWN_PAYMENT', spk_confirmed_at = now() where id = ? and status = 'AWAITING_SPK'`, [orderId]);
+  const em = t.app.orm.em.fork();
+  await em.transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    const moved = await conn.execute(`update orders set status = 'AWAITING_DOWN_PAYMENT', spk_confirmed_at = now() where id = ? and status = 'AWAITING_SPK' returning id`, [orderId], 'all', ctx);
+    if (!moved.length) return;
+    // As confirmSpk does: a down payment dated earlier falls due today, and statuses follow the rule.
+    const today = todayJakarta(t.app.services.clock);
+    await conn.execute(`update installments set due_date = ? where order_id = ? and number = 0 and due_date < ?`, [today, orderId, today], 'run', ctx);
+    await refreshStatuses(tx, await tx.findOneOrFail(Order, orderId, { refresh: true }), t.app.services.clock);
+  });
 }
 
 /** Money invariants, straight from the tables. */

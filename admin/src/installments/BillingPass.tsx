@@ -1,12 +1,12 @@
 import RunIcon from '@mui/icons-material/PlayCircleOutlined';
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Link as MuiLink, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useCreatePath, useGetMany, useLocale, usePermissions, useTranslate } from 'react-admin';
 import { ActionButton } from '../actions';
 import { canAccess } from '../auth/permissions';
 import type { Role } from '../auth/session';
 import { formatDate } from '../format';
-import { runBillingPass, type BillingPassSummary } from './api';
+import { previewBillingPass, runBillingPass, type BillingPassSummary } from './api';
 
 /** The summary's counts, in the order the pass works: statuses, fees, reminders, notices, second chances. */
 const COUNTS = ['statusChanges', 'feesChanged', 'reminders', 'staffNotices', 'graceExpired'] as const;
@@ -72,6 +72,44 @@ const SummaryDialog = ({ summary, onClose }: { summary: BillingPassSummary | nul
   );
 };
 
+/** What the pass would do now, asked when the confirmation dialog opens (a dry run on the server). */
+const Preview = () => {
+  const translate = useTranslate();
+  const [preview, setPreview] = useState<BillingPassSummary | null>(null);
+  useEffect(() => {
+    let live = true;
+    previewBillingPass().then((p) => live && setPreview(p), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <Box sx={{ mt: 2 }} data-testid="billing-pass-preview">
+      <DialogContentText sx={{ mb: 1 }}>{translate(preview ? 'resources.installments.billingPass.preview' : 'resources.installments.billingPass.previewLoading')}</DialogContentText>
+      {preview && (
+        <Table size="small">
+          <TableBody>
+            {COUNTS.map((key) => (
+              <TableRow key={key} data-testid={`billing-pass-preview-${key}`}>
+                <TableCell component="th" scope="row">
+                  {translate(`resources.installments.billingPass.counts.${key}`)}
+                </TableCell>
+                <TableCell align="right">{preview[key]}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell component="th" scope="row">
+                {translate('resources.installments.billingPass.counts.suspendedOrders')}
+              </TableCell>
+              <TableCell align="right">{preview.suspendedOrders.length}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+};
+
 /**
  * ADMIN: runs the daily billing pass now (it also runs on its own every morning), after a dialog
  * saying what it does, then shows what it did; the list is refetched (ActionButton refreshes).
@@ -96,6 +134,7 @@ export const BillingPassButton = () => {
             <li key={step}>{translate(`resources.installments.billingPass.steps.${step}`)}</li>
           ))}
         </Box>
+        <Preview />
       </ActionButton>
       <SummaryDialog summary={summary} onClose={() => setSummary(null)} />
     </>

@@ -7,7 +7,7 @@ export interface BillingPassSummary {
   date: string;
   /** Installments whose status moved (not yet due -> due -> overdue). */
   statusChanges: number;
-  /** Installments whose late fee grew. */
+  /** Installments whose late fee changed (grew, or was cut back to what today justifies). */
   feesChanged: number;
   /** Reminders to customers (before and after the due date). */
   reminders: number;
@@ -27,3 +27,12 @@ const RUN_BILLING_PASS = gql`
 
 /** ADMIN: the daily billing pass for today (Asia/Jakarta), now. Idempotent. */
 export const runBillingPass = () => callApi<BillingPassSummary>(RUN_BILLING_PASS);
+
+const PREVIEW_BILLING_PASS = gql`
+  query PreviewBillingPass {
+    data: previewBillingPass { date statusChanges feesChanged reminders staffNotices graceExpired suspendedOrders }
+  }
+`;
+
+/** ADMIN: what the billing pass for today would do; the server rolls it back and sends nothing. */
+export const previewBillingPass = () => callApi<BillingPassSummary>(PREVIEW_BILLING_PASS);

@@ -35,7 +35,7 @@ export const INSTALLMENT_STATUS_COLORS: Record<InstallmentStatus, ChipColor> = {
   CANCELLED: 'default',
 };
 
-export type OrderAction = 'START_SPK' | 'RESET_SPK' | 'CONFIRM_SPK' | 'ACTIVATE' | 'SUSPEND' | 'UNSUSPEND' | 'COMPLETE' | 'REOPEN' | 'CANCEL';
+export type OrderAction = 'START_SPK' | 'RESET_SPK' | 'CONFIRM_SPK' | 'ACTIVATE' | 'SUSPEND' | 'UNSUSPEND' | 'COMPLETE' | 'REOPEN' | 'REVERT_DOWN_PAYMENT' | 'CANCEL';
 
 export const SPK_STATUSES = ['DRAFT', 'UNDER_REVIEW', 'REVISION_REQUESTED', 'ADMIN_SIGNED', 'CUSTOMER_SIGNED', 'SIGNATURE_REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
 export type SpkStatus = (typeof SPK_STATUSES)[number];

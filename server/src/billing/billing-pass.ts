@@ -3,7 +3,10 @@ import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
-import { Installment } from '../installments/installment.entity';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { daysLate, daysLateSql, isOverdueOn, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, owed, statusOnSql } from '../installments/rules';
+import { PAYABLE_SQL } from '../installments/owed-sql';
+import { badInput } from '../common/errors';
 import { summarize } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
 import { notify, staffRecipients } from '../notifications/notifications.service';
@@ -23,6 +26,8 @@ export interface BillingConfig {
 
 export interface BillingPassResult {
   date: string;
+  /** A preview: nothing was written or sent. */
+  dryRun: boolean;
   statusChanges: number;
   feesChanged: number;
   reminders: number;
@@ -31,134 +36,198 @@ export interface BillingPassResult {
   suspendedOrders: string[];
 }
 
-/** Orders that owe money now: confirmed, not closed. Unconfirmed orders cannot be paid, so they are never late. */
-const PAYABLE = `('AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED')`;
 /** Any constant: two passes take the same transaction-level advisory lock and run one after the other. */
 const PASS_LOCK = 72_630_001;
 
+/** Thrown inside a preview's transaction so that everything it wrote is rolled back. */
+class PreviewRollback extends Error {
+  constructor(readonly result: BillingPassResult) {
+    super('billing pass preview');
+  }
+}
+
 /**
- * The daily billing pass for `date` (Asia/Jakarta), in one transaction under an advisory lock, so it
- * may run twice or on two processes at once: statuses and fees are recomputed to what the date says
- * (an idempotent set-based UPDATE that never lowers a fee), and reminders go out once per unique
- * (installment, kind, offset) row. Money rules: fees accrue on the unpaid amount of an OVERDUE
- * installment after the grace days, per day, fixed rupiah or basis points, up to the cap.
+ * What a billing pass for `date` would do, for any date (also one still to come): the same pass in a
+ * transaction that is rolled back, sending nothing, so staff can look before they run it.
  */
-export async function runBillingPass(em: EntityManager, deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig }, date?: string): Promise<BillingPassResult> {
-  const today = date ?? todayJakarta(deps.clock);
-  return em.transactional(async (tx) => {
-    const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
-      tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
-    await sql('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
+export async function previewBillingPass(em: EntityManager, deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig }, date: string): Promise<BillingPassResult> {
+  return runBillingPass(em, deps, date, { dryRun: true });
+}
 
-    // Counted in the database: returning a million ids to Node would cost memory for nothing.
-    const [statuses] = await sql<{ n: number }>(
-      `with changed as (
-         update installments i set status = s.next, updated_at = now()
-         from (select i.id, case when i.due_date > ?::date then 'PENDING' when i.due_date = ?::date then 'DUE' else 'OVERDUE' end as next
-               from installments i join orders o on o.id = i.order_id
-               where o.status in ${PAYABLE} and i.status in ('PENDING', 'DUE', 'OVERDUE')) s
-         where s.id = i.id and i.status <> s.next returning 1)
-       select count(*)::int as n from changed`,
-      [today, today],
-    );
+/**
+ * The daily billing pass for `date` (Asia/Jakarta; today by default, never later: a pass cannot charge
+ * for days that have not come), in one transaction under an advisory lock, so it may run twice or on
+ * two processes at once. Every rule it applies lives in installments/rules.ts:
+ * - fees are a function of the date: each installment's fee becomes what `date` justifies, never goes
+ *   down, and never stays above what today justifies (so no pass can leave more than today allows);
+ * - statuses are what today and the money say (a preview of a later date shows that date's);
+ * - reminders for `date` go out once per unique (installment, kind, offset) row, and the overdue ones
+ *   as one notice per order with the true days late of the oldest installment and the arrears.
+ * With `dryRun` it writes and sends nothing and returns what it would have done.
+ */
+export async function runBillingPass(
+  em: EntityManager,
+  deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig },
+  date?: string,
+  opts: { dryRun?: boolean } = {},
+): Promise<BillingPassResult> {
+  const today = todayJakarta(deps.clock);
+  const day = date ?? today;
+  const dryRun = opts.dryRun === true;
+  if (!dryRun && day > today) throw badInput('date', 'billing.futureDate', { today });
+  // The latest date a status or fee may reflect: today, or the later date a preview asks about.
+  const upTo = day > today ? day : today;
+  try {
+    return await em.transactional(async (tx) => {
+      const result = await pass(tx, deps, day, upTo, dryRun);
+      if (dryRun) throw new PreviewRollback(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof PreviewRollback) return err.result;
+    throw err;
+  }
+}
 
-    const [fees] = await sql<{ n: number }>(
-      `with late as (
-         select i.id, o.late_fee_type, o.late_fee_value, o.late_fee_cap, i.amount - i.paid_amount as open,
-                (?::date - i.due_date - o.late_fee_grace_days) as days
-         from installments i join orders o on o.id = i.order_id
-         where i.status = 'OVERDUE' and o.status in ${PAYABLE} and i.paid_amount < i.amount
-       ), fee as (
-         select id, least(coalesce(late_fee_cap, 9223372036854775807),
-                case when late_fee_type = 'FIXED_PER_DAY' then late_fee_value * days
-                     else round(open::numeric * late_fee_value * days / 10000)::bigint end) as fee
-         from late where days > 0
-       )
-       , changed as (update installments i set late_fee = fee.fee, updated_at = now() from fee where fee.id = i.id and fee.fee > i.late_fee returning 1)
-       select count(*)::int as n from changed`,
-      [today],
-    );
+async function pass(tx: EntityManager, deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig }, day: string, upTo: string, dryRun: boolean): Promise<BillingPassResult> {
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
+  await sql('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
+  // `d.day` is the pass's date, `d.up_to` the latest date anything may reflect; the rules read them.
+  const D = `cross join (select ?::date as day, ?::date as up_to) d`;
 
-    const before = [...deps.billing.remindBefore].sort((a, b) => a - b);
-    const after = [...deps.billing.remindAfter].sort((a, b) => a - b);
-    const reminderRows = await sql<{ installment_id: string; kind: 'BEFORE' | 'AFTER' | 'STAFF'; offset_days: number }>(
-      `insert into installment_reminders (id, created_at, updated_at, installment_id, kind, offset_days, sent_on)
-       select gen_random_uuid(), now(), now(), r.id, r.kind, r.off, ?::date from (
-         select i.id, 'BEFORE' as kind, (select min(x) from unnest(?::int[]) x where x >= i.due_date - ?::date) as off
-           from installments i join orders o on o.id = i.order_id
-           where o.status in ${PAYABLE} and i.status in ('PENDING', 'DUE') and i.due_date - ?::date between 0 and ?
-         union all
-         select i.id, 'AFTER', (select max(x) from unnest(?::int[]) x where x <= ?::date - i.due_date)
-           from installments i join orders o on o.id = i.order_id
-           where o.status in ${PAYABLE} and i.status = 'OVERDUE' and ?::date - i.due_date >= ?
-         union all
-         select i.id, 'STAFF', 1
-           from installments i join orders o on o.id = i.order_id
-           where ? and o.status in ${PAYABLE} and i.status = 'OVERDUE' and ?::date - i.due_date >= 1
-       ) r where r.off is not null
-       on conflict (installment_id, kind, offset_days) do nothing
-       returning installment_id, kind, offset_days`,
-      // Arrays travel as Postgres array literals: knex would spread a JS array into several bindings.
-      [today, `{${before.join(',')}}`, today, today, before.at(-1) ?? 0, `{${after.join(',')}}`, today, today, after[0] ?? 1, deps.billing.remindStaff !== false, today],
-    );
+  // Fees first: a fee cut back to what is paid of it can make an installment PAID.
+  // Counted in the database: returning a million ids to Node would cost memory for nothing.
+  const [fees] = await sql<{ n: number }>(
+    `with next as (
+       select i.id, ${lateFeeAfterPassSql('d.day', 'd.up_to')} as fee
+       from installments i join orders o on o.id = i.order_id ${D}
+       where o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED' and (i.late_fee > 0 or i.due_date < d.day)
+     ), changed as (update installments i set late_fee = next.fee, updated_at = now() from next where next.id = i.id and i.late_fee <> next.fee returning 1)
+     select count(*)::int as n from changed`,
+    [day, upTo],
+  );
 
-    let reminders = 0;
-    let staffNotices = 0;
-    if (reminderRows.length) {
-      const installments = await tx.find(Installment, { id: { $in: reminderRows.map((r) => r.installment_id) } }, { populate: ['order'] });
-      const byId = new Map(installments.map((i) => [i.id, i]));
-      const orderIds = [...new Set(installments.map((i) => i.order.id))];
-      const all = await tx.find(Installment, { order: { $in: orderIds } });
-      const customers = new Map((await tx.find(User, { id: { $in: installments.map((i) => i.order.$.customer.id) } })).map((u) => [u.id, u]));
-      const staff = await staffRecipients(tx, [Role.SUPPORT]);
-      for (const row of reminderRows) {
-        const inst = byId.get(row.installment_id)!;
-        const order = inst.order.$;
-        const customer = customers.get(order.customer.id)!;
-        const summary = summarize(all.filter((i) => i.order.id === order.id), today);
-        const open = inst.amount - inst.paidAmount + inst.lateFee - inst.lateFeePaid;
-        const link = appLinks.customerOrder(order.id);
-        const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: open };
-        if (row.kind === 'BEFORE') {
-          await notify(tx, deps, customer, 'INSTALLMENT_REMINDER', { ...base, daysBefore: row.offset_days }, { link });
-          reminders++;
-        } else if (row.kind === 'AFTER') {
-          await notify(tx, deps, customer, 'INSTALLMENT_OVERDUE', { ...base, daysLate: row.offset_days, arrearsAmount: summary.arrearsAmount, lateFee: inst.lateFee }, { link });
-          reminders++;
-        } else {
-          const to = order.assignedTo ? staff.filter((s) => s.id === order.assignedTo!.id) : staff;
-          for (const s of to.length ? to : staff) {
-            await notify(tx, deps, s, 'OVERDUE_ORDER_FOR_STAFF', { customerName: order.customerName, orderNumber: order.number, arrearsAmount: summary.arrearsAmount, daysLate: row.offset_days }, { link: appLinks.staffOrder(order.id) });
-            staffNotices++;
-          }
-        }
-      }
-    }
+  const [statuses] = await sql<{ n: number }>(
+    `with next as (
+       select i.id, ${statusOnSql('d.up_to', 'true')} as status
+       from installments i join orders o on o.id = i.order_id ${D}
+       where o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED'
+     ), changed as (
+       update installments i set status = next.status, paid_at = case when next.status = 'PAID' then now() end, updated_at = now()
+       from next where next.id = i.id and i.status <> next.status returning 1)
+     select count(*)::int as n from changed`,
+    [day, upTo],
+  );
 
-    // A second chance that ran out: the order is back in ordinary overdue handling.
-    const graceExpired = await sql<{ id: string }>(
-      `update orders o set grace_until = null, updated_at = now() where o.grace_until < ?::date
-         and exists (select 1 from installments i where i.order_id = o.id and i.status = 'OVERDUE') returning o.id`,
-      [today],
-    );
+  const before = [...deps.billing.remindBefore].sort((a, b) => a - b);
+  const after = [...deps.billing.remindAfter].sort((a, b) => a - b);
+  const reminderRows = await sql<{ installment_id: string; kind: 'BEFORE' | 'AFTER' | 'STAFF'; offset_days: number }>(
+    `insert into installment_reminders (id, created_at, updated_at, installment_id, kind, offset_days, sent_on)
+     select gen_random_uuid(), now(), now(), r.id, r.kind, r.off, r.day from (
+       select i.id, 'BEFORE' as kind, (select min(x) from unnest(?::int[]) x where x >= i.due_date - d.day) as off, d.day
+         from installments i join orders o on o.id = i.order_id ${D}
+         where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date - d.day between 0 and ?
+       union all
+       select i.id, 'AFTER', (select max(x) from unnest(?::int[]) x where x <= ${daysLateSql('d.day')}), d.day
+         from installments i join orders o on o.id = i.order_id ${D}
+         where o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= ?
+       union all
+       select i.id, 'STAFF', 1, d.day
+         from installments i join orders o on o.id = i.order_id ${D}
+         where ? and o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')}
+     ) r where r.off is not null
+     on conflict (installment_id, kind, offset_days) do nothing
+     returning installment_id, kind, offset_days`,
+    // Arrays travel as Postgres array literals: knex would spread a JS array into several bindings.
+    [`{${before.join(',')}}`, day, upTo, before.at(-1) ?? 0, `{${after.join(',')}}`, day, upTo, after[0] ?? 1, day, upTo, deps.billing.remindStaff !== false],
+  );
 
-    // Automatic suspension only where the plan says so (default off: the customer chooses).
-    const toSuspend = await sql<{ id: string }>(
-      `select o.id from orders o where o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
-         and (o.grace_until is null or o.grace_until < ?::date)
-         and exists (select 1 from installments i where i.order_id = o.id and i.status = 'OVERDUE' and ?::date - i.due_date >= o.auto_suspend_after_days)
-       order by o.id for update of o`,
-      [today, today],
-    );
-    const suspendedOrders: string[] = [];
-    for (const { id } of toSuspend) {
+  const sent = await sendReminders(tx, deps, reminderRows, day, dryRun);
+
+  // A second chance that ran out: the order is back in ordinary overdue handling.
+  const graceExpired = await sql<{ id: string }>(
+    `update orders o set grace_until = null, updated_at = now() from (select ?::date as day) d where o.grace_until < d.day
+       and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id`,
+    [day],
+  );
+
+  // Automatic suspension only where the plan says so (default off: the customer chooses).
+  const toSuspend = await sql<{ id: string }>(
+    `select o.id from orders o, (select ?::date as day) d where o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
+       and (o.grace_until is null or o.grace_until < d.day)
+       and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= o.auto_suspend_after_days)
+     order by o.id for update of o`,
+    [day],
+  );
+  const suspendedOrders: string[] = [];
+  for (const { id } of toSuspend) {
+    if (!dryRun) {
       const order = await tx.findOneOrFail(Order, id);
       await applySuspension(tx, deps, order, null, SuspensionCause.NON_PAYMENT, `Otomatis: lewat ${order.autoSuspendAfterDays} hari dari jatuh tempo`);
-      suspendedOrders.push(id);
     }
+    suspendedOrders.push(id);
+  }
 
-    const result = { date: today, statusChanges: statuses!.n, feesChanged: fees!.n, reminders, staffNotices, graceExpired: graceExpired.length, suspendedOrders };
-    audit(tx, null, 'billing.pass', { entityType: 'BillingPass', entityId: '00000000-0000-0000-0000-000000000000' }, { ...result });
-    return result;
-  });
+  const result = { date: day, dryRun, statusChanges: statuses!.n, feesChanged: fees!.n, ...sent, graceExpired: graceExpired.length, suspendedOrders };
+  if (!dryRun) audit(tx, null, 'billing.pass', { entityType: 'BillingPass', entityId: '00000000-0000-0000-0000-000000000000' }, { ...result });
+  return result;
+}
+
+/**
+ * Turns the reminder rows this pass claimed into notices: one per upcoming installment, and per
+ * order at most one overdue notice to the customer and one to each staff recipient, each saying how
+ * late the oldest unpaid installment truly is on `day` and the whole arrears.
+ */
+async function sendReminders(
+  tx: EntityManager,
+  deps: { bus: NotificationBus },
+  rows: { installment_id: string; kind: 'BEFORE' | 'AFTER' | 'STAFF'; offset_days: number }[],
+  day: string,
+  dryRun: boolean,
+): Promise<{ reminders: number; staffNotices: number }> {
+  let reminders = 0;
+  let staffNotices = 0;
+  if (!rows.length) return { reminders, staffNotices };
+  const claimed = await tx.find(Installment, { id: { $in: rows.map((r) => r.installment_id) } }, { populate: ['order'] });
+  const byId = new Map(claimed.map((i) => [i.id, i]));
+  const orders = new Map(claimed.map((i) => [i.order.id, i.order.$]));
+  const all = await tx.find(Installment, { order: { $in: [...orders.keys()] }, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  const customers = new Map((await tx.find(User, { id: { $in: [...orders.values()].map((o) => o.customer.id) } })).map((u) => [u.id, u]));
+  const staff = await staffRecipients(tx, [Role.SUPPORT]);
+
+  for (const row of rows.filter((r) => r.kind === 'BEFORE')) {
+    const inst = byId.get(row.installment_id)!;
+    const order = inst.order.$;
+    reminders++;
+    if (dryRun) continue;
+    const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: owed(inst) };
+    await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_REMINDER', { ...base, daysBefore: row.offset_days }, { link: appLinks.customerOrder(order.id) });
+  }
+
+  for (const [orderId, order] of orders) {
+    const kinds = new Set(rows.filter((r) => byId.get(r.installment_id)!.order.id === orderId).map((r) => r.kind));
+    if (!kinds.has('AFTER') && !kinds.has('STAFF')) continue;
+    const mine = all.filter((i) => i.order.id === orderId);
+    const oldest = mine.find((i) => isOverdueOn(i, day));
+    if (!oldest) continue;
+    const arrearsAmount = summarize(mine, day).arrearsAmount;
+    const late = daysLate(oldest.dueDate, day);
+    if (kinds.has('AFTER')) {
+      reminders++;
+      if (!dryRun) {
+        const params = { customerName: order.customerName, orderNumber: order.number, installmentNumber: oldest.number, dueDate: oldest.dueDate, amount: owed(oldest), daysLate: late, arrearsAmount, lateFee: oldest.lateFee };
+        await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_OVERDUE', params, { link: appLinks.customerOrder(order.id) });
+      }
+    }
+    if (kinds.has('STAFF')) {
+      const assigned = order.assignedTo ? staff.filter((s) => s.id === order.assignedTo!.id) : [];
+      for (const s of assigned.length ? assigned : staff) {
+        staffNotices++;
+        if (dryRun) continue;
+        await notify(tx, deps, s, 'OVERDUE_ORDER_FOR_STAFF', { customerName: order.customerName, orderNumber: order.number, arrearsAmount, daysLate: late }, { link: appLinks.staffOrder(order.id) });
+      }
+    }
+  }
+  return { reminders, staffNotices };
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import type { Context } from '../graphql/context';
@@ -6,12 +6,14 @@ import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Notification } from '../notifications/notification.entity';
 import { getOrder } from '../orders/orders.service';
 import { Order } from '../orders/order.entity';
-import { runBillingPass } from './billing-pass';
+import { previewBillingPass, runBillingPass } from './billing-pass';
+import { todayJakarta } from '../common/time';
 import { sendOverdueNotice } from './overdue-notice';
 
 @ObjectType()
 class BillingPassSummary {
   @Field(() => LocalDateScalar) date: string;
+  @Field({ description: 'A preview: nothing was written or sent' }) dryRun: boolean;
   @Field(() => Int) statusChanges: number;
   @Field(() => Int) feesChanged: number;
   @Field(() => Int) reminders: number;
@@ -31,9 +33,15 @@ class OverdueNoticeResult {
 @Resolver()
 export class BillingResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => BillingPassSummary, { description: 'Runs the daily billing pass now (idempotent); `date` defaults to today in Asia/Jakarta' })
+  @Mutation(() => BillingPassSummary, { description: 'Runs the daily billing pass now (idempotent); `date` defaults to today in Asia/Jakarta and may not be later (BAD_USER_INPUT)' })
   runBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
     return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing }, date ?? undefined);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => BillingPassSummary, { description: 'What the billing pass for `date` (any date, also a later one) would do; writes and sends nothing' })
+  previewBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
+    return previewBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing }, date ?? todayJakarta(ctx.app.clock));
   }
 
   @Authorized(Role.SUPPORT)

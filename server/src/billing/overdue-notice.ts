@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DateTime } from 'luxon';
 import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
-import { formatDateID, todayJakarta, ZONE, type Clock } from '../common/time';
+import { formatDateID, todayJakarta, type Clock } from '../common/time';
+import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
@@ -26,8 +26,8 @@ export async function sendOverdueNotice(
   const today = todayJakarta(deps.clock);
   const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
   const summary = summarize(installments, today);
-  const oldest = installments.find((i) => i.dueDate < today && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee));
-  const daysLate = oldest ? Math.round(DateTime.fromISO(today, { zone: ZONE }).diff(DateTime.fromISO(oldest.dueDate, { zone: ZONE }), 'days').days) : 0;
+  const oldest = installments.find((i) => isOverdueOn(i, today));
+  const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
   const customer = await em.findOneOrFail(User, order.customer.id);
   const admin = sender ? await em.findOne(User, sender.id) : null;
   const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;

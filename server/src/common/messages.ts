@@ -83,6 +83,14 @@ const messages = {
     id: 'Pesanan hanya dapat diserahkan ke staf aktif.',
     en: 'Orders can only be handed to active staff.',
   },
+  'billing.futureDate': {
+    id: 'Tanggal tagihan tidak boleh setelah hari ini ({today}, WIB); gunakan pratinjau untuk melihat tanggal lain.',
+    en: 'The billing date cannot be after today ({today}, Jakarta time); use the preview to look at a later date.',
+  },
+  'order.cancelHasPayments': {
+    id: 'Pesanan ini sudah menerima pembayaran; kembalikan (refund) pembayarannya dahulu sebelum membatalkan.',
+    en: 'This order has received payments; refund them before cancelling it.',
+  },
   'order.cancelNotYours': {
     id: 'Pesanan yang SPK-nya sudah dikonfirmasi hanya dapat dibatalkan oleh admin.',
     en: 'An order whose SPK is confirmed can only be cancelled by staff.',

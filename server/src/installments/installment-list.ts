@@ -6,7 +6,7 @@ import { findPage, type ListArgs } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { PAYABLE_STATUSES } from '../orders/order-status';
 import { Installment, InstallmentStatus } from './installment.entity';
-import { OPEN_SQL } from './owed-sql';
+import { overdueOnSql } from './rules';
 
 @InputType()
 export class InstallmentFilter {
@@ -32,8 +32,8 @@ export function listInstallments(em: EntityManager, filter: InstallmentFilter | 
   if (filter?.ids?.length) and.push({ id: { $in: filter.ids } });
   if (filter?.overdue) {
     // The open-ness compares two columns, which a FilterQuery cannot say: a subquery on the same rule as the dashboard.
-    const open = em.createQueryBuilder(Installment, 'i').select('i.id').where(OPEN_SQL);
-    and.push({ dueDate: { $lt: todayJakarta(clock) }, order: { status: { $in: [...PAYABLE_STATUSES] } }, id: { $in: open.getKnexQuery() as never } });
+    const overdue = em.createQueryBuilder(Installment, 'i').select('i.id').where(overdueOnSql('?::date'), [todayJakarta(clock)]);
+    and.push({ order: { status: { $in: [...PAYABLE_STATUSES] } }, id: { $in: overdue.getKnexQuery() as never } });
   }
   return findPage(em, Installment, and.length ? { $and: and } : {}, args, { dueDate: 'dueDate', amount: 'amount', status: 'status', number: 'number' }, 'dueDate');
 }

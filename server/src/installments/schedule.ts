@@ -27,6 +27,8 @@ export interface ScheduleLine {
 
 export interface Schedule {
   quantity: number;
+  /** One unit's total: what each order item costs. */
+  unitTotalPrice: Rupiah;
   cashPrice: Rupiah;
   setupFee: Rupiah;
   adminFee: Rupiah;
@@ -46,7 +48,8 @@ export class ScheduleError extends Error {
 }
 
 /**
- * The one place an installment schedule is computed: quotes, checkout and the SPK all call this.
+ * The one place an installment schedule is computed: quotes, checkout and the SPK (which prints the
+ * order's stored lines) all come from here, so a quote is line for line the order it quotes.
  *
  * - Down payment: PERCENT is basis points of the cash price (rounded half up), FIXED is rupiah per unit.
  * - Margin: flat, `marginBpsPerMonth` × tenor on the financed amount (cash price - down payment).
@@ -54,14 +57,32 @@ export class ScheduleError extends Error {
  * - Installments 1..N split principal and margin evenly; the last one carries both remainders, so the
  *   lines add up exactly to `totalPrice` = cash price + setup fee + admin fee + margin.
  * - Due dates: the start date's day in each following month, clamped at month end (Asia/Jakarta dates).
+ * - Quantity: every unit is its own order item with its own price, so the schedule of `quantity` units
+ *   is one unit's schedule times the quantity (rounding once per unit, never over the sum): the item
+ *   totals then add up to the order total exactly.
  */
 export function buildSchedule(item: PricedItem, plan: PlanTerms, startDate: string, quantity = 1): Schedule {
+  if (!Number.isInteger(quantity) || quantity < 1) throw new RangeError('quantity must be a positive integer');
+  const unit = unitSchedule(item, plan, startDate);
   const q = BigInt(quantity);
-  const cashPrice = item.cashPrice * q;
-  const setupFee = item.setupFee * q;
-  const adminFee = plan.adminFee * q;
-  const downPayment =
-    plan.downPaymentType === DownPaymentType.PERCENT ? applyBps(cashPrice, plan.downPaymentValue) : plan.downPaymentValue * q;
+  return {
+    quantity,
+    unitTotalPrice: unit.totalPrice,
+    cashPrice: unit.cashPrice * q,
+    setupFee: unit.setupFee * q,
+    adminFee: unit.adminFee * q,
+    downPayment: unit.downPayment * q,
+    financedAmount: unit.financedAmount * q,
+    marginAmount: unit.marginAmount * q,
+    totalPrice: unit.totalPrice * q,
+    lines: unit.lines.map((l) => ({ ...l, principal: l.principal * q, margin: l.margin * q, fees: l.fees * q, amount: l.amount * q })),
+  };
+}
+
+function unitSchedule(item: PricedItem, plan: PlanTerms, startDate: string) {
+  const { cashPrice, setupFee } = item;
+  const adminFee = plan.adminFee;
+  const downPayment = plan.downPaymentType === DownPaymentType.PERCENT ? applyBps(cashPrice, plan.downPaymentValue) : plan.downPaymentValue;
   if (downPayment >= cashPrice) throw new ScheduleError('downPaymentTooLarge');
   const financedAmount = cashPrice - downPayment;
   const marginAmount = applyBps(financedAmount, BigInt(plan.marginBpsPerMonth) * BigInt(plan.tenorMonths));
@@ -83,5 +104,5 @@ export function buildSchedule(item: PricedItem, plan: PlanTerms, startDate: stri
   }
   const totalPrice = cashPrice + setupFee + adminFee + marginAmount;
   if (sum(lines.map((l) => l.amount)) !== totalPrice) throw new Error('schedule does not add up'); // unreachable by construction
-  return { quantity, cashPrice, setupFee, adminFee, downPayment, financedAmount, marginAmount, totalPrice, lines };
+  return { cashPrice, setupFee, adminFee, downPayment, financedAmount, marginAmount, totalPrice, lines };
 }

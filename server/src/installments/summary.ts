@@ -1,13 +1,8 @@
 import { sum, type Rupiah } from '../money/rupiah';
+import { isOpen, isOverdueOn, owed, type InstallmentMoney } from './rules';
 
-export interface InstallmentLike {
+export interface InstallmentLike extends InstallmentMoney {
   number: number;
-  dueDate: string;
-  amount: Rupiah;
-  paidAmount: Rupiah;
-  lateFee: Rupiah;
-  lateFeePaid: Rupiah;
-  status: string;
 }
 
 export interface ScheduleSummary {
@@ -22,26 +17,24 @@ export interface ScheduleSummary {
   nextDue: { number: number; dueDate: string; amount: Rupiah } | null;
 }
 
-const open = (i: InstallmentLike) => i.status !== 'CANCELLED' && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
-
 /**
  * The history a customer and staff see for an order, derived from its installments at `today`
  * (Asia/Jakarta date): counts, arrears and what is due next. Derived, never stored, so it cannot drift.
  */
 export function summarize(installments: InstallmentLike[], today: string, opts: { payable?: boolean } = {}): ScheduleSummary {
   const active = installments.filter((i) => i.status !== 'CANCELLED');
-  const unpaid = active.filter(open).sort((a, b) => a.number - b.number);
+  const unpaid = active.filter(isOpen).sort((a, b) => a.number - b.number);
   // An order that cannot be paid yet (SPK not confirmed) is never late.
-  const overdue = opts.payable === false ? [] : unpaid.filter((i) => i.dueDate < today);
+  const overdue = opts.payable === false ? [] : unpaid.filter((i) => isOverdueOn(i, today));
   const next = unpaid[0];
   return {
     installmentsCount: active.length,
     paidCount: active.length - unpaid.length,
     remainingCount: unpaid.length,
     paidAmount: sum(active.map((i) => i.paidAmount + i.lateFeePaid)),
-    outstandingAmount: sum(unpaid.map((i) => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid)),
+    outstandingAmount: sum(unpaid.map(owed)),
     overdueCount: overdue.length,
-    arrearsAmount: sum(overdue.map((i) => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid)),
-    nextDue: next ? { number: next.number, dueDate: next.dueDate, amount: next.amount - next.paidAmount + next.lateFee - next.lateFeePaid } : null,
+    arrearsAmount: sum(overdue.map(owed)),
+    nextDue: next ? { number: next.number, dueDate: next.dueDate, amount: owed(next) } : null,
   };
 }

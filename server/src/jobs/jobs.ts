@@ -1,24 +1,32 @@
-import { LockMode } from '@mikro-orm/core';
 import { runBillingPass } from '../billing/billing-pass';
 import type { AppServices } from '../graphql/context';
 import { deliverDue } from '../notifications/notifications.service';
 import { ProvisioningState, Service } from '../services/service.entity';
-import { syncService } from '../services/services.service';
+import { runClaimedAction } from '../services/services.service';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
 
-/** Services whose driver action is pending or failed and due for a retry. */
-export async function retryPendingServices(app: AppServices): Promise<number> {
+/**
+ * Services whose driver action is pending or failed and due for a retry. Picking is only a hint:
+ * each one is claimed (SKIP LOCKED plus a lease) before its driver runs, so two processes never both
+ * call the driver; returns how many this run actually synced.
+ */
+export async function retryPendingServices(app: Pick<AppServices, 'orm' | 'clock' | 'services'>): Promise<number> {
   const em = app.orm.em.fork();
+  const now = app.clock.now();
   const due = await em.find(
     Service,
     {
       pendingAction: { $ne: null },
-      $or: [{ provisioning: ProvisioningState.PENDING }, { provisioning: ProvisioningState.FAILED, nextAttemptAt: { $lte: app.clock.now() } }],
+      $or: [
+        { provisioning: ProvisioningState.PENDING, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] },
+        { provisioning: ProvisioningState.FAILED, nextAttemptAt: { $lte: now } },
+      ],
     },
-    { limit: 50, orderBy: { updatedAt: 'asc' }, lockMode: LockMode.NONE },
+    { limit: 50, orderBy: { updatedAt: 'asc' } },
   );
-  for (const s of due) await syncService(app.orm.em.fork(), app.services, s.id);
-  return due.length;
+  let synced = 0;
+  for (const s of due) if ((await runClaimedAction(app.orm.em.fork(), app.services, s.id)).ran) synced++;
+  return synced;
 }
 
 export function jobDefinitions(app: AppServices): JobDefinition[] {

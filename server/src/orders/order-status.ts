@@ -21,6 +21,7 @@ export enum OrderAction {
   UNSUSPEND = 'UNSUSPEND',
   COMPLETE = 'COMPLETE',
   REOPEN = 'REOPEN',
+  REVERT_DOWN_PAYMENT = 'REVERT_DOWN_PAYMENT',
   CANCEL = 'CANCEL',
 }
 registerEnumType(OrderAction, { name: 'OrderAction' });
@@ -44,5 +45,12 @@ export const orderMachine = defineStateMachine<OrderStatus, OrderAction>('Order'
   [OrderAction.COMPLETE]: { from: [S.ACTIVE, S.SUSPENDED], to: S.COMPLETED },
   // A refund after the last installment reopens the order: money is owed again.
   [OrderAction.REOPEN]: { from: [S.COMPLETED], to: S.ACTIVE },
+  // A refund of the down payment takes the order back to awaiting it: the money says it is not paid.
+  [OrderAction.REVERT_DOWN_PAYMENT]: { from: [S.ACTIVE, S.SUSPENDED, S.COMPLETED], to: S.AWAITING_DOWN_PAYMENT },
   [OrderAction.CANCEL]: { from: [S.AWAITING_SPK, S.SPK_IN_PROGRESS, S.AWAITING_DOWN_PAYMENT], to: S.CANCELLED },
 });
+
+/** Whether the order owes money now (payments are accepted, installments can be late). */
+export const isPayable = (status: OrderStatus) => PAYABLE_STATUSES.includes(status);
+/** Whether the order may still be cancelled: the machine says, nothing else. */
+export const isCancellable = (status: OrderStatus) => orderMachine.can(status, OrderAction.CANCEL);

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
 import { Role, isStaff } from '../accounts/roles';
@@ -6,7 +7,7 @@ import { audit } from '../audit/audit';
 import { scheduleOrThrow } from '../catalog/catalog.service';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
 import { Product } from '../catalog/product.entity';
-import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
 import { normalizePhoneID } from '../common/id-formats';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
@@ -14,6 +15,7 @@ import { nextCounterValue } from '../db/counter.entity';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { buildSchedule } from '../installments/schedule';
+import { InstallmentAction, installmentMachine, overdueOnSql } from '../installments/rules';
 import { CartItem } from './cart-item.entity';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
@@ -73,8 +75,9 @@ function termsSnapshot(plan: InstallmentPlan): PlanTermsSnapshot {
 
 /**
  * Turns the cart into orders, one per cart line (a plan belongs to one product, and one order has one
- * schedule and one SPK). Each unit becomes its own item; the order's schedule is the unit schedule
- * times the quantity, so item totals add up to the order total exactly. All or nothing.
+ * schedule and one SPK). Each unit becomes its own item; the order's schedule comes from the same
+ * buildSchedule call as the quote (one unit's schedule times the quantity), so item totals add up to the
+ * order total and the quote is the order, line for line. All or nothing.
  */
 export async function checkout(em: EntityManager, actor: AuthUser, input: CheckoutInput, clock: Clock): Promise<Order[]> {
   return em.transactional(async (tx) => {
@@ -92,8 +95,7 @@ export async function checkout(em: EntityManager, actor: AuthUser, input: Checko
       if (!product.active || !plan.active) {
         throw new AppError('CONFLICT', t('cart.unavailable', { name: `${product.name} / ${plan.name}` }), { cartItemId: line.id });
       }
-      const unit = scheduleOrThrow(() => buildSchedule(product, plan, startDate, 1));
-      const q = BigInt(line.quantity);
+      const schedule = scheduleOrThrow(() => buildSchedule(product, plan, startDate, line.quantity));
       const seq = await nextCounterValue(tx, `order:${month}`);
       const order = tx.create(Order, {
         number: `ORD-${month.replace('-', '')}-${String(seq).padStart(6, '0')}`,
@@ -101,7 +103,7 @@ export async function checkout(em: EntityManager, actor: AuthUser, input: Checko
         customerName: input.customerName?.trim() || customer.fullName,
         customerPhone: phone,
         customerEmail: customer.email,
-        totalPrice: unit.totalPrice * q,
+        totalPrice: schedule.totalPrice,
         startDate,
         notes: input.notes?.trim() || null,
         lateFeeGraceDays: plan.lateFeeGraceDays,
@@ -122,19 +124,11 @@ export async function checkout(em: EntityManager, actor: AuthUser, input: Checko
           planTerms: termsSnapshot(plan),
           cashPrice: product.cashPrice,
           setupFee: product.setupFee,
-          totalPrice: unit.totalPrice,
+          totalPrice: schedule.unitTotalPrice,
         });
       }
-      for (const l of unit.lines) {
-        tx.create(Installment, {
-          order,
-          number: l.number,
-          dueDate: l.dueDate,
-          amount: l.amount * q,
-          principal: l.principal * q,
-          margin: l.margin * q,
-          fees: l.fees * q,
-        });
+      for (const l of schedule.lines) {
+        tx.create(Installment, { order, number: l.number, dueDate: l.dueDate, amount: l.amount, principal: l.principal, margin: l.margin, fees: l.fees });
       }
       audit(tx, actor, 'order.checkout', ref(order), { number: order.number, product: product.name, plan: plan.name, quantity: line.quantity, totalPrice: order.totalPrice });
       tx.remove(line);
@@ -166,28 +160,35 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
     where.$or = [{ number: { $ilike: like } }, { customerName: { $ilike: like } }, { customerPhone: { $ilike: like } }, { customerEmail: { $ilike: like } }];
   }
   if (filter?.overdue) {
-    const overdue = em
-      .createQueryBuilder(Installment, 'i')
-      .select('i.order_id')
-      .where({ dueDate: { $lt: todayJakarta(clock) }, status: { $ne: InstallmentStatus.CANCELLED } })
-      .andWhere('(i.paid_amount < i.amount or i.late_fee_paid < i.late_fee)');
+    const overdue = em.createQueryBuilder(Installment, 'i').select('i.order_id').where(overdueOnSql('?::date'), [todayJakarta(clock)]);
     where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }, { status: { $in: [...PAYABLE_STATUSES] } }];
   }
   return findPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
 }
 
+/**
+ * Cancels an order that has not started. In one transaction with the order row locked, so a payment
+ * settling at the same moment (which takes the same lock) either lands first, and the cancel is then
+ * refused by the state machine or because money is on the order, or finds the order cancelled and
+ * becomes an anomaly instead of money on a cancelled order.
+ */
 export async function cancelOrder(em: EntityManager, user: AuthUser | null, id: string, reason: string) {
   const actor = requireUser(user);
-  const order = await getOrder(em, actor, id);
-  if (!isStaff(actor.role) && order.spkConfirmedAt) throw forbidden('order.cancelNotYours');
+  await getOrder(em, actor, id); // NOT_FOUND before anything else for someone else's order
   if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
-  const from = order.status;
-  order.status = orderMachine.apply(order.status, OrderAction.CANCEL);
-  order.cancelReason = reason.trim();
-  await em.nativeUpdate(Installment, { order: order.id, paidAmount: 0n }, { status: InstallmentStatus.CANCELLED });
-  audit(em, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
-  await em.flush();
-  return order;
+  return em.transactional(async (tx) => {
+    const order = await tx.findOneOrFail(Order, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!isStaff(actor.role) && order.spkConfirmedAt) throw forbidden('order.cancelNotYours');
+    const from = order.status;
+    const to = orderMachine.apply(order.status, OrderAction.CANCEL);
+    const installments = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (installments.some((i) => i.paidAmount > 0n || i.lateFeePaid > 0n)) throw conflict('order.cancelHasPayments', {}, { reason: 'ORDER_HAS_PAYMENTS', currentState: from });
+    order.status = to;
+    order.cancelReason = reason.trim();
+    for (const i of installments) i.status = installmentMachine.apply(i.status, InstallmentAction.CANCEL);
+    audit(tx, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
+    return order;
+  });
 }
 
 /**

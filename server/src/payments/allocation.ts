@@ -1,4 +1,5 @@
 import type { Rupiah } from '../money/rupiah';
+import { owed } from '../installments/rules';
 
 export interface OpenInstallment {
   id: string;
@@ -37,7 +38,7 @@ export function allocate(amount: Rupiah, installments: OpenInstallment[]): { all
 
 /** What is still open on a set of installments: unpaid amounts plus unpaid late fees. */
 export function outstanding(installments: OpenInstallment[]): Rupiah {
-  return installments.reduce((s, i) => s + (i.amount - i.paidAmount) + (i.lateFee - i.lateFeePaid), 0n);
+  return installments.reduce((s, i) => s + owed(i), 0n);
 }
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);

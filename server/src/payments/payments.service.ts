@@ -10,13 +10,14 @@ import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { formatRupiah } from '../money/rupiah';
-import { OrderAction, OrderStatus, orderMachine, PAYABLE_STATUSES } from '../orders/order-status';
+import { isPayable, OrderAction, orderMachine } from '../orders/order-status';
+import { followMoney } from '../orders/order-money';
+import { isDueBy, isOpen } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { allocate, outstanding } from './allocation';
 import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
 import { GatewayError, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
 import { Payment, PaymentAllocation } from './payment.entity';
-import { liftNonPaymentSuspensionIfSettled } from '../services/services.service';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
@@ -25,10 +26,12 @@ import { appLinks } from '../common/app-links';
 
 /** The gate of the SPK issue: before confirmation the API answers SPK_NOT_CONFIRMED, "SPK belum diconfirm admin". */
 export function assertPayable(order: Order) {
-  if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.COMPLETED) {
-    throw new AppError('CONFLICT', t('payment.orderClosed', { status: order.status }), { currentState: order.status });
+  if (isPayable(order.status)) return;
+  // Before the SPK is confirmed the order can still get there; a cancelled or completed one cannot.
+  if (orderMachine.can(order.status, OrderAction.CONFIRM_SPK) || orderMachine.can(order.status, OrderAction.START_SPK)) {
+    throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
   }
-  if (!PAYABLE_STATUSES.includes(order.status)) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
+  throw new AppError('CONFLICT', t('payment.orderClosed', { status: order.status }), { currentState: order.status });
 }
 
 const openInstallments = (em: EntityManager, orderId: string, lock = false) =>
@@ -43,9 +46,9 @@ const openInstallments = (em: EntityManager, orderId: string, lock = false) =>
  * next installment. Payoff (pelunasan) is everything still open, without a margin discount.
  */
 export function amountDueNow(installments: Installment[], today: string, payoff: boolean): bigint {
-  const open = installments.filter((i) => i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
+  const open = installments.filter(isOpen);
   if (payoff) return outstanding(open);
-  const due = open.filter((i) => i.dueDate <= today);
+  const due = open.filter((i) => isDueBy(i, today));
   return outstanding(due.length ? due : open.slice(0, 1));
 }
 
@@ -142,17 +145,21 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
   if (payment.status === PaymentStatus.SETTLED) return 'duplicate';
   const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const installments = await openInstallments(tx, order.id, true);
-  const { allocations, remainder } = allocate(payment.amount, installments);
+  // Money for an order that no longer owes any (cancelled meanwhile, or closed) lands on nothing: an anomaly.
+  const { allocations, remainder } = allocate(payment.amount, isPayable(order.status) ? installments : []);
   if (remainder > 0n) {
-    tx.create(PaymentAnomaly, {
-      kind: AnomalyKind.OVERPAYMENT,
-      payment,
-      provider,
-      reference: payment.reference,
-      expected: payment.amount - remainder,
-      received: payment.amount,
-      details: { open: (payment.amount - remainder).toString() },
-    });
+    // Once per payment: FINANCE clicking "settle" again must not file the same money twice.
+    if (!(await tx.count(PaymentAnomaly, { payment, kind: AnomalyKind.OVERPAYMENT }))) {
+      tx.create(PaymentAnomaly, {
+        kind: AnomalyKind.OVERPAYMENT,
+        payment,
+        provider,
+        reference: payment.reference,
+        expected: payment.amount - remainder,
+        received: payment.amount,
+        details: { open: (payment.amount - remainder).toString(), orderStatus: order.status },
+      });
+    }
     return 'anomaly';
   }
   const byId = new Map(installments.map((i) => [i.id, i]));
@@ -160,29 +167,16 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
     const inst = byId.get(a.installmentId)!;
     inst.paidAmount += a.principal;
     inst.lateFeePaid += a.lateFee;
-    if (inst.paidAmount === inst.amount && inst.lateFeePaid === inst.lateFee) {
-      inst.status = InstallmentStatus.PAID;
-      inst.paidAt = now;
-    }
     tx.create(PaymentAllocation, { payment, installment: inst, principal: a.principal, lateFee: a.lateFee });
   }
   payment.status = paymentMachine.apply(payment.status, PaymentAction.SETTLE);
   payment.settledAt = now;
-  const from = order.status;
-  const first = installments[0];
-  if (order.status === OrderStatus.AWAITING_DOWN_PAYMENT && first && first.status === InstallmentStatus.PAID) {
-    order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
-  }
-  // Settling the arrears ends a suspension for non-payment by itself (not one an admin imposed).
-  await liftNonPaymentSuspensionIfSettled(tx, order, { clock: { now: () => now }, bus: deps.bus });
-  if (installments.every((i) => i.status === InstallmentStatus.PAID) && orderMachine.can(order.status, OrderAction.COMPLETE)) {
-    order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
-  }
+  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus }, order, installments, actor, { paymentId: payment.id });
   audit(tx, actor, 'payment.settle', { entityType: 'Payment', entityId: payment.id }, {
     orderId: order.id,
     amount: payment.amount,
     allocations: allocations.map((a) => ({ installmentId: a.installmentId, principal: a.principal, lateFee: a.lateFee })),
-    ...(from !== order.status ? { orderStatus: { from, to: order.status } } : {}),
+    ...(move.from !== move.to ? { orderStatus: move } : {}),
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
@@ -194,20 +188,34 @@ async function lockPayment(tx: EntityManager, where: { id: string } | { referenc
 }
 
 /** FINANCE confirms a bank transfer after checking the proof against the bank statement. */
+/**
+ * FINANCE confirms a bank transfer after checking the proof against the bank statement. A transfer
+ * larger than what is open is not applied: the OVERPAYMENT anomaly is committed for FINANCE (as the
+ * webhook path does), the payment stays PENDING (to reject, or to resolve with the anomaly), and the
+ * answer is a CONFLICT saying how much is open.
+ */
 export async function settleManually(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string) {
   const { clock } = deps;
-  return em.transactional(async (tx) => {
+  const result = await em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
     if (payment.method !== PaymentMethod.BANK_TRANSFER) throw badInput('id', 'payment.notTransfer');
     if (!payment.proof) throw new AppError('CONFLICT', t('payment.proofMissing'));
     paymentMachine.apply(payment.status, PaymentAction.SETTLE);
+    const outcome = await settleLocked(tx, deps, payment, actor, clock.now(), 'manual');
+    if (outcome === 'anomaly') {
+      const anomaly = await tx.findOneOrFail(PaymentAnomaly, { payment, kind: AnomalyKind.OVERPAYMENT }, { orderBy: { createdAt: 'desc' } });
+      return { payment, overpayment: anomaly };
+    }
     payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
     payment.verifiedAt = clock.now();
-    const outcome = await settleLocked(tx, deps, payment, actor, clock.now(), 'manual');
-    if (outcome === 'anomaly') throw new AppError('CONFLICT', t('payment.tooMuch', { max: '—' }), { reason: 'OVERPAYMENT' });
-    return payment;
+    return { payment, overpayment: null };
   });
+  if (result.overpayment) {
+    const open = result.overpayment.expected ?? 0n;
+    throw new AppError('CONFLICT', t('payment.tooMuch', { max: formatRupiah(open) }), { reason: 'OVERPAYMENT', anomalyId: result.overpayment.id, open: open.toString() });
+  }
+  return result.payment;
 }
 
 export async function rejectPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {
@@ -227,25 +235,27 @@ export async function rejectPayment(em: EntityManager, deps: SettleDeps, actor: 
   });
 }
 
-/** Takes a settled payment's money back off its installments; the allocations stay, marked reversed. */
-async function refundLocked(tx: EntityManager, payment: Payment, actor: AuthUser | null, now: Date, reason: string) {
+/**
+ * Takes a settled payment's money back off its installments; the allocations stay, marked reversed.
+ * The installments' statuses and the order's state then follow the money at once (a refunded down
+ * payment takes the order back to AWAITING_DOWN_PAYMENT), and the customer is told.
+ */
+async function refundLocked(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, now: Date, reason: string) {
   payment.status = paymentMachine.apply(payment.status, PaymentAction.REFUND);
   const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const installments = await openInstallments(tx, payment.order.id, true);
   const allocations = await tx.find(PaymentAllocation, { payment, reversedAt: null }, { populate: ['installment'] });
-  await openInstallments(tx, payment.order.id, true);
   for (const a of allocations) {
     const inst = a.installment.$;
     inst.paidAmount -= a.principal;
     inst.lateFeePaid -= a.lateFee;
-    inst.status = InstallmentStatus.PENDING;
-    inst.paidAt = null;
     a.reversedAt = now;
   }
   payment.rejectionReason = reason;
-  const from = order.status;
-  if (allocations.length && orderMachine.can(order.status, OrderAction.REOPEN)) order.status = orderMachine.apply(order.status, OrderAction.REOPEN);
-  if (from !== order.status) audit(tx, actor, 'order.reopen', { entityType: 'Order', entityId: order.id }, { from, to: order.status, paymentId: payment.id });
-  audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount });
+  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus }, order, installments, actor, { paymentId: payment.id, refund: true });
+  audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount, ...(move.from !== move.to ? { orderStatus: move } : {}) });
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  await notify(tx, deps, customer, 'PAYMENT_REFUNDED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference, reason }, { link: appLinks.customerOrder(order.id) });
 }
 
 export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {
@@ -253,7 +263,7 @@ export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: 
   return em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
-    await refundLocked(tx, payment, actor, clock.now(), reason.trim());
+    await refundLocked(tx, deps, payment, actor, clock.now(), reason.trim());
     return payment;
   });
 }
@@ -331,7 +341,7 @@ export async function handleGatewayNotification(em: EntityManager, deps: SettleD
         return finish(n.status === 'EXPIRED' ? 'expired' : 'rejected');
       case 'REFUNDED':
         if (payment.status !== PaymentStatus.SETTLED) return finish('ignored');
-        await refundLocked(tx, payment, null, now, `${n.provider}: refund`);
+        await refundLocked(tx, deps, payment, null, now, `${n.provider}: refund`);
         return finish('refunded');
       default:
         return finish('ignored');

@@ -112,7 +112,7 @@ export class ServiceResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => Service, { description: 'Retries a failed driver action now' })
   retryServiceProvisioning(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return services.syncService(ctx.em, ctx.app.services, id);
+    return services.syncService(ctx.em, ctx.app.services, id, { force: true });
   }
 
   @Authorized(...STAFF_ROLES)

@@ -89,15 +89,52 @@ function specOf(service: Service, item: OrderItem): ServiceSpec {
   };
 }
 
+/** How long one driver call may hold its claim before another process may try again (a crashed process's claim runs out). */
+const DRIVER_LEASE_MS = 10 * 60_000;
+
+/**
+ * Claims the service's pending driver action before the driver runs, as the outbox claims deliveries:
+ * the row is locked with SKIP LOCKED (a second claimer at the same moment skips it) and a lease is
+ * written and committed (PENDING with `nextAttemptAt` in the future), so a second process, job run or
+ * click finds it taken and never calls the driver twice. A FAILED action is claimed once its backoff
+ * has passed, or at once when staff retry it (`force`); a live lease is never taken over.
+ */
+async function claimDriverAction(em: EntityManager, clock: Clock, serviceId: string, force: boolean): Promise<DriverAction | null> {
+  return em.fork().transactional(async (tx) => {
+    const now = clock.now();
+    const [s] = await tx.find(
+      Service,
+      {
+        id: serviceId,
+        pendingAction: { $ne: null },
+        $or: [
+          { provisioning: ProvisioningState.PENDING, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] },
+          { provisioning: ProvisioningState.FAILED, ...(force ? {} : { nextAttemptAt: { $lte: now } }) },
+        ],
+      },
+      { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+    );
+    if (!s) return null;
+    s.provisioning = ProvisioningState.PENDING;
+    s.nextAttemptAt = new Date(now.getTime() + DRIVER_LEASE_MS);
+    return s.pendingAction;
+  });
+}
+
 /**
  * Makes the real server match the service: runs the pending driver action outside any transaction
  * (drivers talk to the network), then records the outcome. A failure keeps the reason and schedules
  * a retry with backoff; the manual driver's answer becomes a staff task.
  */
-export async function syncService(em: EntityManager, deps: ServiceDeps, serviceId: string): Promise<Service> {
-  const service = await em.findOneOrFail(Service, serviceId, { populate: ['orderItem'] });
-  const action = service.pendingAction;
-  if (!action || service.provisioning === ProvisioningState.WAITING_FOR_STAFF) return service;
+export async function syncService(em: EntityManager, deps: ServiceDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<Service> {
+  return (await runClaimedAction(em, deps, serviceId, opts)).service;
+}
+
+/** syncService, saying whether this call claimed the action and ran the driver. */
+export async function runClaimedAction(em: EntityManager, deps: ServiceDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<{ service: Service; ran: boolean }> {
+  const action = await claimDriverAction(em, deps.clock, serviceId, opts.force ?? false);
+  const service = await em.findOneOrFail(Service, serviceId, { populate: ['orderItem'], refresh: true });
+  if (!action) return { service, ran: false };
   const driver = deps.driverByName(service.driver);
   const spec = specOf(service, service.orderItem.$);
   let outcome: { ok: true; state: string; externalRef: string | null; detail?: string | null } | { ok: false; error: string; retryable: boolean; externalRef: string | null };
@@ -115,7 +152,7 @@ export async function syncService(em: EntityManager, deps: ServiceDeps, serviceI
       externalRef: halfMade ? (detail?.externalRef ?? null) : null,
     };
   }
-  return em.transactional(async (tx) => {
+  const synced = await em.transactional(async (tx) => {
     const s = await tx.findOneOrFail(Service, serviceId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (s.pendingAction !== action) return s; // something newer was asked meanwhile; the next sync handles it
     const now = deps.clock.now();
@@ -139,6 +176,7 @@ export async function syncService(em: EntityManager, deps: ServiceDeps, serviceI
     finishAction(s, action);
     return s;
   });
+  return { service: synced, ran: true };
 }
 
 function finishAction(s: Service, action: DriverAction) {
@@ -200,6 +238,16 @@ export async function suspendOrder(em: EntityManager, deps: ServiceDeps, user: A
 export async function applySuspension(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
+  const services = await suspendServices(tx, deps, order, actor, cause, reason);
+  audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
+  return { order, services };
+}
+
+/**
+ * Suspends the order's active services with a history row, a driver action and a notice each. The
+ * order's own move is the caller's (a suspension, or a refund of the down payment).
+ */
+export async function suspendServices(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
   const services = await tx.find(Service, { order, status: ServiceStatus.ACTIVE }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   for (const s of services) {
     s.status = serviceMachine.apply(s.status, ServiceAction.SUSPEND);
@@ -207,12 +255,11 @@ export async function applySuspension(tx: EntityManager, deps: { bus: Notificati
     requestAction(tx, s, 'suspend');
     tx.create(SuspensionEvent, { service: s, action: 'SUSPEND', cause, actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason });
   }
-  audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   for (const s of services) {
     await notify(tx, deps, customer, 'SERVICE_SUSPENDED', { customerName: order.customerName, serviceLabel: s.label, reason: reason ?? suspensionReasonText(cause) }, { link: appLinks.customerOrder(order.id) });
   }
-  return { order, services };
+  return services;
 }
 
 /**
@@ -223,19 +270,25 @@ export async function liftSuspension(tx: EntityManager, deps: { bus: Notificatio
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.UNSUSPEND);
   order.graceUntil = payUntil;
-  const services = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const services = await resumeServices(tx, deps, order, actor, reason, payUntil);
+  audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
+  return { order, services };
+}
+
+/** Resumes the order's suspended services (only those `cause` names, when given), each with a history row and a notice. */
+export async function resumeServices(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null, cause?: SuspensionCause) {
+  const services = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED, ...(cause ? { suspensionCause: cause } : {}) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   for (const s of services) {
     s.status = serviceMachine.apply(s.status, ServiceAction.UNSUSPEND);
     s.suspensionCause = null;
     requestAction(tx, s, 'unsuspend');
     tx.create(SuspensionEvent, { service: s, action: 'UNSUSPEND', actor: actor ? tx.getReference(User, actor.id, { wrapped: true }) : null, actorRole: actor?.role ?? 'SYSTEM', reason, payUntil });
   }
-  audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   for (const s of services) {
     await notify(tx, deps, customer, 'SERVICE_UNSUSPENDED', { customerName: order.customerName, serviceLabel: s.label, payUntil }, { link: appLinks.customerOrder(order.id) });
   }
-  return { order, services };
+  return services;
 }
 
 export async function unsuspendOrder(em: EntityManager, deps: ServiceDeps, actor: AuthUser, orderId: string, payUntil: string | null, reason: string) {

@@ -13,6 +13,7 @@ import type { Config } from '../config/config';
 import { nextCounterValue } from '../db/counter.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { refreshStatuses } from '../installments/statuses';
 import { OrderItem } from '../orders/order-item.entity';
 import { OrderAction, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
@@ -222,6 +223,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         order.spkConfirmedAt = now;
         // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
         await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
+        await refreshStatuses(tx, order, deps.clock);
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
         break;
       case SpkAction.CANCEL:

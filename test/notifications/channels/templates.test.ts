@@ -48,6 +48,7 @@ const SAMPLES: { [T in NotificationType]: NotificationParams[T] } = {
   SPK_CONFIRMED: { customerName: 'Budi Santoso', spkNumber: 'SPK/2026/02/000012', orderNumber: 'ORD-202602-000123' },
   PAYMENT_SETTLED: { customerName: 'Budi Santoso', orderNumber: 'ORD-202602-000123', amount: 1_035_000n, reference: 'PAY-20260228-0001' },
   PAYMENT_REJECTED: { customerName: 'Budi Santoso', orderNumber: 'ORD-202602-000123', amount: 1_035_000n, reason: 'Bukti transfer tidak terbaca' },
+  PAYMENT_REFUNDED: { customerName: 'Budi Santoso', orderNumber: 'ORD-202602-000123', amount: 1_035_000n, reference: 'PAY-20260228-0001', reason: 'Transfer ganda' },
   SERVICE_SUSPENDED: { customerName: 'Budi Santoso', serviceLabel: 'VPS 4 GB (vps-budi.example.co.id)', reason: 'Tunggakan angsuran belum dilunasi' },
   SERVICE_UNSUSPENDED: { customerName: 'Budi Santoso', serviceLabel: 'VPS 4 GB (vps-budi.example.co.id)', payUntil: '2026-03-07' },
   ORDER_ASSIGNED: {
@@ -84,9 +85,9 @@ function htmlContent(html: string): string {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('renderNotification', () => {
-  it('knows 13 distinct types', () => {
-    expect(NOTIFICATION_TYPES).toHaveLength(13);
-    expect(new Set(NOTIFICATION_TYPES).size).toBe(13);
+  it('knows 14 distinct types', () => {
+    expect(NOTIFICATION_TYPES).toHaveLength(14);
+    expect(new Set(NOTIFICATION_TYPES).size).toBe(14);
     expect(Object.keys(SAMPLES).sort()).toEqual([...NOTIFICATION_TYPES].sort());
   });
 

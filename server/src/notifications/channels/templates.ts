@@ -83,6 +83,12 @@ import { templateParam } from './whatsapp-message';
  *   en: Dear {{1}}, your payment for order {{2}} of {{3}} could not be accepted. Reason: {{4}}. Please check it or contact us. Thank you.
  *   example: Budi Santoso | ORD-202602-000123 | Rp 1.035.000 | Bukti transfer tidak terbaca
  *
+ * angsur_payment_refunded
+ *   params: {{1}} customer name, {{2}} order number, {{3}} amount, {{4}} payment reference, {{5}} reason
+ *   id: Yth. Bapak/Ibu {{1}}, pembayaran untuk pesanan {{2}} sebesar {{3}} (referensi {{4}}) telah dikembalikan (refund). Alasan: {{5}}. Tagihan yang dibayar dengan pembayaran ini kembali terbuka. Terima kasih.
+ *   en: Dear {{1}}, your payment for order {{2}} of {{3}} (reference {{4}}) has been refunded. Reason: {{5}}. The installments it paid are open again. Thank you.
+ *   example: Budi Santoso | ORD-202602-000123 | Rp 1.035.000 | PAY-20260228-0001 | Transfer ganda
+ *
  * angsur_service_suspended
  *   params: {{1}} customer name, {{2}} service, {{3}} reason
  *   id: Yth. Bapak/Ibu {{1}}, layanan {{2}} Anda telah ditangguhkan (suspend). Alasan: {{3}}. Layanan akan diaktifkan kembali setelah hal tersebut diselesaikan; hubungi kami bila memerlukan bantuan. Terima kasih.
@@ -124,6 +130,7 @@ export const NOTIFICATION_TYPES = [
   'SPK_CONFIRMED',
   'PAYMENT_SETTLED',
   'PAYMENT_REJECTED',
+  'PAYMENT_REFUNDED',
   'SERVICE_SUSPENDED',
   'SERVICE_UNSUSPENDED',
   'ORDER_ASSIGNED',
@@ -154,6 +161,7 @@ export interface NotificationParams {
   SPK_CONFIRMED: { customerName: string; spkNumber: string; orderNumber: string };
   PAYMENT_SETTLED: { customerName: string; orderNumber: string; amount: bigint; reference: string };
   PAYMENT_REJECTED: { customerName: string; orderNumber: string; amount: bigint; reason: string };
+  PAYMENT_REFUNDED: { customerName: string; orderNumber: string; amount: bigint; reference: string; reason: string };
   SERVICE_SUSPENDED: { customerName: string; serviceLabel: string; reason: string };
   SERVICE_UNSUSPENDED: { customerName: string; serviceLabel: string; payUntil: DateParam | null };
   ORDER_ASSIGNED: {
@@ -228,6 +236,11 @@ export const WHATSAPP_TEMPLATES = {
     params: ['customerName', 'orderNumber', 'amount', 'reason'],
     id: 'Yth. Bapak/Ibu {{1}}, pembayaran untuk pesanan {{2}} sebesar {{3}} belum dapat kami terima. Alasan: {{4}}. Mohon periksa kembali atau hubungi kami. Terima kasih.',
     en: 'Dear {{1}}, your payment for order {{2}} of {{3}} could not be accepted. Reason: {{4}}. Please check it or contact us. Thank you.',
+  },
+  angsur_payment_refunded: {
+    params: ['customerName', 'orderNumber', 'amount', 'reference', 'reason'],
+    id: 'Yth. Bapak/Ibu {{1}}, pembayaran untuk pesanan {{2}} sebesar {{3}} (referensi {{4}}) telah dikembalikan (refund). Alasan: {{5}}. Tagihan yang dibayar dengan pembayaran ini kembali terbuka. Terima kasih.',
+    en: 'Dear {{1}}, your payment for order {{2}} of {{3}} (reference {{4}}) has been refunded. Reason: {{5}}. The installments it paid are open again. Thank you.',
   },
   angsur_service_suspended: {
     params: ['customerName', 'serviceLabel', 'reason'],
@@ -599,6 +612,27 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
         { p: t(L, 'Mohon periksa kembali atau hubungi kami.', 'Please check it or contact us.') },
       ],
       wa: { template: 'angsur_payment_rejected', params: [name, order, amount, reason] },
+    };
+  },
+
+  PAYMENT_REFUNDED(p, L) {
+    const name = line(p.customerName, t(L, 'Pelanggan', 'Customer'));
+    const order = line(p.orderNumber);
+    const amount = money(p.amount, 'amount');
+    const reference = line(p.reference);
+    const reason = freeText(p.reason);
+    return {
+      audience: 'customer',
+      name,
+      title: t(L, `Pembayaran ${amount} dikembalikan`, `Payment of ${amount} refunded`),
+      subject: t(L, `Pembayaran pesanan ${order} sebesar ${amount} telah dikembalikan`, `Payment of ${amount} for order ${order} refunded`),
+      blocks: [
+        { p: t(L, `Pembayaran untuk pesanan ${order} sebesar ${amount} telah dikembalikan (refund).`, `Your payment for order ${order} of ${amount} has been refunded.`) },
+        { facts: [[t(L, 'Referensi', 'Reference'), reference]] },
+        { p: `${t(L, 'Alasan', 'Reason')}: ${reason}.` },
+        { p: t(L, 'Tagihan yang dibayar dengan pembayaran ini kembali terbuka.', 'The installments it paid are open again.') },
+      ],
+      wa: { template: 'angsur_payment_refunded', params: [name, order, amount, reference, reason] },
     };
   },
 
