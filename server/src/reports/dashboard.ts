@@ -116,28 +116,63 @@ interface Column {
   read: (row: Record<string, unknown>) => DashboardValue;
 }
 
+/** An aggregate over the book: per order (`perOrder`, with its bindings), then over the orders (`total`). */
+interface BookFigure {
+  perOrder: string;
+  params: unknown[];
+  total: string;
+}
+
+const BUCKET_RULES: [AgingBucket, string][] = [
+  [AgingBucket.CURRENT, 'i.due_date >= ?::date'],
+  [AgingBucket.DAYS_1_30, '?::date - i.due_date between 1 and 30'],
+  [AgingBucket.DAYS_31_60, '?::date - i.due_date between 31 and 60'],
+  [AgingBucket.DAYS_61_90, '?::date - i.due_date between 61 and 90'],
+  [AgingBucket.OVER_90, '?::date - i.due_date > 90'],
+];
+
 /**
  * Every card of a page load in one statement. The book (open installments of orders that owe money
- * now) is read once into a materialized CTE that aging, receivables, arrears and the due dates all
- * read from; the order, payment and SPK figures are small subqueries beside it. Money travels as
- * numeric text inside JSON, so bigint stays exact.
+ * now) is read once, summed per order and then over the orders: aging, receivables, arrears and the
+ * due-soon totals are all columns of that one aggregate (orders are counted from the per-order sums,
+ * with no DISTINCT to sort). Beside it: the due-soon rows themselves (at most `limit`, by due date),
+ * and the order, payment and SPK figures, small subqueries. Money travels as numeric text, so bigint
+ * stays exact.
  */
 export async function dashboardFigures(em: EntityManager, at: { today: string; now: Date }, parts: readonly DashboardPart[]): Promise<DashboardValue[]> {
   const { today } = at;
+  const book: BookFigure[] = [];
   const columns = parts.map((p, n): Column => {
     const as = `c${n}`;
     switch (p.kind) {
       case 'activeOrders':
         return { sql: `(select count(*)::int from orders where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
-      case 'receivables':
+      case 'receivables': {
+        BUCKET_RULES.forEach(([, rule], k) => {
+          const b = `${as}_b${k}`;
+          book.push({
+            perOrder: `count(*) filter (where ${rule}) as ${b}n, sum(${OWED_SQL}) filter (where ${rule}) as ${b}a`,
+            params: [today, today],
+            total: `sum(${b}n)::int as ${b}n, count(*) filter (where ${b}n > 0)::int as ${b}o, coalesce(sum(${b}a), 0)::text as ${b}a`,
+          });
+        });
+        const late = BUCKET_RULES.slice(1).map((_, k) => `${as}_b${k + 1}n`).join(' + ');
+        book.push({ perOrder: '', params: [], total: `count(*)::int as ${as}_orders, count(*) filter (where ${late} > 0)::int as ${as}_late` });
         return {
-          sql: `(select json_build_object(
-                   'buckets', (select coalesce(json_agg(b), '[]') from (select bucket, count(*)::int as installments, count(distinct order_id)::int as orders, sum(amount)::text as amount from book group by bucket) b),
-                   'orders', (select count(distinct order_id)::int from book),
-                   'overdueOrders', (select count(distinct order_id)::int from book where bucket <> 'CURRENT'))) as ${as}`,
+          sql: '',
           params: [],
-          read: (r) => readReceivables(r[as] as RawReceivables),
+          read: (r) => ({
+            buckets: BUCKET_RULES.map(([bucket], k) => ({
+              bucket,
+              installments: Number(r[`${as}_b${k}n`] ?? 0),
+              orders: r[`${as}_b${k}o`] as number,
+              amount: money(r[`${as}_b${k}a`] as string),
+            })),
+            orders: r[`${as}_orders`] as number,
+            overdueOrders: r[`${as}_late`] as number,
+          }),
         };
+      }
       case 'collections': {
         const start = DateTime.fromJSDate(at.now, { zone: ZONE }).startOf('month');
         const from = start.toJSDate();
@@ -159,21 +194,25 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
         };
       }
       case 'upcomingDue': {
-        const window = `from book w where w.due_date between ?::date and ?::date + ?::int`;
+        const window = `i.due_date between ?::date and ?::date + ?::int`;
+        book.push({
+          perOrder: `count(*) filter (where ${window}) as ${as}_n, sum(${OWED_SQL}) filter (where ${window}) as ${as}_a`,
+          params: [today, today, p.days, today, today, p.days],
+          total: `coalesce(sum(${as}_n), 0)::int as ${as}_n, coalesce(sum(${as}_a), 0)::text as ${as}_a`,
+        });
         return {
-          sql: `(select json_build_object('total', count(*)::int, 'amount', coalesce(sum(w.amount), 0)::text) ${window}) as ${as}_sum,
-                (select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
-                   select w.id as "installmentId", w.number, to_char(w.due_date, 'YYYY-MM-DD') as due_date, w.amount::text as amount,
+          sql: `(select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
+                   select i.id as "installmentId", i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
                           o.id as "orderId", o.number as order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
-                   ${window.replace('from book w', 'from book w join orders o on o.id = w.order_id')}
-                   order by w.due_date, o.number, w.number limit ?) x) as ${as}_items`,
-          params: [today, today, p.days, today, today, p.days, p.limit],
+                   from installments i join orders o on o.id = i.order_id
+                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window}
+                   order by i.due_date, o.number, i.number limit ?) x) as ${as}_items`,
+          params: [today, today, p.days, p.limit],
           read: (r) => {
-            const sum = r[`${as}_sum`] as { total: number; amount: string };
             const items = r[`${as}_items`] as (Omit<UpcomingLine, 'amount' | 'dueDate' | 'orderNumber'> & { amount: string; due_date: string; order_number: string })[];
             return {
-              total: sum.total,
-              amount: money(sum.amount),
+              total: r[`${as}_n`] as number,
+              amount: money(r[`${as}_a`] as string),
               items: items.map(({ due_date, order_number, amount, ...line }) => ({ ...line, dueDate: due_date, orderNumber: order_number, amount: money(amount) })),
             };
           },
@@ -198,39 +237,17 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
       }
     }
   });
-  const needsBook = parts.some((p) => p.kind === 'receivables' || p.kind === 'upcomingDue');
-  const book = needsBook
-    ? {
-        sql: `with book as materialized (
-                select i.id, i.order_id, i.number, i.due_date, ${OWED_SQL} as amount,
-                       case when i.due_date >= ?::date then 'CURRENT'
-                            when ?::date - i.due_date <= 30 then 'DAYS_1_30'
-                            when ?::date - i.due_date <= 60 then 'DAYS_31_60'
-                            when ?::date - i.due_date <= 90 then 'DAYS_61_90'
-                            else 'OVER_90' end as bucket
-                from installments i join orders o on o.id = i.order_id
-                where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}) `,
-        params: [today, today, today, today],
-      }
-    : { sql: '', params: [] };
-  const [row] = await sql<Record<string, unknown>>(em, `${book.sql}select ${columns.map((c) => c.sql).join(',\n')}`, [...book.params, ...columns.flatMap((c) => c.params)]);
+  const select = columns.filter((c) => c.sql).map((c) => c.sql);
+  const perOrder = book.filter((b) => b.perOrder);
+  const text = book.length
+    ? `with per_order as (
+         select ${['i.order_id', ...perOrder.map((b) => b.perOrder)].join(', ')}
+         from installments i join orders o on o.id = i.order_id
+         where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}
+         group by i.order_id
+       ), totals as (select ${book.map((b) => b.total).join(', ')} from per_order)
+       select ${['totals.*', ...select].join(',\n')} from totals`
+    : `select ${select.join(',\n')}`;
+  const [row] = await sql<Record<string, unknown>>(em, text, [...perOrder.flatMap((b) => b.params), ...columns.flatMap((c) => c.params)]);
   return columns.map((c) => c.read(row!));
-}
-
-interface RawReceivables {
-  buckets: { bucket: AgingBucket; installments: number; orders: number; amount: string }[];
-  orders: number;
-  overdueOrders: number;
-}
-
-function readReceivables(raw: RawReceivables): Receivables {
-  const by = new Map(raw.buckets.map((b) => [b.bucket, b]));
-  return {
-    buckets: AGING_ORDER.map((bucket) => {
-      const b = by.get(bucket);
-      return { bucket, installments: b?.installments ?? 0, orders: b?.orders ?? 0, amount: money(b?.amount) };
-    }),
-    orders: raw.orders,
-    overdueOrders: raw.overdueOrders,
-  };
 }
