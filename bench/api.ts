@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { buildSchema, type DocumentNode } from 'graphql';
@@ -124,7 +124,7 @@ async function copyBook(databaseUrl: string) {
 async function startBare(recorded: Record<Scenario, string>) {
   const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
   const roots = Object.fromEntries(Object.entries(recorded).map(([k, body]) => [SCENARIOS[k as Scenario].query.match(/^query (\w+)/)![1], JSON.parse(body).data]));
-  const apollo = new ApolloServer({ schema, introspection: false, plugins: [ApolloServerPluginLandingPageDisabled()], rootValue: (doc: DocumentNode) => roots[(doc.definitions[0] as { name?: { value: string } }).name?.value ?? ''] });
+  const apollo = new ApolloServer({ schema, introspection: false, plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()], rootValue: (doc: DocumentNode) => roots[(doc.definitions[0] as { name?: { value: string } }).name?.value ?? ''] });
   await apollo.start();
   const app = express();
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
