@@ -169,7 +169,7 @@ async function main() {
           const url = `${side === 'angsur' ? app.url : bare.url}/graphql`;
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           results[name][side].push(r);
-          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms`);
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts`);
         }
       }
     }
@@ -187,8 +187,8 @@ async function main() {
             {
               connections: SCENARIOS[name].connections,
               responseBytes: Buffer.byteLength(recorded[name]),
-              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms })),
-              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms })),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
+              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
               ...(pairs.length
                 ? {
                     throughputShare: { median: round2(median(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond))), range: range(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond)) },
