@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBillingPass } from '../../server/src/billing/billing-pass';
+import { QueryCounter } from '../../server/src/db/orm';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { TravelClock } from '../support/clock';
@@ -17,9 +18,10 @@ const clock = new TravelClock('2026-01-15T02:00:00Z');
 let t: TestApp;
 let finance: TestUser;
 let support: TestUser;
+const counter = new QueryCounter();
 
 beforeAll(async () => {
-  t = await startTestApp({ clock, env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } });
+  t = await startTestApp({ clock, queryCounter: counter, env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } });
   finance = await t.createUser('FINANCE');
   support = await t.createUser('SUPPORT');
 }, 120_000); // an embedded database starts, migrates and seeds first: slow on a busy machine
@@ -115,8 +117,11 @@ describe('dashboard', () => {
     await t.ok(`mutation($id: ID!, $i: ReasonInput!) { refundPayment(id: $id, input: $i) { status } }`, { id: dpB.id, i: { reason: 'Salah transfer' } }, staff);
     await pass('2026-05-10'); // B's down payment is late again and accrues its fee
 
+    counter.reset();
     const d = (await t.ok(DASHBOARD, {}, staff)).dashboard;
     expect(d.today).toBe('2026-05-10');
+    // Every card in one statement besides the caller's account (seven before: up to four reads of the book).
+    expect(counter.statements.filter((s) => !/from "users"/.test(s))).toHaveLength(1);
     expect(d.activeOrders).toBe(1); // B's refunded down payment took it back to AWAITING_DOWN_PAYMENT
 
     // By hand: A #1 (15 Feb, 84 days) and #2 (15 Mar, 56 days) carry the capped fee, #3 (15 Apr,

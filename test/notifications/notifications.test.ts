@@ -5,6 +5,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCounter } from '../../server/src/db/orm';
 import { deliverDue, MAX_ATTEMPTS } from '../../server/src/notifications/notifications.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { testDatabaseUrl } from '../support/databases';
@@ -23,6 +24,7 @@ let smtpPort: number;
 const inbox: Received[] = [];
 let rejectNext = 0;
 let t: TestApp;
+const counter = new QueryCounter();
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -56,7 +58,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   smtpPort = (smtp.server.address() as { port: number }).port;
-  t = await startTestApp({
+  t = await startTestApp({ queryCounter: counter,
     env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_USER: 'angsur', SMTP_PASSWORD: 'smtp-secret', SMTP_FROM: 'Angsur Billing <billing@angsur.test>' },
   });
 });
@@ -151,6 +153,21 @@ describe('notifications', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(theirs.received).toHaveLength(0);
     await Promise.all([mine.close(), theirs.close()]);
+  });
+
+  it('reads a notification once per event, however many subscriptions it reaches', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const support = await t.createUser('SUPPORT');
+    const tabs = Array.from({ length: 5 }, () => subscribe(t, support.token));
+    await Promise.all(tabs.map((s) => s.started));
+    const order = await checkoutOrder(t, c);
+    const admin = await t.adminToken();
+    counter.reset();
+    await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: order.id, to: support.id }, admin);
+    await until(() => tabs.every((s) => s.received.length === 1));
+    expect(tabs.map((s) => s.received[0]!.type)).toEqual(Array(5).fill('ORDER_ASSIGNED'));
+    expect(counter.statements.filter((s) => /^select\b[\s\S]*from "notifications"/i.test(s))).toHaveLength(1);
+    await Promise.all(tabs.map((s) => s.close()));
   });
 
   it.runIf(!!testDatabaseUrl)('reaches a subscriber on a separate OS process through LISTEN/NOTIFY', async () => {

@@ -20,7 +20,7 @@ const WIDTH = 720;
 export const AgingChart = () => {
   const translate = useTranslate();
   const theme = useTheme();
-  const { data, error } = useDashboard('aging');
+  const { data, error } = useDashboard();
   const colors: Record<AgingBucket, string> = {
     CURRENT: theme.palette.success.main,
     DAYS_1_30: theme.palette.warning.light,

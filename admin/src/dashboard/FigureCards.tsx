@@ -26,7 +26,7 @@ export const ListCountCard = (props: { resource: string; filter?: Record<string,
 export const ActiveOrdersCard = () => {
   const translate = useTranslate();
   const count = useCountFormat();
-  const { data, error } = useDashboard('activeOrders');
+  const { data, error } = useDashboard();
   return (
     <StatCard
       icon={<ActiveIcon />}
@@ -41,7 +41,7 @@ export const ActiveOrdersCard = () => {
 
 export const ReceivablesCard = () => {
   const translate = useTranslate();
-  const { data, error } = useDashboard('receivables');
+  const { data, error } = useDashboard();
   const r = data?.receivables;
   return (
     <StatCard
@@ -60,7 +60,7 @@ export const ReceivablesCard = () => {
 export const OverdueCard = () => {
   const translate = useTranslate();
   const count = useCountFormat();
-  const { data, error } = useDashboard('overdue');
+  const { data, error } = useDashboard();
   const o = data?.overdue;
   return (
     <StatCard
@@ -79,7 +79,7 @@ export const OverdueCard = () => {
 /** This month's collections (Jakarta calendar), net of refunds made this month. */
 export const CollectionsCard = () => {
   const translate = useTranslate();
-  const { data, error } = useDashboard('collections');
+  const { data, error } = useDashboard();
   const c = data?.collections;
   return (
     <StatCard

@@ -5,11 +5,8 @@ import { Link } from 'react-router';
 import { formatDate, formatDateTime, formatPhone, formatRupiah } from '../format';
 import { SPK_STATUS_COLORS, type SpkStatus } from '../orders/choices';
 import { useInstallmentLabel } from '../orders/OrderFields';
-import { useDashboard } from './api';
+import { UPCOMING_DAYS, useDashboard } from './api';
 import { filtered } from './StatCard';
-
-const UPCOMING_DAYS = 7;
-const ROWS = 8;
 
 const TableCard = ({ title, subtitle, action, testId, children }: { title: string; subtitle?: string; action?: ReactNode; testId: string; children: ReactNode }) => (
   <Card sx={{ flex: '1 1 460px', minWidth: 0 }} data-testid={testId}>
@@ -56,7 +53,7 @@ export const UpcomingDueCard = () => {
   const translate = useTranslate();
   const locale = useLocale();
   const installmentLabel = useInstallmentLabel();
-  const { data, error } = useDashboard('upcomingDue', { days: UPCOMING_DAYS, limit: ROWS });
+  const { data, error } = useDashboard();
   const upcoming = data?.upcomingDue;
   const until = data?.today && new Date(Date.parse(`${data.today}T00:00:00Z`) + UPCOMING_DAYS * 86_400_000).toISOString().slice(0, 10);
   return (
@@ -112,7 +109,7 @@ export const UpcomingDueCard = () => {
 export const SpkQueueCard = () => {
   const translate = useTranslate();
   const locale = useLocale();
-  const { data, error } = useDashboard('spks', { limit: ROWS });
+  const { data, error } = useDashboard();
   const queue = data?.spksAwaitingStaff;
   return (
     <TableCard testId="spk-queue" title={translate('angsur.dashboard.spks.title')} subtitle={queue && translate('angsur.dashboard.spks.summary', { smart_count: queue.total })}>

@@ -23,7 +23,9 @@ export class Loaders {
    */
   children<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>, populate: string[] = []): Promise<T[]> {
     return this.get<string, T[]>(`${entity.name}.${fk}`, async (ids) => {
-      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never });
+      // Read to be shown, never changed through the request's unit of work: no identity map to
+      // register every child in (a list page's installments are hundreds of entities).
+      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never, disableIdentityMap: true });
       return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
     }).load(parentId);
   }

@@ -21,6 +21,12 @@ class DeliveryFilter {
   @Field(() => Channel, { nullable: true }) channel?: Channel;
 }
 
+/**
+ * The row behind an event, read once however many subscribers the event reaches: the pub/sub hands
+ * every subscriber the same payload object, so it keys the read (and lets it go with the event).
+ */
+const readOnce = new WeakMap<NotificationEvent, Promise<Notification>>();
+
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Authorized()
@@ -59,8 +65,13 @@ export class NotificationResolver {
     filter: ({ payload, context }: { payload: NotificationEvent; context: Context }) => payload.recipientId === context.user?.id,
     description: 'New notifications for the connected user (graphql-ws; token in connectionParams.authorization)',
   })
-  async notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {
-    return ctx.em.fork().findOneOrFail(Notification, event.notificationId);
+  notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {
+    let row = readOnce.get(event);
+    if (!row) {
+      row = ctx.em.fork().findOneOrFail(Notification, event.notificationId);
+      readOnce.set(event, row);
+    }
+    return row;
   }
 
   @Authorized()

@@ -6,7 +6,20 @@ import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { SpkStatus } from '../spk/spk-status';
-import { activeOrdersCount, AgingBucket, collectionsForMonth, receivablesByAge, spksAwaitingStaff, upcomingDue, type Receivables } from './dashboard';
+import DataLoader from 'dataloader';
+import {
+  AgingBucket,
+  dashboardFigures,
+  partKey,
+  type Collections,
+  type DashboardPart,
+  type DashboardValue,
+  type Receivables,
+  type SpkQueueFigures,
+  type UpcomingDueFigures,
+} from './dashboard';
+
+const RECEIVABLES: DashboardPart = { kind: 'receivables' };
 
 registerEnumType(AgingBucket, {
   name: 'AgingBucket',
@@ -84,22 +97,28 @@ class SpkQueue {
 
 /**
  * The dashboard of one request at one "today". Each figure is its own field so a card asks only for
- * what it shows; receivables, overdue and aging come from one aggregate, run once per request.
+ * what it shows; the fields asked for in one request are gathered and answered by one statement
+ * (dashboardFigures), so a page load that asks for every card reads the book once.
  */
 @ObjectType({ description: 'Staff dashboard figures, as of today in Asia/Jakarta (the app clock)' })
 export class Dashboard {
   @Field(() => LocalDateScalar) today: string;
   readonly asOf: Date;
-  private aged?: Promise<Receivables>;
+  private readonly figures: DataLoader<DashboardPart, DashboardValue, string>;
 
-  constructor(asOf: Date) {
+  constructor(asOf: Date, em: EntityManager) {
     this.asOf = asOf;
     this.today = todayJakarta({ now: () => asOf });
+    this.figures = new DataLoader((parts) => dashboardFigures(em, { today: this.today, now: asOf }, parts), {
+      cacheKeyFn: partKey,
+      // After every sibling field resolver has asked (they run in one synchronous loop, possibly
+      // behind a few promise hops), not on the first tick: one batch per request.
+      batchScheduleFn: (run) => setImmediate(run),
+    });
   }
 
-  receivables(em: EntityManager): Promise<Receivables> {
-    this.aged ??= receivablesByAge(em, this.today);
-    return this.aged;
+  get<T extends DashboardValue>(part: DashboardPart): Promise<T> {
+    return this.figures.load(part) as Promise<T>;
   }
 }
 
@@ -112,17 +131,17 @@ export class DashboardResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => Dashboard, { description: 'Staff only. Figures computed in the database at request time' })
   dashboard(@Ctx() ctx: Context) {
-    return new Dashboard(ctx.app.clock.now());
+    return new Dashboard(ctx.app.clock.now(), ctx.em);
   }
 
   @FieldResolver(() => Int, { description: 'Orders in status ACTIVE' })
-  activeOrders(@Ctx() ctx: Context) {
-    return activeOrdersCount(ctx.em);
+  activeOrders(@Root() d: Dashboard) {
+    return d.get<number>({ kind: 'activeOrders' });
   }
 
   @FieldResolver(() => ReceivablesFigures)
-  async receivables(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<ReceivablesFigures> {
-    const r = await d.receivables(ctx.em);
+  async receivables(@Root() d: Dashboard): Promise<ReceivablesFigures> {
+    const r = await d.get<Receivables>(RECEIVABLES);
     return {
       amount: r.buckets.reduce((s, b) => s + b.amount, 0n),
       installments: r.buckets.reduce((s, b) => s + b.installments, 0),
@@ -131,20 +150,20 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => OverdueFigures)
-  async overdue(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<OverdueFigures> {
-    const r = await d.receivables(ctx.em);
+  async overdue(@Root() d: Dashboard): Promise<OverdueFigures> {
+    const r = await d.get<Receivables>(RECEIVABLES);
     const late = r.buckets.filter((b) => b.bucket !== AgingBucket.CURRENT);
     return { orders: r.overdueOrders, installments: late.reduce((s, b) => s + b.installments, 0), amount: late.reduce((s, b) => s + b.amount, 0n) };
   }
 
   @FieldResolver(() => [AgingLine], { description: 'Receivables by days past due; always five lines, in bucket order, adding up to `receivables`' })
-  async aging(@Root() d: Dashboard, @Ctx() ctx: Context): Promise<AgingLine[]> {
-    return (await d.receivables(ctx.em)).buckets;
+  async aging(@Root() d: Dashboard): Promise<AgingLine[]> {
+    return (await d.get<Receivables>(RECEIVABLES)).buckets;
   }
 
   @FieldResolver(() => CollectionsFigures)
-  collections(@Root() d: Dashboard, @Ctx() ctx: Context) {
-    return collectionsForMonth(ctx.em, d.asOf);
+  collections(@Root() d: Dashboard) {
+    return d.get<Collections>({ kind: 'collections' });
   }
 
   @FieldResolver(() => UpcomingDue, { description: 'Open installments due from today through today + days, soonest first' })
@@ -152,16 +171,15 @@ export class DashboardResolver {
     @Root() d: Dashboard,
     @Arg('days', () => Int, { defaultValue: 7 }) days: number,
     @Arg('limit', () => Int, { defaultValue: 10 }) limit: number,
-    @Ctx() ctx: Context,
   ): Promise<UpcomingDue> {
     checkRange('days', days, 0, 90);
     checkRange('limit', limit, 1, 50);
-    return { days, ...(await upcomingDue(ctx.em, d.today, days, limit)) };
+    return { days, ...(await d.get<UpcomingDueFigures>({ kind: 'upcomingDue', days, limit })) };
   }
 
   @FieldResolver(() => SpkQueue, { description: 'SPKs in DRAFT, REVISION_REQUESTED or CUSTOMER_SIGNED: the next step is the staff’s. Most recent first' })
-  spksAwaitingStaff(@Arg('limit', () => Int, { defaultValue: 10 }) limit: number, @Ctx() ctx: Context) {
+  spksAwaitingStaff(@Root() d: Dashboard, @Arg('limit', () => Int, { defaultValue: 10 }) limit: number) {
     checkRange('limit', limit, 1, 50);
-    return spksAwaitingStaff(ctx.em, limit);
+    return d.get<SpkQueueFigures>({ kind: 'spksAwaitingStaff', limit });
   }
 }

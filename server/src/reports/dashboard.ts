@@ -6,8 +6,7 @@ import { OrderStatus } from '../orders/order-status';
 import { SpkStatus } from '../spk/spk-status';
 
 /**
- * The staff dashboard's figures, each one set-based SQL over the whole book (no rows pulled into
- * Node), money summed in PostgreSQL as numeric and carried back as text into bigint: exact at any size.
+ * The staff dashboard's figures, set-based SQL over the whole book (no rows pulled into Node), money summed in PostgreSQL as numeric and carried back as text into bigint: exact at any size.
  *
  * Definitions (README "Dashboard"):
  * - receivables are what is still owed on orders that owe money now (PAYABLE: SPK confirmed, not
@@ -48,43 +47,13 @@ export interface Receivables {
   overdueOrders: number;
 }
 
-export async function activeOrdersCount(em: EntityManager): Promise<number> {
-  const [row] = await sql<{ n: number }>(em, `select count(*)::int as n from orders where status = ?`, [OrderStatus.ACTIVE]);
-  return row!.n;
-}
-
-/** Everything still owed, by how late it is; the buckets add up to the outstanding total. */
-export async function receivablesByAge(em: EntityManager, today: string): Promise<Receivables> {
-  const rows = await sql<{ bucket: string; installments: number; orders: number; amount: string }>(
-    em,
-    `with owed as (
-       select i.order_id, ${OWED_SQL} as amount,
-              case when i.due_date >= ?::date then 'CURRENT'
-                   when ?::date - i.due_date <= 30 then 'DAYS_1_30'
-                   when ?::date - i.due_date <= 60 then 'DAYS_31_60'
-                   when ?::date - i.due_date <= 90 then 'DAYS_61_90'
-                   else 'OVER_90' end as bucket
-       from installments i join orders o on o.id = i.order_id
-       where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}
-     )
-     select bucket, count(*)::int as installments, count(distinct order_id)::int as orders, sum(amount)::text as amount from owed group by bucket
-     union all
-     select 'ALL', 0, count(distinct order_id)::int, '0' from owed
-     union all
-     select 'OVERDUE', 0, count(distinct order_id)::int, '0' from owed where bucket <> 'CURRENT'`,
-    [today, today, today, today],
-  );
-  const by = new Map(rows.map((r) => [r.bucket, r]));
-  return {
-    buckets: AGING_ORDER.map((bucket) => {
-      const r = by.get(bucket);
-      return { bucket, installments: r?.installments ?? 0, orders: r?.orders ?? 0, amount: money(r?.amount) };
-    }),
-    orders: by.get('ALL')?.orders ?? 0,
-    overdueOrders: by.get('OVERDUE')?.orders ?? 0,
-  };
-}
-
+/**
+ * Cash basis for the calendar month `now` falls in (Asia/Jakarta): payments settled in the month
+ * (whether or not refunded later: the money did come in then), minus payments refunded in the month
+ * (whenever they were settled: the money left then). So a month's figure never changes once the month
+ * is over, and a refund shows up in the month it was made. A refund's moment is when its allocations
+ * were reversed (a settled payment always has allocations: settled = live allocations).
+ */
 export interface Collections {
   /** YYYY-MM in Asia/Jakarta. */
   month: string;
@@ -93,35 +62,6 @@ export interface Collections {
   refunded: bigint;
   refundedCount: number;
   net: bigint;
-}
-
-/**
- * Cash basis for the calendar month `now` falls in (Asia/Jakarta): payments settled in the month
- * (whether or not refunded later: the money did come in then), minus payments refunded in the month
- * (whenever they were settled: the money left then). So a month's figure never changes once the month
- * is over, and a refund shows up in the month it was made. A refund's moment is when its allocations
- * were reversed (a settled payment always has allocations: settled = live allocations).
- */
-export async function collectionsForMonth(em: EntityManager, now: Date): Promise<Collections> {
-  const start = DateTime.fromJSDate(now, { zone: ZONE }).startOf('month');
-  const from = start.toJSDate();
-  const to = start.plus({ months: 1 }).toJSDate();
-  const [row] = await sql<{ settled: string; settled_count: number; refunded: string; refunded_count: number }>(
-    em,
-    `with settled as (
-       select p.amount from payments p where p.status in ('SETTLED', 'REFUNDED') and p.settled_at >= ? and p.settled_at < ?
-     ), refunded as (
-       select p.amount from payments p
-       cross join lateral (select max(a.reversed_at) as at from payment_allocations a where a.payment_id = p.id) r
-       where p.status = 'REFUNDED' and r.at >= ? and r.at < ?
-     )
-     select (select coalesce(sum(amount), 0)::text from settled) as settled, (select count(*)::int from settled) as settled_count,
-            (select coalesce(sum(amount), 0)::text from refunded) as refunded, (select count(*)::int from refunded) as refunded_count`,
-    [from, to, from, to],
-  );
-  const settled = money(row!.settled);
-  const refunded = money(row!.refunded);
-  return { month: start.toFormat('yyyy-MM'), settled, settledCount: row!.settled_count, refunded, refundedCount: row!.refunded_count, net: settled - refunded };
 }
 
 export interface UpcomingLine {
@@ -135,34 +75,10 @@ export interface UpcomingLine {
   customerPhone: string;
 }
 
-/** Open installments falling due from today through today + `days` (inclusive), soonest first. */
-export async function upcomingDue(em: EntityManager, today: string, days: number, limit: number) {
-  const where = `from installments i join orders o on o.id = i.order_id
-    where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date between ?::date and ?::date + ?::int`;
-  const [totals, rows] = await Promise.all([
-    sql<{ n: number; amount: string }>(em, `select count(*)::int as n, coalesce(sum(${OWED_SQL}), 0)::text as amount ${where}`, [today, today, days]),
-    sql<{ id: string; number: number; due_date: string; amount: string; order_id: string; order_number: string; customer_name: string; customer_phone: string }>(
-      em,
-      `select i.id, i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
-              o.id as order_id, o.number as order_number, o.customer_name, o.customer_phone
-       ${where} order by i.due_date, o.number, i.number limit ?`,
-      [today, today, days, limit],
-    ),
-  ]);
-  return {
-    total: totals[0]!.n,
-    amount: money(totals[0]!.amount),
-    items: rows.map<UpcomingLine>((r) => ({
-      installmentId: r.id,
-      number: r.number,
-      dueDate: r.due_date,
-      amount: money(r.amount),
-      orderId: r.order_id,
-      orderNumber: r.order_number,
-      customerName: r.customer_name,
-      customerPhone: r.customer_phone,
-    })),
-  };
+export interface UpcomingDueFigures {
+  total: number;
+  amount: bigint;
+  items: UpcomingLine[];
 }
 
 export interface SpkWaitingLine {
@@ -175,31 +91,163 @@ export interface SpkWaitingLine {
   customerName: string;
 }
 
-/** SPKs whose next step is the staff's, the most recent arrivals first; `since` is when the SPK entered its status. */
-export async function spksAwaitingStaff(em: EntityManager, limit: number) {
-  const statuses = `(${SPK_STAFF_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-  const [totals, rows] = await Promise.all([
-    sql<{ n: number }>(em, `select count(*)::int as n from spks s where s.status in ${statuses}`),
-    sql<{ id: string; number: string; status: SpkStatus; since: Date; order_id: string; order_number: string; customer_name: string }>(
-      em,
-      `select s.id, s.number, s.status, w.since, o.id as order_id, o.number as order_number, o.customer_name
-       from spks s join orders o on o.id = s.order_id
-       cross join lateral (select coalesce(max(e.created_at), s.updated_at) as since from spk_events e where e.spk_id = s.id and e.to_status = s.status) w
-       where s.status in ${statuses}
-       order by w.since desc, s.number limit ?`,
-      [limit],
-    ),
-  ]);
-  return {
-    total: totals[0]!.n,
-    items: rows.map<SpkWaitingLine>((r) => ({
-      spkId: r.id,
-      number: r.number,
-      status: r.status,
-      since: new Date(r.since),
-      orderId: r.order_id,
-      orderNumber: r.order_number,
-      customerName: r.customer_name,
-    })),
-  };
+export interface SpkQueueFigures {
+  total: number;
+  items: SpkWaitingLine[];
+}
+
+/** What one card asks for; the cards of one request are answered by one statement. */
+export type DashboardPart =
+  | { kind: 'activeOrders' }
+  | { kind: 'receivables' }
+  | { kind: 'collections' }
+  | { kind: 'upcomingDue'; days: number; limit: number }
+  | { kind: 'spksAwaitingStaff'; limit: number };
+
+export type DashboardValue = number | Receivables | Collections | UpcomingDueFigures | SpkQueueFigures;
+
+/** A part's identity: equal parts (the same card twice, or aliases with equal arguments) share one answer. */
+export const partKey = (p: DashboardPart) => JSON.stringify(p);
+
+/** One SELECT column: SQL text and the bindings of its `?` placeholders, in order. */
+interface Column {
+  sql: string;
+  params: unknown[];
+  read: (row: Record<string, unknown>) => DashboardValue;
+}
+
+/** An aggregate over the book: per order (`perOrder`, with its bindings), then over the orders (`total`). */
+interface BookFigure {
+  perOrder: string;
+  params: unknown[];
+  total: string;
+}
+
+const BUCKET_RULES: [AgingBucket, string][] = [
+  [AgingBucket.CURRENT, 'i.due_date >= ?::date'],
+  [AgingBucket.DAYS_1_30, '?::date - i.due_date between 1 and 30'],
+  [AgingBucket.DAYS_31_60, '?::date - i.due_date between 31 and 60'],
+  [AgingBucket.DAYS_61_90, '?::date - i.due_date between 61 and 90'],
+  [AgingBucket.OVER_90, '?::date - i.due_date > 90'],
+];
+
+/**
+ * Every card of a page load in one statement. The book (open installments of orders that owe money
+ * now) is read once, summed per order and then over the orders: aging, receivables, arrears and the
+ * due-soon totals are all columns of that one aggregate (orders are counted from the per-order sums,
+ * with no DISTINCT to sort). Beside it: the due-soon rows themselves (at most `limit`, by due date),
+ * and the order, payment and SPK figures, small subqueries. Money travels as numeric text, so bigint
+ * stays exact.
+ */
+export async function dashboardFigures(em: EntityManager, at: { today: string; now: Date }, parts: readonly DashboardPart[]): Promise<DashboardValue[]> {
+  const { today } = at;
+  const book: BookFigure[] = [];
+  const columns = parts.map((p, n): Column => {
+    const as = `c${n}`;
+    switch (p.kind) {
+      case 'activeOrders':
+        return { sql: `(select count(*)::int from orders where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
+      case 'receivables': {
+        BUCKET_RULES.forEach(([, rule], k) => {
+          const b = `${as}_b${k}`;
+          book.push({
+            perOrder: `count(*) filter (where ${rule}) as ${b}n, sum(${OWED_SQL}) filter (where ${rule}) as ${b}a`,
+            params: [today, today],
+            total: `sum(${b}n)::int as ${b}n, count(*) filter (where ${b}n > 0)::int as ${b}o, coalesce(sum(${b}a), 0)::text as ${b}a`,
+          });
+        });
+        const late = BUCKET_RULES.slice(1).map((_, k) => `${as}_b${k + 1}n`).join(' + ');
+        book.push({ perOrder: '', params: [], total: `count(*)::int as ${as}_orders, count(*) filter (where ${late} > 0)::int as ${as}_late` });
+        return {
+          sql: '',
+          params: [],
+          read: (r) => ({
+            buckets: BUCKET_RULES.map(([bucket], k) => ({
+              bucket,
+              installments: Number(r[`${as}_b${k}n`] ?? 0),
+              orders: r[`${as}_b${k}o`] as number,
+              amount: money(r[`${as}_b${k}a`] as string),
+            })),
+            orders: r[`${as}_orders`] as number,
+            overdueOrders: r[`${as}_late`] as number,
+          }),
+        };
+      }
+      case 'collections': {
+        const start = DateTime.fromJSDate(at.now, { zone: ZONE }).startOf('month');
+        const from = start.toJSDate();
+        const to = start.plus({ months: 1 }).toJSDate();
+        return {
+          sql: `(select json_build_object('settled', coalesce(sum(amount), 0)::text, 'settledCount', count(*)::int)
+                   from payments p where p.status in ('SETTLED', 'REFUNDED') and p.settled_at >= ? and p.settled_at < ?) as ${as}_in,
+                (select json_build_object('refunded', coalesce(sum(amount), 0)::text, 'refundedCount', count(*)::int)
+                   from payments p cross join lateral (select max(a.reversed_at) as at from payment_allocations a where a.payment_id = p.id) r
+                   where p.status = 'REFUNDED' and r.at >= ? and r.at < ?) as ${as}_out`,
+          params: [from, to, from, to],
+          read: (r) => {
+            const got = r[`${as}_in`] as { settled: string; settledCount: number };
+            const back = r[`${as}_out`] as { refunded: string; refundedCount: number };
+            const settled = money(got.settled);
+            const refunded = money(back.refunded);
+            return { month: start.toFormat('yyyy-MM'), settled, settledCount: got.settledCount, refunded, refundedCount: back.refundedCount, net: settled - refunded };
+          },
+        };
+      }
+      case 'upcomingDue': {
+        const window = `i.due_date between ?::date and ?::date + ?::int`;
+        book.push({
+          perOrder: `count(*) filter (where ${window}) as ${as}_n, sum(${OWED_SQL}) filter (where ${window}) as ${as}_a`,
+          params: [today, today, p.days, today, today, p.days],
+          total: `coalesce(sum(${as}_n), 0)::int as ${as}_n, coalesce(sum(${as}_a), 0)::text as ${as}_a`,
+        });
+        return {
+          sql: `(select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
+                   select i.id as "installmentId", i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
+                          o.id as "orderId", o.number as order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
+                   from installments i join orders o on o.id = i.order_id
+                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window}
+                   order by i.due_date, o.number, i.number limit ?) x) as ${as}_items`,
+          params: [today, today, p.days, p.limit],
+          read: (r) => {
+            const items = r[`${as}_items`] as (Omit<UpcomingLine, 'amount' | 'dueDate' | 'orderNumber'> & { amount: string; due_date: string; order_number: string })[];
+            return {
+              total: r[`${as}_n`] as number,
+              amount: money(r[`${as}_a`] as string),
+              items: items.map(({ due_date, order_number, amount, ...line }) => ({ ...line, dueDate: due_date, orderNumber: order_number, amount: money(amount) })),
+            };
+          },
+        };
+      }
+      case 'spksAwaitingStaff': {
+        const statuses = `(${SPK_STAFF_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+        return {
+          sql: `(select count(*)::int from spks s where s.status in ${statuses}) as ${as}_total,
+                (select coalesce(json_agg(x order by x.since desc, x.number), '[]') from (
+                   select s.id as "spkId", s.number, s.status, w.since, o.id as "orderId", o.number as "orderNumber", o.customer_name as "customerName"
+                   from spks s join orders o on o.id = s.order_id
+                   cross join lateral (select coalesce(max(e.created_at), s.updated_at) as since from spk_events e where e.spk_id = s.id and e.to_status = s.status) w
+                   where s.status in ${statuses}
+                   order by w.since desc, s.number limit ?) x) as ${as}_items`,
+          params: [p.limit],
+          read: (r) => ({
+            total: r[`${as}_total`] as number,
+            items: (r[`${as}_items`] as (Omit<SpkWaitingLine, 'since'> & { since: string })[]).map((s) => ({ ...s, since: new Date(s.since) })),
+          }),
+        };
+      }
+    }
+  });
+  const select = columns.filter((c) => c.sql).map((c) => c.sql);
+  const perOrder = book.filter((b) => b.perOrder);
+  const text = book.length
+    ? `with per_order as (
+         select ${['i.order_id', ...perOrder.map((b) => b.perOrder)].join(', ')}
+         from installments i join orders o on o.id = i.order_id
+         where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}
+         group by i.order_id
+       ), totals as (select ${book.map((b) => b.total).join(', ')} from per_order)
+       select ${['totals.*', ...select].join(',\n')} from totals`
+    : `select ${select.join(',\n')}`;
+  const [row] = await sql<Record<string, unknown>>(em, text, [...perOrder.flatMap((b) => b.params), ...columns.flatMap((c) => c.params)]);
+  return columns.map((c) => c.read(row!));
 }

@@ -1,0 +1,213 @@
+/**
+ * Benchmark: the API against its framework's floor. Three read paths of the web app, under autocannon,
+ * against Angsur with production's settings and against a bare Apollo server (same @apollo/server,
+ * Express integration, schema SDL and query) answering the very same bytes from memory, in the same
+ * run, alternating which goes first. The ratios are the result.
+ *
+ *   npm run bench:api                          # 10 s per measure, 2 rounds
+ *   BENCH_SECONDS=5 BENCH_ROUNDS=3 npm run bench:api
+ *   BENCH_ONLY=angsur npm run bench:api:profile # Angsur side only, under node --cpu-prof
+ *
+ * Database: BENCH_DATABASE_URL (an empty database you made; kept), else a scratch one on the local
+ * PostgreSQL (dropped at the end). Report: bench/results/api.json.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { buildSchema, type DocumentNode } from 'graphql';
+import pg from 'pg';
+import { signSandboxEvent } from '../server/src/payments/gateways';
+import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ONLY = process.env.BENCH_ONLY as 'angsur' | 'bare' | undefined;
+const MY_ORDERS = 10;
+const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders on another customer: the staff list and dashboard's book
+
+// The web app's own selections (admin/src/dataProvider/resources.ts): the customer's orders page with
+// each order's detail, the staff orders list, and the dashboard page.
+const SUMMARY = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
+const PAYMENT = `id reference amount method kind status provider createdAt settledAt rejectionReason proofUrl allocations { id installmentNumber principal lateFee reversedAt }`;
+const SCENARIOS = {
+  myOrders: {
+    connections: 50,
+    role: 'customer',
+    query: `query MyOrders { myOrders(perPage: 10, sortField: "createdAt", sortOrder: DESC) { total items {
+      id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY} } items { id position productName category specs } services { id orderItemId label status }
+      spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
+      spk { id number status currentVersion allowedActions revisionComments rejectionReason confirmedAt }
+      installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+      payments { ${PAYMENT} expiresAt } } } }`,
+  },
+  ordersList: {
+    connections: 10,
+    role: 'staff',
+    query: `query Orders { orders(perPage: 50, sortField: "createdAt", sortOrder: DESC) { total page perPage items {
+      id number status customerName customerPhone customerEmail totalPrice startDate createdAt lastOverdueNoticeAt assignedTo { id fullName } summary { ${SUMMARY} } } } }`,
+  },
+  dashboard: {
+    connections: 10,
+    role: 'staff',
+    query: `query Dashboard { dashboard { today activeOrders overdue { orders installments amount } receivables { amount installments orders }
+      collections { month settled settledCount refunded refundedCount net } aging { bucket amount installments }
+      upcomingDue(days: 7, limit: 8) { days total amount items { installmentId number dueDate amount orderId orderNumber customerName customerPhone } }
+      spksAwaitingStaff(limit: 8) { total items { spkId number status since orderId orderNumber customerName } } } }`,
+  },
+} as const;
+type Scenario = keyof typeof SCENARIOS;
+
+const ADMIN_PASSWORD = 'bench-admin-password';
+const CUSTOMER = { username: 'benchcustomer', password: 'bench-customer-password' };
+
+/** A customer with 10 orders made through the API (two units each, SPK confirmed, down payment paid), and 5,000 more orders beside them. */
+async function seedBook(databaseUrl: string) {
+  const app = await startSeedingApp(databaseUrl, ADMIN_PASSWORD);
+  try {
+    const api = gqlClient(app.url);
+    await api.ok(`mutation($i: RegisterInput!) { register(input: $i) { user { id } } }`, {
+      i: { ...CUSTOMER, email: 'bench@example.co.id', fullName: 'Pelanggan Bench', phone: '081234567890' },
+    });
+    const token = (await api.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: CUSTOMER.username, password: CUSTOMER.password } })).login.accessToken;
+    const product = (await api.ok(`{ product(slug: "vps-nvme-4") { id plans { id tenorMonths } } }`)).product;
+    const plan = product.plans.find((p: { tenorMonths: number }) => p.tenorMonths === 12);
+    const conn = app.orm.em.fork().getConnection();
+    for (let n = 0; n < MY_ORDERS; n++) {
+      await api.ok(`mutation($i: AddToCartInput!) { addToCart(input: $i) { id } }`, { i: { productId: product.id, planId: plan.id, quantity: 2 } }, token);
+      const [order] = (await api.ok(`mutation { checkout { id } }`, {}, token)).checkout;
+      // The SPK flow itself is not what is measured: confirm it the way confirmSpk leaves the order.
+      await conn.execute(`update orders set status = 'AWAITING_DOWN_PAYMENT', spk_confirmed_at = now() where id = ?`, [order.id]);
+      const p = (await api.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId: order.id, method: 'GATEWAY' } }, token)).createPayment;
+      const { rawBody, headers } = signSandboxEvent(app.services.sandboxPaymentSecret, { reference: p.reference, providerReference: null, status: 'SETTLED', amount: BigInt(p.amount), eventId: `bench-${p.reference}` });
+      const res = await fetch(`${app.url}/webhooks/payments/sandbox`, { method: 'POST', headers, body: new Uint8Array(rawBody) });
+      if (!res.ok) throw new Error(`sandbox webhook: HTTP ${res.status}`);
+    }
+  } finally {
+    await app.close();
+  }
+  await copyBook(databaseUrl);
+}
+
+/** 500 copies of the customer's orders (orders, items, installments) on a second customer, by SQL. */
+async function copyBook(databaseUrl: string) {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const columns = async (table: string) =>
+      (await c.query(`select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`, [table])).rows.map((r) => r.column_name as string);
+    const copy = async (table: string, where: string, replace: Record<string, string>) => {
+      const cols = await columns(table);
+      const select = cols.map((col) => replace[col] ?? `t.${col}`).join(', ');
+      await c.query(`insert into ${table} (${cols.join(', ')}) select ${select} from ${table} t, generate_series(1, ${BOOK_COPIES}) g where ${where}`);
+    };
+    await c.query('begin');
+    await c.query(`insert into users (id, created_at, updated_at, username, email, password_hash, role, full_name, phone)
+                   values ('00000000-0000-0000-0000-00000000b00c', now(), now(), 'benchbook', 'book@example.co.id', 'x', 'CUSTOMER', 'Buku Bench', '+6281234567891')`);
+    const mine = `(select o.id from orders o join users u on u.id = o.customer_id where u.username = '${CUSTOMER.username}')`;
+    const moved = (col: string) => `md5(t.${col}::text || g)::uuid`;
+    await copy('orders', `t.id in ${mine}`, { id: moved('id'), number: `t.number || '-' || g`, customer_id: `'00000000-0000-0000-0000-00000000b00c'::uuid`, customer_name: `'Buku Bench ' || g` });
+    await copy('order_items', `t.order_id in ${mine}`, { id: moved('id'), order_id: moved('order_id') });
+    await copy('installments', `t.order_id in ${mine}`, { id: moved('id'), order_id: moved('order_id') });
+    await c.query('commit');
+    await c.query('vacuum analyze');
+  } finally {
+    await c.end();
+  }
+}
+
+/** The floor: Apollo with the same schema SDL and query, answering from memory what Angsur answered. */
+async function startBare(recorded: Record<Scenario, string>) {
+  const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+  const roots = Object.fromEntries(Object.entries(recorded).map(([k, body]) => [SCENARIOS[k as Scenario].query.match(/^query (\w+)/)![1], JSON.parse(body).data]));
+  const apollo = new ApolloServer({ schema, introspection: false, plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()], rootValue: (doc: DocumentNode) => roots[(doc.definitions[0] as { name?: { value: string } }).name?.value ?? ''] });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo));
+  const server = http.createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}`, close: async () => { await apollo.stop(); server.close(); } };
+}
+
+async function main() {
+  const db = await benchDatabase('api');
+  try {
+    await assertEmptyBook(db.url);
+    await seedBook(db.url);
+    const app = await startProductionApp(db.url);
+    const api = gqlClient(app.url);
+    const login = async (u: string, p: string) => (await api.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: u, password: p } })).login.accessToken as string;
+    const tokens = { customer: await login(CUSTOMER.username, CUSTOMER.password), staff: await login('admin', ADMIN_PASSWORD) };
+
+    const recorded = {} as Record<Scenario, string>;
+    for (const [name, s] of Object.entries(SCENARIOS) as [Scenario, (typeof SCENARIOS)[Scenario]][]) {
+      recorded[name] = await api.raw(s.query, {}, tokens[s.role]);
+      const body = JSON.parse(recorded[name]);
+      if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
+    }
+    const bare = await startBare(recorded);
+    const bareApi = gqlClient(bare.url);
+    for (const name of Object.keys(SCENARIOS) as Scenario[]) {
+      const same = await bareApi.raw(SCENARIOS[name].query, {}, tokens[SCENARIOS[name].role]);
+      if (same !== recorded[name]) throw new Error(`the bare server does not answer ${name} with the same bytes`);
+    }
+
+    const results: Record<Scenario, { angsur: LoadResult[]; bare: LoadResult[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of Object.keys(SCENARIOS) as Scenario[]) {
+        const s = SCENARIOS[name];
+        // Tokens live 15 minutes: a fresh one each round.
+        const token = s.role === 'customer' ? await login(CUSTOMER.username, CUSTOMER.password) : await login('admin', ADMIN_PASSWORD);
+        const body = JSON.stringify({ query: s.query, variables: {} });
+        const sides = (round % 2 ? ['bare', 'angsur'] : ['angsur', 'bare']).filter((side) => !ONLY || side === ONLY) as ('angsur' | 'bare')[];
+        for (const side of sides) {
+          const url = `${side === 'angsur' ? app.url : bare.url}/graphql`;
+          const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+          results[name][side].push(r);
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts`);
+        }
+      }
+    }
+    await bare.close();
+    await app.close();
+
+    const report = {
+      settings: { NODE_ENV: process.env.NODE_ENV, seconds: SECONDS, rounds: ROUNDS, orders: MY_ORDERS * (BOOK_COPIES + 1), database: db.scratch ? 'scratch' : 'BENCH_DATABASE_URL' },
+      measures: Object.fromEntries(
+        (Object.keys(SCENARIOS) as Scenario[]).map((name) => {
+          const { angsur, bare: floor } = results[name];
+          const pairs = angsur.map((a, i) => ({ a, b: floor[i] })).filter((p): p is { a: LoadResult; b: LoadResult } => !!p.b);
+          return [
+            name,
+            {
+              connections: SCENARIOS[name].connections,
+              responseBytes: Buffer.byteLength(recorded[name]),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
+              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
+              ...(pairs.length
+                ? {
+                    throughputShare: { median: round2(median(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond))), range: range(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond)) },
+                    p99Ratio: { median: round2(median(pairs.map((p) => p.a.p99Ms / p.b.p99Ms))), range: range(pairs.map((p) => p.a.p99Ms / p.b.p99Ms)) },
+                  }
+                : {}),
+            },
+          ];
+        }),
+      ),
+      targets: { myOrders: 'throughputShare >= 0.5, p99Ratio <= 3', ordersList: 'throughputShare >= 0.4' },
+    };
+    writeReport('api', report);
+  } finally {
+    await db.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
