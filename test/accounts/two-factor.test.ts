@@ -121,6 +121,20 @@ describe('two-factor sign-in (optional for the role)', () => {
     const [row] = await t.app.orm.em.fork().getConnection().execute(`select totp_secret, (select count(*)::int from two_factor_recovery_codes where user_id = users.id) as codes from users where id = ?`, [u.id]);
     expect(row).toEqual({ totp_secret: null, codes: 0 });
   });
+
+  it('ADMIN resets the 2FA of a colleague who lost phone and codes; the colleague cannot', async () => {
+    const u = await t.createUser('FINANCE');
+    const { session } = await enrol(t, u.token);
+    const RESET = `mutation($id: ID!) { resetTwoFactor(userId: $id) { twoFactorEnabled } }`;
+    expect((await t.gql(RESET, { id: u.id }, session.accessToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.ok(RESET, { id: u.id }, await t.adminToken())).resetTwoFactor.twoFactorEnabled).toBe(false);
+    // Its sessions are over; the password alone signs in again (2FA is not required in this app).
+    expect((await t.gql(ME, {}, session.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(REFRESH, { t: session.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.ok(LOGIN, { i: { login: u.username, password: u.password } })).login.accessToken).toBeTruthy();
+    const audit = await t.app.orm.em.fork().getConnection().execute(`select actor_role from audit_log where entity_id = ? and action = 'user.2fa_reset'`, [u.id]);
+    expect(audit).toEqual([{ actor_role: 'ADMIN' }]);
+  });
 });
 
 describe('two-factor sign-in required for ADMIN and FINANCE (STAFF_2FA_REQUIRED=true)', () => {

@@ -54,6 +54,12 @@ export class AccountsResolver {
     return twoFactor.regenerateRecoveryCodes(ctx.em, requireUser(ctx.user), password);
   }
 
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: "Turns another account's two-factor sign-in off (phone and recovery codes lost); ends its sessions." })
+  resetTwoFactor(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return twoFactor.resetTwoFactor(ctx.em, ctx.app, requireUser(ctx.user), userId);
+  }
+
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair; the old refresh token stops working.' })
   refreshToken(@Arg('refreshToken') token: string, @Ctx() ctx: Context) {
     return accounts.refresh(ctx.em, ctx.app, token, meta(ctx));

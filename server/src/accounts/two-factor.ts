@@ -3,13 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { audit } from '../audit/audit';
-import { badInput, conflict, unauthenticated } from '../common/errors';
+import { badInput, conflict, notFound, unauthenticated } from '../common/errors';
 import type { AppServices } from '../graphql/context';
 import { fieldCipher } from '../privacy/field-cipher';
 import { issueTokens, type ClientMeta } from './accounts.service';
 import type { AuthUser } from './auth-user';
 import { verifyPassword } from './password';
 import { RecoveryCode } from './recovery-code.entity';
+import { RefreshToken } from './refresh-token.entity';
 import type { SecondStepClaims } from './tokens';
 import { User } from './user.entity';
 
@@ -179,6 +180,22 @@ export async function disableTwoFactor(em: EntityManager, actor: AuthUser, passw
   audit(em, actor, 'user.2fa_disabled', entityRef(user));
   await em.flush();
   return true;
+}
+
+/**
+ * ADMIN turns another account's 2FA off when its owner lost both the phone and the recovery codes. The
+ * account's sessions end with it; a role that must use 2FA sets it up again at the next login.
+ */
+export async function resetTwoFactor(em: EntityManager, app: AppServices, actor: AuthUser, userId: string): Promise<User> {
+  const user = await em.findOne(User, userId);
+  if (!user) throw notFound('user.notFound');
+  if (!user.totpEnabledAt) throw conflict('auth.twoFactorOff');
+  Object.assign(user, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, tokenVersion: user.tokenVersion + 1 });
+  await em.nativeDelete(RecoveryCode, { user: user.id });
+  await em.nativeUpdate(RefreshToken, { user: user.id, revokedAt: null }, { revokedAt: app.clock.now() });
+  audit(em, actor, 'user.2fa_reset', entityRef(user));
+  await em.flush();
+  return user;
 }
 
 /** A fresh set of recovery codes (the old ones stop working); needs the password. */
