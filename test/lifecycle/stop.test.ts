@@ -16,7 +16,8 @@ const tempDir = () => {
 };
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-beforeAll(() => buildServer(), 180_000);
+// tsc over the whole server: minutes on a busy two-core machine.
+beforeAll(() => buildServer(), 600_000);
 
 async function gql<T>(server: ServerProcess, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await fetch(`${server.url}/graphql`, {
