@@ -64,6 +64,8 @@ describe('operations in the browser', () => {
       // The summary is what the API did, as the audit log recorded it.
       const summary = page.getByTestId('billing-pass-summary');
       await summary.waitFor();
+      // The toast hides after a few seconds: looked for first, before the slower checks below.
+      await page.getByText('Penagihan harian selesai.').waitFor();
       const recorded = (
         await app.ok(`{ auditLog(filter: { action: "billing.pass" }, perPage: 1) { items { data } } }`, {}, await app.adminToken())
       ).auditLog.items[0].data as Record<(typeof PASS_COUNTS)[number], number> & { date: string; suspendedOrders: string[] };
@@ -78,7 +80,6 @@ describe('operations in the browser', () => {
       }
       expect(recorded.suspendedOrders).toEqual([]);
       await expect.poll(() => page.getByTestId('billing-pass-suspendedOrders').locator('td').textContent()).toBe('Tidak ada');
-      await page.getByText('Penagihan harian selesai.').waitFor();
       await screenshot(page, 'ops-billing-pass-summary');
       await page.getByRole('button', { name: 'Tutup' }).click();
       await summary.waitFor({ state: 'detached' });

@@ -289,6 +289,7 @@ export const en: TranslationMessages = {
             checkout: 'Order placed (checkout)',
             assign: 'Handed over to another staff member',
             cancel: 'Order cancelled',
+            money_status: 'Order status followed its money (paid or refunded)',
           },
         },
       },

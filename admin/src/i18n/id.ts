@@ -505,6 +505,7 @@ export const id: TranslationMessages = {
             checkout: 'Pesanan dibuat (checkout)',
             assign: 'Diserahkan ke staf lain',
             cancel: 'Pesanan dibatalkan',
+            money_status: 'Status pesanan mengikuti pembayaran (dibayar atau dikembalikan)',
           },
         },
       },

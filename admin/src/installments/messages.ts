@@ -26,7 +26,7 @@ export const installmentMessages: AreaMessages = {
             'Penagihan harian biasanya berjalan sendiri setiap pagi. Menjalankannya sekarang mengerjakan hal yang sama untuk hari ini (WIB):',
           steps: {
             statuses: 'Memperbarui status angsuran: belum jatuh tempo, jatuh tempo, terlambat.',
-            fees: 'Menghitung denda keterlambatan setelah masa tenggang, sampai batas denda paket (denda tidak pernah turun).',
+            fees: 'Menghitung denda keterlambatan setelah masa tenggang, sampai batas denda paket (denda tidak pernah turun, dan tidak pernah melebihi yang dibenarkan hari ini).',
             reminders: 'Mengirim pengingat ke pelanggan dan pemberitahuan ke staf, masing-masing tepat satu kali.',
             suspension: 'Mengakhiri kesempatan kedua yang lewat dan menangguhkan layanan bila paketnya mengatur penangguhan otomatis.',
             safe: 'Aman dijalankan dua kali: proses kedua tidak menggandakan denda maupun pengingat.',
@@ -72,7 +72,7 @@ export const installmentMessages: AreaMessages = {
           message: 'The daily billing pass normally runs on its own every morning. Running it now does the same for today (Jakarta time):',
           steps: {
             statuses: 'Updates installment statuses: not yet due, due, overdue.',
-            fees: 'Works out late fees after the grace days, up to the plan’s cap (a fee never goes down).',
+            fees: 'Works out late fees after the grace days, up to the plan’s cap (a fee never goes down, and never exceeds what today justifies).',
             reminders: 'Sends reminders to customers and notices to staff, each exactly once.',
             suspension: 'Ends second chances that ran out and suspends services where the plan has automatic suspension.',
             safe: 'Safe to run twice: a second pass adds no fees and sends no reminders again.',
