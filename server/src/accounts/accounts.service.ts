@@ -96,11 +96,13 @@ export async function register(em: EntityManager, app: AppServices, input: Regis
 }
 
 export async function login(em: EntityManager, app: AppServices, loginName: string, password: string, meta: ClientMeta) {
-  const key = loginName.trim().toLowerCase();
-  await app.loginLimiter.check(meta.ip, key);
-  const user = await em.findOne(User, key.includes('@') ? { email: key } : { username: key }, {
+  const name = loginName.trim().toLowerCase();
+  const user = await em.findOne(User, name.includes('@') ? { email: name } : { username: name }, {
     populate: ['passwordHash'],
   });
+  // One budget per account, whether its username or its email was typed.
+  const key = user ? `user:${user.id}` : `name:${name}`;
+  await app.loginLimiter.begin(meta.ip, key);
   if (!user) {
     await burnPasswordCheck(password);
     await app.loginLimiter.failed(key);
@@ -113,7 +115,7 @@ export async function login(em: EntityManager, app: AppServices, loginName: stri
     throw unauthenticated('auth.invalidCredentials');
   }
   if (!user.active) throw unauthenticated('auth.inactive');
-  await app.loginLimiter.succeeded(key);
+  await app.loginLimiter.succeeded(meta.ip, key);
   const secondStep = await secondStepAfterPassword(app, user);
   if (secondStep) return secondStep;
   user.lastLoginAt = app.clock.now();

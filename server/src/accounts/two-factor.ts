@@ -101,7 +101,7 @@ async function acceptRecoveryCode(em: EntityManager, app: AppServices, user: Use
 export async function verifyTwoFactorLogin(em: EntityManager, app: AppServices, secondStepToken: string, code: string, meta: ClientMeta) {
   const user = await userOfSecondStep(em, app, secondStepToken, 'totp');
   const limiterKey = `2fa:${user.id}`;
-  await app.loginLimiter.check(meta.ip, limiterKey);
+  await app.loginLimiter.begin(meta.ip, limiterKey);
   const trimmed = code.trim();
   const viaTotp = !!user.totpSecret && (await acceptTotp(em, app, user, user.totpSecret, trimmed.replace(/\s/g, '')));
   const viaRecovery = !viaTotp && (await acceptRecoveryCode(em, app, user, trimmed));
@@ -111,7 +111,7 @@ export async function verifyTwoFactorLogin(em: EntityManager, app: AppServices, 
     await em.flush();
     throw badInput('code', 'auth.wrongSecondFactor');
   }
-  await app.loginLimiter.succeeded(limiterKey);
+  await app.loginLimiter.succeeded(meta.ip, limiterKey);
   if (viaRecovery) {
     const left = await em.count(RecoveryCode, { user: user.id, usedAt: null });
     audit(em, asActor(user), 'user.2fa_recovery_code_used', entityRef(user), { left, ip: meta.ip });
@@ -146,12 +146,12 @@ export async function confirmTwoFactorEnrolment(em: EntityManager, app: AppServi
   if (user.totpEnabledAt) throw conflict('auth.twoFactorAlreadyOn');
   if (!user.totpPendingSecret) throw conflict('auth.twoFactorNotStarted');
   const limiterKey = `2fa:${user.id}`;
-  await app.loginLimiter.check(meta.ip, limiterKey);
+  await app.loginLimiter.begin(meta.ip, limiterKey);
   if (!(await acceptTotp(em, app, user, user.totpPendingSecret, code.replace(/\s/g, '')))) {
     await app.loginLimiter.failed(limiterKey);
     throw badInput('code', 'auth.wrongSecondFactor');
   }
-  await app.loginLimiter.succeeded(limiterKey);
+  await app.loginLimiter.succeeded(meta.ip, limiterKey);
   user.totpSecret = user.totpPendingSecret;
   user.totpPendingSecret = null;
   user.totpEnabledAt = app.clock.now();
