@@ -3,8 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IncrementalEditor } from '../../server/src/spk/document/incremental';
 import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder } from '../support/orders';
@@ -154,6 +155,49 @@ describe('SPK from draft to confirmation', () => {
     expect(html).not.toContain('3171014501900001');
     expect(html).toContain(spk.versions[3].sha256);
     expect((await fetch(`${t.url}/verify/SPK-AAAAAAAAAA`)).status).toBe(404);
+  }, 60_000);
+});
+
+/** An SPK signed by staff, waiting for the customer's signed copy. */
+async function adminSignedSpk() {
+  const c = await completeCustomer();
+  const order = await checkoutOrder(t, c, 'vps-nvme-4', 12);
+  let spk = (await t.ok(CREATE, { o: order.id }, support.token)).createSpk;
+  spk = (await t.ok(act('submitSpkForReview'), { id: spk.id }, support.token)).submitSpkForReview;
+  spk = (await t.ok(act('approveSpk'), { id: spk.id }, c.token)).approveSpk;
+  spk = (await t.ok(act('signSpk'), { id: spk.id }, support.token)).signSpk;
+  const bytes = new Uint8Array(await (await download(spk.downloadUrl, c.token)).arrayBuffer());
+  return { c, order, spk, bytes };
+}
+
+describe('a signed copy changed after our signature', () => {
+  it('is stored as MODIFIED_AFTER_SIGNING, naming the change, and confirmSpk refuses it', async () => {
+    const { c, spk, bytes } = await adminSignedSpk();
+    // The issue's forgery: a white box over page 2 and a new total, then a valid customer signature on top.
+    const editor = await IncrementalEditor.open(bytes);
+    const page = editor.doc.getPage(1);
+    page.drawRectangle({ x: 50, y: 300, width: 495, height: 300, color: rgb(1, 1, 1) });
+    page.drawText('Total harga: Rp 1.000', { x: 60, y: 500, size: 12, font: await editor.doc.embedFont(StandardFonts.Helvetica) });
+    const forged = await signPdf(await editor.save(), await generateDevIdentity({ commonName: 'Budi Pelanggan', organization: 'Pelanggan' }), {
+      reason: 'Setuju',
+      location: 'Jakarta',
+      name: 'Budi Pelanggan',
+      signingTime: new Date(),
+      visible: { box: { page: 0, x: 40, y: 40, width: 160, height: 50 }, lines: ['Budi Pelanggan'] },
+    });
+    const up = await upload(spk.id, forged, c.token);
+    expect(up.status).toBe(201);
+    const { verification } = await up.json();
+    expect(verification).toMatchObject({ derivation: 'INCREMENTAL_UPDATE', adminSignatureIntact: true, verdict: 'MODIFIED_AFTER_SIGNING' });
+    expect(verification.changesAfterSigning).toContainEqual(expect.objectContaining({ kind: 'PAGE_CONTENT', page: 2 }));
+
+    const refused = await t.gql(act('confirmSpk'), { id: spk.id }, support.token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SPK_MODIFIED_AFTER_SIGNING' });
+    expect(refused.errors?.[0]?.message).toContain('isi halaman 2 berubah');
+    const after = (await t.ok(`query($id: ID!) { spk(id: $id) { status allowedActions } }`, { id: spk.id }, support.token)).spk;
+    expect(after.status).toBe('CUSTOMER_SIGNED');
+    expect(after.allowedActions).not.toContain('CONFIRM');
+    expect(after.allowedActions).toContain('REJECT_SIGNATURE');
   }, 60_000);
 });
 

@@ -19,9 +19,9 @@ export const CUSTOMER_WAITING: SpkStatus[] = ['UNDER_REVIEW', 'ADMIN_SIGNED', 'S
 export const spkStatusChoices = SPK_STATUSES.map((id) => ({ id, name: `${SPK_STATUS_PREFIX}.${id}` }));
 
 export type SpkVersionKind = 'DRAFT' | 'ADMIN_SIGNED' | 'CUSTOMER_SIGNED';
-export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'NOT_AUTHENTIC';
+export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
 
-export const VERDICT_COLORS: Record<Verdict, ChipColor> = { DIGITALLY_SIGNED: 'success', NEEDS_VISUAL_CHECK: 'warning', NOT_AUTHENTIC: 'error' };
+export const VERDICT_COLORS: Record<Verdict, ChipColor> = { DIGITALLY_SIGNED: 'success', NEEDS_VISUAL_CHECK: 'warning', MODIFIED_AFTER_SIGNING: 'error', NOT_AUTHENTIC: 'error' };
 
 /** What the server found in a customer's signed upload (server/src/spk/verification.ts). */
 export interface VerificationReport {
@@ -40,6 +40,9 @@ export interface VerificationReport {
     signingTime: string | null;
   }[];
   eMeteraiSerialFound: boolean;
+  /** What changed after our signature (older reports lack it). */
+  changesAfterSigning?: { kind: string; page?: number; detail: string }[];
+  allowedAdditions?: string[];
   pageCount: number;
   verdict: Verdict;
   notes: string[];

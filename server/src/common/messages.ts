@@ -102,6 +102,10 @@ const messages = {
     id: 'Dokumen ini bukan SPK yang kami kirim (kode dokumen tidak ditemukan atau berbeda).',
     en: 'This document is not the SPK we sent (the document code is missing or different).',
   },
+  'spk.modifiedAfterSigning': {
+    id: 'Salinan bertanda tangan ini diubah setelah kami menandatanganinya ({changes}); minta pelanggan mengunggah ulang.',
+    en: 'This signed copy was changed after we signed it ({changes}); ask the customer to upload again.',
+  },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

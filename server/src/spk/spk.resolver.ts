@@ -136,11 +136,14 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => [SpkAction], { description: 'What the caller may do now' })
-  allowedActions(@Root() spk: Spk, @Ctx() ctx: Context) {
+  async allowedActions(@Root() spk: Spk, @Ctx() ctx: Context) {
     const user = requireUser(ctx.user);
+    // A copy changed after our signature can only be rejected (confirmSpk refuses it too).
+    const modified = spk.status === SpkStatus.CUSTOMER_SIGNED && (await spks.latestUploadModified(ctx.em, spk));
     return spkMachine.allowedActions(spk.status).filter((a) => {
       if (CUSTOMER_ACTIONS.has(a)) return user.id === spk.customer.id;
       if (!isStaff(user.role) || user.role === Role.FINANCE) return false;
+      if (a === SpkAction.CONFIRM && modified) return false;
       return a !== SpkAction.SIGN || !!spk.approvedAt;
     });
   }

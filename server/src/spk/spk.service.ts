@@ -186,12 +186,33 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
   });
 }
 
+/**
+ * The customer's copy must be what we signed: an upload changed after our signature (verdict
+ * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
+ */
+async function latestUploadReport(em: EntityManager, spk: Spk) {
+  const latest = await em.findOne(SpkVersion, { spk, kind: SpkVersionKind.CUSTOMER_SIGNED }, { orderBy: { version: 'desc' } });
+  return latest?.verification as { verdict?: string; changesAfterSigning?: { detail: string }[] } | null | undefined;
+}
+
+export async function latestUploadModified(em: EntityManager, spk: Spk): Promise<boolean> {
+  return (await latestUploadReport(em, spk))?.verdict === 'MODIFIED_AFTER_SIGNING';
+}
+
+async function assertUnmodified(tx: EntityManager, spk: Spk) {
+  const report = await latestUploadReport(tx, spk);
+  if (report?.verdict !== 'MODIFIED_AFTER_SIGNING') return;
+  const changes = report.changesAfterSigning ?? [];
+  throw new AppError('SPK_MODIFIED_AFTER_SIGNING', t('spk.modifiedAfterSigning', { changes: changes.map((c) => c.detail).join('; ') || '-' }), { changes });
+}
+
 /** Any action that is only a state change plus history (and the customer's comments or a reason). */
 export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, action: SpkAction, reason: string | null = null) {
   return em.transactional(async (tx) => {
     const spk = await getSpk(tx, user, id, true);
     const actor = requireUser(user);
     if (action === SpkAction.SIGN || action === SpkAction.UPLOAD_SIGNED || action === SpkAction.REVISE) throw new Error(`${action} has its own function`);
+    if (action === SpkAction.CONFIRM) await assertUnmodified(tx, spk);
     transition(tx, spk, actor, action, reason);
     const now = deps.clock.now();
     const order = await tx.findOneOrFail(Order, spk.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -280,6 +301,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
       name: `${admin.fullName} (${deps.config.COMPANY_NAME})`,
       contactInfo: deps.config.COMPANY_EMAIL,
       signingTime: deps.clock.now(),
+      certify: true,
       visible: { box: rendered.providerSignatureBox, lines: [admin.fullName, deps.config.COMPANY_NAME] },
     });
     spk.stampSerial = stamp.serialNumber;

@@ -2,10 +2,11 @@ import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { readPdfSignatures, type PdfSignatureInfo } from './document/sign';
+import { compareWithSignedRevision, type RevisionChange } from './document/revisions';
 import { pdfText, renderPages } from './poppler';
 
 export type Derivation = 'SAME_FILE' | 'INCREMENTAL_UPDATE' | 'NOT_DERIVED';
-export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'NOT_AUTHENTIC';
+export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
 
 export interface VerificationReport {
   documentCodeInText: boolean;
@@ -15,6 +16,10 @@ export interface VerificationReport {
   adminSignatureIntact: boolean;
   customerSignatures: { signer: string | null; organization: string | null; validNow: boolean; digestValid: boolean; coversWholeDocument: boolean; signingTime: string | null }[];
   eMeteraiSerialFound: boolean;
+  /** What the upload changed after our signature, beyond what signing needs; any entry means MODIFIED_AFTER_SIGNING. */
+  changesAfterSigning: RevisionChange[];
+  /** What it added that signing allows (signature fields, comments). */
+  allowedAdditions: string[];
   pageCount: number;
   verdict: Verdict;
   notes: string[];
@@ -59,11 +64,32 @@ export async function verifyCustomerUpload(
   }
 
   const adminSignatures: PdfSignatureInfo[] = readPdfSignatures(adminSigned);
-  const signatures = derivation === 'NOT_DERIVED' ? [] : readPdfSignatures(upload);
+  const allSignatures = readPdfSignatures(upload);
+  const signatures = derivation === 'NOT_DERIVED' ? [] : allSignatures;
   const adminHashes = new Set(adminSignatures.map((s) => s.signedBytesSha256));
+  const ourCertificates = new Set(adminSignatures.map((s) => s.certificateSha256).filter((c) => c !== null));
   const adminSignatureIntact = derivation !== 'NOT_DERIVED' && signatures.some((s) => adminHashes.has(s.signedBytesSha256) && s.digestValid);
-  const customerSignatures = signatures
-    .filter((s) => !adminHashes.has(s.signedBytesSha256))
+
+  // After our signature, only what signing needs may be added (see document/revisions.ts).
+  const changesAfterSigning: RevisionChange[] = [];
+  const allowedAdditions: string[] = [];
+  if (derivation === 'INCREMENTAL_UPDATE') {
+    const compared = await compareWithSignedRevision(adminSigned, upload);
+    changesAfterSigning.push(...compared.changes);
+    allowedAdditions.push(...compared.additions);
+  }
+  const later = signatures.filter((s) => !adminHashes.has(s.signedBytesSha256));
+  // Only we hold our key and we sign once: a later revision under our certificate is not the customer's.
+  if (later.some((s) => s.certificateSha256 && ourCertificates.has(s.certificateSha256))) {
+    changesAfterSigning.push({ kind: 'SIGNATURE', detail: 'revisi setelah tanda tangan kami ditandatangani lagi dengan sertifikat kami' });
+  }
+  // Rewritten from scratch (not our bytes plus updates) yet still carrying our signature, which no
+  // longer verifies: what changed cannot be told, and our signature does not vouch for it.
+  if (derivation === 'NOT_DERIVED' && allSignatures.some((s) => s.certificateSha256 && ourCertificates.has(s.certificateSha256) && !adminHashes.has(s.signedBytesSha256))) {
+    changesAfterSigning.push({ kind: 'REWRITTEN', detail: 'berkas ditulis ulang: tanda tangan kami ada tetapi tidak lagi sesuai dengan isinya' });
+  }
+  const customerSignatures = later
+    .filter((s) => !(s.certificateSha256 && ourCertificates.has(s.certificateSha256)))
     .map((s) => ({
       signer: s.signerCommonName,
       organization: s.signerOrganization,
@@ -77,10 +103,11 @@ export async function verifyCustomerUpload(
   let verdict: Verdict;
   if (foreignDocumentCodes.length && !documentCodeInText) verdict = 'NOT_AUTHENTIC';
   else if (!documentCodeInText && !qrCodeMatches) verdict = 'NOT_AUTHENTIC';
+  else if (changesAfterSigning.length) verdict = 'MODIFIED_AFTER_SIGNING';
   else if (derivation === 'INCREMENTAL_UPDATE' && adminSignatureIntact && customerSignatures.some((s) => s.digestValid && s.validNow && s.coversWholeDocument)) verdict = 'DIGITALLY_SIGNED';
   else verdict = 'NEEDS_VISUAL_CHECK';
   if (derivation === 'SAME_FILE') notes.push('UNCHANGED_COPY_OF_ADMIN_SIGNED');
   if (!eMeteraiSerialFound) notes.push('E_METERAI_NOT_FOUND');
 
-  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, pageCount, verdict, notes };
+  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, changesAfterSigning, allowedAdditions, pageCount, verdict, notes };
 }
