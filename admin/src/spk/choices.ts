@@ -1,5 +1,6 @@
 import type { ChipColor } from '../fields';
 import { SPK_STATUSES, type SpkStatus } from '../orders/choices';
+import { CUSTOMER_WAITING_STATUSES, STAFF_WAITING_STATUSES } from './queue';
 
 export { SPK_STATUSES, SPK_STATUS_COLORS, type SpkStatus } from '../orders/choices';
 
@@ -11,10 +12,9 @@ export type SpkAction = 'SUBMIT_FOR_REVIEW' | 'APPROVE' | 'REQUEST_REVISION' | '
 export const STAFF_SPK_ACTIONS = ['SUBMIT_FOR_REVIEW', 'REVISE', 'SIGN', 'CONFIRM', 'REJECT_SIGNATURE', 'CANCEL'] as const;
 export type StaffSpkAction = (typeof STAFF_SPK_ACTIONS)[number];
 
-/** SPKs waiting for staff: a draft to send, changes to make, a signed copy to check. */
-export const STAFF_WAITING: SpkStatus[] = ['DRAFT', 'REVISION_REQUESTED', 'CUSTOMER_SIGNED'];
-/** SPKs waiting for the customer: to review, or to sign and upload. */
-export const CUSTOMER_WAITING: SpkStatus[] = ['UNDER_REVIEW', 'ADMIN_SIGNED', 'SIGNATURE_REJECTED'];
+/** SPKs waiting for staff, and for the customer (see queue.ts). */
+export const STAFF_WAITING: SpkStatus[] = [...STAFF_WAITING_STATUSES];
+export const CUSTOMER_WAITING: SpkStatus[] = [...CUSTOMER_WAITING_STATUSES];
 
 export const spkStatusChoices = SPK_STATUSES.map((id) => ({ id, name: `${SPK_STATUS_PREFIX}.${id}` }));
 

@@ -159,7 +159,7 @@ export class DashboardResolver {
     return { days, ...(await upcomingDue(ctx.em, d.today, days, limit)) };
   }
 
-  @FieldResolver(() => SpkQueue, { description: 'SPKs in DRAFT, REVISION_REQUESTED or CUSTOMER_SIGNED: the next step is the staff’s. Most recent first' })
+  @FieldResolver(() => SpkQueue, { description: 'SPKs whose next step is the staff’s (DRAFT, APPROVED, REVISION_REQUESTED, CUSTOMER_SIGNED). Most recent first' })
   spksAwaitingStaff(@Arg('limit', () => Int, { defaultValue: 10 }) limit: number, @Ctx() ctx: Context) {
     checkRange('limit', limit, 1, 50);
     return spksAwaitingStaff(ctx.em, limit);

@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { Order } from '../orders/order.entity';
-import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
+import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion } from './spk.entity';
 import * as spks from './spk.service';
 import { IsOptional } from 'class-validator';
@@ -146,6 +146,11 @@ export class SpkResolver {
       if (a === SpkAction.CONFIRM && modified) return false;
       return a !== SpkAction.SIGN || !!spk.approvedAt;
     });
+  }
+
+  @FieldResolver(() => SpkParty, { nullable: true, description: 'Whose move it is: STAFF or CUSTOMER; null once confirmed or cancelled' })
+  waitingFor(@Root() spk: Spk) {
+    return SPK_NEXT_PARTY[spk.status];
   }
 
   @FieldResolver(() => String, { description: 'Authorized download of the current version' })

@@ -1,9 +1,8 @@
-import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
-import { PNG } from 'pngjs';
 import { readPdfSignatures, type PdfSignatureInfo } from './document/sign';
 import { compareWithSignedRevision, type RevisionChange } from './document/revisions';
 import { pdfText, renderPages } from './poppler';
+import { decodeAllQr } from './qr-scan';
 
 export type Derivation = 'SAME_FILE' | 'INCREMENTAL_UPDATE' | 'NOT_DERIVED';
 export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
@@ -27,10 +26,6 @@ export interface VerificationReport {
 
 const CODE_PATTERN = /SPK-[A-Z0-9]{10}/g;
 
-function decodeQr(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
-}
 
 /**
  * What the admin needs to judge a signed SPK the customer sent back. Automatic: is it our document
@@ -56,11 +51,13 @@ export async function verifyCustomerUpload(
 
   let qrCodeMatches: boolean | null = null;
   if (!documentCodeInText) {
-    // A scan has no text layer: look for our QR on the first and last pages.
+    // A scan has no text layer: read every QR on the first and last pages (the signature page also
+    // carries the e-Meterai's QR) and look for ours. Only a verification link of another SPK is
+    // suspicious; the e-Meterai's code or any other QR is not.
     const pages = [...new Set([1, pageCount])];
-    const found = (await renderPages(upload, pages, 150)).map(decodeQr);
+    const found = (await renderPages(upload, pages, 150)).flatMap((png) => decodeAllQr(png, (codes) => codes.includes(expected.verifyUrl)));
     qrCodeMatches = found.includes(expected.verifyUrl);
-    if (found.some((f) => f && f !== expected.verifyUrl)) notes.push('QR_OF_ANOTHER_DOCUMENT');
+    if (found.some((f) => f !== expected.verifyUrl && /\/verify\/SPK-[A-Z0-9]{10}$/.test(f))) notes.push('QR_OF_ANOTHER_DOCUMENT');
   }
 
   const adminSignatures: PdfSignatureInfo[] = readPdfSignatures(adminSigned);
