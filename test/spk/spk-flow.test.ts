@@ -9,6 +9,7 @@ import { IncrementalEditor } from '../../server/src/spk/document/incremental';
 import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder } from '../support/orders';
+import { STAFF_WAITING_STATUSES as STAFF_WAITING } from '../../admin/src/spk/queue';
 
 const run = promisify(execFile);
 
@@ -198,6 +199,39 @@ describe('a signed copy changed after our signature', () => {
     expect(after.status).toBe('CUSTOMER_SIGNED');
     expect(after.allowedActions).not.toContain('CONFIRM');
     expect(after.allowedActions).toContain('REJECT_SIGNATURE');
+  }, 60_000);
+});
+
+describe('after the customer approves', () => {
+  const Q = 'id status waitingFor allowedActions';
+  const step = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${Q} } }`;
+
+  it("is the staff's move: the customer sees nothing to do, staff may sign, and the dashboard lists it", async () => {
+    const c = await completeCustomer();
+    const order = await checkoutOrder(t, c);
+    const created = (await t.ok(`mutation($o: ID!) { createSpk(orderId: $o) { ${Q} } }`, { o: order.id }, support.token)).createSpk;
+    expect(created).toMatchObject({ status: 'DRAFT', waitingFor: 'STAFF' });
+    const review = (await t.ok(step('submitSpkForReview'), { id: created.id }, support.token)).submitSpkForReview;
+    expect(review.waitingFor).toBe('CUSTOMER');
+    const asCustomer = (await t.ok(`query($id: ID!) { spk(id: $id) { ${Q} } }`, { id: created.id }, c.token)).spk;
+    expect(asCustomer.allowedActions.sort()).toEqual(['APPROVE', 'REQUEST_REVISION']);
+
+    const approved = (await t.ok(step('approveSpk'), { id: created.id }, c.token)).approveSpk;
+    expect(approved).toMatchObject({ status: 'APPROVED', waitingFor: 'STAFF', allowedActions: [] });
+    // Approving twice, or asking for changes after approving, is a conflict.
+    expect((await t.gql(step('approveSpk'), { id: created.id }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(`mutation($id: ID!) { requestSpkRevision(id: $id, input: { reason: "x" }) { id } }`, { id: created.id }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const asStaff = (await t.ok(`query($id: ID!) { spk(id: $id) { ${Q} } }`, { id: created.id }, support.token)).spk;
+    expect(asStaff.allowedActions).toEqual(expect.arrayContaining(['SIGN', 'REVISE', 'CANCEL']));
+    const staffTab = (await t.ok(`query($s: [SpkStatus!]) { spks(filter: { status: $s }, perPage: 200) { items { id } } }`, { s: STAFF_WAITING }, support.token)).spks.items;
+    expect(staffTab.map((s: { id: string }) => s.id)).toContain(created.id);
+    const admin = await t.createUser('ADMIN');
+    const queue = (await t.ok(`{ dashboard { spksAwaitingStaff(limit: 50) { items { spkId status } } } }`, {}, admin.token)).dashboard.spksAwaitingStaff.items;
+    expect(queue).toContainEqual({ spkId: created.id, status: 'APPROVED' });
+
+    const signed = (await t.ok(step('signSpk'), { id: created.id }, support.token)).signSpk;
+    expect(signed).toMatchObject({ status: 'ADMIN_SIGNED', waitingFor: 'CUSTOMER' });
   }, 60_000);
 });
 
