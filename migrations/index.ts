@@ -9,6 +9,7 @@ import { Migration20261124165158 } from './Migration20261124165158';
 import { Migration20261124165934 } from './Migration20261124165934';
 import { Migration20261124171500 } from './Migration20261124171500';
 import { Migration20261204150918 } from './Migration20261204150918';
+import { Migration20261204155544 } from './Migration20261204155544';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124165934', class: Migration20261124165934 },
   { name: 'Migration20261124171500', class: Migration20261124171500 },
   { name: 'Migration20261204150918', class: Migration20261204150918 },
+  { name: 'Migration20261204155544', class: Migration20261204155544 },
 ];

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncrementalEditor } from '../../server/src/spk/document/incremental';
-import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
+import { generateDevIdentity, readPdfSignatures, signPdf } from '../../server/src/spk/document/sign';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder } from '../support/orders';
 import { STAFF_WAITING_STATUSES as STAFF_WAITING } from '../../admin/src/spk/queue';
@@ -156,7 +156,7 @@ describe('SPK from draft to confirmation', () => {
     expect(html).not.toContain('3171014501900001');
     expect(html).toContain(spk.versions[3].sha256);
     expect((await fetch(`${t.url}/verify/SPK-AAAAAAAAAA`)).status).toBe(404);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** An SPK signed by staff, waiting for the customer's signed copy. */
@@ -232,6 +232,14 @@ describe('after the customer approves', () => {
 
     const signed = (await t.ok(step('signSpk'), { id: created.id }, support.token)).signSpk;
     expect(signed).toMatchObject({ status: 'ADMIN_SIGNED', waitingFor: 'CUSTOMER' });
+    // SUPPORT is no authorised signer: the configured representative is named and signs, not the staff account.
+    const url = (await t.ok(`query($id: ID!) { spk(id: $id) { downloadUrl } }`, { id: created.id }, c.token)).spk.downloadUrl;
+    const pdf = new Uint8Array(await (await download(url, c.token)).arrayBuffer());
+    const text = await withFile(pdf, async (f) => (await run('pdftotext', [f, '-'])).stdout);
+    expect(text).toContain(t.app.services.config.COMPANY_REPRESENTATIVE_NAME);
+    expect(text).not.toContain('Tempat e-Meterai');
+    expect(readPdfSignatures(pdf)[0]?.signerCommonName).toBeTruthy();
+    expect(Buffer.from(pdf).toString('latin1')).toContain(`/Name (${t.app.services.config.COMPANY_REPRESENTATIVE_NAME} (${t.app.services.config.COMPANY_NAME}))`);
   }, 60_000);
 });
 

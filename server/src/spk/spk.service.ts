@@ -26,6 +26,7 @@ import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
 import { verifyCustomerUpload } from './verification';
+import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
 
@@ -85,7 +86,16 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       representativeName: c.COMPANY_REPRESENTATIVE_NAME,
       representativeTitle: c.COMPANY_REPRESENTATIVE_TITLE,
     },
-    customer: { fullName: customer.fullName, nik: customer.nik!, address: customer.address!, phone: customer.phone, email: customer.email, company: customer.company },
+    customer: {
+      fullName: customer.fullName,
+      nik: customer.nik!,
+      address: customer.address!,
+      phone: customer.phone,
+      email: customer.email,
+      company: customer.company,
+      companyTitle: customer.companyTitle,
+      companyAddress: customer.companyAddress,
+    },
     order: {
       number: order.number,
       startDate: order.startDate,
@@ -282,8 +292,13 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
       throw new AppError('CONFLICT', t('spk.notApproved'), { currentState: spk.status, reason: 'NOT_APPROVED' });
     }
     transition(tx, spk, actor, SpkAction.SIGN);
+    const admin = await tx.findOneOrFail(User, actor.id);
+    const signer = spkSigner(deps.config, admin.username);
     const data = await documentData(tx, spk, deps);
     data.version = spk.currentVersion + 1;
+    data.provider.representativeName = signer.name;
+    data.provider.representativeTitle = signer.title;
+    data.stampPlaceholder = false;
     const rendered = await renderSpkPdf(data);
     let stamp;
     try {
@@ -294,15 +309,14 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     if (stamp.status !== 'STAMPED' || !stamp.stampedPdf) {
       throw new AppError('STAMP_DUTY_ERROR', t('spk.stampPending'), { stampStatus: stamp.status });
     }
-    const admin = await tx.findOneOrFail(User, actor.id);
     const signed = await signPdf(stamp.stampedPdf, await deps.signingIdentity(), {
       reason: `Persetujuan ${spk.number}`,
       location: deps.config.COMPANY_CITY,
-      name: `${admin.fullName} (${deps.config.COMPANY_NAME})`,
+      name: `${signer.name} (${deps.config.COMPANY_NAME})`,
       contactInfo: deps.config.COMPANY_EMAIL,
       signingTime: deps.clock.now(),
       certify: true,
-      visible: { box: rendered.providerSignatureBox, lines: [admin.fullName, deps.config.COMPANY_NAME] },
+      visible: { box: rendered.providerSignatureBox, lines: [signer.name, signer.title, deps.config.COMPANY_NAME] },
     });
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
