@@ -90,7 +90,7 @@ describe('the web app, staff and customer together', () => {
     expect(after.spk.history.map((e: { toStatus: string; actorRole: string }) => `${e.toStatus}:${e.actorRole}`)).toEqual([
       'DRAFT:ADMIN',
       'UNDER_REVIEW:ADMIN',
-      'UNDER_REVIEW:CUSTOMER',
+      'APPROVED:CUSTOMER',
       'ADMIN_SIGNED:ADMIN',
       'CUSTOMER_SIGNED:CUSTOMER',
       'CONFIRMED:ADMIN',

@@ -71,7 +71,7 @@ describe('SPK and overdue handling in the browser', () => {
       await app.ok(`mutation($id: ID!) { approveSpk(id: $id) { id } }`, { id: spk.id }, customer.token);
       await page.reload();
       const sign = page.getByRole('button', { name: 'Bubuhkan e-Meterai & tanda tangan' });
-      await page.locator('[data-status="UNDER_REVIEW"]').first().waitFor();
+      await page.locator('[data-status="APPROVED"]').first().waitFor();
       expect(await sign.isDisabled()).toBe(false);
       await sign.click();
       await dialog.getByRole('button', { name: 'Bubuhkan e-Meterai & tanda tangan' }).click();

@@ -1,9 +1,11 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
+import { IncrementalEditor } from '../../server/src/spk/document/incremental';
+import { generateDevIdentity, readPdfSignatures, signPdf } from '../../server/src/spk/document/sign';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder } from '../support/orders';
 import { checkSignatures, pageTexts } from '../support/pdf-reader';
+import { STAFF_WAITING_STATUSES as STAFF_WAITING } from '../../admin/src/spk/queue';
 
 const SPK = `id number documentCode status currentVersion approvedAt stampSerial stampDuty downloadUrl verifyUrl allowedActions
   versions { version kind sha256 downloadUrl verification } history { action fromStatus toStatus reason actorRole }`;
@@ -136,6 +138,90 @@ describe('SPK from draft to confirmation', () => {
     expect(html).not.toContain('3171014501900001');
     expect(html).toContain(spk.versions[3].sha256);
     expect((await fetch(`${t.url}/verify/SPK-AAAAAAAAAA`)).status).toBe(404);
+  }, 180_000);
+});
+
+/** An SPK signed by staff, waiting for the customer's signed copy. */
+async function adminSignedSpk() {
+  const c = await completeCustomer();
+  const order = await checkoutOrder(t, c, 'vps-nvme-4', 12);
+  let spk = (await t.ok(CREATE, { o: order.id }, support.token)).createSpk;
+  spk = (await t.ok(act('submitSpkForReview'), { id: spk.id }, support.token)).submitSpkForReview;
+  spk = (await t.ok(act('approveSpk'), { id: spk.id }, c.token)).approveSpk;
+  spk = (await t.ok(act('signSpk'), { id: spk.id }, support.token)).signSpk;
+  const bytes = new Uint8Array(await (await download(spk.downloadUrl, c.token)).arrayBuffer());
+  return { c, order, spk, bytes };
+}
+
+describe('a signed copy changed after our signature', () => {
+  it('is stored as MODIFIED_AFTER_SIGNING, naming the change, and confirmSpk refuses it', async () => {
+    const { c, spk, bytes } = await adminSignedSpk();
+    // The issue's forgery: a white box over page 2 and a new total, then a valid customer signature on top.
+    const editor = await IncrementalEditor.open(bytes);
+    const page = editor.doc.getPage(1);
+    page.drawRectangle({ x: 50, y: 300, width: 495, height: 300, color: rgb(1, 1, 1) });
+    page.drawText('Total harga: Rp 1.000', { x: 60, y: 500, size: 12, font: await editor.doc.embedFont(StandardFonts.Helvetica) });
+    const forged = await signPdf(await editor.save(), await generateDevIdentity({ commonName: 'Budi Pelanggan', organization: 'Pelanggan' }), {
+      reason: 'Setuju',
+      location: 'Jakarta',
+      name: 'Budi Pelanggan',
+      signingTime: new Date(),
+      visible: { box: { page: 0, x: 40, y: 40, width: 160, height: 50 }, lines: ['Budi Pelanggan'] },
+    });
+    const up = await upload(spk.id, forged, c.token);
+    expect(up.status).toBe(201);
+    const { verification } = await up.json();
+    expect(verification).toMatchObject({ derivation: 'INCREMENTAL_UPDATE', adminSignatureIntact: true, verdict: 'MODIFIED_AFTER_SIGNING' });
+    expect(verification.changesAfterSigning).toContainEqual(expect.objectContaining({ kind: 'PAGE_CONTENT', page: 2 }));
+
+    const refused = await t.gql(act('confirmSpk'), { id: spk.id }, support.token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SPK_MODIFIED_AFTER_SIGNING' });
+    expect(refused.errors?.[0]?.message).toContain('isi halaman 2 berubah');
+    const after = (await t.ok(`query($id: ID!) { spk(id: $id) { status allowedActions } }`, { id: spk.id }, support.token)).spk;
+    expect(after.status).toBe('CUSTOMER_SIGNED');
+    expect(after.allowedActions).not.toContain('CONFIRM');
+    expect(after.allowedActions).toContain('REJECT_SIGNATURE');
+  }, 60_000);
+});
+
+describe('after the customer approves', () => {
+  const Q = 'id status waitingFor allowedActions';
+  const step = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { ${Q} } }`;
+
+  it("is the staff's move: the customer sees nothing to do, staff may sign, and the dashboard lists it", async () => {
+    const c = await completeCustomer();
+    const order = await checkoutOrder(t, c);
+    const created = (await t.ok(`mutation($o: ID!) { createSpk(orderId: $o) { ${Q} } }`, { o: order.id }, support.token)).createSpk;
+    expect(created).toMatchObject({ status: 'DRAFT', waitingFor: 'STAFF' });
+    const review = (await t.ok(step('submitSpkForReview'), { id: created.id }, support.token)).submitSpkForReview;
+    expect(review.waitingFor).toBe('CUSTOMER');
+    const asCustomer = (await t.ok(`query($id: ID!) { spk(id: $id) { ${Q} } }`, { id: created.id }, c.token)).spk;
+    expect(asCustomer.allowedActions.sort()).toEqual(['APPROVE', 'REQUEST_REVISION']);
+
+    const approved = (await t.ok(step('approveSpk'), { id: created.id }, c.token)).approveSpk;
+    expect(approved).toMatchObject({ status: 'APPROVED', waitingFor: 'STAFF', allowedActions: [] });
+    // Approving twice, or asking for changes after approving, is a conflict.
+    expect((await t.gql(step('approveSpk'), { id: created.id }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await t.gql(`mutation($id: ID!) { requestSpkRevision(id: $id, input: { reason: "x" }) { id } }`, { id: created.id }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const asStaff = (await t.ok(`query($id: ID!) { spk(id: $id) { ${Q} } }`, { id: created.id }, support.token)).spk;
+    expect(asStaff.allowedActions).toEqual(expect.arrayContaining(['SIGN', 'REVISE', 'CANCEL']));
+    const staffTab = (await t.ok(`query($s: [SpkStatus!]) { spks(filter: { status: $s }, perPage: 200) { items { id } } }`, { s: STAFF_WAITING }, support.token)).spks.items;
+    expect(staffTab.map((s: { id: string }) => s.id)).toContain(created.id);
+    const admin = await t.createUser('ADMIN');
+    const queue = (await t.ok(`{ dashboard { spksAwaitingStaff(limit: 50) { items { spkId status } } } }`, {}, admin.token)).dashboard.spksAwaitingStaff.items;
+    expect(queue).toContainEqual({ spkId: created.id, status: 'APPROVED' });
+
+    const signed = (await t.ok(step('signSpk'), { id: created.id }, support.token)).signSpk;
+    expect(signed).toMatchObject({ status: 'ADMIN_SIGNED', waitingFor: 'CUSTOMER' });
+    // SUPPORT is no authorised signer: the configured representative is named and signs, not the staff account.
+    const url = (await t.ok(`query($id: ID!) { spk(id: $id) { downloadUrl } }`, { id: created.id }, c.token)).spk.downloadUrl;
+    const pdf = new Uint8Array(await (await download(url, c.token)).arrayBuffer());
+    const text = (await pageTexts(pdf)).join('\f');
+    expect(text).toContain(t.app.services.config.COMPANY_REPRESENTATIVE_NAME);
+    expect(text).not.toContain('Tempat e-Meterai');
+    expect(readPdfSignatures(pdf)[0]?.signerCommonName).toBeTruthy();
+    expect(Buffer.from(pdf).toString('latin1')).toContain(`/Name (${t.app.services.config.COMPANY_REPRESENTATIVE_NAME} (${t.app.services.config.COMPANY_NAME}))`);
   }, 60_000);
 });
 

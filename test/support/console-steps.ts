@@ -78,6 +78,10 @@ export const customerSpk = {
     await page.getByTestId('spk-explanation').filter({ hasText: 'Periksa draf SPK' }).waitFor();
     await clickAndConfirm(page, 'Setujui');
     await page.getByText('SPK disetujui.').waitFor();
+    // Now it is the staff's move: the page says so and offers nothing to approve again.
+    await page.getByTestId('spk-explanation').filter({ hasText: 'Anda sudah menyetujui draf SPK' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Setujui' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Minta perubahan' }).count()).toBe(0);
   },
   /** "Unduh SPK (PDF)": the bytes the browser saved. */
   async download(page: Page): Promise<Uint8Array> {

@@ -7,13 +7,13 @@ import { gql } from '@apollo/client';
 
 export const ME = gql`
   query Me {
-    data: me { id username email fullName phone nik company address locale notifyByEmail notifyByWhatsApp role }
+    data: me { id username email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp role }
   }
 `;
 
 export const UPDATE_PROFILE = gql`
   mutation UpdateMyProfile($input: ProfileInput!) {
-    data: updateMyProfile(input: $input) { id email fullName phone nik company address locale notifyByEmail notifyByWhatsApp }
+    data: updateMyProfile(input: $input) { id email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp }
   }
 `;
 

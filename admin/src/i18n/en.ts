@@ -215,6 +215,7 @@ export const en: TranslationMessages = {
         status: {
           DRAFT: 'Draft',
           UNDER_REVIEW: 'Under customer review',
+          APPROVED: 'Approved by the customer',
           REVISION_REQUESTED: 'Revision requested',
           ADMIN_SIGNED: 'Signed by Angsur',
           CUSTOMER_SIGNED: 'Signed by the customer',

@@ -431,6 +431,7 @@ export const id: TranslationMessages = {
         status: {
           DRAFT: 'Draf',
           UNDER_REVIEW: 'Ditinjau pelanggan',
+          APPROVED: 'Disetujui pelanggan',
           REVISION_REQUESTED: 'Revisi diminta',
           ADMIN_SIGNED: 'Ditandatangani Angsur',
           CUSTOMER_SIGNED: 'Ditandatangani pelanggan',

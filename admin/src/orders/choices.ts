@@ -37,12 +37,13 @@ export const INSTALLMENT_STATUS_COLORS: Record<InstallmentStatus, ChipColor> = {
 
 export type OrderAction = 'START_SPK' | 'RESET_SPK' | 'CONFIRM_SPK' | 'ACTIVATE' | 'SUSPEND' | 'UNSUSPEND' | 'COMPLETE' | 'REOPEN' | 'REVERT_DOWN_PAYMENT' | 'CANCEL';
 
-export const SPK_STATUSES = ['DRAFT', 'UNDER_REVIEW', 'REVISION_REQUESTED', 'ADMIN_SIGNED', 'CUSTOMER_SIGNED', 'SIGNATURE_REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
+export const SPK_STATUSES = ['DRAFT', 'UNDER_REVIEW', 'APPROVED', 'REVISION_REQUESTED', 'ADMIN_SIGNED', 'CUSTOMER_SIGNED', 'SIGNATURE_REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
 export type SpkStatus = (typeof SPK_STATUSES)[number];
 
 export const SPK_STATUS_COLORS: Record<SpkStatus, ChipColor> = {
   DRAFT: 'default',
   UNDER_REVIEW: 'info',
+  APPROVED: 'info',
   REVISION_REQUESTED: 'warning',
   ADMIN_SIGNED: 'info',
   CUSTOMER_SIGNED: 'info',

@@ -83,6 +83,23 @@ export const VerificationReport = ({ upload }: { upload: SpkVersion }) => {
             }
             detail={<CustomerSignatures report={report} />}
           />
+          <Finding
+            testId="finding-changes"
+            ok={report.changesAfterSigning ? report.changesAfterSigning.length === 0 : null}
+            text={translate(report.changesAfterSigning?.length ? `${k}.changed` : `${k}.unchanged`)}
+            detail={
+              report.changesAfterSigning?.length || report.allowedAdditions?.length ? (
+                <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                  {report.changesAfterSigning?.map((c, i) => (
+                    <li key={`c${i}`} data-testid="change-after-signing">
+                      {c.detail}
+                    </li>
+                  ))}
+                  {report.allowedAdditions?.map((a, i) => <li key={`a${i}`}>{translate(`${k}.allowedAddition`, { what: a })}</li>)}
+                </Box>
+              ) : undefined
+            }
+          />
           <Finding testId="finding-emeterai" ok={report.eMeteraiSerialFound} text={translate(report.eMeteraiSerialFound ? `${k}.stampFound` : `${k}.stampMissing`)} />
           <Finding ok={null} text={translate(`${k}.pages`, { smart_count: report.pageCount })} />
         </List>

@@ -1,5 +1,6 @@
 import type { ChipColor } from '../fields';
 import { SPK_STATUSES, type SpkStatus } from '../orders/choices';
+import { CUSTOMER_WAITING_STATUSES, STAFF_WAITING_STATUSES } from './queue';
 
 export { SPK_STATUSES, SPK_STATUS_COLORS, type SpkStatus } from '../orders/choices';
 
@@ -11,17 +12,16 @@ export type SpkAction = 'SUBMIT_FOR_REVIEW' | 'APPROVE' | 'REQUEST_REVISION' | '
 export const STAFF_SPK_ACTIONS = ['SUBMIT_FOR_REVIEW', 'REVISE', 'SIGN', 'CONFIRM', 'REJECT_SIGNATURE', 'CANCEL'] as const;
 export type StaffSpkAction = (typeof STAFF_SPK_ACTIONS)[number];
 
-/** SPKs waiting for staff: a draft to send, changes to make, a signed copy to check. */
-export const STAFF_WAITING: SpkStatus[] = ['DRAFT', 'REVISION_REQUESTED', 'CUSTOMER_SIGNED'];
-/** SPKs waiting for the customer: to review, or to sign and upload. */
-export const CUSTOMER_WAITING: SpkStatus[] = ['UNDER_REVIEW', 'ADMIN_SIGNED', 'SIGNATURE_REJECTED'];
+/** SPKs waiting for staff, and for the customer (see queue.ts). */
+export const STAFF_WAITING: SpkStatus[] = [...STAFF_WAITING_STATUSES];
+export const CUSTOMER_WAITING: SpkStatus[] = [...CUSTOMER_WAITING_STATUSES];
 
 export const spkStatusChoices = SPK_STATUSES.map((id) => ({ id, name: `${SPK_STATUS_PREFIX}.${id}` }));
 
 export type SpkVersionKind = 'DRAFT' | 'ADMIN_SIGNED' | 'CUSTOMER_SIGNED';
-export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'NOT_AUTHENTIC';
+export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
 
-export const VERDICT_COLORS: Record<Verdict, ChipColor> = { DIGITALLY_SIGNED: 'success', NEEDS_VISUAL_CHECK: 'warning', NOT_AUTHENTIC: 'error' };
+export const VERDICT_COLORS: Record<Verdict, ChipColor> = { DIGITALLY_SIGNED: 'success', NEEDS_VISUAL_CHECK: 'warning', MODIFIED_AFTER_SIGNING: 'error', NOT_AUTHENTIC: 'error' };
 
 /** What the server found in a customer's signed upload (server/src/spk/verification.ts). */
 export interface VerificationReport {
@@ -40,6 +40,9 @@ export interface VerificationReport {
     signingTime: string | null;
   }[];
   eMeteraiSerialFound: boolean;
+  /** What changed after our signature (older reports lack it). */
+  changesAfterSigning?: { kind: string; page?: number; detail: string }[];
+  allowedAdditions?: string[];
   pageCount: number;
   verdict: Verdict;
   notes: string[];

@@ -130,14 +130,19 @@ const id = {
         verdicts: {
           DIGITALLY_SIGNED: 'Ditandatangani secara digital',
           NEEDS_VISUAL_CHECK: 'Perlu diperiksa secara visual',
+          MODIFIED_AFTER_SIGNING: 'Diubah setelah ditandatangani',
           NOT_AUTHENTIC: 'Bukan dokumen kami',
         },
         verdictHelp: {
           DIGITALLY_SIGNED: 'Berkas ini adalah SPK yang kami tandatangani dengan tanda tangan digital pelanggan yang sah di atasnya.',
           NEEDS_VISUAL_CHECK:
             'Tidak ada tanda tangan digital pelanggan yang sah (misalnya SPK dicetak, ditandatangani basah, lalu dipindai). Bandingkan halaman tanda tangan di bawah sebelum mengonfirmasi.',
+          MODIFIED_AFTER_SIGNING: 'Isi SPK diubah setelah kami menandatanganinya (lihat perubahan di bawah). SPK ini tidak dapat dikonfirmasi; tolak dan minta pelanggan mengunggah ulang.',
           NOT_AUTHENTIC: 'Kode dokumen SPK ini tidak ditemukan; jangan konfirmasi.',
         },
+        unchanged: 'Tidak ada perubahan isi setelah tanda tangan kami',
+        changed: 'Ada perubahan setelah tanda tangan kami',
+        allowedAddition: 'Tambahan yang diizinkan: %{what}',
         codeInText: 'Kode dokumen SPK ini ada di teks dokumen',
         codeInQr: 'Kode QR SPK ini ditemukan di hasil pindaian',
         codeMissing: 'Kode dokumen SPK ini tidak ditemukan',
@@ -308,14 +313,19 @@ const en: typeof id = {
         verdicts: {
           DIGITALLY_SIGNED: 'Digitally signed',
           NEEDS_VISUAL_CHECK: 'Needs a visual check',
+          MODIFIED_AFTER_SIGNING: 'Modified after signing',
           NOT_AUTHENTIC: 'Not our document',
         },
         verdictHelp: {
           DIGITALLY_SIGNED: 'This file is the SPK we signed, with a valid digital signature of the customer on top.',
           NEEDS_VISUAL_CHECK:
             'No valid digital signature of the customer (e.g. printed, signed in ink and scanned). Compare the signature pages below before confirming.',
+          MODIFIED_AFTER_SIGNING: 'The SPK was changed after we signed it (see the changes below). It cannot be confirmed; reject it and ask the customer to upload again.',
           NOT_AUTHENTIC: "This SPK's document code was not found; do not confirm.",
         },
+        unchanged: 'Nothing changed after our signature',
+        changed: 'Changed after our signature',
+        allowedAddition: 'Allowed addition: %{what}',
         codeInText: "This SPK's document code is in the document text",
         codeInQr: "This SPK's QR code was found in the scan",
         codeMissing: "This SPK's document code was not found",

@@ -188,6 +188,8 @@ function applyProfile(user: User, input: ProfileInput): Record<string, unknown> 
   if (input.phone !== undefined && input.phone !== null) set('phone', phoneOrThrow('phone', input.phone));
   if (input.nik !== undefined) set('nik', input.nik || null);
   if (input.company !== undefined) set('company', input.company?.trim() || null);
+  if (input.companyTitle !== undefined) set('companyTitle', input.companyTitle?.trim() || null);
+  if (input.companyAddress !== undefined) set('companyAddress', input.companyAddress?.trim() || null);
   if (input.address !== undefined) set('address', input.address?.trim() || null);
   if (input.note !== undefined) set('note', input.note?.trim() || null);
   if (input.locale !== undefined && input.locale !== null) set('locale', input.locale);

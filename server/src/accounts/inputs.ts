@@ -30,6 +30,8 @@ export class ProfileInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsPhoneID() phone?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsNIK() nik?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(160) company?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(120) companyTitle?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(1000) companyAddress?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(1000) address?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(2000) note?: string | null;
   @Field(() => Locale, { nullable: true }) @IsOptional() locale?: Locale;

@@ -58,6 +58,14 @@ export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersio
   @Property({ type: 'string', length: 160, nullable: true })
   company: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'Position in the company the customer signs for (e.g. Direktur); printed on the SPK' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  companyTitle: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Registered address of that company; printed on the SPK' })
+  @Property({ type: 'text', nullable: true })
+  companyAddress: string | null = null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: new EncryptedText('users.address'), nullable: true })
   address: string | null = null;

@@ -134,6 +134,10 @@ const messages = {
     id: 'SPK ditandatangani ulang oleh admin selama unggahan diperiksa; unduh versi terbaru dan unggah lagi.',
     en: 'The admin re-signed the SPK while your upload was being checked; download the latest version and upload again.',
   },
+  'spk.modifiedAfterSigning': {
+    id: 'Salinan bertanda tangan ini diubah setelah kami menandatanganinya ({changes}); minta pelanggan mengunggah ulang.',
+    en: 'This signed copy was changed after we signed it ({changes}); ask the customer to upload again.',
+  },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

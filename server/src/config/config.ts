@@ -57,8 +57,25 @@ const schema = z.object({
   COMPANY_WEBSITE: z.string().optional(),
   COMPANY_NPWP: z.string().optional(),
   COMPANY_CITY: z.string().min(2).default('Jakarta'),
-  COMPANY_REPRESENTATIVE_NAME: z.string().min(2).default('Direktur Utama'),
-  COMPANY_REPRESENTATIVE_TITLE: z.string().min(2).default('Direktur'),
+  // The person who signs for the company when the signing staff member is not an authorised signer.
+  COMPANY_REPRESENTATIVE_NAME: z.string().min(2).default('Andi Pratama'),
+  COMPANY_REPRESENTATIVE_TITLE: z.string().min(2).default('Direktur Utama'),
+  // Staff accounts allowed to sign SPKs in their own name: "username:Full Name:Title;...".
+  SPK_AUTHORISED_SIGNERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out: { username: string; name: string; title: string }[] = [];
+      for (const entry of (v ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {
+        const [username, name, title] = entry.split(':').map((p) => p.trim());
+        if (!username || !name || name.length < 2 || !title || title.length < 2) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}": use username:Full Name:Title, separated by ;` });
+          return z.NEVER;
+        }
+        out.push({ username, name, title });
+      }
+      return out;
+    }),
   SPK_SIGNING_P12_BASE64: z.string().optional(),
   SPK_SIGNING_P12_PASSPHRASE: z.string().optional(),
   STAMP_DUTY_PROVIDER: z.enum(['sandbox', 'mekari']).default('sandbox'),

@@ -177,7 +177,7 @@ export class DashboardResolver {
     return { days, ...(await d.get<UpcomingDueFigures>({ kind: 'upcomingDue', days, limit })) };
   }
 
-  @FieldResolver(() => SpkQueue, { description: 'SPKs in DRAFT, REVISION_REQUESTED or CUSTOMER_SIGNED: the next step is the staff’s. Most recent first' })
+  @FieldResolver(() => SpkQueue, { description: 'SPKs whose next step is the staff’s (DRAFT, APPROVED, REVISION_REQUESTED, CUSTOMER_SIGNED). Most recent first' })
   spksAwaitingStaff(@Root() d: Dashboard, @Arg('limit', () => Int, { defaultValue: 10 }) limit: number) {
     checkRange('limit', limit, 1, 50);
     return d.get<SpkQueueFigures>({ kind: 'spksAwaitingStaff', limit });

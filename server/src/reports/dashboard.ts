@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../common/time';
 import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
 import { OrderStatus } from '../orders/order-status';
-import { SpkStatus } from '../spk/spk-status';
+import { SpkParty, SpkStatus, spkStatusesWaitingFor } from '../spk/spk-status';
 
 /**
  * The staff dashboard's figures, set-based SQL over the whole book (no rows pulled into Node), money summed in PostgreSQL as numeric and carried back as text into bigint: exact at any size.
@@ -27,7 +27,7 @@ export enum AgingBucket {
 export const AGING_ORDER = [AgingBucket.CURRENT, AgingBucket.DAYS_1_30, AgingBucket.DAYS_31_60, AgingBucket.DAYS_61_90, AgingBucket.OVER_90] as const;
 
 /** Waiting for staff: a draft to submit, a revision to make, a customer signature to check. */
-export const SPK_STAFF_STATUSES = [SpkStatus.DRAFT, SpkStatus.REVISION_REQUESTED, SpkStatus.CUSTOMER_SIGNED] as const;
+export const SPK_STAFF_STATUSES = spkStatusesWaitingFor(SpkParty.STAFF);
 
 const sql = <T>(em: EntityManager, text: string, params: unknown[] = []) => em.getConnection().execute<T[]>(text, params, 'all', em.getTransactionContext());
 const money = (text: string | null | undefined) => BigInt(text ?? '0');

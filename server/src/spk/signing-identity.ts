@@ -5,6 +5,16 @@ import type { Config } from '../config/config';
 import { generateDevIdentity, type SigningIdentity } from './document/sign';
 
 /**
+ * Who signs an SPK for the company: the staff member who presses "sign" when configuration lists
+ * them as an authorised signer, otherwise the configured representative. The document's first
+ * party, the visible signature and the signature's /Name are all this one person.
+ */
+export function spkSigner(config: Pick<Config, 'SPK_AUTHORISED_SIGNERS' | 'COMPANY_REPRESENTATIVE_NAME' | 'COMPANY_REPRESENTATIVE_TITLE'>, staffUsername: string | null) {
+  const listed = config.SPK_AUTHORISED_SIGNERS.find((s) => s.username === staffUsername);
+  return listed ? { name: listed.name, title: listed.title } : { name: config.COMPANY_REPRESENTATIVE_NAME, title: config.COMPANY_REPRESENTATIVE_TITLE };
+}
+
+/**
  * The provider's signing certificate: from SPK_SIGNING_P12_BASE64 (+ passphrase) when configured;
  * otherwise (development, embedded mode) a self-signed certificate made on first use and kept in the
  * data folder, so every SPK of an installation is signed by the same development identity.

@@ -9,7 +9,7 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { Order } from '../orders/order.entity';
-import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
+import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion } from './spk.entity';
 import * as spks from './spk.service';
 import { IsOptional } from 'class-validator';
@@ -136,13 +136,21 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => [SpkAction], { description: 'What the caller may do now' })
-  allowedActions(@Root() spk: Spk, @Ctx() ctx: Context) {
+  async allowedActions(@Root() spk: Spk, @Ctx() ctx: Context) {
     const user = requireUser(ctx.user);
+    // A copy changed after our signature can only be rejected (confirmSpk refuses it too).
+    const modified = spk.status === SpkStatus.CUSTOMER_SIGNED && (await spks.latestUploadModified(ctx.em, spk));
     return spkMachine.allowedActions(spk.status).filter((a) => {
       if (CUSTOMER_ACTIONS.has(a)) return user.id === spk.customer.id;
       if (!isStaff(user.role) || user.role === Role.FINANCE) return false;
+      if (a === SpkAction.CONFIRM && modified) return false;
       return a !== SpkAction.SIGN || !!spk.approvedAt;
     });
+  }
+
+  @FieldResolver(() => SpkParty, { nullable: true, description: 'Whose move it is: STAFF or CUSTOMER; null once confirmed or cancelled' })
+  waitingFor(@Root() spk: Spk) {
+    return SPK_NEXT_PARTY[spk.status];
   }
 
   @FieldResolver(() => String, { description: 'Authorized download of the current version' })

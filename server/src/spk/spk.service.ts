@@ -27,6 +27,7 @@ import type { StampDutyProvider } from './stamp-duty';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
+import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
 
@@ -86,7 +87,16 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       representativeName: c.COMPANY_REPRESENTATIVE_NAME,
       representativeTitle: c.COMPANY_REPRESENTATIVE_TITLE,
     },
-    customer: { fullName: customer.fullName, nik: customer.nik!, address: customer.address!, phone: customer.phone, email: customer.email, company: customer.company },
+    customer: {
+      fullName: customer.fullName,
+      nik: customer.nik!,
+      address: customer.address!,
+      phone: customer.phone,
+      email: customer.email,
+      company: customer.company,
+      companyTitle: customer.companyTitle,
+      companyAddress: customer.companyAddress,
+    },
     order: {
       number: order.number,
       startDate: order.startDate,
@@ -187,12 +197,33 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
   });
 }
 
+/**
+ * The customer's copy must be what we signed: an upload changed after our signature (verdict
+ * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
+ */
+async function latestUploadReport(em: EntityManager, spk: Spk) {
+  const latest = await em.findOne(SpkVersion, { spk, kind: SpkVersionKind.CUSTOMER_SIGNED }, { orderBy: { version: 'desc' } });
+  return latest?.verification as { verdict?: string; changesAfterSigning?: { detail: string }[] } | null | undefined;
+}
+
+export async function latestUploadModified(em: EntityManager, spk: Spk): Promise<boolean> {
+  return (await latestUploadReport(em, spk))?.verdict === 'MODIFIED_AFTER_SIGNING';
+}
+
+async function assertUnmodified(tx: EntityManager, spk: Spk) {
+  const report = await latestUploadReport(tx, spk);
+  if (report?.verdict !== 'MODIFIED_AFTER_SIGNING') return;
+  const changes = report.changesAfterSigning ?? [];
+  throw new AppError('SPK_MODIFIED_AFTER_SIGNING', t('spk.modifiedAfterSigning', { changes: changes.map((c) => c.detail).join('; ') || '-' }), { changes });
+}
+
 /** Any action that is only a state change plus history (and the customer's comments or a reason). */
 export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, action: SpkAction, reason: string | null = null) {
   return em.transactional(async (tx) => {
     const spk = await getSpk(tx, user, id, true);
     const actor = requireUser(user);
     if (action === SpkAction.SIGN || action === SpkAction.UPLOAD_SIGNED || action === SpkAction.REVISE) throw new Error(`${action} has its own function`);
+    if (action === SpkAction.CONFIRM) await assertUnmodified(tx, spk);
     transition(tx, spk, actor, action, reason);
     const now = deps.clock.now();
     const order = await tx.findOneOrFail(Order, spk.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -263,8 +294,13 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
       throw new AppError('CONFLICT', t('spk.notApproved'), { currentState: spk.status, reason: 'NOT_APPROVED' });
     }
     transition(tx, spk, actor, SpkAction.SIGN);
+    const admin = await tx.findOneOrFail(User, actor.id);
+    const signer = spkSigner(deps.config, admin.username);
     const data = await documentData(tx, spk, deps);
     data.version = spk.currentVersion + 1;
+    data.provider.representativeName = signer.name;
+    data.provider.representativeTitle = signer.title;
+    data.stampPlaceholder = false;
     const rendered = await renderSpk(data);
     let stamp;
     try {
@@ -275,14 +311,14 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     if (stamp.status !== 'STAMPED' || !stamp.stampedPdf) {
       throw new AppError('STAMP_DUTY_ERROR', t('spk.stampPending'), { stampStatus: stamp.status });
     }
-    const admin = await tx.findOneOrFail(User, actor.id);
     const signed = await signSpkPdf(stamp.stampedPdf, await deps.signingIdentity(), {
       reason: `Persetujuan ${spk.number}`,
       location: deps.config.COMPANY_CITY,
-      name: `${admin.fullName} (${deps.config.COMPANY_NAME})`,
+      name: `${signer.name} (${deps.config.COMPANY_NAME})`,
       contactInfo: deps.config.COMPANY_EMAIL,
       signingTime: deps.clock.now(),
-      visible: { box: rendered.providerSignatureBox, lines: [admin.fullName, deps.config.COMPANY_NAME] },
+      certify: true,
+      visible: { box: rendered.providerSignatureBox, lines: [signer.name, signer.title, deps.config.COMPANY_NAME] },
     });
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;

@@ -1,9 +1,11 @@
-import { checkLimits, extractText } from '../pdf/engine';
-import { readQrCodes } from '../pdf/qr';
+import { PDFDocument } from 'pdf-lib';
+import { checkLimits, extractText, renderPage } from '../pdf/engine';
 import { readPdfSignatures, type PdfSignatureInfo } from './document/sign';
+import { compareWithSignedRevision, type RevisionChange } from './document/revisions';
+import { decodeAllQr } from './qr-scan';
 
 export type Derivation = 'SAME_FILE' | 'INCREMENTAL_UPDATE' | 'NOT_DERIVED';
-export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'NOT_AUTHENTIC';
+export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
 
 export interface VerificationReport {
   documentCodeInText: boolean;
@@ -13,6 +15,10 @@ export interface VerificationReport {
   adminSignatureIntact: boolean;
   customerSignatures: { signer: string | null; organization: string | null; validNow: boolean; digestValid: boolean; coversWholeDocument: boolean; signingTime: string | null }[];
   eMeteraiSerialFound: boolean;
+  /** What the upload changed after our signature, beyond what signing needs; any entry means MODIFIED_AFTER_SIGNING. */
+  changesAfterSigning: RevisionChange[];
+  /** What it added that signing allows (signature fields, comments). */
+  allowedAdditions: string[];
   pageCount: number;
   verdict: Verdict;
   notes: string[];
@@ -55,19 +61,48 @@ export async function verifyCustomerUpload(
 
   let qrCodeMatches: boolean | null = null;
   if (!documentCodeInText) {
-    // A scan has no text layer: look for our QR on the first and last pages.
+    // A scan has no text layer: read every QR on the first and last pages (the signature page also
+    // carries the e-Meterai's QR) and look for ours. Only a verification link of another SPK is
+    // suspicious; the e-Meterai's code or any other QR is not.
     const pages = [...new Set([1, pageCount])];
-    const found = await readQrCodes(upload, pages, 150);
+    // Runs inside the PDF worker (pdf/worker-ops.ts), so rendering and the QR search stay off the event loop.
+    const found: string[] = [];
+    for (const page of pages) {
+      const rendered = await renderPage(upload, page, { dpi: 150 });
+      if (rendered) found.push(...decodeAllQr(Buffer.from(rendered.png), (codes) => codes.includes(expected.verifyUrl)));
+      if (found.includes(expected.verifyUrl)) break;
+    }
     qrCodeMatches = found.includes(expected.verifyUrl);
-    if (found.some((f) => f && f !== expected.verifyUrl)) notes.push('QR_OF_ANOTHER_DOCUMENT');
+    if (found.some((f) => f !== expected.verifyUrl && /\/verify\/SPK-[A-Z0-9]{10}$/.test(f))) notes.push('QR_OF_ANOTHER_DOCUMENT');
   }
 
   const adminSignatures: PdfSignatureInfo[] = readPdfSignatures(adminSigned);
-  const signatures = derivation === 'NOT_DERIVED' ? [] : readPdfSignatures(upload);
+  const allSignatures = readPdfSignatures(upload);
+  const signatures = derivation === 'NOT_DERIVED' ? [] : allSignatures;
   const adminHashes = new Set(adminSignatures.map((s) => s.signedBytesSha256));
+  const ourCertificates = new Set(adminSignatures.map((s) => s.certificateSha256).filter((c) => c !== null));
   const adminSignatureIntact = derivation !== 'NOT_DERIVED' && signatures.some((s) => adminHashes.has(s.signedBytesSha256) && s.digestValid);
-  const customerSignatures = signatures
-    .filter((s) => !adminHashes.has(s.signedBytesSha256))
+
+  // After our signature, only what signing needs may be added (see document/revisions.ts).
+  const changesAfterSigning: RevisionChange[] = [];
+  const allowedAdditions: string[] = [];
+  if (derivation === 'INCREMENTAL_UPDATE') {
+    const compared = await compareWithSignedRevision(adminSigned, upload);
+    changesAfterSigning.push(...compared.changes);
+    allowedAdditions.push(...compared.additions);
+  }
+  const later = signatures.filter((s) => !adminHashes.has(s.signedBytesSha256));
+  // Only we hold our key and we sign once: a later revision under our certificate is not the customer's.
+  if (later.some((s) => s.certificateSha256 && ourCertificates.has(s.certificateSha256))) {
+    changesAfterSigning.push({ kind: 'SIGNATURE', detail: 'revisi setelah tanda tangan kami ditandatangani lagi dengan sertifikat kami' });
+  }
+  // Rewritten from scratch (not our bytes plus updates) yet still carrying our signature, which no
+  // longer verifies: what changed cannot be told, and our signature does not vouch for it.
+  if (derivation === 'NOT_DERIVED' && allSignatures.some((s) => s.certificateSha256 && ourCertificates.has(s.certificateSha256) && !adminHashes.has(s.signedBytesSha256))) {
+    changesAfterSigning.push({ kind: 'REWRITTEN', detail: 'berkas ditulis ulang: tanda tangan kami ada tetapi tidak lagi sesuai dengan isinya' });
+  }
+  const customerSignatures = later
+    .filter((s) => !(s.certificateSha256 && ourCertificates.has(s.certificateSha256)))
     .map((s) => ({
       signer: s.signerCommonName,
       organization: s.signerOrganization,
@@ -81,10 +116,11 @@ export async function verifyCustomerUpload(
   let verdict: Verdict;
   if (foreignDocumentCodes.length && !documentCodeInText) verdict = 'NOT_AUTHENTIC';
   else if (!documentCodeInText && !qrCodeMatches) verdict = 'NOT_AUTHENTIC';
+  else if (changesAfterSigning.length) verdict = 'MODIFIED_AFTER_SIGNING';
   else if (derivation === 'INCREMENTAL_UPDATE' && adminSignatureIntact && customerSignatures.some((s) => s.digestValid && s.validNow && s.coversWholeDocument)) verdict = 'DIGITALLY_SIGNED';
   else verdict = 'NEEDS_VISUAL_CHECK';
   if (derivation === 'SAME_FILE') notes.push('UNCHANGED_COPY_OF_ADMIN_SIGNED');
   if (!eMeteraiSerialFound) notes.push('E_METERAI_NOT_FOUND');
 
-  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, pageCount, verdict, notes };
+  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, changesAfterSigning, allowedAdditions, pageCount, verdict, notes };
 }

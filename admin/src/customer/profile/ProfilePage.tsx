@@ -17,15 +17,17 @@ interface Me {
   phone: string;
   nik: string | null;
   company: string | null;
+  companyTitle: string | null;
+  companyAddress: string | null;
   address: string | null;
   locale: 'id' | 'en';
   notifyByEmail: boolean;
   notifyByWhatsApp: boolean;
 }
 
-const FIELDS = ['fullName', 'email', 'phone', 'nik', 'company', 'address', 'notifyByEmail', 'notifyByWhatsApp', 'locale'] as const;
+const FIELDS = ['fullName', 'email', 'phone', 'nik', 'company', 'companyTitle', 'companyAddress', 'address', 'notifyByEmail', 'notifyByWhatsApp', 'locale'] as const;
 /** Optional texts: emptied means "none" for the API. */
-const OPTIONAL = new Set<string>(['nik', 'company', 'address']);
+const OPTIONAL = new Set<string>(['nik', 'company', 'companyTitle', 'companyAddress', 'address']);
 const NIK = /^\d{16}$/;
 const ME_KEY = ['customer', 'me'];
 
@@ -43,7 +45,7 @@ const ProfileForm = ({ me }: { me: Me }) => {
   const queryClient = useQueryClient();
   const [locale, setLocale] = useLocaleState();
   // The phone is shown as people read it (+62 812-3456-7890); the API accepts it back in that form.
-  const defaults = { ...me, phone: formatPhone(me.phone), nik: me.nik ?? '', company: me.company ?? '', address: me.address ?? '' };
+  const defaults = { ...me, phone: formatPhone(me.phone), nik: me.nik ?? '', company: me.company ?? '', companyTitle: me.companyTitle ?? '', companyAddress: me.companyAddress ?? '', address: me.address ?? '' };
   const save = async (values: Record<string, unknown>) => {
     const input: Record<string, unknown> = {};
     for (const key of FIELDS) {
@@ -78,7 +80,9 @@ const ProfileForm = ({ me }: { me: Me }) => {
           validate={regex(NIK, 'angsur.customer.profile.nikInvalid')}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 16 } }}
         />
-        <TextInput source="company" label="angsur.customer.profile.company" validate={maxLength(160)} />
+        <TextInput source="company" label="angsur.customer.profile.company" helperText="angsur.customer.profile.companyHelp" validate={maxLength(160)} />
+        <TextInput source="companyTitle" label="angsur.customer.profile.companyTitle" validate={maxLength(120)} />
+        <TextInput source="companyAddress" label="angsur.customer.profile.companyAddress" validate={maxLength(1000)} multiline />
         <TextInput source="address" label="angsur.customer.profile.address" multiline minRows={2} validate={maxLength(1000)} helperText="angsur.customer.profile.addressHelp" />
         <Typography variant="subtitle2" sx={{ mt: 1 }}>
           {translate('angsur.customer.profile.channels')}

@@ -12,6 +12,11 @@ import type { SpkDocumentData } from './types';
 const QR_SIZE = 62;
 const QR_Y = 30;
 const SIZE = 7.5;
+/** Two initials boxes (paraf), one per party, left of the QR code: a printed copy is initialled on every page. */
+const PARAF_WIDTH = 46;
+const PARAF_HEIGHT = 36;
+const PARAF_GAP = 6;
+export const PARAF_LABELS = ['Paraf Pihak I', 'Paraf Pihak II'] as const;
 
 /**
  * Every page carries its own proof of origin, so that a single page (or a scan of a printout) can
@@ -23,8 +28,14 @@ export async function drawFooters(doc: PDFDocument, pages: PDFPage[], fonts: Fon
   // One image XObject, drawn on every page.
   const qr = await doc.embedPng(png);
   const qrX = PAGE_WIDTH - MARGIN_X - QR_SIZE;
-  const textWidth = qrX - MARGIN_X - 12;
+  const parafX = qrX - 12 - 2 * PARAF_WIDTH - PARAF_GAP;
+  const textWidth = parafX - MARGIN_X - 12;
   pages.forEach((page, i) => {
+    PARAF_LABELS.forEach((label, k) => {
+      const x = parafX + k * (PARAF_WIDTH + PARAF_GAP);
+      page.drawRectangle({ x, y: QR_Y + 16, width: PARAF_WIDTH, height: PARAF_HEIGHT, borderColor: COLORS.rule, borderWidth: 0.6 });
+      drawLine(page, label, x, QR_Y + 16 + PARAF_HEIGHT - 7, PARAF_WIDTH, fonts.regular, 5.5, COLORS.muted, 'center');
+    });
     page.drawLine({ start: { x: MARGIN_X, y: QR_Y + QR_SIZE + 8 }, end: { x: PAGE_WIDTH - MARGIN_X, y: QR_Y + QR_SIZE + 8 }, thickness: 0.5, color: COLORS.light });
     page.drawImage(qr, { x: qrX, y: QR_Y, width: QR_SIZE, height: QR_SIZE });
     drawLine(page, `Kode dokumen: ${d.documentCode}`, MARGIN_X, QR_Y + 44, textWidth, fonts.bold, SIZE, COLORS.text);

@@ -60,14 +60,22 @@ export function parties(flow: Flow, d: SpkDocumentData) {
   );
   flow.text('selanjutnya disebut PIHAK PERTAMA.', { indent: AYAT_LABEL, after: 6 });
   const c = d.customer;
+  // Acting for a company, the customer signs as its officer: the company is the second party.
+  const forCompany: [string, string][] = c.company
+    ? [
+        ['Jabatan', c.companyTitle ?? '-'],
+        ['Bertindak untuk dan atas nama', c.company],
+        ['Alamat perusahaan', c.companyAddress ?? '-'],
+      ]
+    : [];
   flow.fields(
     [
       ['Nama', c.fullName],
       ['NIK', c.nik],
-      ['Alamat', c.address],
+      ...forCompany,
+      [c.company ? 'Alamat pribadi' : 'Alamat', c.address],
       ['Telepon', formatPhoneID(c.phone)],
       ['Email', c.email],
-      ...(c.company ? [['Perusahaan', c.company] as [string, string]] : []),
     ],
     { marker: '2.', indent: AYAT_LABEL, labelWidth },
   );

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
+import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import forge from 'node-forge';
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFString, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, degrees, drawRectangle, drawText, type PDFDocument, type PDFOperator, type PDFPage, type PDFRef } from 'pdf-lib';
 import { embedFonts, type Fonts } from './fonts';
 import { IncrementalEditor } from './incremental';
 import { COLORS, baselineOffset, lineHeight, wrapText } from './layout';
@@ -26,6 +25,11 @@ export interface SignOptions {
   signingTime: Date;
   /** The box is drawn on its page before the placeholder is added, so the signature covers it. */
   visible: { box: Box; lines: string[] };
+  /**
+   * The first party's signature certifies the document (DocMDP, P=2): after it only form filling and
+   * signatures are allowed. Customer signatures are approval signatures (false).
+   */
+  certify?: boolean;
 }
 
 /**
@@ -83,51 +87,109 @@ export function formatJakartaDateTime(date: Date): string {
 }
 
 /**
- * The visible signature: a framed block with the signer's lines, the statement that it was signed
+ * The visible signature as the widget's appearance stream (a form XObject in the widget's own
+ * coordinates): a framed block with the signer's lines, the statement that it was signed
  * electronically, the time and the reason. The font size shrinks until everything fits the box.
+ * The page's content streams are left alone: a signature that changed the page would be
+ * indistinguishable from tampering (see revisions.ts), and certified documents forbid it.
  */
-function drawVisibleBlock(page: PDFPage, fonts: Pick<Fonts, 'regular' | 'bold'>, box: Box, lines: string[]) {
+const STRAIGHT = { rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) };
+
+function visibleAppearance(doc: PDFDocument, fonts: Pick<Fonts, 'regular' | 'bold'>, box: Box, lines: string[]): PDFRef {
   const pad = 6;
   const width = box.width - 2 * pad;
-  page.drawRectangle({ x: box.x, y: box.y, width: box.width, height: box.height, color: COLORS.white, borderColor: COLORS.rule, borderWidth: 0.6 });
   let size = 8.5;
   let wrapped: { text: string; bold: boolean }[] = [];
   for (; size >= 5; size -= 0.5) {
     wrapped = lines.flatMap((line, i) => wrapText(line, i === 0 ? fonts.bold : fonts.regular, size, width).map((text) => ({ text, bold: i === 0 })));
     if (wrapped.length * lineHeight(size) <= box.height - 2 * pad) break;
   }
-  const top = box.y + box.height - pad - Math.max(0, (box.height - 2 * pad - wrapped.length * lineHeight(size)) / 2);
+  const top = box.height - pad - Math.max(0, (box.height - 2 * pad - wrapped.length * lineHeight(size)) / 2);
+  const ops: PDFOperator[] = [
+    ...drawRectangle({ x: 0, y: 0, width: box.width, height: box.height, color: COLORS.white, borderColor: COLORS.rule, borderWidth: 0.6, ...STRAIGHT }),
+  ];
   wrapped.forEach((l, i) => {
     const y = top - baselineOffset(size) - i * lineHeight(size);
-    if (y < box.y) return; // even at the smallest size it does not fit: cut rather than spill over the page
-    page.drawText(l.text, { x: box.x + pad, y, size, font: l.bold ? fonts.bold : fonts.regular, color: COLORS.text });
+    if (y < 0) return; // even at the smallest size it does not fit: cut rather than spill out of the box
+    const font = l.bold ? fonts.bold : fonts.regular;
+    ops.push(...drawText(font.encodeText(l.text), { x: pad, y, size, font: l.bold ? 'FB' : 'FR', color: COLORS.text, ...STRAIGHT }));
   });
+  const stream = doc.context.formXObject(ops, {
+    BBox: [0, 0, box.width, box.height],
+    Resources: { Font: { FR: fonts.regular.ref, FB: fonts.bold.ref } },
+  });
+  return doc.context.register(stream);
 }
 
-/**
- * pdflibAddPlaceholder replaces an AcroForm /Fields array that is an indirect object with a new empty
- * one, which would drop the fields already there, such as the e-Meterai's signature. Making the
- * array direct lets it append to the existing list instead.
- */
-function keepExistingFields(editor: IncrementalEditor) {
-  const acroForm = editor.doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const fields = acroForm?.get(PDFName.of('Fields'));
-  if (acroForm && fields instanceof PDFRef) acroForm.set(PDFName.of('Fields'), acroForm.lookup(PDFName.of('Fields'), PDFArray));
-}
-
-/** pdflibAddPlaceholder always names the field "Signature1"; field names must be unique in a form. */
-function renameNewestField(editor: IncrementalEditor, base: string) {
-  const acroForm = editor.doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const fields = acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields || fields.size() === 0) return;
+/** "Tanda tangan 1", "Tanda tangan 2", ...: field names must be unique in a form. */
+function nextFieldName(doc: PDFDocument, fields: PDFArray, base: string): string {
   const names = new Set<string>();
-  for (let i = 0; i < fields.size() - 1; i++) {
-    const t = fields.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('T'), PDFString);
+  for (let i = 0; i < fields.size(); i++) {
+    const t = fields.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('T'), PDFString, PDFHexString);
     if (t) names.add(t.decodeText());
   }
   let n = 1;
   while (names.has(`${base}${n}`)) n++;
-  fields.lookup(fields.size() - 1, PDFDict).set(PDFName.of('T'), PDFString.of(`${base}${n}`));
+  return `${base}${n}`;
+}
+
+/**
+ * The signature dictionary, its field/widget with the visible block as appearance, the AcroForm
+ * entry and, for the certifying signature, the DocMDP permissions (ISO 32000-1 12.8.2.2): P=2 allows
+ * only form filling and further signatures, so readers flag anything else added after ours. DocMDP
+ * must be the first signature of a document; when one is already there (a Peruri e-Meterai), the
+ * same permission is set through the field's lock dictionary (FieldMDP with /P, ISO 32000-2 12.7.5.5).
+ * The ByteRange and Contents are placeholders that @signpdf/signpdf fills in (ByteRange must come first).
+ */
+function addSignaturePlaceholder(doc: PDFDocument, page: PDFPage, opts: SignOptions, appearance: PDFRef, certify: boolean) {
+  const ctx = doc.context;
+  const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict) ?? ctx.obj({});
+  if (!doc.catalog.has(PDFName.of('AcroForm'))) doc.catalog.set(PDFName.of('AcroForm'), ctx.register(acroForm));
+  // An indirect /Fields array is edited where it is, so the fields already there (the e-Meterai's) stay.
+  let fields = acroForm.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (!fields) acroForm.set(PDFName.of('Fields'), (fields = ctx.obj([])));
+  const earlierSignature = fields.asArray().some((_, i) => fields!.lookupMaybe(i, PDFDict)?.get(PDFName.of('FT'))?.toString() === '/Sig');
+  const params = { Type: 'TransformParams', P: 2, V: '1.2' };
+  const docMdp = certify && !earlierSignature;
+  const fieldMdp = certify && earlierSignature;
+  const placeholder = DEFAULT_BYTE_RANGE_PLACEHOLDER;
+  const sig = ctx.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    ByteRange: [0, PDFName.of(placeholder), PDFName.of(placeholder), PDFName.of(placeholder)],
+    Contents: PDFHexString.of('00'.repeat(SIGNATURE_BYTES)),
+    Reason: PDFString.of(opts.reason),
+    M: PDFString.fromDate(opts.signingTime),
+    ContactInfo: PDFString.of(opts.contactInfo ?? ''),
+    Name: PDFString.of(opts.name),
+    Location: PDFString.of(opts.location),
+    Prop_Build: { Filter: { Name: 'Adobe.PPKLite' }, App: { Name: 'Angsur' } },
+  });
+  if (docMdp) sig.set(PDFName.of('Reference'), ctx.obj([{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: params }]));
+  if (fieldMdp) sig.set(PDFName.of('Reference'), ctx.obj([{ Type: 'SigRef', TransformMethod: 'FieldMDP', TransformParams: { ...params, Action: 'All' } }]));
+  const sigRef = ctx.register(sig);
+  const { box } = opts.visible;
+  const widget = ctx.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [box.x, box.y, box.x + box.width, box.y + box.height],
+    V: sigRef,
+    T: PDFString.of(nextFieldName(doc, fields, 'Tanda tangan ')),
+    F: 4, // print
+    P: page.ref,
+    AP: { N: appearance },
+  });
+  if (fieldMdp) widget.set(PDFName.of('Lock'), ctx.obj({ Type: 'SigFieldLock', Action: 'All', P: 2 }));
+  const widgetRef = ctx.register(widget);
+  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (annots) annots.push(widgetRef);
+  else page.node.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
+  fields.push(widgetRef);
+  // 1 | 2: signatures exist, append only (ISO 32000-1 table 219).
+  acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  if (docMdp) doc.catalog.set(PDFName.of('Perms'), ctx.obj({ DocMDP: sigRef }));
 }
 
 /**
@@ -142,30 +204,10 @@ export async function signPdf(pdf: Uint8Array, identity: SigningIdentity, opts: 
   const { box } = opts.visible;
   if (!Number.isInteger(box.page) || box.page < 0 || box.page >= doc.getPageCount()) throw new RangeError(`page ${box.page} does not exist`);
   const page = doc.getPage(box.page);
-
-  // Earlier content may leave the graphics state changed (an unbalanced cm): wrap it in q ... Q so
-  // the block lands where the box says.
-  page.node.normalize();
-  page.node.wrapContentStreams(doc.context.getPushGraphicsStateContentStream(), doc.context.getPopGraphicsStateContentStream());
   // Salted subset names: this subset differs from the one of the same font already in the file.
   const fonts = await embedFonts(doc, ['regular', 'bold'] as const, `sig:${opts.signingTime.toISOString()}`);
-  drawVisibleBlock(page, fonts, box, [...opts.visible.lines, 'Ditandatangani secara elektronik', formatJakartaDateTime(opts.signingTime), `Alasan: ${opts.reason}`]);
-
-  keepExistingFields(editor);
-  pdflibAddPlaceholder({
-    pdfDoc: doc,
-    pdfPage: page,
-    reason: opts.reason,
-    contactInfo: opts.contactInfo ?? '',
-    name: opts.name,
-    location: opts.location,
-    signingTime: opts.signingTime,
-    signatureLength: SIGNATURE_BYTES,
-    subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
-    widgetRect: [box.x, box.y, box.x + box.width, box.y + box.height],
-    appName: 'Angsur',
-  });
-  renameNewestField(editor, 'Tanda tangan ');
+  const appearance = visibleAppearance(doc, fonts, box, [...opts.visible.lines, 'Ditandatangani secara elektronik', formatJakartaDateTime(opts.signingTime), `Alasan: ${opts.reason}`]);
+  addSignaturePlaceholder(doc, page, opts, appearance, opts.certify ?? false);
   const prepared = await editor.save();
   const signer = new P12Signer(identity.p12, { passphrase: identity.passphrase });
   return new SignPdf().sign(prepared, signer, opts.signingTime);

@@ -1,5 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
-import { COLORS, baselineOffset, drawLine, lineHeight, textWidth, type Flow } from './layout';
+import { BODY_BOTTOM, COLORS, baselineOffset, drawLine, lineHeight, textWidth, type Flow } from './layout';
 import type { Box, SpkDocumentData } from './types';
 
 /** 4 cm: a printed meterai is about 4 x 2.5 cm; the e-Meterai image is square, so 4 x 4 cm is left for it. */
@@ -32,7 +32,8 @@ export function drawSignatureBlock(flow: Flow, d: SpkDocumentData, lead: { closi
   const providerHead = ['PIHAK PERTAMA', ...flow.wrap(d.provider.companyName, { font: 'bold', size: SIZE }, colWidth)];
   const customerHead = ['PIHAK KEDUA', ...(d.customer.company ? flow.wrap(d.customer.company, { font: 'bold', size: SIZE }, colWidth) : [])];
   const providerFoot = [flow.wrap(d.provider.representativeName, { font: 'bold', size: SIZE }, colWidth), flow.wrap(d.provider.representativeTitle, { size: SIZE }, colWidth)];
-  const customerFoot = [flow.wrap(d.customer.fullName, { font: 'bold', size: SIZE }, colWidth), ['Pelanggan']];
+  const customerRole = d.customer.company ? [d.customer.companyTitle ?? '-', ...flow.wrap(`untuk dan atas nama ${d.customer.company}`, { size: SIZE }, colWidth)] : ['Pelanggan'];
+  const customerFoot = [flow.wrap(d.customer.fullName, { font: 'bold', size: SIZE }, colWidth), customerRole];
   const headLines = Math.max(providerHead.length, customerHead.length);
   const footLines = Math.max(providerFoot.flat().length, customerFoot.flat().length);
   const leadHeight = flow.measure(lead.closing, { size: SIZE }) + 10 + lh * 2;
@@ -40,6 +41,9 @@ export function drawSignatureBlock(flow: Flow, d: SpkDocumentData, lead: { closi
 
   // The closing sentence and the place and date travel with the signatures, never alone.
   flow.ensure(height);
+  // The block closes the document: what is left of the page goes to the signature boxes (room for a
+  // wet-ink signature and a company seal), up to twice the stamp's height.
+  const boxHeight = STAMP_SIDE + Math.max(0, Math.min(STAMP_SIDE, flow.y - BODY_BOTTOM - height - 12));
   flow.text(lead.closing, { size: SIZE, after: 10 });
   flow.text(lead.dateLine, { size: SIZE, after: lh });
   const page = flow.page;
@@ -52,17 +56,20 @@ export function drawSignatureBlock(flow: Flow, d: SpkDocumentData, lead: { closi
   drawHead(customerHead, rightX);
 
   const boxTop = top - headLines * lh - 8;
-  const boxY = boxTop - STAMP_SIDE;
-  const providerSignatureBox: Box = { page: pageIndex, x: leftX + (colWidth - 200) / 2, y: boxY, width: 200, height: STAMP_SIDE };
+  const boxY = boxTop - boxHeight;
+  const providerSignatureBox: Box = { page: pageIndex, x: leftX + (colWidth - 200) / 2, y: boxY, width: 200, height: boxHeight };
+  // The stamp stays 4 x 4 cm, level with the bottom of the signature boxes.
   const stampBox: Box = { page: pageIndex, x: rightX, y: boxY, width: STAMP_SIDE, height: STAMP_SIDE };
-  const customerSignatureBox: Box = { page: pageIndex, x: rightX + STAMP_SIDE + GAP, y: boxY, width: colWidth - STAMP_SIDE - GAP, height: STAMP_SIDE };
+  const customerSignatureBox: Box = { page: pageIndex, x: rightX + STAMP_SIDE + GAP, y: boxY, width: colWidth - STAMP_SIDE - GAP, height: boxHeight };
   for (const b of [providerSignatureBox, customerSignatureBox]) dashedBox(page, b.x, b.y, b.width, b.height);
 
   // The e-Meterai box is marked so that nobody signs or writes into it.
   dashedBox(page, stampBox.x, stampBox.y, stampBox.width, stampBox.height);
-  const mid = stampBox.y + stampBox.height / 2;
-  drawLine(page, 'Tempat e-Meterai', stampBox.x, mid + 2, stampBox.width, flow.fonts.bold, 8.5, COLORS.muted, 'center');
-  drawLine(page, 'Rp 10.000', stampBox.x, mid - 10, stampBox.width, flow.fonts.regular, 7.5, COLORS.muted, 'center');
+  if (d.stampPlaceholder ?? true) {
+    const mid = stampBox.y + stampBox.height / 2;
+    drawLine(page, 'Tempat e-Meterai', stampBox.x, mid + 2, stampBox.width, flow.fonts.bold, 8.5, COLORS.muted, 'center');
+    drawLine(page, 'Rp 10.000', stampBox.x, mid - 10, stampBox.width, flow.fonts.regular, 7.5, COLORS.muted, 'center');
+  }
 
   const footTop = boxY - 8;
   const drawFoot = (blocks: string[][], x: number) => {

@@ -31,8 +31,17 @@ export interface SpkDocumentData {
     /** E.164, e.g. '+6281234567890' */
     phone: string;
     email: string;
+    /** Set when the customer signs for a company ("bertindak untuk dan atas nama"). */
     company?: string | null;
+    /** The customer's position in that company, e.g. 'Direktur'. */
+    companyTitle?: string | null;
+    companyAddress?: string | null;
   };
+  /**
+   * Print "Tempat e-Meterai" in the stamp box: on drafts, to show where it goes. The version that is
+   * stamped leaves the box empty, so no placeholder text shows through or around the stamp.
+   */
+  stampPlaceholder?: boolean;
   order: {
     number: string;
     startDate: string;

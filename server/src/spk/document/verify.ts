@@ -16,6 +16,8 @@ export interface PdfSignatureInfo {
   byteRange: [number, number, number, number];
   /** hex SHA-256 of the signed ranges: identifies what a signature covers across derived files. */
   signedBytesSha256: string;
+  /** hex SHA-256 of the signer's certificate (DER): who signed, across files. */
+  certificateSha256: string | null;
 }
 
 const OID = {
@@ -173,30 +175,38 @@ export function readPdfSignatures(pdf: Uint8Array): PdfSignatureInfo[] {
   for (const m of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
     const byteRange = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
     const [a, b, c, d] = byteRange;
-    if (a + b > c || c + d > buf.length) continue; // not a range of this file: nothing to check
-    const signed = Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]);
-    const hole = text.slice(a + b, c);
-    const contents = /^<([0-9A-Fa-f\s]*)>$/.exec(hole);
+    const fits = a + b <= c && c + d <= buf.length;
+    const signed = fits ? Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]) : Buffer.alloc(0);
+    const hole = fits ? /^<([0-9A-Fa-f\s]*)>$/.exec(text.slice(a + b, c)) : null;
+    // A file rewritten after signing keeps the signature dictionary but not the bytes it covered:
+    // the PKCS#7 is still read (who signed) from the dictionary, and the signature counts as broken.
+    let contentsHex = hole?.[1] ?? null;
+    if (!contentsHex) {
+      const objStart = Math.max(text.lastIndexOf(' obj', m.index!), 0);
+      const objEnd = text.indexOf('endobj', m.index!);
+      contentsHex = /\/Contents\s*<([0-9A-Fa-f\s]*)>/.exec(text.slice(objStart, objEnd < 0 ? undefined : objEnd))?.[1] ?? null;
+    }
     // Bytes after the last range may only be the end-of-line after %%EOF.
     const rest = text.slice(c + d);
-    const coversWholeDocument = a === 0 && !!contents && /^(\r\n|\r|\n)?$/.test(rest);
+    const coversWholeDocument = fits && a === 0 && !!hole && /^(\r\n|\r|\n)?$/.test(rest);
     const info: PdfSignatureInfo = {
       signerCommonName: null,
       signerOrganization: null,
       issuerCommonName: null,
       validFrom: new Date(0),
       validTo: new Date(0),
-      signingTime: dictionaryTime(text, m.index!, a + b, c),
+      signingTime: fits ? dictionaryTime(text, m.index!, a + b, c) : null,
       coversWholeDocument,
       digestValid: false,
       byteRange,
       signedBytesSha256: createHash('sha256').update(signed).digest('hex'),
+      certificateSha256: null,
     };
     out.push(info);
-    if (!contents) continue;
+    if (!contentsHex) continue;
     let p: ParsedSignature;
     try {
-      p = parsePkcs7(Buffer.from(contents[1]!.replace(/\s/g, ''), 'hex'));
+      p = parsePkcs7(Buffer.from(contentsHex.replace(/\s/g, ''), 'hex'));
     } catch {
       continue;
     }
@@ -208,7 +218,7 @@ export function readPdfSignatures(pdf: Uint8Array): PdfSignatureInfo[] {
     const bySerial = p.certificates.find((cert) => cert.serialNumber.replace(/^(00)+/, '').toUpperCase() === p.serialHex);
     const verifying = [bySerial, ...p.certificates].find((cert) => cert && verifiesWith(cert, p, data));
     const cert = verifying ?? bySerial ?? p.certificates[0];
-    info.digestValid = digestMatches && !!verifying;
+    info.digestValid = !!hole && digestMatches && !!verifying;
     info.signingTime = p.signingTime ?? info.signingTime;
     if (cert) {
       info.signerCommonName = nameField(cert.subject, 'CN');
@@ -216,6 +226,7 @@ export function readPdfSignatures(pdf: Uint8Array): PdfSignatureInfo[] {
       info.issuerCommonName = nameField(cert.issuer, 'CN');
       info.validFrom = new Date(cert.validFrom);
       info.validTo = new Date(cert.validTo);
+      info.certificateSha256 = createHash('sha256').update(cert.raw).digest('hex');
     }
   }
   return out;
