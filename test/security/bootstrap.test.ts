@@ -17,6 +17,11 @@ const production = {
   PAYMENT_GATEWAY: 'midtrans',
   MIDTRANS_SERVER_KEY: 'SB-Mid-server-test',
   MIDTRANS_SNAP_URL: 'http://127.0.0.1:9',
+  DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  DATA_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+  // Production requires staff two-factor sign-in by default; the first admin then enrols at its first
+  // login (test/accounts/two-factor.test.ts). Off here, so this test can act as that admin.
+  STAFF_2FA_REQUIRED: 'false',
 };
 
 let t: TestApp;
