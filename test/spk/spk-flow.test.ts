@@ -79,7 +79,7 @@ describe('SPK from draft to confirmation', () => {
     expect(spk).toMatchObject({ status: 'ADMIN_SIGNED', currentVersion: 3, stampDuty: '10000' });
     expect(spk.stampSerial).toMatch(/^[A-Z0-9]{22}$/);
     const signedBytes = new Uint8Array(await (await download(spk.downloadUrl, c.token)).arrayBuffer());
-    expect((await checkSignatures(signedBytes)).map((s) => s.valid)).toEqual([true, true]);
+    expect(await checkSignatures(signedBytes)).toMatchObject([{ valid: true, wholeDocument: true, subFilter: 'adbe.pkcs7.detached' }]);
     const signedText = (await pageTexts(signedBytes)).join('\f');
     expect(signedText).toContain('PT Maju Bersama');
     expect(signedText).toContain(spk.stampSerial);

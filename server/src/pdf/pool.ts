@@ -118,12 +118,13 @@ export class PdfPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Spawned because a job waits: kept referenced until it is ready and idle.
     const slot: Slot = { worker, ready: false, job: null, timer: null };
-    this.setRef(slot, false);
     worker.on('message', (msg: { ready?: true; id: number; ok: boolean; value?: unknown; error?: Parameters<typeof rebuildError>[0] }) => {
       if (msg.ready) {
         slot.ready = true;
         this.pump();
+        if (!slot.job) this.setRef(slot, false);
         return;
       }
       const job = slot.job;
