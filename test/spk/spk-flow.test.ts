@@ -8,7 +8,7 @@ import { checkSignatures, pageTexts } from '../support/pdf-reader';
 import { STAFF_WAITING_STATUSES as STAFF_WAITING } from '../../admin/src/spk/queue';
 
 const SPK = `id number documentCode status currentVersion approvedAt stampSerial stampDuty downloadUrl verifyUrl allowedActions
-  versions { version kind sha256 downloadUrl verification } history { action fromStatus toStatus reason actorRole }`;
+  versions { version kind sha256 downloadUrl verification } history { action fromStatus toStatus reason actorRole actor { fullName } }`;
 const CREATE = `mutation($o: ID!) { createSpk(orderId: $o) { ${SPK} } }`;
 const act = (name: string, args = '') => `mutation($id: ID!${args ? `, ${args.split(':')[0]!.trim()}: ${args.split(':')[1]!.trim()}` : ''}) { ${name}(id: $id${args ? `, ${args.split(':')[0]!.replace('$', '').trim()}: ${args.split(':')[0]!.trim()}` : ''}) { ${SPK} } }`;
 

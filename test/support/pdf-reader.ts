@@ -64,7 +64,9 @@ export async function pageTexts(bytes: Uint8Array, opts: { layout?: boolean } = 
     for (let i = 0; i < doc.countPages(); i++) {
       const page = doc.loadPage(i);
       if (!opts.layout) {
-        const stext = page.toStructuredText('preserve-whitespace');
+        // Through a display list with the annotations: a visible signature is a widget's appearance, not
+        // page content (poppler's pdftotext read both as well).
+        const stext = page.toDisplayList(true).toStructuredText('preserve-whitespace');
         out.push(stext.asText());
         stext.destroy();
       } else {

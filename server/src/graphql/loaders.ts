@@ -23,9 +23,10 @@ export class Loaders {
    */
   children<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>, populate: string[] = []): Promise<T[]> {
     return this.get<string, T[]>(`${entity.name}.${fk}`, async (ids) => {
-      // Read to be shown, never changed through the request's unit of work: no identity map to
-      // register every child in (a list page's installments are hundreds of entities).
-      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never, disableIdentityMap: true });
+      // With the identity map (disableIdentityMap was tried for speed): references on the children,
+      // such as an SPK event's actor, must load through the request's entity manager, or they come back
+      // uninitialised (null names in the SPK history).
+      const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never });
       return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
     }).load(parentId);
   }

@@ -90,8 +90,11 @@ function contentSize(page: Mupdf.PDFObject, budget: number): number {
   const contents = page.get('Contents');
   if (contents.isArray()) for (let k = 0; k < contents.length; k++) streams.push(contents.get(k));
   else streams.push(contents);
-  const xobjects = page.getInheritable('Resources').get('XObject');
-  if (xobjects.isDictionary()) {
+  // A page may carry no /Resources at all (a blank page): MuPDF then answers its Null object, whose
+  // get() throws, so look inside only a dictionary.
+  const resources = page.getInheritable('Resources');
+  const xobjects = resources.isDictionary() ? resources.get('XObject') : null;
+  if (xobjects?.isDictionary()) {
     xobjects.forEach((x) => {
       if (x.get('Subtype').isName() && x.get('Subtype').asName() === 'Form') streams.push(x);
     });
