@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { ZONE } from '../common/time';
 import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
+import { daysLateSql } from '../installments/rules';
 import { OrderStatus } from '../orders/order-status';
 import { SpkParty, SpkStatus, spkStatusesWaitingFor } from '../spk/spk-status';
 
@@ -123,12 +124,14 @@ interface BookFigure {
   total: string;
 }
 
+// Days late come from the installment rules (one `?` each: today).
+const LATE = daysLateSql('?::date');
 const BUCKET_RULES: [AgingBucket, string][] = [
-  [AgingBucket.CURRENT, 'i.due_date >= ?::date'],
-  [AgingBucket.DAYS_1_30, '?::date - i.due_date between 1 and 30'],
-  [AgingBucket.DAYS_31_60, '?::date - i.due_date between 31 and 60'],
-  [AgingBucket.DAYS_61_90, '?::date - i.due_date between 61 and 90'],
-  [AgingBucket.OVER_90, '?::date - i.due_date > 90'],
+  [AgingBucket.CURRENT, `${LATE} <= 0`],
+  [AgingBucket.DAYS_1_30, `${LATE} between 1 and 30`],
+  [AgingBucket.DAYS_31_60, `${LATE} between 31 and 60`],
+  [AgingBucket.DAYS_61_90, `${LATE} between 61 and 90`],
+  [AgingBucket.OVER_90, `${LATE} > 90`],
 ];
 
 /**
