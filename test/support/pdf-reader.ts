@@ -66,9 +66,11 @@ export async function pageTexts(bytes: Uint8Array, opts: { layout?: boolean } = 
       if (!opts.layout) {
         // Through a display list with the annotations: a visible signature is a widget's appearance, not
         // page content (poppler's pdftotext read both as well).
-        const stext = page.toDisplayList(true).toStructuredText('preserve-whitespace');
+        const list = page.toDisplayList(true);
+        const stext = list.toStructuredText('preserve-whitespace');
         out.push(stext.asText());
         stext.destroy();
+        list.destroy();
       } else {
         const rows = new Map<number, Char[]>();
         for (const c of pageChars(page).flat()) {
