@@ -51,6 +51,7 @@ import type { SmtpEmailSender } from './notifications/channels/email';
 import { closePdfPool } from './pdf';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { DomainEvents } from './events/domain-events';
 
 export interface AppOptions {
   clock?: Clock;
@@ -142,6 +143,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired);
   const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
   const services: AppServices = {
+    events: new DomainEvents(),
     notifications,
     billing: {
       remindBefore: config.REMINDER_DAYS_BEFORE.split(',').map(Number),

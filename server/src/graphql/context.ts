@@ -11,6 +11,7 @@ import type { SpkDeps } from '../spk/spk.service';
 import type { ServiceDeps } from '../services/services.service';
 import type { NotificationDeps } from '../notifications/notifications.service';
 import type { BillingConfig } from '../billing/billing-pass';
+import type { DomainEvents } from '../events/domain-events';
 import type { LiveSockets } from './live-sockets';
 import type { Loaders } from './loaders';
 
@@ -31,6 +32,8 @@ export interface AppServices {
   services: ServiceDeps;
   notifications: NotificationDeps;
   billing: BillingConfig;
+  /** Typed in-transaction domain events: domains react to each other's moves here. */
+  events: DomainEvents;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */
