@@ -39,7 +39,7 @@ import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
 import { signingIdentityLoader } from './spk/signing-identity';
 import { hostingRoutes } from './http/hosting-routes';
-import { createServiceDeps } from './services/drivers';
+import { createHostingDeps } from './hosting/drivers';
 import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
@@ -167,7 +167,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : {}),
       }),
     },
-    services: createServiceDeps(config, clock, notifications.bus),
+    hosting: createHostingDeps(config, clock, notifications.bus),
     tokens,
     liveSockets: new LiveSockets(orm, tokens, clock),
     loginLimiter: new LoginLimiter({

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBillingPass } from '../../server/src/billing/billing-pass';
 import { retryPendingServices } from '../../server/src/jobs/jobs';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
-import { LocalDriver } from '../../server/src/services/drivers/local';
-import type { ServiceSpec } from '../../server/src/services/drivers/driver';
+import { LocalDriver } from '../../server/src/hosting/drivers/local';
+import type { ServiceSpec } from '../../server/src/hosting/drivers/driver';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { testDatabaseUrl } from '../support/databases';
 import { TravelClock } from '../support/clock';
@@ -284,7 +284,7 @@ describe('8. driver retries', () => {
         return local.unsuspend(ref);
       },
     });
-    const app = { ...t.app.services, services: { ...t.app.services.services, driverByName: () => counting } };
+    const app = { ...t.app.services, hosting: { ...t.app.services.hosting, driverByName: () => counting } };
     const first = retryPendingServices(app);
     for (;;) {
       if (calls > 0) break;

@@ -11,8 +11,8 @@ import { summarize } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
 import { notify, staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
-import { applySuspension } from '../services/services.service';
-import { SuspensionCause } from '../services/service-status';
+import { applySuspension } from '../hosting/hosting.service';
+import { SuspensionCause } from '../hosting/service-status';
 import { appLinks } from '../common/app-links';
 
 export interface BillingConfig {

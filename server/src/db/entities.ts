@@ -10,7 +10,7 @@ import { Order } from '../orders/order.entity';
 import { Counter } from './counter.entity';
 import { InstallmentReminder } from '../billing/reminder.entity';
 import { Notification, NotificationDelivery } from '../notifications/notification.entity';
-import { Service, StaffTask, SuspensionEvent } from '../services/service.entity';
+import { Service, StaffTask, SuspensionEvent } from '../hosting/service.entity';
 import { Spk, SpkEvent, SpkVersion } from '../spk/spk.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { Payment, PaymentAllocation } from '../payments/payment.entity';

@@ -8,7 +8,7 @@ import type { Config } from '../config/config';
 import type { Orm } from '../db/orm';
 import type { PaymentGateway } from '../payments/gateways/gateway';
 import type { SpkDeps } from '../spk/spk.service';
-import type { ServiceDeps } from '../services/services.service';
+import type { HostingDeps } from '../hosting/hosting.service';
 import type { NotificationDeps } from '../notifications/notifications.service';
 import type { BillingConfig } from '../billing/billing-pass';
 import type { DomainEvents } from '../events/domain-events';
@@ -29,7 +29,7 @@ export interface AppServices {
   /** Signs the sandbox gateway's own webhooks. */
   sandboxPaymentSecret: string;
   spk: SpkDeps;
-  services: ServiceDeps;
+  hosting: HostingDeps;
   notifications: NotificationDeps;
   billing: BillingConfig;
   /** Typed in-transaction domain events: domains react to each other's moves here. */

@@ -6,7 +6,7 @@ import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.res
 import { CartItemResolver, OrderResolver } from '../orders/orders.resolver';
 import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
 import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
-import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../services/services.resolver';
+import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../hosting/hosting.resolver';
 import { BillingResolver, OrderNoticeResolver } from '../billing/billing.resolver';
 import { NotificationResolver } from '../notifications/notifications.resolver';
 import { InstallmentResolver } from '../installments/installments.resolver';

@@ -1,8 +1,8 @@
 import { runBillingPass } from '../billing/billing-pass';
 import type { AppServices } from '../graphql/context';
 import { deliverDue } from '../notifications/notifications.service';
-import { ProvisioningState, Service } from '../services/service.entity';
-import { runClaimedAction } from '../services/services.service';
+import { ProvisioningState, Service } from '../hosting/service.entity';
+import { runClaimedAction } from '../hosting/hosting.service';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
 
 /**
@@ -10,7 +10,7 @@ import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } fro
  * each one is claimed (SKIP LOCKED plus a lease) before its driver runs, so two processes never both
  * call the driver; returns how many this run actually synced.
  */
-export async function retryPendingServices(app: Pick<AppServices, 'orm' | 'clock' | 'services'>): Promise<number> {
+export async function retryPendingServices(app: Pick<AppServices, 'orm' | 'clock' | 'hosting'>): Promise<number> {
   const em = app.orm.em.fork();
   const now = app.clock.now();
   const due = await em.find(
@@ -25,7 +25,7 @@ export async function retryPendingServices(app: Pick<AppServices, 'orm' | 'clock
     { limit: 50, orderBy: { updatedAt: 'asc' } },
   );
   let synced = 0;
-  for (const s of due) if ((await runClaimedAction(app.orm.em.fork(), app.services, s.id)).ran) synced++;
+  for (const s of due) if ((await runClaimedAction(app.orm.em.fork(), app.hosting, s.id)).ran) synced++;
   return synced;
 }
 

@@ -5,9 +5,9 @@ import { todayJakarta, type Clock } from '../common/time';
 import type { Installment } from '../installments/installment.entity';
 import { applyStatus, owed } from '../installments/rules';
 import type { NotificationBus } from '../notifications/bus';
-import { liftNonPaymentSuspensionIfSettled, resumeServices, suspendServices } from '../services/services.service';
-import { Service } from '../services/service.entity';
-import { ServiceStatus, SuspensionCause } from '../services/service-status';
+import { liftNonPaymentSuspensionIfSettled, resumeServices, suspendServices } from '../hosting/hosting.service';
+import { Service } from '../hosting/service.entity';
+import { ServiceStatus, SuspensionCause } from '../hosting/service-status';
 import { isPayable, OrderAction, OrderStatus, orderMachine } from './order-status';
 import type { Order } from './order.entity';
 

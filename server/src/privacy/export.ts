@@ -7,7 +7,7 @@ import { formatRupiah } from '../money/rupiah';
 import { Notification } from '../notifications/notification.entity';
 import { Order } from '../orders/order.entity';
 import { Payment } from '../payments/payment.entity';
-import { Service } from '../services/service.entity';
+import { Service } from '../hosting/service.entity';
 import { Spk } from '../spk/spk.entity';
 import { embedFonts } from '../spk/document/fonts';
 import { PrivacyRequest } from './privacy-request.entity';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../common/time';
 import type { Config } from '../../config/config';
 import type { NotificationBus } from '../../notifications/bus';
-import type { ServiceDeps } from '../services.service';
+import type { HostingDeps } from '../hosting.service';
 import type { ProvisioningDriver } from './driver';
 import { LocalDriver } from './local';
 import { ManualDriver } from './manual';
@@ -13,7 +13,7 @@ export * from './driver';
  * Which driver serves which product: dedicated servers and colocation are always manual (people
  * rack them); VMs use the local demo driver or Proxmox VE (VM_PROVISIONING_DRIVER).
  */
-export function createServiceDeps(config: Config, clock: Clock, bus: NotificationBus, extra: ProvisioningDriver[] = []): ServiceDeps {
+export function createHostingDeps(config: Config, clock: Clock, bus: NotificationBus, extra: ProvisioningDriver[] = []): HostingDeps {
   const proxmox = config.VM_PROVISIONING_DRIVER === 'proxmox' ? [proxmoxDriverFromConfig(config)] : [];
   const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...proxmox, ...extra].map((d) => [d.name, d]));
   const vm = config.VM_PROVISIONING_DRIVER;

@@ -21,7 +21,7 @@ import { appLinks } from '../common/app-links';
 
 export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almalinux-9', 'rocky-9', 'windows-server-2022'] as const;
 
-export interface ServiceDeps {
+export interface HostingDeps {
   clock: Clock;
   bus: NotificationBus;
   /** The driver for a product category (VMs: local or proxmox; dedicated and colocation: manual). */
@@ -48,7 +48,7 @@ function assertServiceAllowed(order: Order) {
 }
 
 /** "The user can create their own web hosting": one service per order item, once the gate is open. */
-export async function createService(em: EntityManager, deps: ServiceDeps, user: AuthUser | null, input: { orderItemId: string; label: string; osTemplate?: string | null }) {
+export async function createService(em: EntityManager, deps: HostingDeps, user: AuthUser | null, input: { orderItemId: string; label: string; osTemplate?: string | null }) {
   const actor = requireUser(user);
   const label = input.label.trim().toLowerCase();
   if (!/^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$/.test(label)) throw badInput('label', 'service.badLabel');
@@ -126,12 +126,12 @@ async function claimDriverAction(em: EntityManager, clock: Clock, serviceId: str
  * (drivers talk to the network), then records the outcome. A failure keeps the reason and schedules
  * a retry with backoff; the manual driver's answer becomes a staff task.
  */
-export async function syncService(em: EntityManager, deps: ServiceDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<Service> {
+export async function syncService(em: EntityManager, deps: HostingDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<Service> {
   return (await runClaimedAction(em, deps, serviceId, opts)).service;
 }
 
 /** syncService, saying whether this call claimed the action and ran the driver. */
-export async function runClaimedAction(em: EntityManager, deps: ServiceDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<{ service: Service; ran: boolean }> {
+export async function runClaimedAction(em: EntityManager, deps: HostingDeps, serviceId: string, opts: { force?: boolean } = {}): Promise<{ service: Service; ran: boolean }> {
   const action = await claimDriverAction(em, deps.clock, serviceId, opts.force ?? false);
   const service = await em.findOneOrFail(Service, serviceId, { populate: ['orderItem'], refresh: true });
   if (!action) return { service, ran: false };
@@ -217,7 +217,7 @@ function requestAction(tx: EntityManager, s: Service, action: DriverAction) {
  * Suspends the order and its services ("page web hosting dimatikan"). The customer may choose it
  * when overdue; staff may do it for non-payment or other reasons. Returns the services to sync.
  */
-export async function suspendOrder(em: EntityManager, deps: ServiceDeps, user: AuthUser | null, orderId: string, reason: string | null) {
+export async function suspendOrder(em: EntityManager, deps: HostingDeps, user: AuthUser | null, orderId: string, reason: string | null) {
   const actor = requireUser(user);
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -291,7 +291,7 @@ export async function resumeServices(tx: EntityManager, deps: { bus: Notificatio
   return services;
 }
 
-export async function unsuspendOrder(em: EntityManager, deps: ServiceDeps, actor: AuthUser, orderId: string, payUntil: string | null, reason: string) {
+export async function unsuspendOrder(em: EntityManager, deps: HostingDeps, actor: AuthUser, orderId: string, payUntil: string | null, reason: string) {
   if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
   if (payUntil && payUntil < todayJakarta(deps.clock)) throw badInput('payUntil', 'service.deadlinePast');
   return em.transactional(async (tx) => {

@@ -12,7 +12,7 @@ import { LocalDateScalar } from '../graphql/scalars';
 import { Order } from '../orders/order.entity';
 import { Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceStatus } from './service-status';
-import * as services from './services.service';
+import * as hosting from './hosting.service';
 
 @ObjectType()
 class ServicePage extends PageOf(Service) {}
@@ -43,14 +43,14 @@ class ServiceFilter {
 
 /** Sync right away so the customer sees the result; a failure is recorded and the job retries. */
 async function syncAll(ctx: Context, ids: string[]) {
-  for (const id of ids) await services.syncService(ctx.em.fork(), ctx.app.services, id);
+  for (const id of ids) await hosting.syncService(ctx.em.fork(), ctx.app.hosting, id);
 }
 
 @Resolver(() => Service)
 export class ServiceResolver {
   @Query(() => [String], { description: 'Operating systems a VPS or Cloud Server can be created with' })
   osTemplates() {
-    return [...services.OS_TEMPLATES];
+    return [...hosting.OS_TEMPLATES];
   }
 
   @Authorized()
@@ -82,14 +82,14 @@ export class ServiceResolver {
   @Authorized()
   @Mutation(() => Service, { description: 'The customer creates the hosting service of an order item (SPK confirmed, down payment settled).' })
   async createService(@Arg('input') input: CreateServiceInput, @Ctx() ctx: Context) {
-    const s = await services.createService(ctx.em, ctx.app.services, ctx.user, input);
-    return services.syncService(ctx.em.fork(), ctx.app.services, s.id);
+    const s = await hosting.createService(ctx.em, ctx.app.hosting, ctx.user, input);
+    return hosting.syncService(ctx.em.fork(), ctx.app.hosting, s.id);
   }
 
   @Authorized()
   @Mutation(() => Order, { description: 'Suspends the order’s services: the customer’s choice when overdue, or staff.' })
   async suspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('reason', () => String, { nullable: true }) reason: string | null, @Ctx() ctx: Context) {
-    const { order, services: list } = await services.suspendOrder(ctx.em, ctx.app.services, ctx.user, orderId, reason?.slice(0, 1000) ?? null);
+    const { order, services: list } = await hosting.suspendOrder(ctx.em, ctx.app.hosting, ctx.user, orderId, reason?.slice(0, 1000) ?? null);
     await syncAll(ctx, list.map((s) => s.id));
     return order;
   }
@@ -97,7 +97,7 @@ export class ServiceResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Staff unsuspend, e.g. after an accidental suspension, giving the customer until payUntil to pay.' })
   async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @Ctx() ctx: Context) {
-    const { order, services: list } = await services.unsuspendOrder(ctx.em, ctx.app.services, requireStaff(ctx.user), orderId, input.payUntil ?? null, input.reason.trim());
+    const { order, services: list } = await hosting.unsuspendOrder(ctx.em, ctx.app.hosting, requireStaff(ctx.user), orderId, input.payUntil ?? null, input.reason.trim());
     await syncAll(ctx, list.map((s) => s.id));
     return order;
   }
@@ -105,14 +105,14 @@ export class ServiceResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Service)
   async terminateService(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
-    const s = await services.terminateService(ctx.em, requireStaff(ctx.user), id, reason);
-    return services.syncService(ctx.em.fork(), ctx.app.services, s.id);
+    const s = await hosting.terminateService(ctx.em, requireStaff(ctx.user), id, reason);
+    return hosting.syncService(ctx.em.fork(), ctx.app.hosting, s.id);
   }
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => Service, { description: 'Retries a failed driver action now' })
   retryServiceProvisioning(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return services.syncService(ctx.em, ctx.app.services, id, { force: true });
+    return hosting.syncService(ctx.em, ctx.app.hosting, id, { force: true });
   }
 
   @Authorized(...STAFF_ROLES)
@@ -124,7 +124,7 @@ export class ServiceResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => StaffTask)
   completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
-    return services.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
+    return hosting.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
   }
 
   @FieldResolver(() => ID)

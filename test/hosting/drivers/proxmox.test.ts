@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DriverError, type ServiceSpec } from '../../../server/src/services/drivers/driver';
-import { ProxmoxDriver, ProxmoxError, parseTemplateMap, type ProxmoxCreateFailure, type ProxmoxDriverOptions } from '../../../server/src/services/drivers/proxmox';
+import { DriverError, type ServiceSpec } from '../../../server/src/hosting/drivers/driver';
+import { ProxmoxDriver, ProxmoxError, parseTemplateMap, type ProxmoxCreateFailure, type ProxmoxDriverOptions } from '../../../server/src/hosting/drivers/proxmox';
 import { FakeProxmox } from './fake-proxmox';
 
 const spec = (over: Partial<ServiceSpec> = {}): ServiceSpec => ({
