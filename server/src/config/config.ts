@@ -82,6 +82,16 @@ const schema = z.object({
   MEKARI_BASE_URL: z.url().optional(),
   MEKARI_CLIENT_ID: z.string().optional(),
   MEKARI_CLIENT_SECRET: z.string().optional(),
+  // Certified electronic signature of the customer (PSrE): sandbox (default) or privy.
+  SIGNATURE_PROVIDER: z.enum(['sandbox', 'privy']).default('sandbox'),
+  PRIVY_BASE_URL: z.url().default('https://api-sandbox.privy.id/v3/merchant'),
+  PRIVY_USERNAME: z.string().optional(),
+  PRIVY_PASSWORD: z.string().optional(),
+  PRIVY_MERCHANT_KEY: z.string().optional(),
+  PRIVY_OWNER_PRIVY_ID: z.string().optional(),
+  PRIVY_ENTERPRISE_TOKEN: z.string().optional(),
+  PRIVY_CALLBACK_TOKEN: z.string().min(16).optional(),
+  PRIVY_CA_CERTS_BASE64: z.string().optional(),
 
   VM_PROVISIONING_DRIVER: z.enum(['local', 'proxmox']).default('local'),
   PROXMOX_API_URL: z.url().optional(),
@@ -169,6 +179,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.STAMP_DUTY_PROVIDER === 'mekari' && (!e.MEKARI_BASE_URL || !e.MEKARI_CLIENT_ID || !e.MEKARI_CLIENT_SECRET)) {
     problems.push('MEKARI_BASE_URL, MEKARI_CLIENT_ID and MEKARI_CLIENT_SECRET: required when STAMP_DUTY_PROVIDER=mekari');
+  }
+  if (
+    e.SIGNATURE_PROVIDER === 'privy' &&
+    (!e.PRIVY_USERNAME || !e.PRIVY_PASSWORD || !e.PRIVY_MERCHANT_KEY || !e.PRIVY_OWNER_PRIVY_ID || !e.PRIVY_ENTERPRISE_TOKEN || !e.PRIVY_CALLBACK_TOKEN || !e.PRIVY_CA_CERTS_BASE64)
+  ) {
+    problems.push(
+      'PRIVY_USERNAME, PRIVY_PASSWORD, PRIVY_MERCHANT_KEY, PRIVY_OWNER_PRIVY_ID, PRIVY_ENTERPRISE_TOKEN, PRIVY_CALLBACK_TOKEN and PRIVY_CA_CERTS_BASE64: required when SIGNATURE_PROVIDER=privy',
+    );
+  }
+  if (production && e.SIGNATURE_PROVIDER === 'sandbox') {
+    problems.push('SIGNATURE_PROVIDER: the sandbox PSrE certifies nothing; it is refused when NODE_ENV=production');
   }
   if (e.VM_PROVISIONING_DRIVER === 'proxmox' && (!e.PROXMOX_API_URL || !e.PROXMOX_TOKEN_ID || !e.PROXMOX_TOKEN_SECRET || !e.PROXMOX_NODE || !e.PROXMOX_TEMPLATES)) {
     problems.push('PROXMOX_API_URL, PROXMOX_TOKEN_ID, PROXMOX_TOKEN_SECRET, PROXMOX_NODE and PROXMOX_TEMPLATES: required when VM_PROVISIONING_DRIVER=proxmox');

@@ -24,6 +24,7 @@ import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
 import type { StampDutyProvider } from './stamp-duty';
+import type { SignatureProvider } from './signature-provider';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
@@ -36,6 +37,8 @@ export interface SpkDeps {
   bus: NotificationBus;
   config: Config;
   stampDuty: StampDutyProvider;
+  /** The customer's certified electronic signature (PSrE). */
+  signatures: SignatureProvider;
   signingIdentity(): Promise<SigningIdentity>;
 }
 
@@ -52,7 +55,7 @@ export async function getSpk(em: EntityManager, user: AuthUser | null, id: strin
 }
 
 /** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
-function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
+export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
   const customerAction = CUSTOMER_ACTIONS.has(action);
   if (customerAction ? actor.id !== spk.customer.id : !isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
   const from = spk.status;
@@ -121,7 +124,7 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   };
 }
 
-function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
+export function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
   spk.currentVersion += 1;
   const hash = sha256(bytes);
   const file = em.create(StoredFile, {
@@ -323,6 +326,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;
+    spk.customerSignatureBox = rendered.customerSignatureBox;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
     await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', { downloadUrl: consoleLink(deps, spk) });
     return spk;
@@ -330,6 +334,22 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
 }
 
 const SIGNED_UPLOAD_MAX = 10 * 1024 * 1024;
+
+/**
+ * What a customer's signed copy is checked against, whether uploaded or brought back by the signature
+ * provider: our document code and e-Meterai, and the provider's CA for a certified signature.
+ */
+export async function uploadExpectations(em: EntityManager, deps: SpkDeps, spk: Spk) {
+  const customer = await em.findOneOrFail(User, spk.customer.id);
+  return {
+    documentCode: spk.documentCode,
+    verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
+    stampSerial: spk.stampSerial,
+    now: deps.clock.now(),
+    certifiedBy: { provider: deps.signatures.name, anchorsPem: await deps.signatures.trustAnchors() },
+    customerNik: customer.nik,
+  };
+}
 
 /**
  * The customer sends back the signed copy. An upload without our document code (or with another
@@ -348,12 +368,7 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
   const adminSigned = await read.findOneOrFail(SpkVersion, { spk: before, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
   let report;
   try {
-    report = await verifySignedUpload(bytes, adminSigned.file.$.data, {
-      documentCode: before.documentCode,
-      verifyUrl: `${deps.config.publicUrl}/verify/${before.documentCode}`,
-      stampSerial: before.stampSerial,
-      now: deps.clock.now(),
-    });
+    report = await verifySignedUpload(bytes, adminSigned.file.$.data, await uploadExpectations(read, deps, before));
   } catch (err) {
     throw pdfUploadError(err, 'file');
   }
