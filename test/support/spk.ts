@@ -1,14 +1,9 @@
 import type { TestApp, TestUser } from './app';
+import { completeCustomer } from './console-steps';
 import { checkoutOrder } from './orders';
 
+/** The NIK completeCustomer gives every test customer. */
 export const TEST_NIK = '3171014501900001';
-
-/** A customer whose profile has what an SPK needs (NIK and address). */
-export async function completeCustomer(t: TestApp, nik = TEST_NIK) {
-  const c = await t.createUser('CUSTOMER');
-  await t.ok(`mutation($i: ProfileInput!) { updateMyProfile(input: $i) { id } }`, { i: { nik, address: 'Jl. Kebon Sirih No. 10, Jakarta Pusat' } }, c.token);
-  return c;
-}
 
 /**
  * An SPK the admin has stamped and signed (ADMIN_SIGNED), waiting for the customer's signature:

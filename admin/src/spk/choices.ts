@@ -100,7 +100,7 @@ export interface Spk {
   allowedActions?: SpkAction[];
   versions?: SpkVersion[];
   history?: SpkEvent[];
-  signatureProvider?: string;
+  signatureProvider?: string | null;
   providerSigning?: ProviderSigning | null;
 }
 

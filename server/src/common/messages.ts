@@ -142,6 +142,10 @@ const messages = {
     id: 'Penyedia tanda tangan elektronik tersertifikasi (PSrE) tidak dapat memproses permintaan: {reason}',
     en: 'The certified electronic signature provider (PSrE) could not process the request: {reason}',
   },
+  'psre.notConfigured': {
+    id: 'Tanda tangan elektronik tersertifikasi tidak tersedia; tanda tangani SPK lalu unggah.',
+    en: 'Certified electronic signing is not available; sign the SPK and upload it.',
+  },
   'psre.accountRequired': {
     id: 'Masukkan ID akun Anda di penyedia tanda tangan (misalnya PrivyID) untuk menandatangani secara elektronik.',
     en: 'Enter your account id at the signature provider (e.g. your PrivyID) to sign electronically.',

@@ -82,8 +82,9 @@ const schema = z.object({
   MEKARI_BASE_URL: z.url().optional(),
   MEKARI_CLIENT_ID: z.string().optional(),
   MEKARI_CLIENT_SECRET: z.string().optional(),
-  // Certified electronic signature of the customer (PSrE): sandbox (default) or privy.
-  SIGNATURE_PROVIDER: z.enum(['sandbox', 'privy']).default('sandbox'),
+  // Certified electronic signature of the customer (PSrE): sandbox (default outside production), privy,
+  // or none (default in production: customers sign on paper or with their own certificate and upload).
+  SIGNATURE_PROVIDER: z.enum(['none', 'sandbox', 'privy']).optional(),
   PRIVY_BASE_URL: z.url().default('https://api-sandbox.privy.id/v3/merchant'),
   PRIVY_USERNAME: z.string().optional(),
   PRIVY_PASSWORD: z.string().optional(),
@@ -139,7 +140,9 @@ export type Env = z.infer<typeof schema>;
 /** Every variable the server reads (the test keeps `.env.example` in step with this list). */
 export const CONFIG_KEYS = Object.keys(schema.shape);
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'SIGNATURE_PROVIDER'> {
+  /** Resolved: sandbox outside production, none in production, unless set. */
+  SIGNATURE_PROVIDER: 'none' | 'sandbox' | 'privy';
   production: boolean;
   embedded: boolean;
   dataDir: string;
@@ -189,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (production && e.SIGNATURE_PROVIDER === 'sandbox') {
-    problems.push('SIGNATURE_PROVIDER: the sandbox PSrE certifies nothing; it is refused when NODE_ENV=production');
+    problems.push('SIGNATURE_PROVIDER: the sandbox PSrE certifies nothing; it is refused when NODE_ENV=production (use privy, or none)');
   }
   if (e.VM_PROVISIONING_DRIVER === 'proxmox' && (!e.PROXMOX_API_URL || !e.PROXMOX_TOKEN_ID || !e.PROXMOX_TOKEN_SECRET || !e.PROXMOX_NODE || !e.PROXMOX_TEMPLATES)) {
     problems.push('PROXMOX_API_URL, PROXMOX_TOKEN_ID, PROXMOX_TOKEN_SECRET, PROXMOX_NODE and PROXMOX_TEMPLATES: required when VM_PROVISIONING_DRIVER=proxmox');
@@ -227,5 +230,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     introspection: e.GRAPHQL_INTROSPECTION ?? true,
     staffTwoFactorRequired: e.STAFF_2FA_REQUIRED ?? production,
+    SIGNATURE_PROVIDER: e.SIGNATURE_PROVIDER ?? (production ? 'none' : 'sandbox'),
   };
 }

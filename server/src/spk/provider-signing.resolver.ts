@@ -52,9 +52,9 @@ export class SpkProviderSigningResolver {
     return signing.latestProviderSigning(ctx.em, spk.id);
   }
 
-  @FieldResolver(() => String, { description: 'The configured certified signature provider: sandbox | privy' })
+  @FieldResolver(() => String, { nullable: true, description: 'The configured certified signature provider (sandbox | privy); null when the electronic route is off' })
   signatureProvider(@Ctx() ctx: Context) {
-    return ctx.app.spk.signatures.name;
+    return ctx.app.spk.signatures?.name ?? null;
   }
 }
 

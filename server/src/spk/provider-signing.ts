@@ -33,6 +33,12 @@ type Services = Pick<AppServices, 'spk' | 'events' | 'logger' | 'orm' | 'clock' 
 
 const lock = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
 
+/** The configured provider; with SIGNATURE_PROVIDER=none the electronic route is off (customers upload). */
+function providerOf(app: Services) {
+  if (!app.spk.signatures) throw new AppError('PSRE_ERROR', t('psre.notConfigured'));
+  return app.spk.signatures;
+}
+
 function providerError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof SignatureProviderError) {
@@ -58,7 +64,7 @@ const FALLBACK_BOX = { x: 330, y: 90, width: 200, height: 110 };
  * version is returned as it is (pressing twice does not start twice); one on an older version is closed.
  */
 export async function startProviderSigning(em: EntityManager, app: Services, user: AuthUser | null, spkId: string, providerAccountId: string | null) {
-  const provider = app.spk.signatures;
+  const provider = providerOf(app);
   return em.transactional(async (tx) => {
     const spk = ownRecord(user, await tx.findOne(Spk, spkId, lock), (s) => s.customer.id, 'spk.notFound');
     spkMachine.apply(spk.status, SpkAction.UPLOAD_SIGNED);
@@ -115,7 +121,7 @@ async function lastPageIndex(pdf: Uint8Array): Promise<number> {
 
 /** The customer types the OTP the provider sent them (providers that let us collect it: the sandbox). */
 export async function confirmProviderOtp(em: EntityManager, app: Services, user: AuthUser | null, spkId: string, otp: string) {
-  const provider = app.spk.signatures;
+  const provider = providerOf(app);
   const spk = ownRecord(user, await em.findOne(Spk, spkId), (s) => s.customer.id, 'spk.notFound');
   const session = await em.findOne(SpkProviderSigning, { spk, state: ProviderSigningState.OTP_REQUIRED, provider: provider.name }, { orderBy: { createdAt: 'desc' } });
   if (!session || !provider.confirmOtp) throw new AppError('CONFLICT', t('psre.noOtpPending'), { currentState: spk.status });
@@ -137,7 +143,7 @@ export async function confirmProviderOtp(em: EntityManager, app: Services, user:
 export async function refreshProviderSigning(em: EntityManager, app: Services, user: AuthUser | null, spkId: string) {
   const spk = visibleRecord(user, await em.findOne(Spk, spkId), (s) => s.customer.id, 'spk.notFound');
   const session = await latestProviderSigning(em, spk.id);
-  if (session && OPEN_PROVIDER_SIGNING.includes(session.state) && session.provider === app.spk.signatures.name) {
+  if (session && OPEN_PROVIDER_SIGNING.includes(session.state) && session.provider === app.spk.signatures?.name) {
     await completeProviderSigning(app, session.reference, 'POLL');
   }
   return reloaded(em, spkId);
@@ -162,6 +168,7 @@ export type CompletionOutcome = { outcome: 'UNKNOWN' | 'ALREADY_DONE' | 'PENDING
  */
 export async function completeProviderSigning(app: Services, reference: string, source: 'OTP' | 'CALLBACK' | 'POLL'): Promise<CompletionOutcome> {
   const provider = app.spk.signatures;
+  if (!provider) return { outcome: 'UNKNOWN' };
   const em = app.orm.em.fork();
   const session = await em.findOne(SpkProviderSigning, { provider: provider.name, reference });
   if (!session) return { outcome: 'UNKNOWN' };
@@ -240,7 +247,7 @@ export async function completeProviderSigning(app: Services, reference: string, 
  */
 export async function handleProviderCallback(app: Services, providerName: string, req: CallbackRequest): Promise<CompletionOutcome> {
   const provider = app.spk.signatures;
-  if (providerName !== provider.name) return { outcome: 'UNKNOWN' };
+  if (!provider || providerName !== provider.name) return { outcome: 'UNKNOWN' };
   const { reference } = provider.parseCallback(req);
   await app.orm.em.fork().getConnection().execute('update spk_provider_signings set callbacks = callbacks + 1 where provider = ? and reference = ?', [provider.name, reference]);
   return completeProviderSigning(app, reference, 'CALLBACK');
@@ -248,11 +255,13 @@ export async function handleProviderCallback(app: Services, providerName: string
 
 /** The polling job: attempts waiting at the provider, not asked for a minute. Returns how many it settled. */
 export async function pollProviderSignings(app: Services): Promise<number> {
+  const provider = app.spk.signatures;
+  if (!provider) return 0;
   const em = app.orm.em.fork();
   const before = new Date(app.clock.now().getTime() - 60_000);
   const due = await em.find(
     SpkProviderSigning,
-    { provider: app.spk.signatures.name, state: ProviderSigningState.AWAITING_SIGNER, $or: [{ lastCheckedAt: null }, { lastCheckedAt: { $lte: before } }] },
+    { provider: provider.name, state: ProviderSigningState.AWAITING_SIGNER, $or: [{ lastCheckedAt: null }, { lastCheckedAt: { $lte: before } }] },
     { limit: 50, orderBy: { lastCheckedAt: 'asc' } },
   );
   let settled = 0;

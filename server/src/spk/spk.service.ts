@@ -37,8 +37,8 @@ export interface SpkDeps {
   bus: NotificationBus;
   config: Config;
   stampDuty: StampDutyProvider;
-  /** The customer's certified electronic signature (PSrE). */
-  signatures: SignatureProvider;
+  /** The customer's certified electronic signature (PSrE); null when switched off (SIGNATURE_PROVIDER=none). */
+  signatures: SignatureProvider | null;
   signingIdentity(): Promise<SigningIdentity>;
 }
 
@@ -346,7 +346,7 @@ export async function uploadExpectations(em: EntityManager, deps: SpkDeps, spk: 
     verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
     stampSerial: spk.stampSerial,
     now: deps.clock.now(),
-    certifiedBy: { provider: deps.signatures.name, anchorsPem: await deps.signatures.trustAnchors() },
+    certifiedBy: deps.signatures ? { provider: deps.signatures.name, anchorsPem: await deps.signatures.trustAnchors() } : null,
     customerNik: customer.nik,
   };
 }

@@ -42,7 +42,7 @@ export const ProviderSigningPanel = ({ spk, canSign }: { spk: CustomerSpk; canSi
   const needsAccount = spk.signatureProvider === 'privy';
   const open = signing && (signing.state === 'OTP_REQUIRED' || signing.state === 'AWAITING_SIGNER');
   const error = start.error ?? confirm.error ?? check.error;
-  if (!canSign && !signing) return null;
+  if (!signing && (!canSign || !spk.signatureProvider)) return null;
   return (
     <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid="psre-panel">
       <Stack spacing={1}>

@@ -13,8 +13,8 @@ export interface CustomerSpk {
   revisionComments: string | null;
   rejectionReason: string | null;
   confirmedAt: string | null;
-  /** The configured certified signature provider (PSrE): sandbox | privy. */
-  signatureProvider: string;
+  /** The configured certified signature provider (PSrE): sandbox | privy; null when switched off. */
+  signatureProvider: string | null;
   providerSigning: ProviderSigning | null;
 }
 

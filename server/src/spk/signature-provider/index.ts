@@ -38,8 +38,12 @@ export function pemCertificates(base64: string | undefined): string[] {
   return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
 
-/** The app's provider from configuration; the sandbox's OTPs and callbacks are keyed from `installationSecret`. */
-export function signatureProviderFromConfig(config: Config, installationSecret: string): SignatureProvider {
+/**
+ * The app's provider from configuration (null with SIGNATURE_PROVIDER=none: the electronic route is off,
+ * customers upload); the sandbox's OTPs and callbacks are keyed from `installationSecret`.
+ */
+export function signatureProviderFromConfig(config: Config, installationSecret: string): SignatureProvider | null {
+  if (config.SIGNATURE_PROVIDER === 'none') return null;
   const secret = createHmac('sha256', installationSecret).update('angsur:psre-sandbox').digest('hex');
   return createSignatureProvider(config.SIGNATURE_PROVIDER, {
     sandbox: { secret, ca: sandboxCaLoader(config.dataDir) },
