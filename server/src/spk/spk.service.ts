@@ -366,9 +366,10 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
   spkMachine.apply(before.status, SpkAction.UPLOAD_SIGNED);
   if (actor.id !== before.customer.id) throw forbidden();
   const adminSigned = await read.findOneOrFail(SpkVersion, { spk: before, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
+  const expectations = await uploadExpectations(read, deps, before);
   let report;
   try {
-    report = await verifySignedUpload(bytes, adminSigned.file.$.data, await uploadExpectations(read, deps, before));
+    report = await verifySignedUpload(bytes, adminSigned.file.$.data, expectations);
   } catch (err) {
     throw pdfUploadError(err, 'file');
   }
