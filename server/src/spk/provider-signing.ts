@@ -13,7 +13,7 @@ import { OPEN_PROVIDER_SIGNING, ProviderSigningState, SpkProviderSigning } from 
 import { SignatureProviderError, type CallbackRequest } from './signature-provider';
 import { SpkAction, spkMachine } from './spk-status';
 import { Spk, SpkVersion, SpkVersionKind } from './spk.entity';
-import { storeVersion, transition, uploadExpectations } from './spk.service';
+import { emitSpk, storeVersion, transition, uploadExpectations } from './spk.service';
 
 /**
  * The customer's certified electronic signature (PSrE) on the SPK, beside the print-sign-scan upload.
@@ -29,7 +29,7 @@ import { storeVersion, transition, uploadExpectations } from './spk.service';
  * NIK; then the SPK moves exactly as after a verified upload (UPLOAD_SIGNED, a CUSTOMER_SIGNED version,
  * `spk.customerSigned` via PROVIDER) and staff confirm it.
  */
-type Services = Pick<AppServices, 'spk' | 'events' | 'logger' | 'orm' | 'clock' | 'config'>;
+type Services = Pick<AppServices, 'spk' | 'logger' | 'orm' | 'clock' | 'config'>;
 
 const lock = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
 
@@ -236,7 +236,7 @@ export async function completeProviderSigning(app: Services, reference: string, 
     current.signedVersion = version.version;
     current.completedAt = app.clock.now();
     current.sandboxOtp = null;
-    await app.events.emit(tx, 'spk.customerSigned', { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, via: 'PROVIDER' }, { actorId: spk.customer.id, at: app.clock.now() });
+    await emitSpk(tx, app.spk, 'spk.customerSigned', spk, customer, { via: 'PROVIDER' });
     return { outcome: 'SIGNED' as const };
   });
 }

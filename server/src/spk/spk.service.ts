@@ -157,7 +157,7 @@ async function notifyCustomer(
 type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
 
 /** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
-function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
   const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
   return deps.events.emit(tx, type, payload, { actorId: actor.id, at: deps.clock.now() });
 }
