@@ -28,6 +28,7 @@ describe('certified electronic signature in the browser', () => {
 
     await harness.inBrowser('psre-customer', async (page) => {
       await harness.logIn(page, c.username, c.password);
+      await page.waitForURL(/\/admin\/my-orders$/, { timeout: 40_000 });
       await page.goto(`${app.url}/admin/my-orders/${order.id}/show`);
       await page.getByTestId('psre-panel').waitFor({ timeout: 40_000 });
       // The print-sign-scan route stays beside it.
@@ -46,6 +47,7 @@ describe('certified electronic signature in the browser', () => {
 
     await harness.inBrowser('psre-staff', async (page) => {
       await harness.logIn(page, support.username, support.password);
+      await page.getByRole('menuitem', { name: 'Pesanan' }).waitFor({ timeout: 40_000 });
       await page.goto(`${app.url}/admin/spks/${spk.id}/show`);
       await page.getByTestId('spk-psre-state').filter({ hasText: 'Ditandatangani (tersertifikasi)' }).waitFor({ timeout: 40_000 });
       await screenshot(page, 'psre-staff');
