@@ -166,6 +166,8 @@ const messages = {
     id: 'NIK harus 16 digit angka dengan kode wilayah dan tanggal lahir yang valid.',
     en: 'NIK must be 16 digits with a valid region code and birth date.',
   },
+  'validation.npwp': { id: '{field}: NPWP harus 16 digit angka (untuk perorangan: NIK).', en: '{field}: an NPWP is 16 digits (for individuals: the NIK).' },
+  'validation.nitku': { id: '{field}: NITKU harus 22 digit angka (NPWP + 6 digit kode tempat usaha).', en: '{field}: a NITKU is 22 digits (the NPWP + a 6-digit place-of-business code).' },
   'validation.email': { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
   'validation.username': {
     id: 'Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',

@@ -6,6 +6,7 @@ import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Installment } from '../installments/installment.entity';
 import { OrderItem } from './order-item.entity';
 import { OrderStatus } from './order-status';
+import type { VatTerms } from '../tax/vat';
 
 /**
  * The seed's `Order {user -> produk; user_id, produk, name_customer, no.Telp, total_price}`, one per
@@ -13,7 +14,7 @@ import { OrderStatus } from './order-status';
  */
 @ObjectType()
 @Entity({ tableName: 'orders' })
-export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
+export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments' | 'vatTerms'> {
   @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
   @Unique()
   @Property({ length: 32 })
@@ -46,6 +47,10 @@ export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | '
   @Field(() => LocalDateScalar, { description: 'Installment 0 is due on this date; the monthly ones on its day of the month' })
   @Property({ type: 'date' })
   startDate: string;
+
+  /** The VAT rule as sold (tax/vat.ts); null for an order sold without VAT (or before VAT existed here). */
+  @Property({ type: 'jsonb', nullable: true })
+  vatTerms: VatTerms | null = null;
 
   /** The plan's late-fee policy as sold, kept on the order so the billing pass can work set-based. */
   @Property()

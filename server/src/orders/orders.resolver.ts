@@ -55,7 +55,7 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => [Order], { description: 'Turns the cart into orders (one per cart line) with their installment schedules.' })
   checkout(@Arg('input', () => CheckoutInput, { nullable: true }) input: CheckoutInput | null, @Ctx() ctx: Context) {
-    return orders.checkout(ctx.em, requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.clock);
+    return orders.checkout(ctx.em, requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.clock, ctx.app.config);
   }
 
   @Authorized()
