@@ -168,6 +168,17 @@ const messages = {
   },
   'validation.npwp': { id: '{field}: NPWP harus 16 digit angka (untuk perorangan: NIK).', en: '{field}: an NPWP is 16 digits (for individuals: the NIK).' },
   'validation.nitku': { id: '{field}: NITKU harus 22 digit angka (NPWP + 6 digit kode tempat usaha).', en: '{field}: a NITKU is 22 digits (the NPWP + a 6-digit place-of-business code).' },
+  'tax.period': { id: 'Periode harus berbentuk YYYY-MM.', en: 'The period must look like YYYY-MM.' },
+  'tax.sellerNpwpMissing': {
+    id: 'NPWP perusahaan (COMPANY_NPWP, 16 digit) belum diatur; file Coretax tidak dapat dibuat.',
+    en: 'The company NPWP (COMPANY_NPWP, 16 digits) is not set; no Coretax file can be made.',
+  },
+  'tax.importColumns': { id: 'Baris harus berisi referensi (FP-…) dan nomor faktur pajak.', en: 'A row needs the reference (FP-…) and the tax invoice number.' },
+  'tax.numberFormat': { id: '{reference}: nomor faktur pajak Coretax harus 17 digit.', en: '{reference}: a Coretax tax invoice number is 17 digits.' },
+  'tax.unknownReference': { id: '{reference}: faktur pajak tidak ditemukan.', en: '{reference}: no such tax invoice.' },
+  'tax.numberDiffers': { id: '{reference}: sudah memiliki nomor faktur pajak lain.', en: '{reference}: already has a different tax invoice number.' },
+  'tax.notExported': { id: '{reference}: faktur belum diekspor ke Coretax.', en: '{reference}: the invoice has not been exported to Coretax.' },
+  'tax.numberTaken': { id: '{reference}: nomor ini sudah dipakai faktur lain.', en: '{reference}: this number belongs to another invoice.' },
   'validation.email': { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
   'validation.username': {
     id: 'Nama pengguna 3-32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',

@@ -1,4 +1,5 @@
 import { BigIntType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { BaseEntity } from '../db/base.entity';
@@ -49,6 +50,7 @@ export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | '
   startDate: string;
 
   /** The VAT rule as sold (tax/vat.ts); null for an order sold without VAT (or before VAT existed here). */
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'PPN terms as sold: rateBps, baseNumerator/baseDenominator (DPP nilai lain), pricesIncludeVat' })
   @Property({ type: 'jsonb', nullable: true })
   vatTerms: VatTerms | null = null;
 
