@@ -168,6 +168,12 @@ const messages = {
   },
   'validation.npwp': { id: '{field}: NPWP harus 16 digit angka (untuk perorangan: NIK).', en: '{field}: an NPWP is 16 digits (for individuals: the NIK).' },
   'validation.nitku': { id: '{field}: NITKU harus 22 digit angka (NPWP + 6 digit kode tempat usaha).', en: '{field}: a NITKU is 22 digits (the NPWP + a 6-digit place-of-business code).' },
+  'restructuring.notInArrears': { id: 'Pesanan ini tidak menunggak; restrukturisasi hanya untuk pesanan yang menunggak.', en: 'This order is not in arrears; only orders in arrears are restructured.' },
+  'restructuring.addendumPending': {
+    id: 'Adendum restrukturisasi sebelumnya belum selesai ditandatangani.',
+    en: 'The previous restructuring addendum has not been signed and confirmed yet.',
+  },
+  'restructuring.firstDueDate': { id: 'Jatuh tempo pertama harus tanggal (YYYY-MM-DD) mulai hari ini.', en: 'The first due date must be a date (YYYY-MM-DD) from today on.' },
   'tax.period': { id: 'Periode harus berbentuk YYYY-MM.', en: 'The period must look like YYYY-MM.' },
   'tax.sellerNpwpMissing': {
     id: 'NPWP perusahaan (COMPANY_NPWP, 16 digit) belum diatur; file Coretax tidak dapat dibuat.',

@@ -30,6 +30,7 @@ import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
+import { Restructuring } from '../restructuring/restructuring.entity';
 
 export interface SpkDeps {
   clock: Clock;
@@ -65,7 +66,10 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
-  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  // A restructured line keeps only what was paid on it; one that had nothing paid is history only.
+  const installments = (await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } }))
+    .filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
+  const restructuring = spk.addendumRound ? await em.findOne(Restructuring, { order, round: spk.addendumRound }) : null;
   const terms = items[0]!.planTerms;
   const c = deps.config;
   const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
@@ -108,6 +112,8 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       downPayment: down ? down.principal : 0n,
       marginAmount: installments.reduce((s, i) => s + i.margin, 0n),
       totalPrice: order.totalPrice,
+      vatAmount: installments.reduce((s, i) => s + i.vat, 0n),
+      vatRatePercent: order.vatTerms ? `${order.vatTerms.rateBps / 100}% × DPP ${order.vatTerms.baseNumerator}/${order.vatTerms.baseDenominator}` : null,
       lateFee: {
         graceDays: terms.lateFeeGraceDays,
         type: terms.lateFeeType as 'FIXED_PER_DAY' | 'PERCENT_PER_DAY',
@@ -117,7 +123,8 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       autoSuspendAfterDays: terms.autoSuspendAfterDays,
     },
     items: items.map((i) => ({ position: i.position, productName: i.productName, category: i.category, specs: i.specs, cashPrice: i.cashPrice, setupFee: i.setupFee })),
-    installments: installments.map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount })),
+    installments: installments.map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount, vat: i.vat })),
+    addendum: restructuring ? { round: restructuring.round, reason: restructuring.reason } : null,
   };
 }
 
@@ -198,6 +205,34 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
 }
 
 /**
+ * An addendum for a restructured order (restructuring/): a new SPK for the same order, numbered and
+ * coded like any SPK, drafted from the order's new schedule, that then goes through the same flow
+ * (review, customer approval, admin signature with e-Meterai, customer's signed upload, confirmation).
+ * Runs in the restructuring's transaction; the order is not moved and no arrears check applies (the
+ * arrears are what the addendum settles).
+ */
+export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: AuthUser, order: Order, round: number): Promise<Spk> {
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  assertProfileComplete(customer);
+  const month = todayJakarta(deps.clock).slice(0, 7);
+  const seq = await nextCounterValue(tx, `spk:${month}`);
+  const spk = tx.create(Spk, {
+    order,
+    customer,
+    number: `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`,
+    documentCode: newDocumentCode(),
+    addendumRound: round,
+    createdBy: tx.getReference(User, actor.id),
+  });
+  tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT, reason: `Adendum ke-${round}` });
+  await tx.flush();
+  const rendered = await renderSpk(await documentData(tx, spk, deps));
+  storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
+  audit(tx, actor, 'spk.create_addendum', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, round });
+  return spk;
+}
+
+/**
  * The customer's copy must be what we signed: an upload changed after our signature (verdict
  * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
  */
@@ -250,6 +285,11 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
       case SpkAction.CONFIRM:
         spk.confirmedAt = now;
         spk.confirmedBy = tx.getReference(User, actor.id, { wrapped: true });
+        // An addendum binds a schedule already in force (restructuring/): the order does not move.
+        if (spk.addendumRound) {
+          await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+          break;
+        }
         order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
         order.spkConfirmedAt = now;
         // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
@@ -258,7 +298,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
         break;
       case SpkAction.CANCEL:
-        if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
+        if (!spk.addendumRound && orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
         break;
       default:
         break;

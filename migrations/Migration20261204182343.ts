@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204173814 extends Migration {
+export class Migration20261204182343 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "restructurings" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "order_id" uuid not null, "round" int not null, "open_amount" bigint not null, "late_fees_carried" bigint not null, "late_fees_waived" bigint not null, "tenor_months" int not null, "first_due_date" date not null, "reason" text not null, "old_lines" jsonb not null, "addendum_id" uuid null, "created_by_id" uuid not null, constraint "restructurings_pkey" primary key ("id"));`);
@@ -34,6 +34,8 @@ export class Migration20261204173814 extends Migration {
 
     this.addSql(`alter table "orders" add column "vat_terms" jsonb null;`);
 
+    this.addSql(`alter table "spks" add column "addendum_round" int null;`);
+
     this.addSql(`alter table "installments" add column "tax_base" bigint not null default 0, add column "other_tax_base" bigint not null default 0, add column "vat" bigint not null default 0;`);
     this.addSql(`alter table "installments" add constraint "installments_status_check" check("status" in ('PENDING', 'DUE', 'OVERDUE', 'PAID', 'CANCELLED', 'RESTRUCTURED'));`);
   }
@@ -54,6 +56,8 @@ export class Migration20261204173814 extends Migration {
     this.addSql(`alter table "orders" drop column "vat_terms";`);
 
     this.addSql(`alter table "products" drop column "prices_include_vat";`);
+
+    this.addSql(`alter table "spks" drop column "addendum_round";`);
 
     this.addSql(`alter table "users" drop column "npwp", drop column "nitku";`);
   }
