@@ -31,8 +31,9 @@ import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
 import { Restructuring } from '../restructuring/restructuring.entity';
+import type { DomainEventMap, DomainEventType, EventDeps } from '../events/domain-events';
 
-export interface SpkDeps {
+export interface SpkDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
   config: Config;
@@ -66,10 +67,13 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
+  const lines = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
   // A restructured line keeps only what was paid on it; one that had nothing paid is history only.
-  const installments = (await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } }))
-    .filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
-  const restructuring = spk.addendumRound ? await em.findOne(Restructuring, { order, round: spk.addendumRound }) : null;
+  const installments = lines.filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
+  const restructurings = await em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
+  const restructuring = spk.addendumRound ? restructurings.find((r) => r.round === spk.addendumRound) ?? null : null;
+  const lateFeesCarried = restructurings.reduce((s, r) => s + r.lateFeesCarried, 0n);
+  const vatAmount = installments.reduce((s, i) => s + i.vat, 0n);
   const terms = items[0]!.planTerms;
   const c = deps.config;
   const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
@@ -110,9 +114,16 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       setupFee: sum((i) => i.setupFee),
       adminFee: BigInt(terms.adminFee) * BigInt(items.length),
       downPayment: down ? down.principal : 0n,
-      marginAmount: installments.reduce((s, i) => s + i.margin, 0n),
+      // Margins as sold, restructured lines included (their open margin moved into the new principal).
+      marginAmount: lines.reduce((s, i) => s + i.margin, 0n),
       totalPrice: order.totalPrice,
-      vatAmount: installments.reduce((s, i) => s + i.vat, 0n),
+      vatAmount,
+      // On prices sold without PPN it is added on top. After a restructuring the PPN of what remained was
+      // re-split (restructuring/), so the part added on top is what the total holds beyond the rest.
+      vatAdded: !order.vatTerms || order.vatTerms.pricesIncludeVat ? 0n
+        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried
+        : vatAmount,
+      lateFeesCarried,
       vatRatePercent: order.vatTerms ? `${order.vatTerms.rateBps / 100}% × DPP ${order.vatTerms.baseNumerator}/${order.vatTerms.baseDenominator}` : null,
       lateFee: {
         graceDays: terms.lateFeeGraceDays,
@@ -155,6 +166,14 @@ async function notifyCustomer(
 ) {
   const customer = await tx.findOneOrFail(User, spk.customer.id);
   await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerOrder(spk.order.id) });
+}
+
+type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
+
+/** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
+function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+  const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
+  return deps.events.emit(tx, type, payload, { actorId: actor.id, at: deps.clock.now() });
 }
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
@@ -200,6 +219,7 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
     const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
     audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
+    await emitSpk(tx, deps, 'spk.created', spk, actor, {});
     return spk;
   });
 }
@@ -229,6 +249,7 @@ export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: Au
   const rendered = await renderSpk(await documentData(tx, spk, deps));
   storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
   audit(tx, actor, 'spk.create_addendum', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, round });
+  await emitSpk(tx, deps, 'spk.created', spk, actor, {});
   return spk;
 }
 
@@ -265,10 +286,12 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
     switch (action) {
       case SpkAction.APPROVE:
         spk.approvedAt = now;
+        await emitSpk(tx, deps, 'spk.approved', spk, actor, {});
         break;
       case SpkAction.REQUEST_REVISION:
         spk.revisionComments = reason;
         spk.approvedAt = null;
+        await emitSpk(tx, deps, 'spk.revisionRequested', spk, actor, { note: reason });
         break;
       case SpkAction.SUBMIT_FOR_REVIEW: {
         const staff = await tx.findOneOrFail(User, actor.id);
@@ -296,6 +319,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
         await refreshStatuses(tx, order, deps.clock);
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+        await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
       case SpkAction.CANCEL:
         if (!spk.addendumRound && orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
@@ -408,6 +432,7 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
     transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
     spk.rejectionReason = null;
     storeVersion(tx, spk, actor, SpkVersionKind.CUSTOMER_SIGNED, bytes, { verification: report as unknown as Record<string, unknown> });
+    await emitSpk(tx, deps, 'spk.customerSigned', spk, actor, { via: 'UPLOAD' });
     return spk;
   });
 }

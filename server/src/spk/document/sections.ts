@@ -154,6 +154,8 @@ export function harga(flow: Flow, d: SpkDocumentData) {
       ['Biaya pemasangan (setup)', formatRupiah(o.setupFee)],
       ['Biaya administrasi', formatRupiah(o.adminFee)],
       ['Margin angsuran', formatRupiah(o.marginAmount)],
+      ...(o.vatAdded ? [['PPN (ditambahkan pada harga)', formatRupiah(o.vatAdded)] as [string, string]] : []),
+      ...(o.lateFeesCarried ? [['Denda yang direstrukturisasi', formatRupiah(o.lateFeesCarried)] as [string, string]] : []),
     ],
     { indent: AYAT_LABEL, labelWidth },
   );

@@ -55,6 +55,10 @@ export interface SpkDocumentData {
     totalPrice: bigint;
     /** PPN included in the total (0 when the order has no VAT), and its rate for the label. */
     vatAmount?: bigint;
+    /** PPN added on top of prices sold without it (0 when prices include it): part of the total. */
+    vatAdded?: bigint;
+    /** Late fees a restructuring moved into the schedule: part of an addendum's total. */
+    lateFeesCarried?: bigint;
     vatRatePercent?: string | null;
     /** value: rupiah a day (FIXED_PER_DAY) or basis points of the overdue amount a day (PERCENT_PER_DAY). */
     lateFee: LateFeeTerms;
