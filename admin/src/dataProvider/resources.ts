@@ -48,7 +48,7 @@ export interface ResourceDef {
 }
 
 const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 'rackUnits', 'powerWatts', 'ipv4Count'] as const;
-const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
+const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee pricesIncludeVat active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
 const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
 const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
 const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt`;
@@ -113,7 +113,7 @@ const specsInput = (value: unknown) => {
   return Object.fromEntries(PRODUCT_SPECS.map((key) => [key, specs[key] === '' || specs[key] === undefined ? null : specs[key]]));
 };
 
-const PRODUCT_INPUT = ['category', 'name', 'slug', 'description', 'specs', 'cashPrice', 'setupFee', 'active'] as const;
+const PRODUCT_INPUT = ['category', 'name', 'slug', 'description', 'specs', 'cashPrice', 'setupFee', 'pricesIncludeVat', 'active'] as const;
 const PLAN_TERMS = [
   'name',
   'tenorMonths',
@@ -264,6 +264,16 @@ export const resources: Record<string, ResourceDef> = {
     mapFilter: anomalyFilter,
     fields: 'id kind provider reference expected received details createdAt resolvedAt resolution',
     sortable: ['createdAt', 'kind'],
+    hasIds: false,
+  },
+  taxInvoices: {
+    list: 'taxInvoices', // FINANCE and ADMIN; a list only
+    one: '',
+    filterType: 'TaxInvoiceFilter',
+    filters: ['period', 'status', 'kind', 'orderId', 'q'],
+    mapFilter: (filter) => ({ ...filter, ...(filter.status ? { status: [filter.status].flat() } : {}) }),
+    fields: 'id reference kind status invoiceDate period buyerName buyerTin taxBase otherTaxBase vat coretaxNumber',
+    sortable: ['reference', 'invoiceDate', 'status', 'vat', 'buyerName'],
     hasIds: false,
   },
   spks: {

@@ -15,6 +15,7 @@ export const en: TranslationMessages = {
         description: 'Description',
         cashPrice: 'Cash price',
         setupFee: 'Setup fee',
+        pricesIncludeVat: 'Prices include VAT (PPN)',
         active: 'Active',
         plans: 'Installment plans',
         createdAt: 'Created',
@@ -47,6 +48,7 @@ export const en: TranslationMessages = {
         specsMachine: 'CPU, RAM and storage are required for VPS, cloud and dedicated servers.',
         specsColocation: 'Rack units and power are required for colocation.',
         setupFee: 'Paid once, with the down payment.',
+        pricesIncludeVat: 'If not, VAT (12% × 11/12 tax base) is added to every installment.',
       },
       plans: {
         add: 'Add installment plan',

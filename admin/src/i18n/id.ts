@@ -231,6 +231,7 @@ export const id: TranslationMessages = {
         description: 'Deskripsi',
         cashPrice: 'Harga tunai',
         setupFee: 'Biaya setup',
+        pricesIncludeVat: 'Harga sudah termasuk PPN',
         active: 'Aktif',
         plans: 'Paket cicilan',
         createdAt: 'Dibuat',
@@ -263,6 +264,7 @@ export const id: TranslationMessages = {
         specsMachine: 'CPU, RAM dan penyimpanan wajib untuk VPS, cloud dan dedicated server.',
         specsColocation: 'Rack unit dan daya wajib untuk colocation.',
         setupFee: 'Dibayar sekali bersama uang muka.',
+        pricesIncludeVat: 'Jika tidak, PPN (12% × DPP 11/12) ditambahkan pada setiap angsuran.',
       },
       plans: {
         add: 'Tambah paket cicilan',
