@@ -65,7 +65,7 @@ const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil
   services { ${SERVICE_FIELDS} ${SUSPENSION_FIELDS} }
   customer { id username fullName email phone note }
   items { id position productName category specs planTerms cashPrice setupFee totalPrice }
-  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} }`;
 const PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt proofUrl orderId order { id number customerName status }`;
 const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allocations { ${ALLOCATION_FIELDS} }`;
@@ -101,7 +101,7 @@ const installmentFilter = (filter: Record<string, unknown>) => {
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
   spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt }
-  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
