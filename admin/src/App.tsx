@@ -23,6 +23,7 @@ import services from './services';
 import spks from './spk';
 import staffTasks from './staffTasks';
 import staff from './staff';
+import taxInvoices from './taxInvoices';
 import { theme } from './theme';
 
 /** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
@@ -32,6 +33,8 @@ const staffResources = [
   <Resource key="payments" name="payments" {...payments} />,
   // Right under payments in the menu: gateway money that was not applied (FINANCE and ADMIN).
   <Resource key="paymentAnomalies" name="paymentAnomalies" {...paymentAnomalies} />,
+  // Pajak: tax invoices by month, Coretax export and import of numbers (FINANCE and ADMIN).
+  <Resource key="taxInvoices" name="taxInvoices" {...taxInvoices} />,
   // Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers.
   <Resource key="spks" name="spks" {...spks} />,
   <Resource key="services" name="services" {...services} />,

@@ -54,6 +54,7 @@ import { closePdfPool } from './pdf';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { DomainEvents } from './events/domain-events';
+import { createTaxDeps, registerTaxHandlers } from './tax/tax-invoices';
 
 export interface AppOptions {
   clock?: Clock;
@@ -181,6 +182,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
     }),
   };
+
+  registerTaxHandlers(services.events, createTaxDeps(config));
 
   const schema = await getSchema();
   const app = express();

@@ -21,6 +21,7 @@ import type { Role } from './session';
  *   (`billingPass` on installments; the API's runBillingPass is ADMIN only).
  * - Payment anomalies (money a gateway reported that was not applied: wrong amount, unknown reference,
  *   too much, after expiry): FINANCE and ADMIN read them, like the API's paymentAnomalies.
+ * - Pajak (tax invoices, Coretax export and import of numbers): FINANCE and ADMIN, like the API's tax.manage.
  * - Logging out of every device is everyone's own (the user menu): no rule.
  * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
  * - CUSTOMER: only the customer area (customer/), whose queries return the caller's own data
@@ -50,6 +51,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     notificationDeliveries: ['list'],
     installments: ['list', 'export', 'billingPass'],
     paymentAnomalies: ['list', 'resolve'],
+    taxInvoices: ['list'],
     dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
@@ -64,6 +66,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     notificationDeliveries: ['list'],
     installments: ['list', 'export'],
     paymentAnomalies: ['list', 'resolve'],
+    taxInvoices: ['list'],
     dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {

@@ -49,7 +49,7 @@ export interface ResourceDef {
 }
 
 const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 'rackUnits', 'powerWatts', 'ipv4Count'] as const;
-const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
+const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee pricesIncludeVat active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
 const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
 const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
 const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt`;
@@ -66,7 +66,7 @@ const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil
   services { ${SERVICE_FIELDS} ${SUSPENSION_FIELDS} }
   customer { id username fullName email phone note }
   items { id position productName category specs planTerms cashPrice setupFee totalPrice }
-  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} }`;
 const PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt proofUrl orderId order { id number customerName status }`;
 const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allocations { ${ALLOCATION_FIELDS} }`;
@@ -101,8 +101,8 @@ const installmentFilter = (filter: Record<string, unknown>) => {
  */
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
-  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} }
-  installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
+  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} } }
+  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
@@ -114,7 +114,7 @@ const specsInput = (value: unknown) => {
   return Object.fromEntries(PRODUCT_SPECS.map((key) => [key, specs[key] === '' || specs[key] === undefined ? null : specs[key]]));
 };
 
-const PRODUCT_INPUT = ['category', 'name', 'slug', 'description', 'specs', 'cashPrice', 'setupFee', 'active'] as const;
+const PRODUCT_INPUT = ['category', 'name', 'slug', 'description', 'specs', 'cashPrice', 'setupFee', 'pricesIncludeVat', 'active'] as const;
 const PLAN_TERMS = [
   'name',
   'tenorMonths',
@@ -265,6 +265,16 @@ export const resources: Record<string, ResourceDef> = {
     mapFilter: anomalyFilter,
     fields: 'id kind provider reference expected received details createdAt resolvedAt resolution',
     sortable: ['createdAt', 'kind'],
+    hasIds: false,
+  },
+  taxInvoices: {
+    list: 'taxInvoices', // FINANCE and ADMIN; a list only
+    one: '',
+    filterType: 'TaxInvoiceFilter',
+    filters: ['period', 'status', 'kind', 'orderId', 'q'],
+    mapFilter: (filter) => ({ ...filter, ...(filter.status ? { status: [filter.status].flat() } : {}) }),
+    fields: 'id reference kind status invoiceDate period buyerName buyerTin taxBase otherTaxBase vat coretaxNumber',
+    sortable: ['reference', 'invoiceDate', 'status', 'vat', 'buyerName'],
     hasIds: false,
   },
   spks: {

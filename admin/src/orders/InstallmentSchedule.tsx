@@ -95,6 +95,10 @@ export const InstallmentSchedule = (_props: { label?: false }) => {
           <DataTable.Col source="amount" align="right" disableSort>
             <RupiahField source="amount" />
           </DataTable.Col>
+          {/* The PPN included in each amount (server/src/tax/vat.ts); absent on orders sold without VAT. */}
+          <DataTable.Col source="vat" align="right" disableSort>
+            <RupiahField source="vat" />
+          </DataTable.Col>
           <DataTable.Col source="paidAmount" align="right" disableSort>
             <RupiahField source="paidAmount" />
           </DataTable.Col>

@@ -83,7 +83,7 @@ const SpecsInputs = () => (
   </FormDataConsumer>
 );
 
-export const productDefaults = { category: 'VPS', active: true, setupFee: '0', specs: { ipv4Count: 1 } };
+export const productDefaults = { category: 'VPS', active: true, setupFee: '0', pricesIncludeVat: true, specs: { ipv4Count: 1 } };
 
 export const ProductForm = ({ isCreate = false, ...props }: Omit<SimpleFormProps, 'children'> & { isCreate?: boolean }) => (
   <SimpleForm {...props} sx={{ maxWidth: 880 }}>
@@ -101,6 +101,7 @@ export const ProductForm = ({ isCreate = false, ...props }: Omit<SimpleFormProps
       <RupiahInput source="cashPrice" validate={[required(), minValue(1)]} />
       <RupiahInput source="setupFee" helperText="resources.products.helper.setupFee" />
     </Box>
+    <BooleanInput source="pricesIncludeVat" helperText="resources.products.helper.pricesIncludeVat" />
     <BooleanInput source="active" />
   </SimpleForm>
 );

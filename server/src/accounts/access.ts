@@ -25,6 +25,8 @@ const GRANTS = {
   'billing.run': [Role.FINANCE],
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],
+  'tax.manage': [Role.FINANCE],
+  'order.restructure': [Role.SUPPORT],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

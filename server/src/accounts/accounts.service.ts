@@ -179,7 +179,7 @@ function applyProfile(user: User, input: ProfileInput): Record<string, unknown> 
   const set = (key: keyof User & string, value: unknown) => {
     if (target[key] !== value) {
       // NIK is personal data: the audit trail says that it changed, not what it is.
-      changes[key] = key === 'nik' ? '(changed)' : value;
+      changes[key] = key === 'nik' || key === 'npwp' ? '(changed)' : value;
       target[key] = value;
     }
   };
@@ -191,6 +191,8 @@ function applyProfile(user: User, input: ProfileInput): Record<string, unknown> 
   if (input.companyTitle !== undefined) set('companyTitle', input.companyTitle?.trim() || null);
   if (input.companyAddress !== undefined) set('companyAddress', input.companyAddress?.trim() || null);
   if (input.address !== undefined) set('address', input.address?.trim() || null);
+  if (input.npwp !== undefined) set('npwp', input.npwp || null);
+  if (input.nitku !== undefined) set('nitku', input.nitku || null);
   if (input.note !== undefined) set('note', input.note?.trim() || null);
   if (input.locale !== undefined && input.locale !== null) set('locale', input.locale);
   if (input.notifyByEmail !== undefined && input.notifyByEmail !== null) set('notifyByEmail', input.notifyByEmail);

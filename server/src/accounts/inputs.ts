@@ -1,6 +1,6 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEmailAddress, IsNIK, IsPassword, IsPhoneID, IsUsername, MaxChars, NotBlank } from '../common/validators';
+import { IsEmailAddress, IsNIK, IsNITKU, IsNPWP, IsPassword, IsPhoneID, IsUsername, MaxChars, NotBlank } from '../common/validators';
 import { Role } from './roles';
 import { Locale, User } from './user.entity';
 
@@ -33,6 +33,10 @@ export class ProfileInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(120) companyTitle?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(1000) companyAddress?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(1000) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'NPWP, 16 digits (for individuals the NIK); without it the customer gets receipts only' })
+  @IsOptional() @IsNPWP() npwp?: string | null;
+  @Field(() => String, { nullable: true, description: 'NITKU, 22 digits: companies (NPWP + place-of-business code)' })
+  @IsOptional() @IsNITKU() nitku?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxChars(2000) note?: string | null;
   @Field(() => Locale, { nullable: true }) @IsOptional() locale?: Locale;
   @Field(() => Boolean, { nullable: true }) @IsOptional() notifyByEmail?: boolean;

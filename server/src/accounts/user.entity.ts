@@ -66,6 +66,15 @@ export class User extends BaseEntity<'role' | 'active' | 'locale' | 'tokenVersio
   @Property({ type: 'text', nullable: true })
   companyAddress: string | null = null;
 
+  /** The buyer's tax identity on tax invoices; for an individual it is the NIK, so encrypted like it. */
+  @Field(() => String, { nullable: true, description: 'NPWP (16 digits; for individuals the NIK). Without it: receipts only, no tax invoice' })
+  @Property({ type: new EncryptedText('users.npwp'), nullable: true })
+  npwp: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'NITKU (22 digits): a company buyer’s place of business on its tax invoices' })
+  @Property({ type: 'string', length: 22, nullable: true })
+  nitku: string | null = null;
+
   @Field(() => String, { nullable: true })
   @Property({ type: new EncryptedText('users.address'), nullable: true })
   address: string | null = null;

@@ -94,7 +94,7 @@ export class InstallmentPlanResolver {
     @Arg('startDate', () => LocalDateScalar, { nullable: true, description: 'Defaults to today in Asia/Jakarta' }) startDate: string | null,
     @Ctx() ctx: Context,
   ) {
-    return catalog.quote(ctx.em, ctx.app.clock, { productId, planId, quantity, startDate }, staff(ctx));
+    return catalog.quote(ctx.em, ctx.app.clock, { productId, planId, quantity, startDate }, staff(ctx), ctx.app.config);
   }
 
   @FieldResolver(() => ID)

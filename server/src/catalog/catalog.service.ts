@@ -11,6 +11,7 @@ import { DownPaymentType, LateFeeType, ProductCategory } from './enums';
 import type { CreatePlanInput, CreateProductInput, PlanFilter, PlanTermsInput, ProductFilter, ProductSpecsInput, UpdateProductInput } from './inputs';
 import { InstallmentPlan } from './installment-plan.entity';
 import { Product, ProductSpecs } from './product.entity';
+import { vatTermsFrom, type TaxConfig } from '../tax/vat';
 
 const ref = (type: string, id: string) => ({ entityType: type, entityId: id });
 
@@ -95,6 +96,7 @@ export async function createProduct(em: EntityManager, actor: AuthUser, input: C
     specs,
     cashPrice: input.cashPrice,
     setupFee: input.setupFee ?? 0n,
+    pricesIncludeVat: input.pricesIncludeVat ?? true,
     active: input.active ?? true,
   });
   audit(em, actor, 'product.create', ref('Product', product.id), { name: product.name, cashPrice: product.cashPrice });
@@ -117,6 +119,7 @@ export async function updateProduct(em: EntityManager, actor: AuthUser, id: stri
   checkSpecs(product.category, product.specs);
   if (input.cashPrice) product.cashPrice = input.cashPrice;
   if (input.setupFee !== undefined && input.setupFee !== null) product.setupFee = input.setupFee;
+  if (input.pricesIncludeVat !== undefined && input.pricesIncludeVat !== null) product.pricesIncludeVat = input.pricesIncludeVat;
   if (input.active !== undefined && input.active !== null) product.active = input.active;
   // A new price must still work with every plan sold for it.
   for (const plan of product.plans) scheduleOrThrow(() => buildSchedule(product, plan, '2026-01-31'));
@@ -208,6 +211,7 @@ export async function quote(
   clock: Clock,
   args: { productId: string; planId: string; quantity: number; startDate?: string | null },
   staff: boolean,
+  taxConfig: TaxConfig,
 ) {
   if (!Number.isInteger(args.quantity) || args.quantity < 1 || args.quantity > 100) {
     throw badInput('quantity', 'validation.range', { min: 1, max: 100 });
@@ -218,7 +222,7 @@ export async function quote(
   if (!plan || (!staff && !plan.active)) throw notFound('plan.notFound');
   if (plan.product.id !== product.id) throw badInput('planId', 'plan.notForProduct');
   const startDate = args.startDate ?? todayJakarta(clock);
-  const schedule = scheduleOrThrow(() => buildSchedule(product, plan, startDate, args.quantity));
+  const schedule = scheduleOrThrow(() => buildSchedule(product, plan, startDate, args.quantity, vatTermsFrom(taxConfig, product.pricesIncludeVat)));
   const monthly = schedule.lines.find((l) => l.number === 1)!;
   return {
     ...schedule,

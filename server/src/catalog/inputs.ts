@@ -25,6 +25,7 @@ export class CreateProductInput {
   @Field(() => ProductSpecsInput) @ValidateNested() specs: ProductSpecsInput;
   @Field(() => RupiahScalar) @IsMoney({ positive: true }) cashPrice: bigint;
   @Field(() => RupiahScalar, { nullable: true }) @IsOptional() @IsMoney() setupFee?: bigint | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the prices include PPN (default true)' }) @IsOptional() pricesIncludeVat?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
 }
 
@@ -37,6 +38,7 @@ export class UpdateProductInput {
   @Field(() => ProductSpecsInput, { nullable: true }) @IsOptional() @ValidateNested() specs?: ProductSpecsInput | null;
   @Field(() => RupiahScalar, { nullable: true }) @IsOptional() @IsMoney({ positive: true }) cashPrice?: bigint | null;
   @Field(() => RupiahScalar, { nullable: true }) @IsOptional() @IsMoney() setupFee?: bigint | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the prices include PPN (default true)' }) @IsOptional() pricesIncludeVat?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() active?: boolean | null;
 }
 

@@ -43,7 +43,7 @@ export class ProductSpecs {
 
 @ObjectType()
 @Entity({ tableName: 'products' })
-export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans'> {
+export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans' | 'pricesIncludeVat'> {
   @Field(() => ProductCategory)
   @Index()
   @Enum({ items: () => ProductCategory })
@@ -73,6 +73,10 @@ export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 
   @Field(() => RupiahScalar)
   @Property({ type: new BigIntType('bigint') })
   setupFee: bigint = 0n;
+
+  @Field({ description: 'Whether cash price and setup fee already include PPN (VAT); if not, PPN is added per installment' })
+  @Property()
+  pricesIncludeVat: boolean = true;
 
   @Field()
   @Index()

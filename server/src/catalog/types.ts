@@ -10,6 +10,9 @@ export class QuoteLine {
   @Field(() => RupiahScalar) principal: bigint;
   @Field(() => RupiahScalar) margin: bigint;
   @Field(() => RupiahScalar) fees: bigint;
+  @Field(() => RupiahScalar, { description: 'Harga jual (without PPN)' }) taxBase: bigint;
+  @Field(() => RupiahScalar, { description: 'DPP nilai lain' }) otherTaxBase: bigint;
+  @Field(() => RupiahScalar, { description: 'PPN in this installment (included in amount)' }) vat: bigint;
   @Field(() => RupiahScalar) amount: bigint;
 }
 
@@ -25,6 +28,7 @@ export class InstallmentQuote {
   @Field(() => RupiahScalar) downPayment: bigint;
   @Field(() => RupiahScalar) financedAmount: bigint;
   @Field(() => RupiahScalar) marginAmount: bigint;
+  @Field(() => RupiahScalar, { description: 'PPN of the whole contract: the lines’ vat adds up to it exactly' }) vatAmount: bigint;
   @Field(() => RupiahScalar) totalPrice: bigint;
   @Field(() => RupiahScalar, { description: 'What the first payment (installment 0) costs' }) firstPayment: bigint;
   @Field(() => RupiahScalar, { description: 'The usual monthly installment (the last one may differ by the remainder)' }) monthlyInstallment: bigint;

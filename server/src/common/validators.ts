@@ -20,6 +20,10 @@ function rule(name: string, key: MessageKey, test: (value: unknown, args: Valida
 
 export const IsPhoneID = rule('isPhoneID', 'validation.phone', (v) => typeof v === 'string' && normalizePhoneID(v) !== null);
 export const IsNIK = rule('isNIK', 'validation.nik', (v) => typeof v === 'string' && isValidNIK(v));
+/** NPWP since 2024: 16 digits (for an individual it is the NIK). */
+export const IsNPWP = rule('isNPWP', 'validation.npwp', (v) => typeof v === 'string' && /^\d{16}$/.test(v));
+/** NITKU: the NPWP and a 6-digit place-of-business code, 22 digits. */
+export const IsNITKU = rule('isNITKU', 'validation.nitku', (v) => typeof v === 'string' && /^\d{22}$/.test(v));
 export const IsUsername = rule('isUsername', 'validation.username', (v) => typeof v === 'string' && /^[a-z0-9._-]{3,32}$/.test(v));
 export const IsPassword = rule('isPassword', 'validation.password', (v) => typeof v === 'string' && v.length >= 10 && v.length <= 200);
 export const IsEmailAddress = rule('isEmailAddress', 'validation.email', (v) => typeof v === 'string' && v.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v));

@@ -10,6 +10,8 @@ export enum InstallmentStatus {
   OVERDUE = 'OVERDUE',
   PAID = 'PAID',
   CANCELLED = 'CANCELLED',
+  /** Replaced by a restructured schedule (orders/restructuring): kept as history, owes nothing more. */
+  RESTRUCTURED = 'RESTRUCTURED',
 }
 registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
 
@@ -23,7 +25,7 @@ registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
 @Index({ properties: ['status', 'dueDate'] })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
 @Check({ name: 'installments_fee_paid_within_fee', expression: 'late_fee_paid >= 0 and late_fee_paid <= late_fee' })
-export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt'> {
+export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'taxBase' | 'otherTaxBase' | 'vat'> {
   @ManyToOne('Order', { ref: true, deleteRule: 'cascade' })
   order: Ref<Order>;
 
@@ -50,6 +52,18 @@ export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' 
   @Field(() => RupiahScalar)
   @Property({ type: new BigIntType('bigint') })
   fees: bigint;
+
+  @Field(() => RupiahScalar, { description: 'Tax base (harga jual) of this installment, without PPN' })
+  @Property({ type: new BigIntType('bigint') })
+  taxBase: bigint = 0n;
+
+  @Field(() => RupiahScalar, { description: 'DPP nilai lain (11/12 of the tax base under PMK 131/2024)' })
+  @Property({ type: new BigIntType('bigint') })
+  otherTaxBase: bigint = 0n;
+
+  @Field(() => RupiahScalar, { description: 'PPN (VAT) included in `amount`; 0 when the order has no VAT' })
+  @Property({ type: new BigIntType('bigint') })
+  vat: bigint = 0n;
 
   @Field(() => InstallmentStatus)
   @Enum({ items: () => InstallmentStatus })

@@ -32,8 +32,10 @@ export interface LateFeePolicy {
 
 const S = InstallmentStatus;
 
-/** Not cancelled, and principal or late fee still unpaid. */
-export const isOpen = (i: InstallmentMoney) => i.status !== S.CANCELLED && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
+/** Lines that are history and never owe anything again: cancelled with the order, or replaced by a restructuring. */
+export const isClosedLine = (status: string) => status === S.CANCELLED || status === S.RESTRUCTURED;
+/** Not closed (cancelled, restructured), and principal or late fee still unpaid. */
+export const isOpen = (i: InstallmentMoney) => !isClosedLine(i.status) && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
 /** What the customer still owes on it: unpaid amount plus unpaid late fee. */
 export const owed = (i: Pick<InstallmentMoney, 'amount' | 'paidAmount' | 'lateFee' | 'lateFeePaid'>): Rupiah => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid;
 /** Due on or before `date` and still open: what "pay what is due now" pays. */
@@ -45,12 +47,13 @@ export const daysLate = (dueDate: string, date: string) =>
   Math.round(DateTime.fromISO(date, { zone: ZONE }).diff(DateTime.fromISO(dueDate, { zone: ZONE }), 'days').days);
 
 /**
- * The status the date and the money say: CANCELLED stays; fully paid (amount and fee) is PAID; on an
+ * The status the date and the money say: CANCELLED and RESTRUCTURED stay; fully paid (amount and fee) is PAID; on an
  * order that cannot be paid yet (SPK not confirmed) nothing is late, so PENDING; otherwise PENDING
  * before the due date, DUE on it, OVERDUE after it.
  */
 export function statusOn(i: InstallmentMoney, date: string, payable: boolean): InstallmentStatus {
   if (i.status === S.CANCELLED) return S.CANCELLED;
+  if (i.status === S.RESTRUCTURED) return S.RESTRUCTURED;
   if (i.paidAmount === i.amount && i.lateFeePaid === i.lateFee) return S.PAID;
   if (!payable || i.dueDate > date) return S.PENDING;
   return i.dueDate === date ? S.DUE : S.OVERDUE;
@@ -91,14 +94,14 @@ export function lateFeeAfterPass(i: InstallmentMoney, policy: LateFeePolicy, dat
 
 // ---- The same rules in SQL (constants only; values travel as bindings) ----
 
-export const OPEN_SQL = `(i.status <> 'CANCELLED' and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
+export const OPEN_SQL = `(i.status not in ('CANCELLED', 'RESTRUCTURED') and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
 export const OWED_SQL = `(i.amount - i.paid_amount + i.late_fee - i.late_fee_paid)`;
 /** `day` is a SQL date expression, e.g. `d.day` or `?::date`. */
 export const dueBySql = (day: string) => `(${OPEN_SQL} and i.due_date <= ${day})`;
 export const overdueOnSql = (day: string) => `(${OPEN_SQL} and i.due_date < ${day})`;
 export const daysLateSql = (day: string) => `(${day} - i.due_date)`;
 export const statusOnSql = (day: string, payable: string) =>
-  `(case when i.status = 'CANCELLED' then 'CANCELLED' when i.paid_amount = i.amount and i.late_fee_paid = i.late_fee then 'PAID'
+  `(case when i.status in ('CANCELLED', 'RESTRUCTURED') then i.status when i.paid_amount = i.amount and i.late_fee_paid = i.late_fee then 'PAID'
          when not ${payable} or i.due_date > ${day} then 'PENDING' when i.due_date = ${day} then 'DUE' else 'OVERDUE' end)`;
 
 const lateFeeForSql = (unpaid: string, day: string) =>
@@ -119,12 +122,14 @@ export enum InstallmentAction {
   MARK_OVERDUE = 'MARK_OVERDUE',
   MARK_PAID = 'MARK_PAID',
   CANCEL = 'CANCEL',
+  RESTRUCTURE = 'RESTRUCTURE',
 }
 
 /**
  * The moves an installment may make. Time moves it forward (PENDING -> DUE -> OVERDUE); money moves it
  * to PAID and a refund back to what the date says; cancelling the order ends it, and nothing leaves
- * CANCELLED. DUE/OVERDUE -> PENDING exists for corrections (a status a future-dated pass once wrote).
+ * CANCELLED. A restructuring closes every line not yet paid (RESTRUCTURED, kept as history; its open
+ * amount moved to the new schedule), and nothing leaves RESTRUCTURED either. DUE/OVERDUE -> PENDING exists for corrections (a status a future-dated pass once wrote).
  */
 export const installmentMachine = defineStateMachine<InstallmentStatus, InstallmentAction>('Installment', { entity: { id: 'angsuran', en: 'installment' } }, {
   [InstallmentAction.MARK_PENDING]: { from: [S.DUE, S.OVERDUE, S.PAID], to: S.PENDING },
@@ -132,9 +137,10 @@ export const installmentMachine = defineStateMachine<InstallmentStatus, Installm
   [InstallmentAction.MARK_OVERDUE]: { from: [S.PENDING, S.DUE, S.PAID], to: S.OVERDUE },
   [InstallmentAction.MARK_PAID]: { from: [S.PENDING, S.DUE, S.OVERDUE], to: S.PAID },
   [InstallmentAction.CANCEL]: { from: [S.PENDING, S.DUE, S.OVERDUE], to: S.CANCELLED },
+  [InstallmentAction.RESTRUCTURE]: { from: [S.PENDING, S.DUE, S.OVERDUE], to: S.RESTRUCTURED },
 });
 
-const ACTION_TO: Record<Exclude<InstallmentStatus, InstallmentStatus.CANCELLED>, InstallmentAction> = {
+const ACTION_TO: Record<Exclude<InstallmentStatus, InstallmentStatus.CANCELLED | InstallmentStatus.RESTRUCTURED>, InstallmentAction> = {
   [S.PENDING]: InstallmentAction.MARK_PENDING,
   [S.DUE]: InstallmentAction.MARK_DUE,
   [S.OVERDUE]: InstallmentAction.MARK_OVERDUE,
@@ -148,7 +154,8 @@ const ACTION_TO: Record<Exclude<InstallmentStatus, InstallmentStatus.CANCELLED>,
 export function applyStatus(i: InstallmentMoney & { paidAt: Date | null }, date: string, payable: boolean, now: Date): boolean {
   const target = statusOn(i, date, payable);
   if (target === i.status) return false;
-  i.status = installmentMachine.apply(i.status as InstallmentStatus, target === S.CANCELLED ? InstallmentAction.CANCEL : ACTION_TO[target]);
+  // statusOn keeps CANCELLED and RESTRUCTURED, so only the four live statuses are ever targets here.
+  i.status = installmentMachine.apply(i.status as InstallmentStatus, ACTION_TO[target as keyof typeof ACTION_TO]);
   i.paidAt = target === S.PAID ? now : null;
   return true;
 }

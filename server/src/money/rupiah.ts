@@ -59,3 +59,22 @@ export function parseRupiah(input: string | number | bigint): Rupiah {
   if (!/^-?\d+$/.test(cleaned)) throw new RangeError('amount must be a whole number of rupiah');
   return BigInt(cleaned);
 }
+
+/**
+ * Splits what `rule` gives for the whole of `amounts` into one part per amount, by cumulative
+ * differences: part k = rule(a1 + … + ak) − rule(a1 + … + ak−1). The parts always add up to
+ * rule(total) exactly, and each part is within one rounding step of what `rule` gives for its own
+ * amount, because a rule that rounds once is applied to running totals and never to rounded parts.
+ */
+export function splitByRunningTotal<K extends string>(amounts: Rupiah[], rule: (amount: Rupiah) => Record<K, Rupiah>): Record<K, Rupiah>[] {
+  let running = 0n;
+  let previous = rule(0n);
+  return amounts.map((a) => {
+    running += a;
+    const current = rule(running);
+    const part = {} as Record<K, Rupiah>;
+    for (const k of Object.keys(current) as K[]) part[k] = (current[k] as Rupiah) - (previous[k] as Rupiah);
+    previous = current;
+    return part;
+  });
+}

@@ -1,4 +1,5 @@
 import { BigIntType, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { BaseEntity } from '../db/base.entity';
@@ -6,6 +7,7 @@ import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Installment } from '../installments/installment.entity';
 import { OrderItem } from './order-item.entity';
 import { OrderStatus } from './order-status';
+import type { VatTerms } from '../tax/vat';
 
 /**
  * The seed's `Order {user -> produk; user_id, produk, name_customer, no.Telp, total_price}`, one per
@@ -13,7 +15,7 @@ import { OrderStatus } from './order-status';
  */
 @ObjectType()
 @Entity({ tableName: 'orders' })
-export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments'> {
+export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments' | 'vatTerms'> {
   @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
   @Unique()
   @Property({ length: 32 })
@@ -46,6 +48,11 @@ export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | '
   @Field(() => LocalDateScalar, { description: 'Installment 0 is due on this date; the monthly ones on its day of the month' })
   @Property({ type: 'date' })
   startDate: string;
+
+  /** The VAT rule as sold (tax/vat.ts); null for an order sold without VAT (or before VAT existed here). */
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'PPN terms as sold: rateBps, baseNumerator/baseDenominator (DPP nilai lain), pricesIncludeVat' })
+  @Property({ type: 'jsonb', nullable: true })
+  vatTerms: VatTerms | null = null;
 
   /** The plan's late-fee policy as sold, kept on the order so the billing pass can work set-based. */
   @Property()

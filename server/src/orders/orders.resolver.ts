@@ -57,7 +57,7 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => [Order], { description: 'Turns the cart into orders (one per cart line) with their installment schedules.' })
   checkout(@Arg('input', () => CheckoutInput, { nullable: true }) input: CheckoutInput | null, @Ctx() ctx: Context) {
-    return orders.checkout(ctx.em, orderDeps(ctx), requireCustomer(ctx.user), input ?? new CheckoutInput());
+    return orders.checkout(ctx.em, orderDeps(ctx), requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.config);
   }
 
   @Authorized()

@@ -24,6 +24,7 @@ import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
 import { appLinks } from '../common/app-links';
+import { vatTermsFrom, type TaxConfig } from '../tax/vat';
 import type { EventDeps } from '../events/domain-events';
 
 /** What the order moves need: the clock and the domain events they emit. */
@@ -85,7 +86,7 @@ function termsSnapshot(plan: InstallmentPlan): PlanTermsSnapshot {
  * buildSchedule call as the quote (one unit's schedule times the quantity), so item totals add up to the
  * order total and the quote is the order, line for line. All or nothing.
  */
-export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUser, input: CheckoutInput): Promise<Order[]> {
+export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUser, input: CheckoutInput, taxConfig: TaxConfig): Promise<Order[]> {
   const { clock } = deps;
   return em.transactional(async (tx) => {
     const customer = await tx.findOneOrFail(User, actor.id);
@@ -102,7 +103,8 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
       if (!product.active || !plan.active) {
         throw new AppError('CONFLICT', t('cart.unavailable', { name: `${product.name} / ${plan.name}` }), { cartItemId: line.id });
       }
-      const schedule = scheduleOrThrow(() => buildSchedule(product, plan, startDate, line.quantity));
+      const vatTerms = vatTermsFrom(taxConfig, product.pricesIncludeVat);
+      const schedule = scheduleOrThrow(() => buildSchedule(product, plan, startDate, line.quantity, vatTerms));
       const seq = await nextCounterValue(tx, `order:${month}`);
       const order = tx.create(Order, {
         number: `ORD-${month.replace('-', '')}-${String(seq).padStart(6, '0')}`,
@@ -111,6 +113,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
         customerPhone: phone,
         customerEmail: customer.email,
         totalPrice: schedule.totalPrice,
+        vatTerms,
         startDate,
         notes: input.notes?.trim() || null,
         lateFeeGraceDays: plan.lateFeeGraceDays,
@@ -135,7 +138,10 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
         });
       }
       for (const l of schedule.lines) {
-        tx.create(Installment, { order, number: l.number, dueDate: l.dueDate, amount: l.amount, principal: l.principal, margin: l.margin, fees: l.fees });
+        tx.create(Installment, {
+          order, number: l.number, dueDate: l.dueDate, amount: l.amount, principal: l.principal, margin: l.margin, fees: l.fees,
+          taxBase: l.taxBase, otherTaxBase: l.otherTaxBase, vat: l.vat,
+        });
       }
       audit(tx, actor, 'order.checkout', ref(order), { number: order.number, product: product.name, plan: plan.name, quantity: line.quantity, totalPrice: order.totalPrice });
       tx.remove(line);

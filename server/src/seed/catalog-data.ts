@@ -10,6 +10,8 @@ export const demoCatalog = [
     specs: { cpu: '4 vCPU', ramGb: 8, storageGb: 160, storageType: 'NVMe SSD', bandwidth: 'Unmetered 1 Gbps', ipv4Count: 1 },
     cashPrice: 6_000_000n,
     setupFee: 0n,
+    // Consumer prices are quoted with PPN included; a product sold without it sets false.
+    pricesIncludeVat: true,
     plans: ['6', '12'],
   },
   {
@@ -20,6 +22,8 @@ export const demoCatalog = [
     specs: { cpu: '8 vCPU', ramGb: 16, storageGb: 320, storageType: 'NVMe SSD', bandwidth: 'Unmetered 1 Gbps', ipv4Count: 1 },
     cashPrice: 18_000_000n,
     setupFee: 250_000n,
+    // Consumer prices are quoted with PPN included; a product sold without it sets false.
+    pricesIncludeVat: true,
     plans: ['12', '24'],
   },
   {
@@ -30,6 +34,8 @@ export const demoCatalog = [
     specs: { cpu: 'Intel Xeon E-2388G 8C/16T', ramGb: 64, storageGb: 2000, storageType: 'NVMe SSD RAID 1', bandwidth: '1 Gbps dedicated', ipv4Count: 4 },
     cashPrice: 60_000_000n,
     setupFee: 1_500_000n,
+    // Consumer prices are quoted with PPN included; a product sold without it sets false.
+    pricesIncludeVat: true,
     plans: ['12', '24', '36'],
   },
   {
@@ -40,6 +46,8 @@ export const demoCatalog = [
     specs: { rackUnits: 1, powerWatts: 300, bandwidth: '1 Gbps shared', ipv4Count: 1 },
     cashPrice: 9_600_000n,
     setupFee: 500_000n,
+    // Consumer prices are quoted with PPN included; a product sold without it sets false.
+    pricesIncludeVat: true,
     plans: ['6', '12'],
   },
 ] as const;

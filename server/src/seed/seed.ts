@@ -42,6 +42,7 @@ export async function seed(em: EntityManager, config: Config): Promise<SeedResul
           specs: Object.assign(new ProductSpecs(), item.specs),
           cashPrice: item.cashPrice,
           setupFee: item.setupFee,
+          pricesIncludeVat: item.pricesIncludeVat,
         });
         result.productsCreated++;
       }

@@ -12,7 +12,7 @@ import { SpkAction, SpkStatus } from './spk-status';
 @ObjectType()
 @Entity({ tableName: 'spks' })
 export class Spk extends BaseEntity<
-  'status' | 'currentVersion' | 'approvedAt' | 'confirmedAt' | 'confirmedBy' | 'stampSerial' | 'stampProvider' | 'stampDuty' | 'revisionComments' | 'rejectionReason' | 'customerSignatureBox'
+  'status' | 'currentVersion' | 'approvedAt' | 'confirmedAt' | 'confirmedBy' | 'stampSerial' | 'stampProvider' | 'stampDuty' | 'revisionComments' | 'rejectionReason' | 'customerSignatureBox' | 'addendumRound'
 > {
   @ManyToOne(() => Order, { ref: true, index: true })
   order: Ref<Order>;
@@ -29,6 +29,10 @@ export class Spk extends BaseEntity<
   @Unique()
   @Property({ length: 32 })
   documentCode: string;
+
+  @Field(() => Int, { nullable: true, description: 'Set on an addendum (restructuring round 1, 2…); null on the order’s first SPK' })
+  @Property({ type: 'integer', nullable: true })
+  addendumRound: number | null = null;
 
   @Field(() => SpkStatus)
   @Index()

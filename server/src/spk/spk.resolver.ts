@@ -193,7 +193,8 @@ export class OrderSpkResolver {
   spk(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Spk | null>('spkByOrder', async (ids) => {
-        const rows = await ctx.em.find(Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } });
+        // Newest first: after a restructuring the addendum is the SPK in play.
+        const rows = await ctx.em.find(Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
         return ids.map((id) => rows.find((r) => r.order.id === id) ?? null);
       })
       .load(order.id);

@@ -31,6 +31,7 @@ import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
+import { Restructuring } from '../restructuring/restructuring.entity';
 import type { DomainEventMap, DomainEventType, EventDeps } from '../events/domain-events';
 
 export interface SpkDeps extends EventDeps {
@@ -69,7 +70,13 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
-  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  const lines = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  // A restructured line keeps only what was paid on it; one that had nothing paid is history only.
+  const installments = lines.filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
+  const restructurings = await em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
+  const restructuring = spk.addendumRound ? restructurings.find((r) => r.round === spk.addendumRound) ?? null : null;
+  const lateFeesCarried = restructurings.reduce((s, r) => s + r.lateFeesCarried, 0n);
+  const vatAmount = installments.reduce((s, i) => s + i.vat, 0n);
   const terms = items[0]!.planTerms;
   const c = deps.config;
   const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
@@ -110,8 +117,17 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       setupFee: sum((i) => i.setupFee),
       adminFee: BigInt(terms.adminFee) * BigInt(items.length),
       downPayment: down ? down.principal : 0n,
-      marginAmount: installments.reduce((s, i) => s + i.margin, 0n),
+      // Margins as sold, restructured lines included (their open margin moved into the new principal).
+      marginAmount: lines.reduce((s, i) => s + i.margin, 0n),
       totalPrice: order.totalPrice,
+      vatAmount,
+      // On prices sold without PPN it is added on top. After a restructuring the PPN of what remained was
+      // re-split (restructuring/), so the part added on top is what the total holds beyond the rest.
+      vatAdded: !order.vatTerms || order.vatTerms.pricesIncludeVat ? 0n
+        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried
+        : vatAmount,
+      lateFeesCarried,
+      vatRatePercent: order.vatTerms ? `${order.vatTerms.rateBps / 100}% × DPP ${order.vatTerms.baseNumerator}/${order.vatTerms.baseDenominator}` : null,
       lateFee: {
         graceDays: terms.lateFeeGraceDays,
         type: terms.lateFeeType as 'FIXED_PER_DAY' | 'PERCENT_PER_DAY',
@@ -121,7 +137,8 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       autoSuspendAfterDays: terms.autoSuspendAfterDays,
     },
     items: items.map((i) => ({ position: i.position, productName: i.productName, category: i.category, specs: i.specs, cashPrice: i.cashPrice, setupFee: i.setupFee })),
-    installments: installments.map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount })),
+    installments: installments.map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount, vat: i.vat })),
+    addendum: restructuring ? { round: restructuring.round, reason: restructuring.reason } : null,
   };
 }
 
@@ -211,6 +228,35 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
 }
 
 /**
+ * An addendum for a restructured order (restructuring/): a new SPK for the same order, numbered and
+ * coded like any SPK, drafted from the order's new schedule, that then goes through the same flow
+ * (review, customer approval, admin signature with e-Meterai, customer's signed upload, confirmation).
+ * Runs in the restructuring's transaction; the order is not moved and no arrears check applies (the
+ * arrears are what the addendum settles).
+ */
+export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: AuthUser, order: Order, round: number): Promise<Spk> {
+  const customer = await tx.findOneOrFail(User, order.customer.id);
+  assertProfileComplete(customer);
+  const month = todayJakarta(deps.clock).slice(0, 7);
+  const seq = await nextCounterValue(tx, `spk:${month}`);
+  const spk = tx.create(Spk, {
+    order,
+    customer,
+    number: `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`,
+    documentCode: newDocumentCode(),
+    addendumRound: round,
+    createdBy: tx.getReference(User, actor.id),
+  });
+  tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT, reason: `Adendum ke-${round}` });
+  await tx.flush();
+  const rendered = await renderSpk(await documentData(tx, spk, deps));
+  storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
+  audit(tx, actor, 'spk.create_addendum', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, round });
+  await emitSpk(tx, deps, 'spk.created', spk, actor, {});
+  return spk;
+}
+
+/**
  * The customer's copy must be what we signed: an upload changed after our signature (verdict
  * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
  */
@@ -265,6 +311,11 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
       case SpkAction.CONFIRM:
         spk.confirmedAt = now;
         spk.confirmedBy = tx.getReference(User, actor.id, { wrapped: true });
+        // An addendum binds a schedule already in force (restructuring/): the order does not move.
+        if (spk.addendumRound) {
+          await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+          break;
+        }
         order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
         order.spkConfirmedAt = now;
         // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
@@ -274,7 +325,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
       case SpkAction.CANCEL:
-        if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
+        if (!spk.addendumRound && orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
         break;
       default:
         break;

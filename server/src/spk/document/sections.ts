@@ -38,6 +38,7 @@ export function letterhead(flow: Flow, d: SpkDocumentData) {
 }
 
 export function title(flow: Flow, d: SpkDocumentData) {
+  if (d.addendum) flow.text(`ADENDUM KE-${d.addendum.round} (RESTRUKTURISASI ANGSURAN)`, { font: 'bold', size: 11, align: 'center', after: 1 });
   flow.text('SURAT PERJANJIAN KERJASAMA', { font: 'bold', size: 14, align: 'center', after: 1 });
   flow.text('LAYANAN HOSTING DENGAN PEMBAYARAN ANGSURAN', { font: 'bold', size: 9.5, align: 'center', after: 4 });
   flow.text(`Nomor: ${d.number}`, { align: 'center' });
@@ -153,10 +154,16 @@ export function harga(flow: Flow, d: SpkDocumentData) {
       ['Biaya pemasangan (setup)', formatRupiah(o.setupFee)],
       ['Biaya administrasi', formatRupiah(o.adminFee)],
       ['Margin angsuran', formatRupiah(o.marginAmount)],
+      ...(o.vatAdded ? [['PPN (ditambahkan pada harga)', formatRupiah(o.vatAdded)] as [string, string]] : []),
+      ...(o.lateFeesCarried ? [['Denda yang direstrukturisasi', formatRupiah(o.lateFeesCarried)] as [string, string]] : []),
     ],
     { indent: AYAT_LABEL, labelWidth },
   );
   flow.fields([['Total harga', formatRupiah(o.totalPrice)]], { indent: AYAT_LABEL, labelWidth, valueFont: 'bold' });
+  if (o.vatAmount) {
+    flow.fields([[`PPN ${o.vatRatePercent ?? ''} (termasuk dalam total harga)`.replace('  ', ' '), formatRupiah(o.vatAmount)]], { indent: AYAT_LABEL, labelWidth });
+  }
+  if (d.addendum) flow.fields([['Alasan restrukturisasi', d.addendum.reason]], { indent: AYAT_LABEL, labelWidth });
   flow.fields([['Terbilang', `(${words})`]], { indent: AYAT_LABEL, labelWidth, valueFont: 'italic' });
   flow.fields(
     [
@@ -169,15 +176,27 @@ export function harga(flow: Flow, d: SpkDocumentData) {
 
   flow.labeled('(2)', clauses.SCHEDULE_INTRO, { indent: 0, labelWidth: AYAT_LABEL, after: 5 });
   const schedule = [...d.installments].sort((a, b) => a.number - b.number);
+  // The PPN column shows how much of each installment is VAT (tax/vat.ts); only when there is any.
+  const withVat = schedule.some((i) => (i.vat ?? 0n) > 0n);
   const rows: Row[] = schedule.map((i) => ({
-    cells: [i.number === 0 ? '0 (pembayaran awal)' : String(i.number), formatTanggal(i.dueDate), formatRupiah(i.amount)],
+    cells: [
+      i.number === 0 ? '0 (pembayaran awal)' : String(i.number),
+      formatTanggal(i.dueDate),
+      ...(withVat ? [formatRupiah(i.vat ?? 0n)] : []),
+      formatRupiah(i.amount),
+    ],
   }));
-  rows.push({ cells: ['Jumlah', '', formatRupiah(schedule.reduce((s, i) => s + i.amount, 0n))], bold: true, fill: COLORS.fill });
+  rows.push({
+    cells: ['Jumlah', '', ...(withVat ? [formatRupiah(schedule.reduce((s, i) => s + (i.vat ?? 0n), 0n))] : []), formatRupiah(schedule.reduce((s, i) => s + i.amount, 0n))],
+    bold: true,
+    fill: COLORS.fill,
+  });
   drawTable(
     flow,
     [
       { header: 'Angsuran ke-', share: 1.3, align: 'center' },
       { header: 'Jatuh tempo', share: 1.6, align: 'center' },
+      ...(withVat ? [{ header: 'PPN', share: 1.4, align: 'right' as const, nowrap: true }] : []),
       { header: 'Jumlah', share: 1.6, align: 'right', nowrap: true },
     ],
     rows,

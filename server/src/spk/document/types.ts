@@ -53,6 +53,13 @@ export interface SpkDocumentData {
     downPayment: bigint;
     marginAmount: bigint;
     totalPrice: bigint;
+    /** PPN included in the total (0 when the order has no VAT), and its rate for the label. */
+    vatAmount?: bigint;
+    /** PPN added on top of prices sold without it (0 when prices include it): part of the total. */
+    vatAdded?: bigint;
+    /** Late fees a restructuring moved into the schedule: part of an addendum's total. */
+    lateFeesCarried?: bigint;
+    vatRatePercent?: string | null;
     /** value: rupiah a day (FIXED_PER_DAY) or basis points of the overdue amount a day (PERCENT_PER_DAY). */
     lateFee: LateFeeTerms;
     autoSuspendAfterDays: number | null;
@@ -67,7 +74,9 @@ export interface SpkDocumentData {
     setupFee: bigint;
   }[];
   /** number 0 is the upfront payment (down payment plus admin and setup fees). */
-  installments: { number: number; dueDate: string; amount: bigint }[];
+  installments: { number: number; dueDate: string; amount: bigint; vat?: bigint }[];
+  /** Set on an addendum: the restructuring round and why; the schedule printed is the new one. */
+  addendum?: { round: number; reason: string } | null;
 }
 
 /** A rectangle in PDF points, origin at the bottom left of the page. */
