@@ -52,6 +52,7 @@ import { closePdfPool } from './pdf';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { DomainEvents } from './events/domain-events';
+import { registerDomainHandlers } from './app/handlers';
 
 export interface AppOptions {
   clock?: Clock;
@@ -178,6 +179,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
     }),
   };
+
+  registerDomainHandlers(services);
 
   const schema = await getSchema();
   const app = express();

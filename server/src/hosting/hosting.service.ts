@@ -32,8 +32,11 @@ export interface HostingDeps extends EventDeps {
 
 const ref = (s: Service) => ({ entityType: 'Service', entityId: s.id });
 
+/** Texts stored in the suspension history are written in the system's language, whoever's request caused them. */
+export const storedText = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => t(key, params, 'id');
+
 const suspensionReasonText = (cause: SuspensionCause) =>
-  cause === SuspensionCause.CUSTOMER_CHOICE ? 'Atas pilihan pelanggan' : cause === SuspensionCause.NON_PAYMENT ? 'Tunggakan pembayaran' : 'Keputusan admin';
+  storedText(cause === SuspensionCause.CUSTOMER_CHOICE ? 'suspension.customerChoice' : cause === SuspensionCause.NON_PAYMENT ? 'suspension.nonPayment' : 'suspension.admin');
 
 export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
   const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
@@ -190,7 +193,7 @@ async function finishAction(tx: EntityManager, deps: EventDeps & { clock: Clock 
   s.nextAttemptAt = null;
   if (action === 'create') {
     s.status = serviceMachine.apply(s.status, ServiceAction.ACTIVATE);
-    await deps.events.emit(tx, 'service.activated', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+    await deps.events.emit(tx, 'service.activated', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id }, { actor, at: deps.clock.now() });
   }
 }
 
@@ -246,7 +249,7 @@ export async function applySuspension(tx: EntityManager, deps: EventDeps & { clo
   order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
   const services = await suspendServices(tx, deps, order, actor, cause, reason);
   audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
-  await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause, reason }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+  await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause, reason }, { actor, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -279,7 +282,7 @@ export async function liftSuspension(tx: EntityManager, deps: EventDeps & { cloc
   order.graceUntil = payUntil;
   const services = await resumeServices(tx, deps, order, actor, reason, payUntil);
   audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
-  await deps.events.emit(tx, 'order.unsuspended', { orderId: order.id, customerId: order.customer.id, payUntil }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+  await deps.events.emit(tx, 'order.unsuspended', { orderId: order.id, customerId: order.customer.id, payUntil }, { actor, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -316,7 +319,7 @@ export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order
   const suspended = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED });
   if (suspended.some((s) => s.suspensionCause === SuspensionCause.ADMIN)) return null;
   if ((await arrearsOf(tx, order.id, clock)).arrearsAmount > 0n) return null;
-  return liftSuspension(tx, deps, order, null, 'Tunggakan lunas', null);
+  return liftSuspension(tx, deps, order, null, storedText('suspension.arrearsSettled'), null);
 }
 
 export async function terminateService(em: EntityManager, actor: AuthUser, id: string, reason: string) {

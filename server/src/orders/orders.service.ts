@@ -142,7 +142,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
       orders.push(order);
     }
     await tx.flush();
-    for (const order of orders) await deps.events.emit(tx, 'order.placed', { orderId: order.id, customerId: customer.id }, { actorId: actor.id, at: clock.now() });
+    for (const order of orders) await deps.events.emit(tx, 'order.placed', { orderId: order.id, customerId: customer.id }, { actor, at: clock.now() });
     return orders;
   });
 }
@@ -195,7 +195,7 @@ export async function cancelOrder(em: EntityManager, deps: OrderDeps, user: Auth
     order.cancelReason = reason.trim();
     for (const i of installments) i.status = installmentMachine.apply(i.status, InstallmentAction.CANCEL);
     audit(tx, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
-    await deps.events.emit(tx, 'order.cancelled', { orderId: order.id, customerId: order.customer.id, reason: order.cancelReason }, { actorId: actor.id, at: deps.clock.now() });
+    await deps.events.emit(tx, 'order.cancelled', { orderId: order.id, customerId: order.customer.id, reason: order.cancelReason }, { actor, at: deps.clock.now() });
     return order;
   });
 }
