@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
@@ -58,7 +59,7 @@ export async function createService(em: EntityManager, deps: HostingDeps, user: 
   if (!/^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$/.test(label)) throw badInput('label', 'service.badLabel');
   return em.transactional(async (tx) => {
     const item = await tx.findOne(OrderItem, input.orderItemId, { populate: ['order'] });
-    if (!item || (!isStaff(actor.role) && item.order.$.customer.id !== actor.id)) throw notFound('order.notFound');
+    assertVisible(actor, item, (r) => r.order.$.customer.id, 'order.notFound');
     if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
     const order = await tx.findOneOrFail(Order, item.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertServiceAllowed(order);
@@ -230,7 +231,7 @@ export async function suspendOrder(em: EntityManager, deps: HostingDeps, user: A
   const actor = requireUser(user);
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+    assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
     let cause: SuspensionCause;
     if (isStaff(actor.role)) {
       if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();

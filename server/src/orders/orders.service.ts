@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
@@ -151,7 +152,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
 export async function getOrder(em: EntityManager, user: AuthUser | null, id: string) {
   const actor = requireUser(user);
   const order = await em.findOne(Order, id);
-  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
   return order;
 }
 

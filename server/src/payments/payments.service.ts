@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -78,7 +79,7 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
   }
   const order = await em.findOne(Order, args.orderId);
   // Someone else's order answers exactly like an id that does not exist: its existence is not told.
-  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
   assertPayable(order);
   const installments = await openInstallments(em, order.id);
   const open = outstanding(installments);

@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { createHash, randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -46,7 +47,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export async function getSpk(em: EntityManager, user: AuthUser | null, id: string, lock = false): Promise<Spk> {
   const actor = requireUser(user);
   const spk = await em.findOne(Spk, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!spk || (!isStaff(actor.role) && spk.customer.id !== actor.id)) throw notFound('spk.notFound');
+  assertVisible(actor, spk, (r) => r.customer.id, 'spk.notFound');
   return spk;
 }
 
