@@ -25,6 +25,7 @@ import { loadConfig } from '../server/src/config/config';
 import { migrate, openOrm } from '../server/src/db/orm';
 import { InMemoryBus } from '../server/src/notifications/bus';
 import { DomainEvents } from '../server/src/events/domain-events';
+import { registerHostingHandlers } from '../server/src/hosting/handlers';
 import { assertEmptyBook, benchDatabase, median, range, round2, writeReport } from './support';
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
@@ -232,6 +233,8 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
     const seedMs = await timed(() => seed(c, orders));
     const clock = { now: () => new Date(`${TODAY}T03:00:00Z`) };
     const deps = { clock, bus: new InMemoryBus(), billing, events: new DomainEvents() };
+    // The pass's automatic suspensions are applied by the hosting domain's handler, as in the app.
+    registerHostingHandlers(deps.events, deps);
     const baseline: number[] = [];
     const pass: number[] = [];
     const waits: { pass: unknown[]; baseline: unknown[] } = { pass: [], baseline: [] };

@@ -54,6 +54,7 @@ import { closePdfPool } from './pdf';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { DomainEvents } from './events/domain-events';
+import { registerDomainHandlers } from './app/handlers';
 import { createTaxDeps, registerTaxHandlers } from './tax/tax-invoices';
 
 export interface AppOptions {
@@ -183,6 +184,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   };
 
+  // The core reactions first (the order follows the money), then those that read the result.
+  registerDomainHandlers(services);
   registerTaxHandlers(services.events, createTaxDeps(config));
 
   const schema = await getSchema();

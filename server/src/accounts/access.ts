@@ -66,6 +66,11 @@ export function ownRecord<T>(user: AuthUser | null, record: T | null | undefined
   return visible;
 }
 
+/** visibleRecord as an assertion, for code that keeps using its own variable afterwards. */
+export function assertVisible<T>(user: AuthUser | null, record: T | null | undefined, ownerOf: (r: T) => string, notFoundKey: MessageKey): asserts record is T {
+  visibleRecord(user, record, ownerOf, notFoundKey);
+}
+
 /** Limits a list query to what the user may see: customers get a filter on their own id, staff none. */
 export function ownerScope(user: AuthUser | null): { customerId: string } | Record<string, never> {
   const u = requireUser(user);

@@ -11,8 +11,6 @@ import { summarize } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
 import { notify, staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
-import { applySuspension } from '../hosting/hosting.service';
-import { SuspensionCause } from '../hosting/service-status';
 import { appLinks } from '../common/app-links';
 import type { EventDeps } from '../events/domain-events';
 
@@ -172,7 +170,8 @@ async function pass(tx: EntityManager, deps: BillingPassDeps, day: string, upTo:
   for (const { id } of toSuspend) {
     if (!dryRun) {
       const order = await tx.findOneOrFail(Order, id);
-      await applySuspension(tx, deps, order, null, SuspensionCause.NON_PAYMENT, `Otomatis: lewat ${order.autoSuspendAfterDays} hari dari jatuh tempo`);
+      // The hosting domain suspends the order and its services (its handler).
+      await deps.events.emit(tx, 'installment.autoSuspendDue', { orderId: order.id, customerId: order.customer.id, afterDays: order.autoSuspendAfterDays! }, { at: deps.clock.now() });
     }
     suspendedOrders.push(id);
   }

@@ -181,6 +181,14 @@ const messages = {
     id: 'Pesanan tidak menunggak; penangguhan atas pilihan sendiri hanya untuk tagihan yang lewat jatuh tempo.',
     en: 'The order is not overdue; suspending by choice is for overdue bills only.',
   },
+  // Reasons written into the suspension history (stored in the system's language, Indonesian).
+  'suspension.customerChoice': { id: 'Atas pilihan pelanggan', en: 'At the customer’s choice' },
+  'suspension.nonPayment': { id: 'Tunggakan pembayaran', en: 'Overdue payments' },
+  'suspension.admin': { id: 'Keputusan admin', en: 'The admin’s decision' },
+  'suspension.downPaymentRefunded': { id: 'Uang muka dikembalikan (refund)', en: 'Down payment refunded' },
+  'suspension.downPaymentPaid': { id: 'Uang muka lunas', en: 'Down payment paid' },
+  'suspension.arrearsSettled': { id: 'Tunggakan lunas', en: 'Arrears settled' },
+  'suspension.automatic': { id: 'Otomatis: lewat {days} hari dari jatuh tempo', en: 'Automatic: {days} days past the due date' },
   'service.deadlinePast': { id: 'Batas waktu pembayaran harus hari ini atau nanti.', en: 'The payment deadline must be today or later.' },
   'notification.notFound': { id: 'Notifikasi tidak ditemukan.', en: 'Notification not found.' },
   'validation.phone': {

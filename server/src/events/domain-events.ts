@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../accounts/auth-user';
 
 /**
  * What one domain tells the others happened. A domain that must react to another's move registers a
@@ -10,6 +11,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export interface DomainEventMap {
   'order.placed': { orderId: string; customerId: string };
+  /** The down payment is paid: the order starts (AWAITING_DOWN_PAYMENT → ACTIVE). */
+  'order.activated': { orderId: string; customerId: string };
+  /** A refund took the down payment back: the order awaits it again. */
+  'order.downPaymentReverted': { orderId: string; customerId: string };
+  /** A payment or refund moved the order's money and its installments follow; the order may still complete after. */
+  'order.balanceChanged': { orderId: string; customerId: string; paymentId: string | null; refund: boolean; restructuringRound: number | null };
   'order.suspended': { orderId: string; customerId: string; cause: string; reason: string | null };
   'order.unsuspended': { orderId: string; customerId: string; payUntil: string | null };
   'order.completed': { orderId: string; customerId: string };
@@ -19,10 +26,14 @@ export interface DomainEventMap {
   'spk.revisionRequested': { spkId: string; orderId: string; customerId: string; note: string | null };
   'spk.customerSigned': { spkId: string; orderId: string; customerId: string; via: 'UPLOAD' | 'PROVIDER' };
   'spk.confirmed': { spkId: string; orderId: string; customerId: string };
+  /** An SPK was refused because the customer is in arrears on other orders (committed on its own: the refusal rolls back). */
+  'spk.blockedByArrears': { orderId: string; customerId: string; overdueOrderNumbers: string[] };
   'payment.proofUploaded': { paymentId: string; orderId: string; customerId: string };
   'payment.settled': { paymentId: string; orderId: string; customerId: string; amount: bigint; method: string };
   'payment.refunded': { paymentId: string; orderId: string; customerId: string; amount: bigint };
   'installment.invoiced': { installmentId: string; orderId: string; customerId: string };
+  /** The billing pass found the order overdue past its plan's automatic-suspension limit. */
+  'installment.autoSuspendDue': { orderId: string; customerId: string; afterDays: number };
   'service.activated': { serviceId: string; orderId: string; customerId: string };
   /** One failed driver call; `retrying` says whether a retry is scheduled (false: staff must act). */
   'service.failed': { serviceId: string; orderId: string; customerId: string; error: string; action: string; retrying: boolean };
@@ -38,6 +49,8 @@ export interface EventDeps {
 /** Who caused the event (null for the system: billing pass, gateway webhook, job) and when. */
 export interface EventMeta {
   actorId: string | null;
+  /** The actor with their role, when the emitter has it (a reaction may act in their name). */
+  actor: AuthUser | null;
   at: Date;
 }
 
@@ -70,7 +83,7 @@ export class DomainEvents {
   }
 
   async emit<K extends DomainEventType>(em: EntityManager, type: K, payload: DomainEventMap[K], meta: Partial<EventMeta> = {}): Promise<void> {
-    const full: EventMeta = { actorId: meta.actorId ?? null, at: meta.at ?? new Date() };
+    const full: EventMeta = { actorId: meta.actorId ?? meta.actor?.id ?? null, actor: meta.actor ?? null, at: meta.at ?? new Date() };
     for (const h of this.handlers.get(type) ?? []) {
       try {
         await h.handle(em, payload, full);

@@ -1,8 +1,9 @@
+import { assertVisible } from '../accounts/access';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff, requireUser } from '../accounts/auth-user';
-import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
+import { Role, STAFF_ROLES } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
@@ -75,7 +76,7 @@ export class ServiceResolver {
   async service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const user = requireUser(ctx.user);
     const s = await ctx.em.findOne(Service, id);
-    if (!s || (!isStaff(user.role) && s.customer.id !== user.id)) throw notFound('service.notFound');
+    assertVisible(user, s, (r) => r.customer.id, 'service.notFound');
     return s;
   }
 

@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
@@ -32,8 +33,11 @@ export interface HostingDeps extends EventDeps {
 
 const ref = (s: Service) => ({ entityType: 'Service', entityId: s.id });
 
+/** Texts stored in the suspension history are written in the system's language, whoever's request caused them. */
+export const storedText = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => t(key, params, 'id');
+
 const suspensionReasonText = (cause: SuspensionCause) =>
-  cause === SuspensionCause.CUSTOMER_CHOICE ? 'Atas pilihan pelanggan' : cause === SuspensionCause.NON_PAYMENT ? 'Tunggakan pembayaran' : 'Keputusan admin';
+  storedText(cause === SuspensionCause.CUSTOMER_CHOICE ? 'suspension.customerChoice' : cause === SuspensionCause.NON_PAYMENT ? 'suspension.nonPayment' : 'suspension.admin');
 
 export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
   const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
@@ -55,7 +59,7 @@ export async function createService(em: EntityManager, deps: HostingDeps, user: 
   if (!/^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$/.test(label)) throw badInput('label', 'service.badLabel');
   return em.transactional(async (tx) => {
     const item = await tx.findOne(OrderItem, input.orderItemId, { populate: ['order'] });
-    if (!item || (!isStaff(actor.role) && item.order.$.customer.id !== actor.id)) throw notFound('order.notFound');
+    assertVisible(actor, item, (r) => r.order.$.customer.id, 'order.notFound');
     if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
     const order = await tx.findOneOrFail(Order, item.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertServiceAllowed(order);
@@ -190,7 +194,7 @@ async function finishAction(tx: EntityManager, deps: EventDeps & { clock: Clock 
   s.nextAttemptAt = null;
   if (action === 'create') {
     s.status = serviceMachine.apply(s.status, ServiceAction.ACTIVATE);
-    await deps.events.emit(tx, 'service.activated', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+    await deps.events.emit(tx, 'service.activated', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id }, { actor, at: deps.clock.now() });
   }
 }
 
@@ -227,7 +231,7 @@ export async function suspendOrder(em: EntityManager, deps: HostingDeps, user: A
   const actor = requireUser(user);
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+    assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
     let cause: SuspensionCause;
     if (isStaff(actor.role)) {
       if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
@@ -246,7 +250,7 @@ export async function applySuspension(tx: EntityManager, deps: EventDeps & { clo
   order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
   const services = await suspendServices(tx, deps, order, actor, cause, reason);
   audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
-  await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause, reason }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+  await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause, reason }, { actor, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -279,7 +283,7 @@ export async function liftSuspension(tx: EntityManager, deps: EventDeps & { cloc
   order.graceUntil = payUntil;
   const services = await resumeServices(tx, deps, order, actor, reason, payUntil);
   audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
-  await deps.events.emit(tx, 'order.unsuspended', { orderId: order.id, customerId: order.customer.id, payUntil }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+  await deps.events.emit(tx, 'order.unsuspended', { orderId: order.id, customerId: order.customer.id, payUntil }, { actor, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -316,7 +320,7 @@ export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order
   const suspended = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED });
   if (suspended.some((s) => s.suspensionCause === SuspensionCause.ADMIN)) return null;
   if ((await arrearsOf(tx, order.id, clock)).arrearsAmount > 0n) return null;
-  return liftSuspension(tx, deps, order, null, 'Tunggakan lunas', null);
+  return liftSuspension(tx, deps, order, null, storedText('suspension.arrearsSettled'), null);
 }
 
 export async function terminateService(em: EntityManager, actor: AuthUser, id: string, reason: string) {

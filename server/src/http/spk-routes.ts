@@ -1,6 +1,6 @@
+import { assertVisible } from '../accounts/access';
 import express, { Router } from 'express';
 import { requireUser } from '../accounts/auth-user';
-import { isStaff } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import { formatDateID } from '../common/time';
 import type { AppServices } from '../graphql/context';
@@ -32,7 +32,7 @@ export function spkRoutes(services: AppServices): Router {
     const user = requireUser(await httpUser(req, em, services));
     const spk = await em.findOne(Spk, String(req.params.id));
     // Someone else's SPK does not exist as far as this caller can tell.
-    if (!spk || (!isStaff(user.role) && spk.customer.id !== user.id)) throw notFound('spk.notFound');
+    assertVisible(user, spk, (r) => r.customer.id, 'spk.notFound');
     const version = await em.findOne(SpkVersion, { spk, version: Number(req.params.version) || -1 });
     if (!version) throw notFound('spk.notFound');
     return version;

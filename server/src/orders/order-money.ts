@@ -1,53 +1,48 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../accounts/auth-user';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
-import type { Installment } from '../installments/installment.entity';
+import type { DomainEvents, EventDeps } from '../events/domain-events';
+import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { applyStatus, owed } from '../installments/rules';
-import type { NotificationBus } from '../notifications/bus';
-import { liftNonPaymentSuspensionIfSettled, resumeServices, suspendServices } from '../hosting/hosting.service';
-import { Service } from '../hosting/service.entity';
-import { ServiceStatus, SuspensionCause } from '../hosting/service-status';
 import { isPayable, OrderAction, OrderStatus, orderMachine } from './order-status';
-import type { Order } from './order.entity';
-import type { EventDeps } from '../events/domain-events';
+import { Order } from './order.entity';
 
 /**
  * The order follows its money, after every payment and every refund, through the order state machine:
- * - the down payment (the first installment) not fully paid: back to AWAITING_DOWN_PAYMENT, and its
- *   active services suspended for non-payment (no hosting without the down payment);
- * - the down payment paid while awaiting it: ACTIVE, and services suspended for non-payment resume;
+ * - the down payment (the first installment) not fully paid: back to AWAITING_DOWN_PAYMENT
+ *   (`order.downPaymentReverted`: hosting suspends the services, no hosting without the down payment);
+ * - the down payment paid while awaiting it: ACTIVE (`order.activated`: hosting resumes what it
+ *   suspended for non-payment, and keeps the order suspended for any other cause);
  * - money open again on a COMPLETED order: ACTIVE; everything paid: COMPLETED;
- * - a suspension for non-payment ends once nothing is overdue.
+ * - `order.balanceChanged` before the completion: hosting ends a suspension for non-payment once
+ *   nothing is overdue, so a paid-off suspended order completes with its services running.
  * Then every installment's status is recomputed at once by the rule the billing pass uses. The caller
  * holds the order's row lock and passes its non-cancelled installments, sorted by number.
  */
 export async function followMoney(
   tx: EntityManager,
-  deps: EventDeps & { clock: Clock; bus: NotificationBus },
+  deps: EventDeps & { clock: Clock },
   order: Order,
   installments: Installment[],
   actor: AuthUser | null,
-  cause: Record<string, unknown>,
+  cause: { paymentId?: string; refund?: boolean; restructuringRound?: number },
 ) {
   const now = deps.clock.now();
   const from = order.status;
   const first = installments[0];
   const downPaid = !first || owed(first) === 0n;
   const allPaid = installments.every((i) => owed(i) === 0n);
+  const ids = { orderId: order.id, customerId: order.customer.id };
+  const meta = { actor, at: now };
 
   if (!downPaid && orderMachine.can(order.status, OrderAction.REVERT_DOWN_PAYMENT)) {
     order.status = orderMachine.apply(order.status, OrderAction.REVERT_DOWN_PAYMENT);
-    await suspendServices(tx, deps, order, actor, SuspensionCause.NON_PAYMENT, 'Uang muka dikembalikan (refund)');
+    await deps.events.emit(tx, 'order.downPaymentReverted', ids, meta);
   } else if (downPaid && order.status === OrderStatus.AWAITING_DOWN_PAYMENT) {
     order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
-    if (from !== order.status) await resumeServices(tx, deps, order, actor, 'Uang muka lunas', null, SuspensionCause.NON_PAYMENT);
-    // A service still suspended for another cause (the admin's, the customer's choice) keeps the order suspended.
-    const stillSuspended = await tx.findOne(Service, { order, status: ServiceStatus.SUSPENDED });
-    if (stillSuspended) {
-      order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
-      await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause: stillSuspended.suspensionCause ?? SuspensionCause.ADMIN, reason: null }, { actorId: actor?.id ?? null, at: now });
-    }
+    await deps.events.emit(tx, 'order.activated', ids, meta);
   }
   if (!allPaid && orderMachine.can(order.status, OrderAction.REOPEN)) order.status = orderMachine.apply(order.status, OrderAction.REOPEN);
 
@@ -55,12 +50,25 @@ export async function followMoney(
   const today = todayJakarta(deps.clock);
   for (const i of installments) applyStatus(i, today, payable, now);
 
-  // Settling the arrears ends a suspension for non-payment by itself (not one an admin imposed).
-  await liftNonPaymentSuspensionIfSettled(tx, order, deps);
+  await deps.events.emit(tx, 'order.balanceChanged', { ...ids, paymentId: cause.paymentId ?? null, refund: cause.refund === true, restructuringRound: cause.restructuringRound ?? null }, meta);
   if (allPaid && orderMachine.can(order.status, OrderAction.COMPLETE)) {
     order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
-    await deps.events.emit(tx, 'order.completed', { orderId: order.id, customerId: order.customer.id }, { actorId: actor?.id ?? null, at: now });
+    await deps.events.emit(tx, 'order.completed', ids, meta);
   }
   if (from !== order.status) audit(tx, actor, 'order.money_status', { entityType: 'Order', entityId: order.id }, { from, to: order.status, ...cause });
   return { from, to: order.status };
+}
+
+/**
+ * The orders domain's reactions: a settled or refunded payment moves the order's money, and the
+ * order follows it in the payment's transaction (the payment holds the order's row lock already).
+ */
+export function registerOrderHandlers(events: DomainEvents) {
+  const follow = async (tx: EntityManager, orderId: string, actor: AuthUser | null, at: Date, cause: { paymentId: string; refund?: boolean }) => {
+    const order = await tx.findOneOrFail(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const installments = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    await followMoney(tx, { events, clock: { now: () => at } }, order, installments, actor, cause);
+  };
+  events.on('payment.settled', 'orders: follow the money', (tx, p, meta) => follow(tx, p.orderId, meta.actor, meta.at, { paymentId: p.paymentId }));
+  events.on('payment.refunded', 'orders: follow the money', (tx, p, meta) => follow(tx, p.orderId, meta.actor, meta.at, { paymentId: p.paymentId, refund: true }));
 }

@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
@@ -148,7 +149,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
       orders.push(order);
     }
     await tx.flush();
-    for (const order of orders) await deps.events.emit(tx, 'order.placed', { orderId: order.id, customerId: customer.id }, { actorId: actor.id, at: clock.now() });
+    for (const order of orders) await deps.events.emit(tx, 'order.placed', { orderId: order.id, customerId: customer.id }, { actor, at: clock.now() });
     return orders;
   });
 }
@@ -157,7 +158,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
 export async function getOrder(em: EntityManager, user: AuthUser | null, id: string) {
   const actor = requireUser(user);
   const order = await em.findOne(Order, id);
-  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
   return order;
 }
 
@@ -201,7 +202,7 @@ export async function cancelOrder(em: EntityManager, deps: OrderDeps, user: Auth
     order.cancelReason = reason.trim();
     for (const i of installments) i.status = installmentMachine.apply(i.status, InstallmentAction.CANCEL);
     audit(tx, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
-    await deps.events.emit(tx, 'order.cancelled', { orderId: order.id, customerId: order.customer.id, reason: order.cancelReason }, { actorId: actor.id, at: deps.clock.now() });
+    await deps.events.emit(tx, 'order.cancelled', { orderId: order.id, customerId: order.customer.id, reason: order.cancelReason }, { actor, at: deps.clock.now() });
     return order;
   });
 }

@@ -58,7 +58,7 @@ export async function uploadTransferProof(em: EntityManager, deps: ProofDeps, us
     });
     payment.proof = file as never;
     audit(tx, user, 'payment.upload_proof', { entityType: 'Payment', entityId: payment.id }, { size: bytes.length, contentType, sha256: file.sha256 });
-    await deps.events.emit(tx, 'payment.proofUploaded', { paymentId: payment.id, orderId: payment.order.id, customerId: customerOf(payment) }, { actorId: user?.id ?? null, at: deps.clock.now() });
+    await deps.events.emit(tx, 'payment.proofUploaded', { paymentId: payment.id, orderId: payment.order.id, customerId: customerOf(payment) }, { actor: user, at: deps.clock.now() });
     return { paymentId: payment.id, contentType, size: bytes.length, sha256: file.sha256 };
   });
 }

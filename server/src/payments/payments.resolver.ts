@@ -1,7 +1,8 @@
+import { assertVisible } from '../accounts/access';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff, requireUser } from '../accounts/auth-user';
-import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
+import { Role, STAFF_ROLES } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
@@ -31,7 +32,7 @@ const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway
 async function visiblePayment(ctx: Context, id: string) {
   const user = requireUser(ctx.user);
   const payment = await ctx.em.findOne(Payment, id, { populate: ['order'] });
-  if (!payment || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
+  assertVisible(user, payment, (r) => r.order.$.customer.id, 'payment.notFound');
   return payment;
 }
 

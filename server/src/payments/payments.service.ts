@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -11,7 +12,6 @@ import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { formatRupiah } from '../money/rupiah';
 import { isPayable, OrderAction, orderMachine } from '../orders/order-status';
-import { followMoney } from '../orders/order-money';
 import { isDueBy, isOpen } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { allocate, outstanding } from './allocation';
@@ -79,7 +79,7 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
   }
   const order = await em.findOne(Order, args.orderId);
   // Someone else's order answers exactly like an id that does not exist: its existence is not told.
-  if (!order || (!isStaff(actor.role) && order.customer.id !== actor.id)) throw notFound('order.notFound');
+  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
   assertPayable(order);
   const installments = await openInstallments(em, order.id);
   const open = outstanding(installments);
@@ -172,16 +172,15 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
   }
   payment.status = paymentMachine.apply(payment.status, PaymentAction.SETTLE);
   payment.settledAt = now;
-  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus, events: deps.events }, order, installments, actor, { paymentId: payment.id });
+  // The order follows its money here (the orders domain's handler; its move is audited there).
+  await deps.events.emit(tx, 'payment.settled', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount, method: payment.method }, { actor, at: now });
   audit(tx, actor, 'payment.settle', { entityType: 'Payment', entityId: payment.id }, {
     orderId: order.id,
     amount: payment.amount,
     allocations: allocations.map((a) => ({ installmentId: a.installmentId, principal: a.principal, lateFee: a.lateFee })),
-    ...(move.from !== move.to ? { orderStatus: move } : {}),
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
-  await deps.events.emit(tx, 'payment.settled', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount, method: payment.method }, { actorId: actor?.id ?? null, at: now });
   return 'settled';
 }
 
@@ -245,7 +244,7 @@ export async function rejectPayment(em: EntityManager, deps: SettleDeps, actor: 
 async function refundLocked(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, now: Date, reason: string) {
   payment.status = paymentMachine.apply(payment.status, PaymentAction.REFUND);
   const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  const installments = await openInstallments(tx, payment.order.id, true);
+  await openInstallments(tx, payment.order.id, true);
   const allocations = await tx.find(PaymentAllocation, { payment, reversedAt: null }, { populate: ['installment'] });
   for (const a of allocations) {
     const inst = a.installment.$;
@@ -254,11 +253,11 @@ async function refundLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
     a.reversedAt = now;
   }
   payment.rejectionReason = reason;
-  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus, events: deps.events }, order, installments, actor, { paymentId: payment.id, refund: true });
-  audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount, ...(move.from !== move.to ? { orderStatus: move } : {}) });
+  // The order follows its money here (the orders domain's handler; its move is audited there).
+  await deps.events.emit(tx, 'payment.refunded', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount }, { actor, at: now });
+  audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   await notify(tx, deps, customer, 'PAYMENT_REFUNDED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference, reason }, { link: appLinks.customerOrder(order.id) });
-  await deps.events.emit(tx, 'payment.refunded', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount }, { actorId: actor?.id ?? null, at: now });
 }
 
 export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {

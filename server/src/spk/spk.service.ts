@@ -1,3 +1,4 @@
+import { assertVisible } from '../accounts/access';
 import { createHash, randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -13,7 +14,6 @@ import type { Config } from '../config/config';
 import { nextCounterValue } from '../db/counter.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
-import { refreshStatuses } from '../installments/statuses';
 import { OrderItem } from '../orders/order-item.entity';
 import { OrderAction, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
@@ -29,7 +29,6 @@ import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
-import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
 import { Restructuring } from '../restructuring/restructuring.entity';
 import type { DomainEventMap, DomainEventType, EventDeps } from '../events/domain-events';
@@ -52,7 +51,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 export async function getSpk(em: EntityManager, user: AuthUser | null, id: string, lock = false): Promise<Spk> {
   const actor = requireUser(user);
   const spk = await em.findOne(Spk, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!spk || (!isStaff(actor.role) && spk.customer.id !== actor.id)) throw notFound('spk.notFound');
+  assertVisible(actor, spk, (r) => r.customer.id, 'spk.notFound');
   return spk;
 }
 
@@ -176,7 +175,7 @@ type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
 /** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
 export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
   const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
-  return deps.events.emit(tx, type, payload, { actorId: actor.id, at: deps.clock.now() });
+  return deps.events.emit(tx, type, payload, { actor, at: deps.clock.now() });
 }
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
@@ -186,14 +185,13 @@ export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser
   try {
     return await createSpkTx(em, deps, actor, orderId);
   } catch (err) {
-    // Refused, and the customer is told to pay or suspend, in a transaction of its own (after the
-    // refused one ended: the embedded database has a single connection).
+    // Refused, and told (billing sends the customer the overdue notice), in a transaction of its own
+    // (after the refused one ended: the embedded database has a single connection).
     if (err instanceof AppError && err.code === 'CUSTOMER_IN_ARREARS') {
       const numbers = (err.extensions.orders as string[]) ?? [];
-      await em.fork().transactional(async (notice) => {
-        for (const o of await notice.find(Order, { number: { $in: numbers } })) {
-          await sendOverdueNotice(notice, { clock: deps.clock, bus: deps.bus, publicUrl: deps.config.publicUrl }, o, actor);
-        }
+      await em.fork().transactional(async (tx) => {
+        const order = await tx.findOneOrFail(Order, orderId);
+        await deps.events.emit(tx, 'spk.blockedByArrears', { orderId, customerId: order.customer.id, overdueOrderNumbers: numbers }, { actor, at: deps.clock.now() });
       });
     }
     throw err;
@@ -318,9 +316,6 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         }
         order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
         order.spkConfirmedAt = now;
-        // Nothing could be paid before confirmation: a down payment dated earlier falls due today.
-        await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
-        await refreshStatuses(tx, order, deps.clock);
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
         await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
