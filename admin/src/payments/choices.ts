@@ -1,14 +1,8 @@
+import { inDisplayOrder } from '../enums';
 import type { ChipColor } from '../fields';
+import { PaymentMethod, type PaymentKind, type PaymentStatus } from '../gql/schema';
 
-export const PAYMENT_STATUSES = ['PENDING', 'SETTLED', 'REJECTED', 'EXPIRED', 'REFUNDED'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const PAYMENT_METHODS = ['BANK_TRANSFER', 'GATEWAY'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export type PaymentKind = 'INSTALLMENTS' | 'PAYOFF';
-
-/** Choices for the list filters; names are translation keys. */
-export const paymentStatusChoices = PAYMENT_STATUSES.map((id) => ({ id, name: `resources.payments.status.${id}` }));
-export const paymentMethodChoices = PAYMENT_METHODS.map((id) => ({ id, name: `resources.payments.method.${id}` }));
+export type { PaymentKind, PaymentMethod, PaymentStatus };
 
 export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, ChipColor> = {
   PENDING: 'warning',
@@ -17,6 +11,12 @@ export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, ChipColor> = {
   EXPIRED: 'default',
   REFUNDED: 'info',
 };
+export const PAYMENT_STATUSES = inDisplayOrder(PAYMENT_STATUS_COLORS);
+export const PAYMENT_METHODS = Object.values(PaymentMethod);
+
+/** Choices for the list filters; names are translation keys. */
+export const paymentStatusChoices = PAYMENT_STATUSES.map((id) => ({ id, name: `resources.payments.status.${id}` }));
+export const paymentMethodChoices = PAYMENT_METHODS.map((id) => ({ id, name: `resources.payments.method.${id}` }));
 
 export interface PaymentAllocation {
   id: string;
