@@ -981,6 +981,8 @@ export type OverdueNoticeResult = {
 export type Payment = {
   __typename?: 'Payment';
   allocations: Array<PaymentAllocation>;
+  /** What the caller may do to the payment now */
+  allowedActions: Array<PaymentAction>;
   amount: Scalars['Rupiah']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
   expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1007,6 +1009,14 @@ export type Payment = {
   verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
+export const PaymentAction = {
+  Expire: 'EXPIRE',
+  Refund: 'REFUND',
+  Reject: 'REJECT',
+  Settle: 'SETTLE'
+} as const;
+
+export type PaymentAction = typeof PaymentAction[keyof typeof PaymentAction];
 export type PaymentAllocation = {
   __typename?: 'PaymentAllocation';
   createdAt: Scalars['DateTimeISO']['output'];
@@ -1571,6 +1581,8 @@ export const SecondStep = {
 export type SecondStep = typeof SecondStep[keyof typeof SecondStep];
 export type Service = {
   __typename?: 'Service';
+  /** What the caller may do to the service now */
+  allowedActions: Array<ServiceAction>;
   attempts: Scalars['Int']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
   /** local, manual or proxmox */
@@ -1594,6 +1606,14 @@ export type Service = {
   updatedAt: Scalars['DateTimeISO']['output'];
 };
 
+export const ServiceAction = {
+  Activate: 'ACTIVATE',
+  Suspend: 'SUSPEND',
+  Terminate: 'TERMINATE',
+  Unsuspend: 'UNSUSPEND'
+} as const;
+
+export type ServiceAction = typeof ServiceAction[keyof typeof ServiceAction];
 export type ServiceFilter = {
   /** Driver failures waiting for a retry */
   failing?: InputMaybe<Scalars['Boolean']['input']>;

@@ -1,8 +1,8 @@
 import { inDisplayOrder } from '../enums';
 import type { ChipColor } from '../fields';
-import type { ProvisioningState, ServiceStatus, SuspensionCause } from '../gql/schema';
+import type { ProvisioningState, ServiceAction, ServiceStatus, SuspensionCause } from '../gql/schema';
 
-export type { ProvisioningState, ServiceStatus };
+export type { ProvisioningState, ServiceAction, ServiceStatus };
 
 export const SERVICE_STATUS_COLORS: Record<ServiceStatus, ChipColor> = { PENDING_SETUP: 'info', ACTIVE: 'success', SUSPENDED: 'error', TERMINATED: 'default' };
 export const SERVICE_STATUSES = inDisplayOrder(SERVICE_STATUS_COLORS);
@@ -39,4 +39,6 @@ export interface Service {
   osTemplate?: string | null;
   externalRef?: string | null;
   suspensionHistory?: SuspensionEvent[];
+  /** What the signed-in user may do now, as the API decides it. */
+  allowedActions?: ServiceAction[];
 }
