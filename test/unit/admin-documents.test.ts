@@ -1,18 +1,29 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { buildSchema, validate, type DocumentNode } from 'graphql';
 import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'react-admin';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ResourceDef } from '../../admin/src/dataProvider/resources';
 
 /**
  * The static documents of the back office are validated by codegen at type-check time; the resource
  * documents are assembled at run time from resources.ts by buildQuery, so this builds every one of
  * them (each resource, each operation it supports) and validates it against schema.graphql.
  */
-const schema = buildSchema(fs.readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+const root = path.resolve(__dirname, '../..');
+const schema = buildSchema(fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
 const errorsOf = (document: DocumentNode) => validate(schema, document).map((e) => e.message);
 
 type Params = Record<string, unknown>;
+/** What this test reads of resources.ts (imported by path: the root tsconfig must not compile the browser app). */
+interface ResourceDef {
+  one: string;
+  filters: readonly string[];
+  fields: string;
+  hasIds: boolean;
+  create?: { inputFields: readonly string[] };
+  update?: { inputFields: readonly string[] };
+  delete?: string;
+}
 let resources: Record<string, ResourceDef>;
 let build: (fetchType: string, resource: string, params: Params) => { query: DocumentNode };
 
@@ -21,9 +32,10 @@ beforeAll(async () => {
   // time; react-admin (imported above, without a page) must not see this stand-in.
   vi.stubGlobal('document', { documentElement: {} });
   try {
-    ({ resources } = await import('../../admin/src/dataProvider/resources'));
-    const { buildQuery } = await import('../../admin/src/dataProvider/buildQuery');
-    build = buildQuery({} as never) as typeof build;
+    const admin = (file: string) => import(path.join(root, 'admin/src/dataProvider', file));
+    ({ resources } = (await admin('resources.ts')) as { resources: Record<string, ResourceDef> });
+    const { buildQuery } = (await admin('buildQuery.ts')) as { buildQuery: () => typeof build };
+    build = buildQuery();
   } finally {
     vi.unstubAllGlobals();
   }
