@@ -174,6 +174,7 @@ type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
 
 /** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
 export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- for a generic K TypeScript cannot prove the ids plus Omit<…> make DomainEventMap[K]
   const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
   return deps.events.emit(tx, type, payload, { actor, at: deps.clock.now() });
 }
