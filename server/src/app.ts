@@ -14,6 +14,7 @@ import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { LoginLimiter } from './accounts/login-limiter';
+import { PasswordResets } from './accounts/password-reset';
 import { TokenService } from './accounts/tokens';
 import { localeFromHeader, runInRequestScope } from './common/request-context';
 import { systemClock, type Clock } from './common/time';
@@ -176,6 +177,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
     }),
+    passwordResets: new PasswordResets(config),
   };
 
   registerStaffAlertHandlers(services.events, { bus: notifications.bus, publicUrl: () => config.publicUrl });

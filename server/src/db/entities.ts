@@ -1,4 +1,5 @@
 import { RefreshToken } from '../accounts/refresh-token.entity';
+import { PasswordReset } from '../accounts/password-reset.entity';
 import { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
@@ -19,4 +20,4 @@ import { RecoveryCode } from '../accounts/recovery-code.entity';
 import { PrivacyRequest } from '../privacy/privacy-request.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, PasswordReset];

@@ -445,7 +445,7 @@ function customerMove(p: NotificationParams['STAFF_CUSTOMER_MOVE'], L: Locale): 
 // ---------------------------------------------------------------------------------------------------
 // Content model: every channel is rendered from the same blocks, so text and HTML say the same thing.
 
-type Block =
+export type Block =
   | { p: string }
   /** Label / value rows: "Label: value" in text, a table in HTML. */
   | { facts: Array<[string, string]> }
@@ -835,12 +835,15 @@ function escapeHtml(s: string): string {
 
 const htmlText = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
 
-function greeting(c: Content, L: Locale): string {
+/** What an e-mail is made of, whether it belongs to a notification or stands alone (the password reset). */
+export type EmailContent = Pick<Content, 'audience' | 'name' | 'subject' | 'blocks'>;
+
+function greeting(c: EmailContent, L: Locale): string {
   if (c.audience === 'customer') return t(L, `Yth. Bapak/Ibu ${c.name},`, `Dear ${c.name},`);
   return c.name ? t(L, `Halo ${c.name},`, `Hello ${c.name},`) : t(L, 'Halo Tim,', 'Hello team,');
 }
 
-function closing(c: Content, L: Locale): string[] {
+function closing(c: EmailContent, L: Locale): string[] {
   if (c.audience === 'customer') return t(L, 'Hormat kami,\nTim Layanan Pelanggan', 'Kind regards,\nCustomer Service').split('\n');
   return [t(L, 'Pesan otomatis dari Angsur.', 'Automatic message from Angsur.')];
 }
@@ -868,7 +871,7 @@ function blockHtml(b: Block): string {
   return `<p style="${P}">${htmlText(b.link)}:<br><a href="${href}" style="color:#1d4ed8;word-break:break-all;">${href}</a></p>`;
 }
 
-function renderHtml(c: Content, L: Locale, subject: string): string {
+function renderHtml(c: EmailContent, L: Locale, subject: string): string {
   const sign = closing(c, L).map(htmlText).join('<br>');
   return [
     '<!DOCTYPE html>',
@@ -892,13 +895,18 @@ export function renderNotification<T extends NotificationType>(type: T, locale: 
   if (locale !== 'id' && locale !== 'en') throw new RangeError(`unknown locale ${String(locale)}`);
   const c = build(params, locale);
   const body = c.blocks.map(blockText).join('\n\n');
-  const subject = line(c.subject);
-  const text = [greeting(c, locale), body, closing(c, locale).join('\n')].join('\n\n') + '\n';
   const bodyParams = c.wa.params.map(templateParam);
   return {
     title: line(c.title),
     body,
-    email: { subject, text, html: renderHtml(c, locale, subject) },
+    email: renderEmail(c, locale),
     whatsapp: { template: c.wa.template, bodyParams, text: fillWhatsAppTemplate(c.wa.template, locale, bodyParams) },
   };
+}
+
+/** The e-mail alone: subject, plain text and HTML saying the same thing, greeting and closing included. */
+export function renderEmail(c: EmailContent, locale: Locale): { subject: string; text: string; html: string } {
+  const subject = line(c.subject);
+  const text = [greeting(c, locale), c.blocks.map(blockText).join('\n\n'), closing(c, locale).join('\n')].join('\n\n') + '\n';
+  return { subject, text, html: renderHtml(c, locale, subject) };
 }
