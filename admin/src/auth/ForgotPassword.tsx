@@ -1,5 +1,5 @@
 import { Alert, Box, Link as MuiLink, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Form, Login, PasswordInput, SaveButton, TextInput, email, minLength, required, useNotify, useTranslate } from 'react-admin';
 import { Link, useLocation } from 'react-router';
 import { Brand } from './LoginPage';
@@ -12,14 +12,24 @@ async function call(mutation: string, input: Record<string, string>): Promise<{ 
   return error ? { ok: false, message: error.message, field: error.extensions?.field } : { ok: true };
 }
 
-const BackToLogin = () => {
+/** The login page's card with a title, the form or its outcome, and the way back to sign in. */
+const Frame = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ textAlign: 'center', p: 2 }}>
-      <MuiLink component={Link} to="/login" underline="hover" variant="body2">
-        {translate('angsur.passwordReset.backToLogin')}
-      </MuiLink>
-    </Box>
+    <Login>
+      <Brand />
+      <Box sx={{ px: 2, pt: 1, width: 320, maxWidth: '100%', boxSizing: 'border-box' }}>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, textAlign: 'center' }}>
+          {translate(title)}
+        </Typography>
+        {children}
+      </Box>
+      <Box sx={{ textAlign: 'center', p: 2 }}>
+        <MuiLink component={Link} to="/login" underline="hover" variant="body2">
+          {translate('angsur.passwordReset.backToLogin')}
+        </MuiLink>
+      </Box>
+    </Login>
   );
 };
 
@@ -39,12 +49,7 @@ export const ForgotPasswordPage = () => {
     return undefined;
   };
   return (
-    <Login>
-      <Brand />
-      <Box sx={{ px: 2, pt: 1, width: 320, maxWidth: '100%', boxSizing: 'border-box' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, textAlign: 'center' }}>
-          {translate('angsur.passwordReset.forgotTitle')}
-        </Typography>
+    <Frame title="angsur.passwordReset.forgotTitle">
         {sent ? (
           <Alert severity="success" sx={{ mt: 1 }} data-testid="reset-sent">
             {translate('angsur.passwordReset.sent')}
@@ -58,9 +63,7 @@ export const ForgotPasswordPage = () => {
             <SaveButton label="angsur.passwordReset.send" fullWidth />
           </Form>
         )}
-      </Box>
-      <BackToLogin />
-    </Login>
+    </Frame>
   );
 };
 
@@ -79,12 +82,7 @@ export const ResetPasswordPage = () => {
     return undefined;
   };
   return (
-    <Login>
-      <Brand />
-      <Box sx={{ px: 2, pt: 1, width: 320, maxWidth: '100%', boxSizing: 'border-box' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, textAlign: 'center' }}>
-          {translate('angsur.passwordReset.resetTitle')}
-        </Typography>
+    <Frame title="angsur.passwordReset.resetTitle">
         {done ? (
           <Alert severity="success" sx={{ mt: 1 }} data-testid="reset-done">
             {translate('angsur.passwordReset.done')}
@@ -100,9 +98,7 @@ export const ResetPasswordPage = () => {
             <SaveButton label="angsur.passwordReset.save" fullWidth />
           </Form>
         )}
-      </Box>
-      <BackToLogin />
-    </Login>
+    </Frame>
   );
 };
 
