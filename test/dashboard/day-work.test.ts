@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../server/src/common/time';
+import { TINY_PNG as PNG } from '../support/files';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
 
-/** A 1×1 PNG: the smallest transfer proof the upload accepts. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082', 'hex');
 
 let t: TestApp;
 let support: TestUser;
