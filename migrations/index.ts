@@ -13,6 +13,7 @@ import { Migration20261204150918 } from './Migration20261204150918';
 import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204155544 } from './Migration20261204155544';
 import { Migration20261204174527 } from './Migration20261204174527';
+import { Migration20261204174813 } from './Migration20261204174813';
 import { Migration20261204182343 } from './Migration20261204182343';
 
 export const migrationsList: MigrationObject[] = [
@@ -28,5 +29,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204153705', class: Migration20261204153705 },
   { name: 'Migration20261204155544', class: Migration20261204155544 },
   { name: 'Migration20261204174527', class: Migration20261204174527 },
+  { name: 'Migration20261204174813', class: Migration20261204174813 },
   { name: 'Migration20261204182343', class: Migration20261204182343 },
 ];

@@ -3,6 +3,7 @@ import { BrowserRouter, Route } from 'react-router';
 import audit from './audit';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './auth/ForgotPassword';
 import { AppLayout } from './layout/AppLayout';
 import customers from './customers';
 import { customerResources } from './customer';
@@ -12,6 +13,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { ChannelsPage } from './notifications/ChannelsPage';
 import { PrivacyQueuePage } from './privacy/PrivacyQueuePage';
 import orders from './orders';
 import paymentAnomalies from './paymentAnomalies';
@@ -70,11 +72,14 @@ export const App = () => (
     >
       <CustomRoutes noLayout>
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
       </CustomRoutes>
       {/* Every role's own notifications (the bell in the app bar links here). */}
       <CustomRoutes>
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/privacy-requests" element={<PrivacyQueuePage />} />
+        <Route path="/my-channels" element={<ChannelsPage />} />
       </CustomRoutes>
       {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>

@@ -119,3 +119,16 @@ export function todayInJakarta(now: Date = new Date()): string {
 
 /** A Rupiah digit string above zero ("0", "", null are not). */
 export const isPositiveRupiah = (value: string | null | undefined): boolean => /^0*[1-9]\d*$/.test(String(value ?? '').trim());
+
+/** Operating system templates as people call them (the API's slugs: server/src/hosting OS_TEMPLATES). */
+const OS_NAMES: Record<string, string> = {
+  'ubuntu-24.04': 'Ubuntu 24.04 LTS',
+  'ubuntu-22.04': 'Ubuntu 22.04 LTS',
+  'debian-12': 'Debian 12',
+  'almalinux-9': 'AlmaLinux 9',
+  'rocky-9': 'Rocky Linux 9',
+  'windows-server-2022': 'Windows Server 2022',
+};
+
+/** "ubuntu-24.04" -> "Ubuntu 24.04 LTS"; a template we do not know is shown as the API names it. */
+export const osName = (slug: string | null | undefined) => (slug ? (OS_NAMES[slug] ?? slug) : '');

@@ -14,6 +14,7 @@ import pino, { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { WebSocketServer } from 'ws';
 import { LoginLimiter } from './accounts/login-limiter';
+import { PasswordResets } from './accounts/password-reset';
 import { TokenService } from './accounts/tokens';
 import { localeFromHeader, runInRequestScope } from './common/request-context';
 import { systemClock, type Clock } from './common/time';
@@ -56,6 +57,7 @@ import { privacyRoutes } from './privacy/privacy-routes';
 import { DomainEvents } from './events/domain-events';
 import { registerDomainHandlers } from './app/handlers';
 import { createTaxDeps, registerTaxHandlers } from './tax/tax-invoices';
+import { registerStaffAlertHandlers } from './notifications/staff-alerts';
 
 export interface AppOptions {
   clock?: Clock;
@@ -182,11 +184,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
     }),
+    passwordResets: new PasswordResets(config),
   };
 
   // The core reactions first (the order follows the money), then those that read the result.
   registerDomainHandlers(services);
   registerTaxHandlers(services.events, createTaxDeps(config));
+  registerStaffAlertHandlers(services.events, { bus: notifications.bus, publicUrl: () => config.publicUrl });
 
   const schema = await getSchema();
   const app = express();

@@ -25,7 +25,7 @@ export async function confirmSpkForTest(t: TestApp, orderId: string) {
   await em.transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
-    const moved = await conn.execute(`update orders set status = 'AWAITING_DOWN_PAYMENT', spk_confirmed_at = now() where id = ? and status = 'AWAITING_SPK' returning id`, [orderId], 'all', ctx);
+    const moved = await conn.execute(`update orders set status = 'AWAITING_DOWN_PAYMENT', spk_confirmed_at = now() where id = ? and status in ('AWAITING_SPK', 'SPK_IN_PROGRESS') returning id`, [orderId], 'all', ctx);
     if (!moved.length) return;
     // As confirmSpk does: a down payment dated earlier falls due today, and statuses follow the rule.
     const today = todayJakarta(t.app.services.clock);

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { SecondStepRequired } from './authProvider';
 import type { Session } from './session';
 import { CodeForm, EnrolmentSteps, verifyTwoFactorLogin } from './TwoFactor';
+import { ForgotPasswordLink } from './ForgotPassword';
 
 export const Brand = () => {
   const translate = useTranslate();
@@ -68,6 +69,7 @@ export const LoginPage = () => {
       <Brand />
       <CardContent sx={{ width: 320, maxWidth: '100%' }}>
         {!step && <PasswordForm onSecondStep={setStep} />}
+        {!step && <ForgotPasswordLink />}
         {step?.step === 'TOTP' && (
           <>
             <Typography variant="body2" sx={{ mb: 1.5 }}>

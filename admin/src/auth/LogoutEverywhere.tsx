@@ -6,9 +6,11 @@ import { forwardRef, useState, type ReactNode } from 'react';
 import { Logout, UserMenu, useLogout, useTranslate, useUserMenu } from 'react-admin';
 import { ConfirmDialog } from '../actions';
 import { callApi } from '../dataProvider';
-import { clearSession } from './session';
+import { clearSession, loadSession } from './session';
 import { TwoFactorDialog } from './TwoFactorMenu';
 import SecurityIcon from '@mui/icons-material/Security';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
+import { useNavigate } from 'react-router';
 
 const LOGOUT_EVERYWHERE = gql`
   mutation LogoutEverywhere {
@@ -74,9 +76,12 @@ const LogoutEverywhereDialog = ({ open, onClose }: { open: boolean; onClose: () 
 export const AngsurUserMenu = () => {
   const [confirming, setConfirming] = useState(false);
   const [twoFactor, setTwoFactor] = useState(false);
+  const navigate = useNavigate();
+  const staff = loadSession()?.user.role !== 'CUSTOMER';
   return (
     <>
       <UserMenu>
+        {staff && <UserMenuAction onSelect={() => navigate('/my-channels')} icon={<NotificationsActiveIcon fontSize="small" />} label="angsur.channels.menu" />}
         <UserMenuAction onSelect={() => setTwoFactor(true)} icon={<SecurityIcon fontSize="small" />} label="angsur.twoFactor.menu" />
         <UserMenuAction onSelect={() => setConfirming(true)} icon={<DevicesIcon fontSize="small" />} label="angsur.auth.logoutEverywhere.action" />
         <Logout />

@@ -2,6 +2,22 @@ import type { AreaMessages } from '../i18n/areas';
 
 const id = {
   angsur: {
+    passwordReset: {
+      forgotLink: 'Lupa kata sandi?',
+      forgotTitle: 'Lupa kata sandi',
+      forgotIntro: 'Masukkan email akun Anda. Kami kirimkan tautan untuk mengatur ulang kata sandi.',
+      email: 'Email',
+      send: 'Kirim tautan',
+      sent: 'Bila email tersebut terdaftar, tautan untuk mengatur ulang kata sandi sudah kami kirim. Periksa kotak masuk (dan folder spam) Anda; tautan berlaku sekali dan untuk waktu terbatas.',
+      resetTitle: 'Atur ulang kata sandi',
+      newPassword: 'Kata sandi baru',
+      repeat: 'Ulangi kata sandi baru',
+      mismatch: 'Kedua kata sandi tidak sama.',
+      save: 'Simpan kata sandi',
+      done: 'Kata sandi sudah diganti dan semua sesi lama sudah keluar. Silakan masuk dengan kata sandi baru.',
+      noToken: 'Tautan ini tidak lengkap. Buka tautan dari email, atau minta tautan baru.',
+      backToLogin: 'Kembali ke halaman masuk',
+    },
     auth: {
       logoutEverywhere: {
         action: 'Keluar dari semua perangkat',
@@ -38,6 +54,22 @@ const id = {
 
 const en: typeof id = {
   angsur: {
+    passwordReset: {
+      forgotLink: 'Forgot your password?',
+      forgotTitle: 'Forgot password',
+      forgotIntro: 'Enter the e-mail of your account. We will send you a link to reset the password.',
+      email: 'E-mail',
+      send: 'Send the link',
+      sent: 'If this e-mail is registered, we have sent a link to reset the password. Check your inbox (and the spam folder); the link works once and for a limited time.',
+      resetTitle: 'Reset password',
+      newPassword: 'New password',
+      repeat: 'Repeat the new password',
+      mismatch: 'The two passwords differ.',
+      save: 'Save the password',
+      done: 'The password is changed and every old session is signed out. Please sign in with the new password.',
+      noToken: 'This link is incomplete. Open the link from the e-mail, or ask for a new one.',
+      backToLogin: 'Back to sign in',
+    },
     auth: {
       logoutEverywhere: {
         action: 'Log out everywhere',

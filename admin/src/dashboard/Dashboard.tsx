@@ -12,6 +12,7 @@ import { AgingChart } from './AgingChart';
 import { ActiveOrdersCard, CollectionsCard, ListCountCard, OverdueCard, ReceivablesCard, useCountFormat } from './FigureCards';
 import { filtered } from './StatCard';
 import { SpkQueueCard, UpcomingDueCard } from './WorkTables';
+import { DayWorkCards } from './DayWorkCards';
 
 const Row = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2, alignItems: 'stretch' }}>{children}</Box>;
 
@@ -53,6 +54,9 @@ export const Dashboard = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
         {translate('angsur.dashboard.intro')}
       </Typography>
+      <Row>
+        <DayWorkCards />
+      </Row>
       <Row>
         <OverdueCard />
         {money && (

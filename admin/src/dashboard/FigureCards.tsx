@@ -50,7 +50,7 @@ export const ReceivablesCard = () => {
       to="/installments"
       testId="receivables"
       value={r && formatRupiah(r.amount)}
-      detail={r && translate('angsur.dashboard.receivablesDetail', { smart_count: r.orders, installments: r.installments })}
+      detail={r && translate('angsur.dashboard.receivablesDetail', { orders: translate('angsur.dashboard.ordersCount', { smart_count: r.orders }), smart_count: r.installments })}
       error={!!error}
     />
   );

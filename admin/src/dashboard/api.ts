@@ -66,6 +66,7 @@ export const DASHBOARD_PAGE = gql`
       aging @include(if: $money) { bucket amount installments }
       upcomingDue(days: $days, limit: $limit) { days total amount items { installmentId number dueDate amount orderId orderNumber customerName customerPhone } }
       spksAwaitingStaff(limit: $limit) @include(if: $spk) { total items { spkId number status since orderId orderNumber customerName } }
+      work { ordersAwaitingSpk spksAwaitingStaff proofsToVerify servicesFailing secondChanceEnding }
     }
   }
 `;
@@ -79,6 +80,16 @@ export interface DashboardData {
   aging: AgingLine[];
   upcomingDue: { days: number; total: number; amount: string; items: UpcomingInstallment[] };
   spksAwaitingStaff: { total: number; items: SpkWaiting[] };
+  work: DayWork;
+}
+
+/** The day's work, counted (server/src/reports/dashboard.ts WorkFigures); each card opens its filtered list. */
+export interface DayWork {
+  ordersAwaitingSpk: number;
+  spksAwaitingStaff: number;
+  proofsToVerify: number;
+  servicesFailing: number;
+  secondChanceEnding: number;
 }
 
 /**

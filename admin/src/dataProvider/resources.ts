@@ -207,7 +207,7 @@ export const resources: Record<string, ResourceDef> = {
     list: 'orders', // staff only (customers have myOrders)
     one: 'order',
     filterType: 'OrderFilter',
-    filters: ['status', 'overdue', 'assignedTo', 'unassigned', 'customerId', 'q', 'ids'],
+    filters: ['status', 'overdue', 'assignedTo', 'unassigned', 'customerId', 'q', 'ids', 'secondChanceEndsWithinDays'],
     mapFilter: orderFilter,
     fields: ORDER_FIELDS,
     detailFields: ORDER_DETAIL_FIELDS,

@@ -249,6 +249,8 @@ export type Dashboard = {
   today: Scalars['LocalDate']['output'];
   /** Open installments due from today through today + days, soonest first */
   upcomingDue: UpcomingDue;
+  /** The day's work for staff: new orders waiting for an SPK, SPKs waiting for staff, proofs to verify, failing services, second chances ending within `days` */
+  work: DayWork;
 };
 
 
@@ -262,6 +264,27 @@ export type DashboardSpksAwaitingStaffArgs = {
 export type DashboardUpcomingDueArgs = {
   days?: Scalars['Int']['input'];
   limit?: Scalars['Int']['input'];
+};
+
+
+/** Staff dashboard figures, as of today in Asia/Jakarta (the app clock) */
+export type DashboardWorkArgs = {
+  days?: Scalars['Int']['input'];
+};
+
+/** The day's work, counted; each figure is what its list shows with the matching filter */
+export type DayWork = {
+  __typename?: 'DayWork';
+  /** orders(filter: { status: [AWAITING_SPK] }) */
+  ordersAwaitingSpk: Scalars['Int']['output'];
+  /** payments(filter: { awaitingVerification: true }) */
+  proofsToVerify: Scalars['Int']['output'];
+  /** orders(filter: { secondChanceEndsWithinDays: days }) */
+  secondChanceEnding: Scalars['Int']['output'];
+  /** services(filter: { failing: true }) */
+  servicesFailing: Scalars['Int']['output'];
+  /** SPKs whose next move is staff's (Spk.waitingFor = STAFF) */
+  spksAwaitingStaff: Scalars['Int']['output'];
 };
 
 export type DeliveryFilter = {
@@ -511,10 +534,14 @@ export type Mutation = {
   rejectPrivacyRequest: PrivacyRequest;
   /** Staff refuse the customer’s signed copy; the customer uploads again. */
   rejectSpkSignature: Spk;
+  /** Forgot password: e-mails a single-use reset link when the address has an account. Always true, so it tells nobody who is registered. */
+  requestPasswordReset: Scalars['Boolean']['output'];
   /** A customer asks for correction or erasure of their personal data; staff answer within 3 x 24 hours. */
   requestPersonalData: PrivacyRequest;
   /** The customer asks for changes. */
   requestSpkRevision: Spk;
+  /** Sets a new password with the token from the reset e-mail (once, before it expires); ends every session of the account. */
+  resetPassword: Scalars['Boolean']['output'];
   /** Turns another account's two-factor sign-in off (phone and recovery codes lost); ends its sessions. */
   resetTwoFactor: User;
   /** FINANCE records how money that was not applied was dealt with (e.g. refunded at the gateway). */
@@ -745,6 +772,11 @@ export type MutationRejectSpkSignatureArgs = {
 };
 
 
+export type MutationRequestPasswordResetArgs = {
+  input: RequestPasswordResetInput;
+};
+
+
 export type MutationRequestPersonalDataArgs = {
   input: PrivacyRequestInput;
 };
@@ -753,6 +785,11 @@ export type MutationRequestPersonalDataArgs = {
 export type MutationRequestSpkRevisionArgs = {
   id: Scalars['ID']['input'];
   input: SpkReasonInput;
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
 };
 
 
@@ -984,6 +1021,8 @@ export type OrderFilter = {
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   /** Order number, customer name, phone or email */
   q?: InputMaybe<Scalars['String']['input']>;
+  /** Orders whose second chance (pay-until date after an unsuspension) ends within this many days from today, arrears still unpaid */
+  secondChanceEndsWithinDays?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<OrderStatus>>;
   /** true: orders nobody is assigned to */
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1674,6 +1713,16 @@ export type RegisterInput = {
   /** 08..., +62... or 62...; stored as E.164 */
   phone: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+export type RequestPasswordResetInput = {
+  email: Scalars['String']['input'];
+};
+
+export type ResetPasswordInput = {
+  newPassword: Scalars['String']['input'];
+  /** The token from the e-mailed link */
+  token: Scalars['String']['input'];
 };
 
 export type ResolutionInput = {

@@ -219,7 +219,7 @@ export const en: TranslationMessages = {
           UNDER_REVIEW: 'Under customer review',
           APPROVED: 'Approved by the customer',
           REVISION_REQUESTED: 'Revision requested',
-          ADMIN_SIGNED: 'Signed by Angsur',
+          ADMIN_SIGNED: 'Signed by the company',
           CUSTOMER_SIGNED: 'Signed by the customer',
           SIGNATURE_REJECTED: 'Signature rejected',
           CONFIRMED: 'Confirmed',

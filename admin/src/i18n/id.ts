@@ -435,7 +435,7 @@ export const id: TranslationMessages = {
           UNDER_REVIEW: 'Ditinjau pelanggan',
           APPROVED: 'Disetujui pelanggan',
           REVISION_REQUESTED: 'Revisi diminta',
-          ADMIN_SIGNED: 'Ditandatangani Angsur',
+          ADMIN_SIGNED: 'Ditandatangani perusahaan',
           CUSTOMER_SIGNED: 'Ditandatangani pelanggan',
           SIGNATURE_REJECTED: 'Tanda tangan ditolak',
           CONFIRMED: 'Dikonfirmasi',

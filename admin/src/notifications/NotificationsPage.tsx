@@ -66,6 +66,8 @@ export const NotificationsPage = () => {
             setPage(1);
           }}
           labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+          // MUI's own "1–1 of 1" is English: react-admin's range text is in the user's language.
+          labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
         />
       </Card>
     </Box>

@@ -1,5 +1,6 @@
 import { Box, Stack, Typography } from '@mui/material';
-import { Labeled, NumberField, ReferenceField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { FunctionField, Labeled, NumberField, ReferenceField, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { osName } from '../format';
 import { DateTimeField, EnumField } from '../fields';
 import type { Service } from './choices';
 import { ServiceActions } from './ServiceActions';
@@ -31,7 +32,7 @@ const ServiceDetails = () => {
           <TextField source="hostname" emptyText="-" />
         </Labeled>
         <Labeled source="osTemplate">
-          <TextField source="osTemplate" emptyText="-" />
+          <FunctionField source="osTemplate" render={(s: { osTemplate?: string | null }) => osName(s.osTemplate) || '-'} />
         </Labeled>
         <Labeled source="externalRef">
           <TextField source="externalRef" emptyText="-" />

@@ -5,7 +5,7 @@ import { pageComplexity } from '../graphql/limits';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { requireUser } from './auth-user';
 import * as accounts from './accounts.service';
-import { AuthPayload, ChangePasswordInput, ConfirmTwoFactorInput, CreateStaffInput, LoginInput, LoginPayload, ProfileInput, RegisterInput, TwoFactorEnabled, TwoFactorEnrolment, TwoFactorLoginInput, UpdateUserInput, UserFilter } from './inputs';
+import { AuthPayload, ChangePasswordInput, ConfirmTwoFactorInput, CreateStaffInput, LoginInput, LoginPayload, ProfileInput, RegisterInput, RequestPasswordResetInput, ResetPasswordInput, TwoFactorEnabled, TwoFactorEnrolment, TwoFactorLoginInput, UpdateUserInput, UserFilter } from './inputs';
 import * as twoFactor from './two-factor';
 import { Role, STAFF_ROLES } from './roles';
 import { User } from './user.entity';
@@ -78,6 +78,16 @@ export class AccountsResolver {
     // Open graphql-ws sockets were authenticated once: end them too, not only the tokens.
     await ctx.app.liveSockets.recheck(actor.id);
     return done;
+  }
+
+  @Mutation(() => Boolean, { description: 'Forgot password: e-mails a single-use reset link when the address has an account. Always true, so it tells nobody who is registered.' })
+  requestPasswordReset(@Arg('input') input: RequestPasswordResetInput, @Ctx() ctx: Context) {
+    return ctx.app.passwordResets.request(ctx.em, ctx.app, input.email, { ip: ctx.ip });
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with the token from the reset e-mail (once, before it expires); ends every session of the account.' })
+  resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+    return ctx.app.passwordResets.reset(ctx.em, ctx.app, input.token, input.newPassword);
   }
 
   @Authorized()

@@ -129,3 +129,14 @@ export class TwoFactorEnabled {
   @Field(() => [String], { description: 'Shown once; each works one time' }) recoveryCodes: string[];
   @Field(() => AuthPayload, { description: 'A new two-factor session: replace the tokens held so far' }) session: AuthPayload;
 }
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field() @IsEmailAddress() email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the e-mailed link' }) @NotBlank() @MaxChars(200) token: string;
+  @Field() @IsPassword() newPassword: string;
+}

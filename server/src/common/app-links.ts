@@ -8,5 +8,9 @@ export const appLinks = {
   customerOrder: (orderId: string) => `/admin/my-orders/${orderId}/show`,
   /** The staff order page. */
   staffOrder: (orderId: string) => `/admin/orders/${orderId}/show`,
+  /** The staff SPK page (versions, verification, actions). */
+  staffSpk: (spkId: string) => `/admin/spks/${spkId}/show`,
+  /** The staff payment page (proof viewer, verify or reject). */
+  staffPayment: (paymentId: string) => `/admin/payments/${paymentId}/show`,
 };
 

@@ -32,6 +32,14 @@ const messages = {
   'auth.twoFactorAlreadyOn': { id: 'Verifikasi dua langkah sudah aktif.', en: 'Two-factor sign-in is already on.' },
   'auth.twoFactorNotStarted': { id: 'Mulai pendaftaran autentikator terlebih dahulu.', en: 'Start the authenticator set-up first.' },
   'auth.twoFactorOff': { id: 'Verifikasi dua langkah belum aktif.', en: 'Two-factor sign-in is not on.' },
+  'auth.resetInvalid': {
+    id: 'Tautan atur ulang kata sandi tidak valid, sudah dipakai, atau sudah kedaluwarsa. Silakan minta tautan baru.',
+    en: 'This password reset link is invalid, already used or expired. Please ask for a new one.',
+  },
+  'auth.resetRateLimited': {
+    id: 'Terlalu banyak permintaan atur ulang kata sandi. Coba lagi dalam {seconds} detik.',
+    en: 'Too many password reset requests. Try again in {seconds} seconds.',
+  },
   'privacy.requestOpen': {
     id: 'Permintaan serupa masih diproses.',
     en: 'A request of this kind is already being handled.',

@@ -1,4 +1,5 @@
 import { RefreshToken } from '../accounts/refresh-token.entity';
+import { PasswordReset } from '../accounts/password-reset.entity';
 import { User } from '../accounts/user.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
@@ -22,4 +23,4 @@ import { TaxInvoice } from '../tax/tax-invoice.entity';
 import { Restructuring } from '../restructuring/restructuring.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, TaxInvoice, Restructuring];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, TaxInvoice, Restructuring, PasswordReset];

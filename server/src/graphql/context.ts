@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AuthUser } from '../accounts/auth-user';
 import type { LoginLimiter } from '../accounts/login-limiter';
+import type { PasswordResets } from '../accounts/password-reset';
 import type { TokenService } from '../accounts/tokens';
 import type { Clock } from '../common/time';
 import type { Config } from '../config/config';
@@ -34,6 +35,8 @@ export interface AppServices {
   billing: BillingConfig;
   /** Typed in-transaction domain events: domains react to each other's moves here. */
   events: DomainEvents;
+  /** Forgot-password links and their rate limits. */
+  passwordResets: PasswordResets;
 }
 
 /** What every resolver receives: its own entity manager fork and who is asking. */

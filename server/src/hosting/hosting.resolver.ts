@@ -12,7 +12,7 @@ import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Order } from '../orders/order.entity';
-import { Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
+import { FAILING, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceAction, ServiceStatus } from './service-status';
 import { allowedServiceActions } from './service-actions';
 import * as hosting from './hosting.service';
@@ -68,7 +68,7 @@ export class ServiceResolver {
     const where: FilterQuery<Service> = {};
     if (filter?.status?.length) where.status = { $in: filter.status };
     if (filter?.orderId) where.order = filter.orderId;
-    if (filter?.failing) where.provisioning = 'FAILED' as never;
+    if (filter?.failing) Object.assign(where, FAILING);
     if (filter?.ids?.length) where.id = { $in: filter.ids };
     return findPage(ctx.em, Service, where, args, { createdAt: 'createdAt', label: 'label', status: 'status' }, 'createdAt');
   }

@@ -1,4 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { BaseEntity } from '../db/base.entity';
@@ -156,3 +157,6 @@ export class StaffTask extends BaseEntity<'status' | 'assignedTo' | 'completedBy
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
 }
+
+/** A service whose driver failed and waits for a retry: the services list's `failing` filter and the dashboard's count. */
+export const FAILING = { provisioning: ProvisioningState.FAILED } as const satisfies FilterQuery<Service>;

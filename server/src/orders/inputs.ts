@@ -27,6 +27,8 @@ export class OrderFilter {
   @Field(() => ID, { nullable: true }) customerId?: string;
   @Field(() => String, { nullable: true, description: 'Order number, customer name, phone or email' }) @IsOptional() @MaxChars(100) q?: string;
   @Field(() => [ID], { nullable: true }) ids?: string[];
+  @Field(() => Int, { nullable: true, description: 'Orders whose second chance (pay-until date after an unsuspension) ends within this many days from today, arrears still unpaid' })
+  @IsOptional() @IntRange(1, 31) secondChanceEndsWithinDays?: number;
 }
 
 @ObjectType()

@@ -24,6 +24,7 @@ import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
 import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
+import { secondChanceEndingSql } from './second-chance';
 import { appLinks } from '../common/app-links';
 import { vatTermsFrom, type TaxConfig } from '../tax/vat';
 import type { EventDeps } from '../events/domain-events';
@@ -177,6 +178,12 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
   if (filter?.overdue) {
     const overdue = em.createQueryBuilder(Installment, 'i').select('i.order_id').where(overdueOnSql('?::date'), [todayJakarta(clock)]);
     where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }, { status: { $in: [...PAYABLE_STATUSES] } }];
+  }
+  if (filter?.secondChanceEndsWithinDays) {
+    const today = todayJakarta(clock);
+    // Placeholders in the rule's order: from, from, days, from.
+    const ending = em.createQueryBuilder(Order, 'o').select('o.id').where(secondChanceEndingSql('?::date', '?::int'), [today, today, filter.secondChanceEndsWithinDays, today]);
+    where.$and = [...(where.$and ?? []), { id: { $in: ending.getKnexQuery() as never } }];
   }
   return findPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
 }

@@ -1,4 +1,5 @@
 import { BigIntType, Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { User } from '../accounts/user.entity';
 import { BaseEntity } from '../db/base.entity';
@@ -110,3 +111,9 @@ export class PaymentAllocation extends BaseEntity<'reversedAt'> {
   @Property({ type: 'timestamptz', nullable: true })
   reversedAt: Date | null = null;
 }
+
+/**
+ * A transfer proof waiting for FINANCE: a bank transfer, still pending, with its proof uploaded. The
+ * payments list's `awaitingVerification` filter and the dashboard's count both use this one filter.
+ */
+export const AWAITING_VERIFICATION = { method: PaymentMethod.BANK_TRANSFER, status: PaymentStatus.PENDING, proof: { $ne: null } } as const satisfies FilterQuery<Payment>;

@@ -15,7 +15,7 @@ import { getOrder } from '../orders/orders.service';
 import { PaymentAction, PaymentMethod, PaymentStatus } from './enums';
 import { allowedPaymentActions } from './payment-actions';
 import { CreatePaymentInput, PaymentFilter, ReasonInput, ResolutionInput } from './inputs';
-import { Payment, PaymentAllocation } from './payment.entity';
+import { AWAITING_VERIFICATION, Payment, PaymentAllocation } from './payment.entity';
 import * as payments from './payments.service';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
@@ -83,7 +83,7 @@ export class PaymentResolver {
     if (filter?.method) where.method = filter.method;
     if (filter?.orderId) where.order = filter.orderId;
     if (filter?.ids?.length) where.id = { $in: filter.ids };
-    if (filter?.awaitingVerification) Object.assign(where, { method: PaymentMethod.BANK_TRANSFER, status: PaymentStatus.PENDING, proof: { $ne: null } });
+    if (filter?.awaitingVerification) Object.assign(where, AWAITING_VERIFICATION);
     return findPage(ctx.em, Payment, where, args, { createdAt: 'createdAt', amount: 'amount', status: 'status', settledAt: 'settledAt' }, 'createdAt');
   }
 

@@ -17,7 +17,9 @@ import {
   type Receivables,
   type SpkQueueFigures,
   type UpcomingDueFigures,
+  type WorkFigures,
 } from './dashboard';
+import { SECOND_CHANCE_WINDOW_DAYS } from '../orders/second-chance';
 
 const RECEIVABLES: DashboardPart = { kind: 'receivables' };
 
@@ -87,6 +89,15 @@ class SpkAwaitingStaff {
   @Field(() => ID) orderId: string;
   @Field() orderNumber: string;
   @Field() customerName: string;
+}
+
+@ObjectType({ description: 'The day\'s work, counted; each figure is what its list shows with the matching filter' })
+class DayWork implements WorkFigures {
+  @Field(() => Int, { description: 'orders(filter: { status: [AWAITING_SPK] })' }) ordersAwaitingSpk: number;
+  @Field(() => Int, { description: 'SPKs whose next move is staff\'s (Spk.waitingFor = STAFF)' }) spksAwaitingStaff: number;
+  @Field(() => Int, { description: 'payments(filter: { awaitingVerification: true })' }) proofsToVerify: number;
+  @Field(() => Int, { description: 'services(filter: { failing: true })' }) servicesFailing: number;
+  @Field(() => Int, { description: 'orders(filter: { secondChanceEndsWithinDays: days })' }) secondChanceEnding: number;
 }
 
 @ObjectType()
@@ -181,5 +192,11 @@ export class DashboardResolver {
   spksAwaitingStaff(@Root() d: Dashboard, @Arg('limit', () => Int, { defaultValue: 10 }) limit: number) {
     checkRange('limit', limit, 1, 50);
     return d.get<SpkQueueFigures>({ kind: 'spksAwaitingStaff', limit });
+  }
+
+  @FieldResolver(() => DayWork, { description: 'The day\'s work for staff: new orders waiting for an SPK, SPKs waiting for staff, proofs to verify, failing services, second chances ending within `days`' })
+  work(@Root() d: Dashboard, @Arg('days', () => Int, { defaultValue: SECOND_CHANCE_WINDOW_DAYS }) days: number) {
+    checkRange('days', days, 1, 31);
+    return d.get<WorkFigures>({ kind: 'work', days });
   }
 }

@@ -4,6 +4,9 @@ import { ZONE } from '../common/time';
 import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
 import { daysLateSql } from '../installments/rules';
 import { OrderStatus } from '../orders/order-status';
+import { secondChanceEndingSql } from '../orders/second-chance';
+import { AWAITING_VERIFICATION, Payment } from '../payments/payment.entity';
+import { FAILING, Service } from '../hosting/service.entity';
 import { SpkParty, SpkStatus, spkStatusesWaitingFor } from '../spk/spk-status';
 
 /**
@@ -97,15 +100,30 @@ export interface SpkQueueFigures {
   items: SpkWaitingLine[];
 }
 
+/** The day's work, counted: each figure is what the list it links to shows with its filter. */
+export interface WorkFigures {
+  /** New orders no SPK has been drafted for (status AWAITING_SPK). */
+  ordersAwaitingSpk: number;
+  /** SPKs whose next move is staff's (spkStatusesWaitingFor(STAFF)). */
+  spksAwaitingStaff: number;
+  /** Transfer proofs waiting for FINANCE (AWAITING_VERIFICATION). */
+  proofsToVerify: number;
+  /** Services whose driver failed (FAILING). */
+  servicesFailing: number;
+  /** Orders whose second chance ends within `days` (secondChanceEndingSql). */
+  secondChanceEnding: number;
+}
+
 /** What one card asks for; the cards of one request are answered by one statement. */
 export type DashboardPart =
   | { kind: 'activeOrders' }
   | { kind: 'receivables' }
   | { kind: 'collections' }
   | { kind: 'upcomingDue'; days: number; limit: number }
-  | { kind: 'spksAwaitingStaff'; limit: number };
+  | { kind: 'spksAwaitingStaff'; limit: number }
+  | { kind: 'work'; days: number };
 
-export type DashboardValue = number | Receivables | Collections | UpcomingDueFigures | SpkQueueFigures;
+export type DashboardValue = number | Receivables | Collections | UpcomingDueFigures | SpkQueueFigures | WorkFigures;
 
 /** A part's identity: equal parts (the same card twice, or aliases with equal arguments) share one answer. */
 export const partKey = (p: DashboardPart) => JSON.stringify(p);
@@ -144,6 +162,8 @@ const BUCKET_RULES: [AgingBucket, string][] = [
  */
 export async function dashboardFigures(em: EntityManager, at: { today: string; now: Date }, parts: readonly DashboardPart[]): Promise<DashboardValue[]> {
   const { today } = at;
+  // The lists' own filters, rendered as SQL (values inlined by the ORM), so a count means what its list shows.
+  const countOf = <T extends object>(entity: new () => T, where: object) => `(${em.createQueryBuilder(entity).count().where(where).getFormattedQuery()})::int`;
   const book: BookFigure[] = [];
   const columns = parts.map((p, n): Column => {
     const as = `c${n}`;
@@ -219,6 +239,20 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
               items: items.map(({ due_date, order_number, amount, ...line }) => ({ ...line, dueDate: due_date, orderNumber: order_number, amount: money(amount) })),
             };
           },
+        };
+      }
+      case 'work': {
+        const staffSpks = `(${SPK_STAFF_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+        return {
+          sql: `json_build_object(
+                  'ordersAwaitingSpk', (select count(*)::int from orders where status = ?),
+                  'spksAwaitingStaff', (select count(*)::int from spks where status in ${staffSpks}),
+                  'proofsToVerify', ${countOf(Payment, AWAITING_VERIFICATION)},
+                  'servicesFailing', ${countOf(Service, FAILING)},
+                  'secondChanceEnding', (select count(*)::int from orders o where ${secondChanceEndingSql('?::date', '?::int')})) as ${as}`,
+          // secondChanceEndingSql's placeholders: from, from, days, from.
+          params: [OrderStatus.AWAITING_SPK, today, today, p.days, today],
+          read: (r) => r[as] as WorkFigures,
         };
       }
       case 'spksAwaitingStaff': {

@@ -60,6 +60,16 @@ const SAMPLES: { [T in NotificationType]: NotificationParams[T] } = {
     customerPhone: '+6281298765432',
     customerNote: 'Mohon dipasang di data center Jakarta.\nTerima kasih',
   },
+  STAFF_CUSTOMER_MOVE: {
+    staffName: 'Sari',
+    move: 'ORDER_SUSPENDED',
+    customerName: 'Budi Santoso',
+    orderNumber: 'ORD-202602-000123',
+    documentNumber: null,
+    amount: null,
+    note: 'Server tidak dipakai selama libur.',
+    url: 'https://billing.example.co.id/admin/orders/1f0c/show',
+  },
 };
 
 const render = <T extends NotificationType>(type: T, locale: 'id' | 'en', params: NotificationParams[T]) => renderNotification(type, locale, params);
@@ -85,9 +95,9 @@ function htmlContent(html: string): string {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('renderNotification', () => {
-  it('knows 14 distinct types', () => {
-    expect(NOTIFICATION_TYPES).toHaveLength(14);
-    expect(new Set(NOTIFICATION_TYPES).size).toBe(14);
+  it('knows 15 distinct types', () => {
+    expect(NOTIFICATION_TYPES).toHaveLength(15);
+    expect(new Set(NOTIFICATION_TYPES).size).toBe(15);
     expect(Object.keys(SAMPLES).sort()).toEqual([...NOTIFICATION_TYPES].sort());
   });
 
@@ -116,7 +126,7 @@ describe('renderNotification', () => {
         }
         expect(r.whatsapp.text).toBe(fillWhatsAppTemplate(r.whatsapp.template, locale, r.whatsapp.bodyParams));
 
-        const polite = type === 'OVERDUE_ORDER_FOR_STAFF' || type === 'ORDER_ASSIGNED' ? null : locale === 'id' ? 'Yth. Bapak/Ibu Budi Santoso,' : 'Dear Budi Santoso,';
+        const polite = type === 'OVERDUE_ORDER_FOR_STAFF' || type === 'ORDER_ASSIGNED' || type === 'STAFF_CUSTOMER_MOVE' ? null : locale === 'id' ? 'Yth. Bapak/Ibu Budi Santoso,' : 'Dear Budi Santoso,';
         if (polite) {
           expect(r.email.text.startsWith(polite)).toBe(true);
           expect(r.whatsapp.text.startsWith(polite)).toBe(true);
@@ -255,6 +265,33 @@ describe('WhatsApp templates', () => {
       expect(doc).toContain(` *   en: ${WHATSAPP_TEMPLATES[name].en}\n`);
     }
     expect(doc.match(/^ \* angsur_[a-z0-9_]+/gm)).toHaveLength(names.length);
+  });
+
+  it('tells staff each customer move as a sentence naming the customer, the order and the document, with the way in', () => {
+    const base = SAMPLES.STAFF_CUSTOMER_MOVE;
+    const cases = [
+      { move: 'ORDER_PLACED', amount: 6_338_000n, id: 'Budi Santoso membuat pesanan baru ORD-202602-000123 senilai Rp 6.338.000', en: 'Budi Santoso placed a new order ORD-202602-000123 worth Rp 6.338.000' },
+      { move: 'SPK_APPROVED', documentNumber: 'SPK/2026/02/000012', id: 'Budi Santoso menyetujui draf SPK SPK/2026/02/000012 untuk pesanan ORD-202602-000123', en: 'Budi Santoso approved the draft SPK SPK/2026/02/000012 for order ORD-202602-000123' },
+      { move: 'SPK_REVISION_REQUESTED', documentNumber: 'SPK/2026/02/000012', id: 'Budi Santoso meminta revisi SPK SPK/2026/02/000012 untuk pesanan ORD-202602-000123', en: 'Budi Santoso asked for changes to SPK SPK/2026/02/000012 for order ORD-202602-000123' },
+      { move: 'SPK_SIGNED', documentNumber: 'SPK/2026/02/000012', id: 'Budi Santoso mengunggah SPK SPK/2026/02/000012 bertanda tangan untuk pesanan ORD-202602-000123', en: 'Budi Santoso uploaded the signed SPK SPK/2026/02/000012 for order ORD-202602-000123' },
+      { move: 'PAYMENT_PROOF_UPLOADED', amount: 1_035_000n, id: 'Budi Santoso mengunggah bukti transfer Rp 1.035.000 untuk pesanan ORD-202602-000123', en: 'Budi Santoso uploaded a transfer proof Rp 1.035.000 for order ORD-202602-000123' },
+      { move: 'ORDER_SUSPENDED', id: 'Budi Santoso menangguhkan sendiri pesanan ORD-202602-000123', en: 'Budi Santoso suspended their own order ORD-202602-000123' },
+      { move: 'PAYMENT_SETTLED', amount: 1_035_000n, id: 'Pembayaran online Rp 1.035.000 dari Budi Santoso untuk pesanan ORD-202602-000123 telah diterima', en: 'Budi Santoso paid Rp 1.035.000 online for order ORD-202602-000123' },
+    ] as const;
+    for (const c of cases) {
+      const params = { ...base, note: null, ...c } as NotificationParams['STAFF_CUSTOMER_MOVE'];
+      const id = render('STAFF_CUSTOMER_MOVE', 'id', params);
+      const en = render('STAFF_CUSTOMER_MOVE', 'en', params);
+      expect(id.body).toContain(`${c.id}.`);
+      expect(en.body).toContain(`${c.en}.`);
+      expect(id.whatsapp.text).toBe(`Halo Sari, ${c.id}. Mohon segera ditindaklanjuti: ${base.url}. Pesan otomatis dari Angsur.`);
+      expect(id.email.html).toContain(`href="${base.url}"`);
+      expect(id.email.text).toMatch(/^Halo Sari,/);
+    }
+    const suspended = render('STAFF_CUSTOMER_MOVE', 'id', base);
+    expect(suspended.title).toBe('Budi Santoso menangguhkan pesanan ORD-202602-000123');
+    expect(suspended.body).toContain('Alasan: Server tidak dipakai selama libur.');
+    expect(() => render('STAFF_CUSTOMER_MOVE', 'id', { ...base, move: 'NOPE' as never })).toThrow(RangeError);
   });
 
   it('fill refuses the wrong number of parameters', () => {

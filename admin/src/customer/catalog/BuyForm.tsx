@@ -18,11 +18,12 @@ const MAX_QUANTITY = 100;
 const usePlanText = () => {
   const translate = useTranslate();
   const locale = useLocale();
-  return (plan: InstallmentPlan) =>
-    translate('angsur.customer.catalog.planLine', {
-      tenor: plan.tenorMonths,
-      downPayment: plan.downPaymentType === 'PERCENT' ? formatPercentBps(plan.downPaymentValue, locale) : formatRupiah(plan.downPaymentValue),
-    });
+  return (plan: InstallmentPlan) => {
+    const downPayment = plan.downPaymentType === 'PERCENT' ? formatPercentBps(plan.downPaymentValue, locale) : formatRupiah(plan.downPaymentValue);
+    // "Cicilan 6 bulan" already says the tenor: do not say it twice ("Cicilan 6 bulan — 6 bulan").
+    const named = new RegExp(`\\b${plan.tenorMonths}\\b`).test(plan.name);
+    return translate(named ? 'angsur.customer.catalog.planLineNamed' : 'angsur.customer.catalog.planLine', { smart_count: plan.tenorMonths, tenor: plan.tenorMonths, downPayment });
+  };
 };
 
 /**

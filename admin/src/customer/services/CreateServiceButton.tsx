@@ -6,6 +6,7 @@ import { ActionButton } from '../../actions';
 import { callApi } from '../../dataProvider';
 import type { ProductCategory } from '../../products/choices';
 import { CREATE_SERVICE } from '../api';
+import { osName } from '../../format';
 
 /** VPS and Cloud Server are made from an OS template; dedicated servers and colocation are set up by staff. */
 const NEEDS_OS: readonly ProductCategory[] = ['VPS', 'CLOUD_SERVER'];
@@ -71,7 +72,7 @@ export const CreateServiceButton = ({ item, osTemplates }: { item: ServiceableIt
         >
           {osTemplates.map((os) => (
             <MenuItem key={os} value={os}>
-              {os}
+              {osName(os)}
             </MenuItem>
           ))}
         </TextField>

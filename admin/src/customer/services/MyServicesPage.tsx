@@ -9,6 +9,7 @@ import { MY_ORDERS_FOR_SERVICES, MY_SERVICES, OS_TEMPLATES } from '../api';
 import { callApi } from '../../dataProvider';
 import { ArrearsPanel, isInArrears } from '../orders/ArrearsPanel';
 import { CreateServiceButton, type ServiceableItem } from './CreateServiceButton';
+import { osName } from '../../format';
 
 interface MyService {
   id: string;
@@ -51,7 +52,7 @@ const ServiceCard = ({ service, order }: { service: MyService; order?: ServicesO
           <Chip size="small" data-status={service.status} color={STATUS_COLORS[service.status]} label={translate(`angsur.customer.services.status.${service.status}`)} />
         </Box>
         <Typography variant="body2" color="text.secondary">
-          {[order?.items.find((i) => i.id === service.orderItemId)?.productName, service.osTemplate, order?.number].filter(Boolean).join(' · ')}
+          {[order?.items.find((i) => i.id === service.orderItemId)?.productName, osName(service.osTemplate), order?.number].filter(Boolean).join(' · ')}
         </Typography>
         {service.status === 'SUSPENDED' && (
           <Alert severity="error">{translate(`angsur.customer.services.suspendedBy.${service.suspensionCause ?? 'ADMIN'}`)}</Alert>

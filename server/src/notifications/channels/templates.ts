@@ -114,6 +114,12 @@ import { templateParam } from './whatsapp-message';
  *   en: Hello {{1}}, order {{2}} has been assigned to you. Customer: {{3}} (username {{4}}), e-mail {{5}}, phone {{6}}. Customer note: {{7}}. Please follow up soon. Thank you.
  *   example: Sari | ORD-202602-000123 | Budi Santoso | budi | budi@example.co.id | +62 812-3456-7890 | Mohon dipasang di data center Jakarta
  *
+ * angsur_staff_customer_move
+ *   params: {{1}} staff name, {{2}} what the customer did (one sentence without a full stop), {{3}} back-office URL
+ *   id: Halo {{1}}, {{2}}. Mohon segera ditindaklanjuti: {{3}}. Pesan otomatis dari Angsur.
+ *   en: Hello {{1}}, {{2}}. Please follow up: {{3}}. Automatic message from Angsur.
+ *   example: Sari | Budi Santoso mengunggah bukti transfer Rp 1.035.000 untuk pesanan ORD-202602-000123 | https://billing.example.co.id/admin/payments/1f0c…/show
+ *
  * Parameters never contain a newline, a tab or more than four spaces in a row (Meta refuses them), and
  * an empty one is sent as "-". Free-text reasons and notes lose a trailing full stop.
  * ===================================================================================================
@@ -134,6 +140,7 @@ export const NOTIFICATION_TYPES = [
   'SERVICE_SUSPENDED',
   'SERVICE_UNSUSPENDED',
   'ORDER_ASSIGNED',
+  'STAFF_CUSTOMER_MOVE',
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -174,7 +181,24 @@ export interface NotificationParams {
     customerPhone: string;
     customerNote?: string | null;
   };
+  STAFF_CUSTOMER_MOVE: {
+    staffName: string;
+    move: CustomerMove;
+    customerName: string;
+    orderNumber: string;
+    /** The SPK number or the payment reference the move concerns. */
+    documentNumber?: string | null;
+    amount?: bigint | null;
+    /** The customer's reason or note (revision asked, suspension). */
+    note?: string | null;
+    /** Absolute back-office URL of the record to open. */
+    url: string;
+  };
 }
+
+/** What a customer did that staff must act on (see notifications/staff-alerts.ts). */
+export const CUSTOMER_MOVES = ['ORDER_PLACED', 'SPK_APPROVED', 'SPK_REVISION_REQUESTED', 'SPK_SIGNED', 'PAYMENT_PROOF_UPLOADED', 'ORDER_SUSPENDED', 'PAYMENT_SETTLED'] as const;
+export type CustomerMove = (typeof CUSTOMER_MOVES)[number];
 
 export interface RenderedNotification {
   title: string;
@@ -261,6 +285,11 @@ export const WHATSAPP_TEMPLATES = {
     params: ['staffName', 'orderNumber', 'customerName', 'customerUsername', 'customerEmail', 'customerPhone', 'customerNote'],
     id: 'Halo {{1}}, pesanan {{2}} telah ditugaskan kepada Anda. Pelanggan: {{3}} (pengguna {{4}}), email {{5}}, telepon {{6}}. Catatan pelanggan: {{7}}. Mohon segera ditindaklanjuti. Terima kasih.',
     en: 'Hello {{1}}, order {{2}} has been assigned to you. Customer: {{3}} (username {{4}}), e-mail {{5}}, phone {{6}}. Customer note: {{7}}. Please follow up soon. Thank you.',
+  },
+  angsur_staff_customer_move: {
+    params: ['staffName', 'what', 'url'],
+    id: 'Halo {{1}}, {{2}}. Mohon segera ditindaklanjuti: {{3}}. Pesan otomatis dari Angsur.',
+    en: 'Hello {{1}}, {{2}}. Please follow up: {{3}}. Automatic message from Angsur.',
   },
 } as const satisfies Record<string, { params: readonly string[]; id: string; en: string }>;
 
@@ -349,10 +378,74 @@ function freeText(value: string | null | undefined): string {
   return s === '' ? '-' : s;
 }
 
+/** The sentence a staff member reads about a customer's move, and what it asks of them. */
+function customerMove(p: NotificationParams['STAFF_CUSTOMER_MOVE'], L: Locale): { title: string; what: string; note: string | null; next: string } {
+  const who = line(p.customerName, t(L, 'Pelanggan', 'The customer'));
+  const order = line(p.orderNumber);
+  const doc = line(p.documentNumber);
+  const amount = p.amount === null || p.amount === undefined ? null : money(p.amount, 'amount');
+  /** " Rp 1.035.000", or nothing when the move has no amount. */
+  const sum = amount ? ` ${amount}` : '';
+  const reason = p.note ? `${t(L, 'Alasan', 'Reason')}: ${freeText(p.note)}.` : null;
+  switch (p.move) {
+    case 'ORDER_PLACED':
+      return {
+        title: t(L, `Pesanan baru ${order} dari ${who}`, `New order ${order} from ${who}`),
+        what: t(L, `${who} membuat pesanan baru ${order}${amount ? ` senilai ${amount}` : ''}`, `${who} placed a new order ${order}${amount ? ` worth ${amount}` : ''}`),
+        note: null,
+        next: t(L, 'Pesanan menunggu SPK: buat SPK untuk pesanan ini.', 'The order is waiting for an SPK: draw one up.'),
+      };
+    case 'SPK_APPROVED':
+      return {
+        title: t(L, `${who} menyetujui SPK ${doc}`, `${who} approved SPK ${doc}`),
+        what: t(L, `${who} menyetujui draf SPK ${doc} untuk pesanan ${order}`, `${who} approved the draft SPK ${doc} for order ${order}`),
+        note: null,
+        next: t(L, 'Tandatangani SPK lalu kirim ke pelanggan.', 'Sign the SPK and send it to the customer.'),
+      };
+    case 'SPK_REVISION_REQUESTED':
+      return {
+        title: t(L, `${who} meminta revisi SPK ${doc}`, `${who} asked for changes to SPK ${doc}`),
+        what: t(L, `${who} meminta revisi SPK ${doc} untuk pesanan ${order}`, `${who} asked for changes to SPK ${doc} for order ${order}`),
+        note: p.note ? `${t(L, 'Catatan pelanggan', 'Customer note')}: ${freeText(p.note)}.` : null,
+        next: t(L, 'Periksa permintaan lalu terbitkan versi SPK yang baru.', 'Review the request and issue a new version of the SPK.'),
+      };
+    case 'SPK_SIGNED':
+      return {
+        title: t(L, `${who} mengunggah SPK ${doc} bertanda tangan`, `${who} uploaded the signed SPK ${doc}`),
+        what: t(L, `${who} mengunggah SPK ${doc} bertanda tangan untuk pesanan ${order}`, `${who} uploaded the signed SPK ${doc} for order ${order}`),
+        note: null,
+        next: t(L, 'Periksa tanda tangan lalu konfirmasi SPK.', 'Check the signature and confirm the SPK.'),
+      };
+    case 'PAYMENT_PROOF_UPLOADED':
+      return {
+        title: t(L, `Bukti transfer${sum} dari ${who}`, `Transfer proof${sum} from ${who}`),
+        what: t(L, `${who} mengunggah bukti transfer${sum} untuk pesanan ${order}`, `${who} uploaded a transfer proof${sum} for order ${order}`),
+        note: p.documentNumber ? `${t(L, 'Referensi', 'Reference')}: ${doc}.` : null,
+        next: t(L, 'Verifikasi bukti transfer dengan mutasi rekening.', 'Verify the proof against the bank statement.'),
+      };
+    case 'ORDER_SUSPENDED':
+      return {
+        title: t(L, `${who} menangguhkan pesanan ${order}`, `${who} suspended order ${order}`),
+        what: t(L, `${who} menangguhkan sendiri pesanan ${order}`, `${who} suspended their own order ${order}`),
+        note: reason,
+        next: t(L, 'Hubungi pelanggan bila perlu tindak lanjut.', 'Contact the customer if it needs a follow-up.'),
+      };
+    case 'PAYMENT_SETTLED':
+      return {
+        title: t(L, `Pembayaran online${sum} dari ${who} diterima`, `Online payment${sum} from ${who} received`),
+        what: t(L, `Pembayaran online${sum} dari ${who} untuk pesanan ${order} telah diterima`, `${who} paid${sum} online for order ${order}`),
+        note: p.documentNumber ? `${t(L, 'Referensi', 'Reference')}: ${doc}.` : null,
+        next: t(L, 'Lanjutkan pesanan bila menunggu pembayaran ini.', 'Carry the order on if it was waiting for this payment.'),
+      };
+    default:
+      throw new RangeError(`unknown customer move ${String(p.move)}`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Content model: every channel is rendered from the same blocks, so text and HTML say the same thing.
 
-type Block =
+export type Block =
   | { p: string }
   /** Label / value rows: "Label: value" in text, a table in HTML. */
   | { facts: Array<[string, string]> }
@@ -717,6 +810,20 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
       wa: { template: 'angsur_order_assigned', params: [staff, order, customer, username, email, customerPhone, note] },
     };
   },
+
+  STAFF_CUSTOMER_MOVE(p, L) {
+    const staff = line(p.staffName, t(L, 'Tim', 'team'));
+    const link = url(p.url, 'url');
+    const move = customerMove(p, L);
+    return {
+      audience: 'staff',
+      name: staff,
+      title: move.title,
+      subject: move.title,
+      blocks: [{ p: `${move.what}.` }, ...(move.note ? [{ p: move.note }] : []), { p: move.next }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link }],
+      wa: { template: 'angsur_staff_customer_move', params: [staff, move.what, link] },
+    };
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -728,12 +835,15 @@ function escapeHtml(s: string): string {
 
 const htmlText = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
 
-function greeting(c: Content, L: Locale): string {
+/** What an e-mail is made of, whether it belongs to a notification or stands alone (the password reset). */
+export type EmailContent = Pick<Content, 'audience' | 'name' | 'subject' | 'blocks'>;
+
+function greeting(c: EmailContent, L: Locale): string {
   if (c.audience === 'customer') return t(L, `Yth. Bapak/Ibu ${c.name},`, `Dear ${c.name},`);
   return c.name ? t(L, `Halo ${c.name},`, `Hello ${c.name},`) : t(L, 'Halo Tim,', 'Hello team,');
 }
 
-function closing(c: Content, L: Locale): string[] {
+function closing(c: EmailContent, L: Locale): string[] {
   if (c.audience === 'customer') return t(L, 'Hormat kami,\nTim Layanan Pelanggan', 'Kind regards,\nCustomer Service').split('\n');
   return [t(L, 'Pesan otomatis dari Angsur.', 'Automatic message from Angsur.')];
 }
@@ -761,7 +871,7 @@ function blockHtml(b: Block): string {
   return `<p style="${P}">${htmlText(b.link)}:<br><a href="${href}" style="color:#1d4ed8;word-break:break-all;">${href}</a></p>`;
 }
 
-function renderHtml(c: Content, L: Locale, subject: string): string {
+function renderHtml(c: EmailContent, L: Locale, subject: string): string {
   const sign = closing(c, L).map(htmlText).join('<br>');
   return [
     '<!DOCTYPE html>',
@@ -785,13 +895,18 @@ export function renderNotification<T extends NotificationType>(type: T, locale: 
   if (locale !== 'id' && locale !== 'en') throw new RangeError(`unknown locale ${String(locale)}`);
   const c = build(params, locale);
   const body = c.blocks.map(blockText).join('\n\n');
-  const subject = line(c.subject);
-  const text = [greeting(c, locale), body, closing(c, locale).join('\n')].join('\n\n') + '\n';
   const bodyParams = c.wa.params.map(templateParam);
   return {
     title: line(c.title),
     body,
-    email: { subject, text, html: renderHtml(c, locale, subject) },
+    email: renderEmail(c, locale),
     whatsapp: { template: c.wa.template, bodyParams, text: fillWhatsAppTemplate(c.wa.template, locale, bodyParams) },
   };
+}
+
+/** The e-mail alone: subject, plain text and HTML saying the same thing, greeting and closing included. */
+export function renderEmail(c: EmailContent, locale: Locale): { subject: string; text: string; html: string } {
+  const subject = line(c.subject);
+  const text = [greeting(c, locale), c.blocks.map(blockText).join('\n\n'), closing(c, locale).join('\n')].join('\n\n') + '\n';
+  return { subject, text, html: renderHtml(c, locale, subject) };
 }
