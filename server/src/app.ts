@@ -52,6 +52,7 @@ import { closePdfPool } from './pdf';
 import { cipherFromEnv, useFieldCipher } from './privacy/field-cipher';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { DomainEvents } from './events/domain-events';
+import { registerPaymentHandlers } from './payments/channels';
 
 export interface AppOptions {
   clock?: Clock;
@@ -176,6 +177,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       windowSeconds: config.LOGIN_WINDOW_SECONDS,
     }),
   };
+
+  registerPaymentHandlers(services.events, services);
 
   const schema = await getSchema();
   const app = express();

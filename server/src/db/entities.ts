@@ -17,6 +17,8 @@ import { Payment, PaymentAllocation } from '../payments/payment.entity';
 import { PaymentAnomaly, WebhookEvent } from '../payments/webhook-event.entity';
 import { RecoveryCode } from '../accounts/recovery-code.entity';
 import { PrivacyRequest } from '../privacy/privacy-request.entity';
+import { VirtualAccount } from '../payments/virtual-account.entity';
+import { BankStatementLine } from '../payments/statements/statement-line.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, VirtualAccount, BankStatementLine];

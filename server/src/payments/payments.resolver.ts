@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff, requireUser } from '../accounts/auth-user';
+import { can } from '../accounts/access';
 import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import { todayJakarta } from '../common/time';
@@ -15,8 +16,10 @@ import { PaymentMethod, PaymentStatus } from './enums';
 import { CreatePaymentInput, PaymentFilter, ReasonInput, ResolutionInput } from './inputs';
 import { Payment, PaymentAllocation } from './payment.entity';
 import * as payments from './payments.service';
+import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
+import { VirtualAccount } from './virtual-account.entity';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -24,8 +27,14 @@ class PaymentPage extends PageOf(Payment) {}
 @ObjectType()
 class PaymentAnomalyPage extends PageOf(PaymentAnomaly) {}
 
-const settleDeps = (ctx: Context) => ({ clock: ctx.app.clock, bus: ctx.app.notifications.bus });
-const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway, publicUrl: ctx.app.config.publicUrl });
+const settleDeps = (ctx: Context) => paymentSettleDeps(ctx.app);
+const deps = (ctx: Context) => ({
+  clock: ctx.app.clock,
+  gateway: ctx.app.gateway,
+  publicUrl: ctx.app.config.publicUrl,
+  qrisMaxAmount: ctx.app.config.QRIS_MAX_AMOUNT,
+  uniqueCode: ctx.app.config.TRANSFER_UNIQUE_CODE,
+});
 
 /** A payment, if the caller may see it: its order's customer or staff. */
 async function visiblePayment(ctx: Context, id: string) {
@@ -121,6 +130,11 @@ export class PaymentResolver {
     return ctx.loaders.children(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' }, ['installment']);
   }
 
+  @FieldResolver(() => RupiahScalar, { description: 'What the customer sends: amount plus the unique code (BANK_TRANSFER); the amount otherwise' })
+  transferAmount(@Root() payment: Payment) {
+    return payment.amount + payment.uniqueCode;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })
   proofUrl(@Root() payment: Payment) {
     return payment.proof ? `/files/payments/${payment.id}/proof` : null;
@@ -147,8 +161,21 @@ export class PaymentAllocationResolver {
 
 @Resolver(() => Order)
 export class OrderPaymentsResolver {
+  @FieldResolver(() => VirtualAccount, { nullable: true, description: "The order's own fixed virtual account (from SPK confirmation); transfers of any amount into it are applied automatically" })
+  virtualAccount(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.em.findOne(VirtualAccount, { order: order.id });
+  }
+
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
+  }
+}
+
+@Resolver(() => VirtualAccount)
+export class VirtualAccountResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Staff only: why the gateway has not created the account yet' })
+  lastError(@Root() va: VirtualAccount, @Ctx() ctx: Context) {
+    return can(ctx.user, 'payment.manage') || can(ctx.user, 'order.manage') ? va.lastError : null;
   }
 }
