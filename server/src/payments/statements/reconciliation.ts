@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../../accounts/auth-user';
 import { User } from '../../accounts/user.entity';
@@ -64,7 +64,7 @@ export async function importStatement(em: EntityManager, deps: ReconciliationDep
       // Settled or rejected by FINANCE meanwhile: the line waits in the list.
       if (!payment || payment.status !== PaymentStatus.PENDING) return 'unmatched' as const;
       const settled = await settleVerifiedTransfer(tx, deps, payment, actor, { evidence: 'statement', statementLineId: line.id, source });
-      line.payment = payment as never;
+      line.payment = ref(payment);
       if (settled !== 'settled') {
         line.note = 'OVERPAYMENT';
         return 'unmatched' as const;
@@ -155,7 +155,7 @@ export async function matchStatementLine(em: EntityManager, deps: Reconciliation
     const outcome = await settleVerifiedTransfer(tx, deps, payment, actor, { evidence: 'statement', statementLineId: line.id, source: line.source });
     if (outcome !== 'settled') throw conflict('payment.tooMuch', { max: formatRupiah(payment.amount) }, { reason: 'OVERPAYMENT' });
     line.status = StatementLineStatus.MATCHED;
-    line.payment = payment as never;
+    line.payment = ref(payment);
     line.resolvedBy = tx.getReference(User, actor.id, { wrapped: true });
     const extra = line.amount - payment.amount;
     if (extra > 0n) line.note = `selisih ${formatRupiah(extra)}`;
