@@ -1,14 +1,8 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../accounts/auth-user';
-import { isStaff } from '../accounts/roles';
-import { audit } from '../audit/audit';
-import { AppError, notFound } from '../common/errors';
-import { t } from '../common/messages';
-import { checkPdf, checkUpload } from '../common/uploads';
-import { StoredFile } from '../files/stored-file.entity';
 import type { AppServices } from '../graphql/context';
-import { PaymentMethod, PaymentStatus } from '../payments/enums';
+import { PaymentMethod } from '../payments/enums';
 import { sandboxPayPage, sandboxVaPage, WebhookAuthError, WebhookFormatError, type WebhookRequest } from '../payments/gateways';
 import { paymentSettleDeps } from '../payments/channels';
 import { handleVirtualAccountPayment } from '../payments/virtual-accounts';
@@ -19,10 +13,10 @@ import { StatementSource } from '../payments/statements/statement-line.entity';
 import { VirtualAccount, VirtualAccountStatus } from '../payments/virtual-account.entity';
 import { Payment } from '../payments/payment.entity';
 import { handleGatewayNotification } from '../payments/payments.service';
+import { PROOF_MAX_BYTES, transferProof, uploadTransferProof } from '../payments/payment-proof';
 import { httpUser, sendError } from './auth';
 import { rawBody, uploadBody } from './request-body';
 
-const PROOF_MAX_BYTES = 5 * 1024 * 1024;
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 const WEBHOOK_PATH = '/webhooks/payments';
 
@@ -109,29 +103,8 @@ export function paymentRoutes(services: AppServices): Router {
     const em = orm.em.fork();
     try {
       const user = requireUser(await httpUser(req, em, services));
-      const payment = await em.findOne(Payment, req.params.id, { populate: ['order'] });
-      if (!payment || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
-      if (payment.method !== PaymentMethod.BANK_TRANSFER) throw new AppError('BAD_USER_INPUT', t('payment.notTransfer'), { field: 'proof' });
-      if (payment.status !== PaymentStatus.PENDING) {
-        throw new AppError('CONFLICT', t('payment.orderClosed', { status: payment.status }), { currentState: payment.status });
-      }
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const contentType = checkUpload(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES, allowed: ['image/jpeg', 'image/png', 'application/pdf'] });
-      // FINANCE opens the proof: a PDF must be one that opens, read in the worker pool (no transaction is open here).
-      if (contentType === 'application/pdf') await checkPdf(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES });
-      const file = em.create(StoredFile, {
-        owner: payment.order.$.customer.id,
-        purpose: 'payment-proof',
-        contentType,
-        fileName: `bukti-${payment.reference}.${contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg'}`,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        data: bytes,
-      });
-      payment.proof = file as never;
-      audit(em, user, 'payment.upload_proof', { entityType: 'Payment', entityId: payment.id }, { size: bytes.length, contentType, sha256: file.sha256 });
-      await em.flush();
-      res.status(201).json({ paymentId: payment.id, contentType, size: bytes.length, sha256: file.sha256 });
+      res.status(201).json(await uploadTransferProof(em, { clock: services.clock, events: services.events }, user, String(req.params.id), bytes));
     } catch (err) {
       sendError(res, err, services);
     }
@@ -140,11 +113,7 @@ export function paymentRoutes(services: AppServices): Router {
   router.get('/files/payments/:id/proof', async (req, res) => {
     const em = orm.em.fork();
     try {
-      const user = requireUser(await httpUser(req, em, services));
-      const payment = await em.findOne(Payment, req.params.id, { populate: ['order'] });
-      // Anyone but the order's customer and staff learns nothing, not even that the payment exists.
-      if (!payment?.proof || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
-      const file = await em.findOneOrFail(StoredFile, payment.proof.id, { populate: ['data'] });
+      const file = await transferProof(em, requireUser(await httpUser(req, em, services)), String(req.params.id));
       res.set({
         'content-type': file.contentType,
         'content-disposition': `inline; filename="${file.fileName}"`,

@@ -4,8 +4,8 @@ import type { SettleDeps } from './payments.service';
 import { requestVirtualAccount } from './virtual-accounts';
 
 /** What settling a payment needs, from the app's services (one place, for resolvers, routes and jobs). */
-export function paymentSettleDeps(app: Pick<AppServices, 'clock' | 'notifications' | 'config'>): SettleDeps {
-  return { clock: app.clock, bus: app.notifications.bus, uniqueCode: app.config.TRANSFER_UNIQUE_CODE };
+export function paymentSettleDeps(app: Pick<AppServices, 'clock' | 'notifications' | 'config' | 'events'>): SettleDeps {
+  return { clock: app.clock, bus: app.notifications.bus, events: app.events, uniqueCode: app.config.TRANSFER_UNIQUE_CODE };
 }
 
 /**
