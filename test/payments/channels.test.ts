@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSandboxEvent, signSandboxVaPayment } from '../../server/src/payments/gateways';
 import { provisionVirtualAccounts } from '../../server/src/payments/virtual-accounts';
+import { runBillingPass } from '../../server/src/billing/billing-pass';
+import { todayJakarta } from '../../server/src/common/time';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder, confirmSpkForTest, moneyInvariants } from '../support/orders';
 
@@ -142,6 +144,22 @@ describe('a fixed virtual account per contract', () => {
     expect(paid.headers.get('location')).toContain('hasil=dibayar');
     expect((await t.ok(ORDER, { id: order.id }, c.token)).order.installments[0].paidAmount).toBe('123000');
     await ledgerHolds(order.id);
+  });
+});
+
+describe('the VA where the customer reads about money', () => {
+  it('reminders and the payment receipt name the order\'s virtual account', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const { order, va } = await confirmedOrderWithVa(c);
+    expect((await payVa(va.number, BigInt(order.installments[0]!.amount))).outcome).toBe('settled');
+    // Installment 1 falls due in a week (a reminder day), so today's billing pass reminds.
+    const today = todayJakarta(t.app.services.clock);
+    const inAWeek = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await sql(`update installments set due_date = ? where order_id = ? and number = 1`, [inAWeek, order.id]);
+    await runBillingPass(t.app.orm.em.fork(), { clock: t.app.services.clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing, events: t.app.services.events });
+    const bodies = async (type: string) => (await sql<{ body: string }>(`select body from notifications where recipient_id = ? and type = ?`, [c.id, type])).map((r) => r.body);
+    expect((await bodies('INSTALLMENT_REMINDER')).some((b) => b.includes(`BNI ${va.number}`))).toBe(true);
+    expect((await bodies('PAYMENT_SETTLED')).some((b) => b.includes(`BNI ${va.number}`))).toBe(true);
   });
 });
 

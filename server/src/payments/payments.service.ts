@@ -244,7 +244,8 @@ export async function settleLocked(tx: EntityManager, deps: SettleDeps, payment:
     ...(move.from !== move.to ? { orderStatus: move } : {}),
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
-  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
+  const va = await tx.findOne(VirtualAccount, { order: order.id, status: VirtualAccountStatus.ACTIVE });
+  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference, virtualAccount: va ? `${va.bankCode} ${va.number}` : null }, { link: appLinks.customerOrder(order.id) });
   await deps.events.emit(tx, 'payment.settled', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount, method: payment.method }, { actorId: actor?.id ?? null, at: now });
   return 'settled';
 }
