@@ -13,6 +13,7 @@ import { i18nProvider } from './i18n';
 import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { PrivacyQueuePage } from './privacy/PrivacyQueuePage';
+import { ReconciliationPage } from './reconciliation/ReconciliationPage';
 import orders from './orders';
 import paymentAnomalies from './paymentAnomalies';
 import payments from './payments';
@@ -72,6 +73,7 @@ export const App = () => (
       <CustomRoutes>
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/privacy-requests" element={<PrivacyQueuePage />} />
+        <Route path="/reconciliation" element={<ReconciliationPage />} />
       </CustomRoutes>
       {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>

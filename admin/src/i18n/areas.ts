@@ -10,6 +10,7 @@ import { customerMessages } from '../customer/messages';
 import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
 import { authMessages } from '../auth/messages';
 import { privacyMessages } from '../privacy/messages';
+import { reconciliationMessages } from '../reconciliation/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -34,4 +35,5 @@ export const areas: AreaMessages[] = [
   paymentAnomalyMessages,
   authMessages,
   privacyMessages,
+  reconciliationMessages,
 ];

@@ -1,6 +1,6 @@
 import type { ChipColor } from '../fields';
 
-export const ANOMALY_KINDS = ['AMOUNT_MISMATCH', 'LATE_SETTLEMENT', 'OVERPAYMENT', 'UNKNOWN_REFERENCE'] as const;
+export const ANOMALY_KINDS = ['AMOUNT_MISMATCH', 'LATE_SETTLEMENT', 'OVERPAYMENT', 'UNKNOWN_REFERENCE', 'UNIQUE_CODE_REFUND'] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 export const ANOMALY_KIND_COLORS: Record<AnomalyKind, ChipColor> = {
@@ -8,6 +8,7 @@ export const ANOMALY_KIND_COLORS: Record<AnomalyKind, ChipColor> = {
   LATE_SETTLEMENT: 'warning',
   OVERPAYMENT: 'info',
   UNKNOWN_REFERENCE: 'error',
+  UNIQUE_CODE_REFUND: 'info',
 };
 
 /** A row of the `paymentAnomalies` list (see dataProvider/resources.ts). */

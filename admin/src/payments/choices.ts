@@ -2,7 +2,7 @@ import type { ChipColor } from '../fields';
 
 export const PAYMENT_STATUSES = ['PENDING', 'SETTLED', 'REJECTED', 'EXPIRED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const PAYMENT_METHODS = ['BANK_TRANSFER', 'GATEWAY'] as const;
+export const PAYMENT_METHODS = ['BANK_TRANSFER', 'GATEWAY', 'QRIS', 'VIRTUAL_ACCOUNT'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type PaymentKind = 'INSTALLMENTS' | 'PAYOFF';
 
