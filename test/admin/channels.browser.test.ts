@@ -48,7 +48,7 @@ describe('payment channels in the browser', () => {
       await dialog.getByTestId('qris-code').waitFor();
       await screenshot(page, 'channels-customer-qris');
     });
-  });
+  }, 120_000);
 
   it('FINANCE imports a statement; a transfer sent without its code is matched from the suggestion', async () => {
     const finance = await app.createUser('FINANCE');
@@ -79,5 +79,5 @@ describe('payment channels in the browser', () => {
     });
     const after = await app.ok(`query($id: ID!) { payment(id: $id) { status } }`, { id: payment.id }, finance.token);
     expect(after.payment.status).toBe('SETTLED');
-  });
+  }, 120_000);
 });
