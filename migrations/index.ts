@@ -14,6 +14,7 @@ import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204155544 } from './Migration20261204155544';
 import { Migration20261204174527 } from './Migration20261204174527';
 import { Migration20261204174813 } from './Migration20261204174813';
+import { Migration20261204175111 } from './Migration20261204175111';
 import { Migration20261204182343 } from './Migration20261204182343';
 
 export const migrationsList: MigrationObject[] = [
@@ -30,5 +31,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204155544', class: Migration20261204155544 },
   { name: 'Migration20261204174527', class: Migration20261204174527 },
   { name: 'Migration20261204174813', class: Migration20261204174813 },
+  { name: 'Migration20261204175111', class: Migration20261204175111 },
   { name: 'Migration20261204182343', class: Migration20261204182343 },
 ];

@@ -15,6 +15,7 @@ import installments from './installments';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { ChannelsPage } from './notifications/ChannelsPage';
 import { PrivacyQueuePage } from './privacy/PrivacyQueuePage';
+import { ReconciliationPage } from './reconciliation/ReconciliationPage';
 import orders from './orders';
 import paymentAnomalies from './paymentAnomalies';
 import payments from './payments';
@@ -80,6 +81,7 @@ export const App = () => (
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/privacy-requests" element={<PrivacyQueuePage />} />
         <Route path="/my-channels" element={<ChannelsPage />} />
+        <Route path="/reconciliation" element={<ReconciliationPage />} />
       </CustomRoutes>
       {(permissions: unknown) => (permissions === 'CUSTOMER' ? customerResources : permissions ? staffResources : [])}
     </Admin>

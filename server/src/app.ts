@@ -58,6 +58,7 @@ import { DomainEvents } from './events/domain-events';
 import { registerDomainHandlers } from './app/handlers';
 import { createTaxDeps, registerTaxHandlers } from './tax/tax-invoices';
 import { registerStaffAlertHandlers } from './notifications/staff-alerts';
+import { registerPaymentHandlers } from './payments/channels';
 
 export interface AppOptions {
   clock?: Clock;
@@ -191,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   registerDomainHandlers(services);
   registerTaxHandlers(services.events, createTaxDeps(config));
   registerStaffAlertHandlers(services.events, { bus: notifications.bus, publicUrl: () => config.publicUrl });
+  registerPaymentHandlers(services.events, services);
 
   const schema = await getSchema();
   const app = express();

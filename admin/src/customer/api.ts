@@ -65,7 +65,7 @@ export const PAYOFF_QUOTE = gql`
 
 export const CREATE_PAYMENT = gql`
   mutation CreatePayment($input: CreatePaymentInput!) {
-    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }
+    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl transferAmount uniqueCode qrString }
   }
 `;
 

@@ -24,7 +24,7 @@ type Documents = {
     "\n  mutation Checkout {\n    data: checkout { id number }\n  }\n": typeof types.CheckoutDocument,
     "\n  query AmountDue($orderId: ID!) {\n    data: amountDue(orderId: $orderId)\n  }\n": typeof types.AmountDueDocument,
     "\n  query PayoffQuote($orderId: ID!) {\n    data: payoffQuote(orderId: $orderId)\n  }\n": typeof types.PayoffQuoteDocument,
-    "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }\n  }\n": typeof types.CreatePaymentDocument,
+    "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl transferAmount uniqueCode qrString }\n  }\n": typeof types.CreatePaymentDocument,
     "\n  mutation ApproveSpk($id: ID!) {\n    data: approveSpk(id: $id) { id status }\n  }\n": typeof types.ApproveSpkDocument,
     "\n  mutation StartProviderSigning($id: ID!, $input: StartProviderSigningInput) {\n    data: startProviderSigning(spkId: $id, input: $input) { id state }\n  }\n": typeof types.StartProviderSigningDocument,
     "\n  mutation ConfirmProviderOtp($id: ID!, $input: ProviderOtpInput!) {\n    data: confirmProviderOtp(spkId: $id, input: $input) { id status }\n  }\n": typeof types.ConfirmProviderOtpDocument,
@@ -60,6 +60,11 @@ type Documents = {
     "mutation CompletePrivacyCorrection($id: ID!, $input: PrivacyAnswerInput!) { data: completePrivacyCorrection(id: $id, input: $input) { id } }": typeof types.CompletePrivacyCorrectionDocument,
     "mutation RejectPrivacyRequest($id: ID!, $input: PrivacyAnswerInput!) { data: rejectPrivacyRequest(id: $id, input: $input) { id } }": typeof types.RejectPrivacyRequestDocument,
     "mutation CarryOutErasure($id: ID!) { data: carryOutErasure(id: $id) { id } }": typeof types.CarryOutErasureDocument,
+    "query StatementLines { data: statementLines(perPage: 50) { total items { id bookedOn amount description payerName\n  suggestions { paymentId reference orderNumber customerName expected difference reasons } } } }": typeof types.StatementLinesDocument,
+    "mutation ImportBankStatement($input: ImportStatementInput!) { data: importBankStatement(input: $input) { lines imported duplicates matched unmatched } }": typeof types.ImportBankStatementDocument,
+    "mutation MatchStatementLine($id: ID!, $paymentId: ID!) { data: matchStatementLine(id: $id, paymentId: $paymentId) { id } }": typeof types.MatchStatementLineDocument,
+    "mutation DismissStatementLine($id: ID!, $input: DismissStatementLineInput!) { data: dismissStatementLine(id: $id, input: $input) { id } }": typeof types.DismissStatementLineDocument,
+    "query OrderVirtualAccount($id: ID!) { data: order(id: $id) { id virtualAccount { bankCode number name status lastError } } }": typeof types.OrderVirtualAccountDocument,
     "\n  mutation RetryProvisioning($id: ID!) {\n    data: retryServiceProvisioning(id: $id) { id status }\n  }\n": typeof types.RetryProvisioningDocument,
     "\n  mutation TerminateService($id: ID!, $reason: String!) {\n    data: terminateService(id: $id, reason: $reason) { id status }\n  }\n": typeof types.TerminateServiceDocument,
     "\n  mutation RefreshProviderSigning($id: ID!) {\n    data: refreshProviderSigning(spkId: $id) { id status }\n  }\n": typeof types.RefreshProviderSigningDocument,
@@ -85,7 +90,7 @@ const documents: Documents = {
     "\n  mutation Checkout {\n    data: checkout { id number }\n  }\n": types.CheckoutDocument,
     "\n  query AmountDue($orderId: ID!) {\n    data: amountDue(orderId: $orderId)\n  }\n": types.AmountDueDocument,
     "\n  query PayoffQuote($orderId: ID!) {\n    data: payoffQuote(orderId: $orderId)\n  }\n": types.PayoffQuoteDocument,
-    "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }\n  }\n": types.CreatePaymentDocument,
+    "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl transferAmount uniqueCode qrString }\n  }\n": types.CreatePaymentDocument,
     "\n  mutation ApproveSpk($id: ID!) {\n    data: approveSpk(id: $id) { id status }\n  }\n": types.ApproveSpkDocument,
     "\n  mutation StartProviderSigning($id: ID!, $input: StartProviderSigningInput) {\n    data: startProviderSigning(spkId: $id, input: $input) { id state }\n  }\n": types.StartProviderSigningDocument,
     "\n  mutation ConfirmProviderOtp($id: ID!, $input: ProviderOtpInput!) {\n    data: confirmProviderOtp(spkId: $id, input: $input) { id status }\n  }\n": types.ConfirmProviderOtpDocument,
@@ -121,6 +126,11 @@ const documents: Documents = {
     "mutation CompletePrivacyCorrection($id: ID!, $input: PrivacyAnswerInput!) { data: completePrivacyCorrection(id: $id, input: $input) { id } }": types.CompletePrivacyCorrectionDocument,
     "mutation RejectPrivacyRequest($id: ID!, $input: PrivacyAnswerInput!) { data: rejectPrivacyRequest(id: $id, input: $input) { id } }": types.RejectPrivacyRequestDocument,
     "mutation CarryOutErasure($id: ID!) { data: carryOutErasure(id: $id) { id } }": types.CarryOutErasureDocument,
+    "query StatementLines { data: statementLines(perPage: 50) { total items { id bookedOn amount description payerName\n  suggestions { paymentId reference orderNumber customerName expected difference reasons } } } }": types.StatementLinesDocument,
+    "mutation ImportBankStatement($input: ImportStatementInput!) { data: importBankStatement(input: $input) { lines imported duplicates matched unmatched } }": types.ImportBankStatementDocument,
+    "mutation MatchStatementLine($id: ID!, $paymentId: ID!) { data: matchStatementLine(id: $id, paymentId: $paymentId) { id } }": types.MatchStatementLineDocument,
+    "mutation DismissStatementLine($id: ID!, $input: DismissStatementLineInput!) { data: dismissStatementLine(id: $id, input: $input) { id } }": types.DismissStatementLineDocument,
+    "query OrderVirtualAccount($id: ID!) { data: order(id: $id) { id virtualAccount { bankCode number name status lastError } } }": types.OrderVirtualAccountDocument,
     "\n  mutation RetryProvisioning($id: ID!) {\n    data: retryServiceProvisioning(id: $id) { id status }\n  }\n": types.RetryProvisioningDocument,
     "\n  mutation TerminateService($id: ID!, $reason: String!) {\n    data: terminateService(id: $id, reason: $reason) { id status }\n  }\n": types.TerminateServiceDocument,
     "\n  mutation RefreshProviderSigning($id: ID!) {\n    data: refreshProviderSigning(spkId: $id) { id status }\n  }\n": types.RefreshProviderSigningDocument,
@@ -193,7 +203,7 @@ export function graphql(source: "\n  query PayoffQuote($orderId: ID!) {\n    dat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }\n  }\n"): (typeof documents)["\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl }\n  }\n"];
+export function graphql(source: "\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl transferAmount uniqueCode qrString }\n  }\n"): (typeof documents)["\n  mutation CreatePayment($input: CreatePaymentInput!) {\n    data: createPayment(input: $input) { id reference amount method status redirectUrl proofUploadUrl transferAmount uniqueCode qrString }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -334,6 +344,26 @@ export function graphql(source: "mutation RejectPrivacyRequest($id: ID!, $input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CarryOutErasure($id: ID!) { data: carryOutErasure(id: $id) { id } }"): (typeof documents)["mutation CarryOutErasure($id: ID!) { data: carryOutErasure(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StatementLines { data: statementLines(perPage: 50) { total items { id bookedOn amount description payerName\n  suggestions { paymentId reference orderNumber customerName expected difference reasons } } } }"): (typeof documents)["query StatementLines { data: statementLines(perPage: 50) { total items { id bookedOn amount description payerName\n  suggestions { paymentId reference orderNumber customerName expected difference reasons } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportBankStatement($input: ImportStatementInput!) { data: importBankStatement(input: $input) { lines imported duplicates matched unmatched } }"): (typeof documents)["mutation ImportBankStatement($input: ImportStatementInput!) { data: importBankStatement(input: $input) { lines imported duplicates matched unmatched } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatchStatementLine($id: ID!, $paymentId: ID!) { data: matchStatementLine(id: $id, paymentId: $paymentId) { id } }"): (typeof documents)["mutation MatchStatementLine($id: ID!, $paymentId: ID!) { data: matchStatementLine(id: $id, paymentId: $paymentId) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DismissStatementLine($id: ID!, $input: DismissStatementLineInput!) { data: dismissStatementLine(id: $id, input: $input) { id } }"): (typeof documents)["mutation DismissStatementLine($id: ID!, $input: DismissStatementLineInput!) { data: dismissStatementLine(id: $id, input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderVirtualAccount($id: ID!) { data: order(id: $id) { id virtualAccount { bankCode number name status lastError } } }"): (typeof documents)["query OrderVirtualAccount($id: ID!) { data: order(id: $id) { id virtualAccount { bankCode number name status lastError } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -46,6 +46,7 @@ export const AnomalyKind = {
   AmountMismatch: 'AMOUNT_MISMATCH',
   LateSettlement: 'LATE_SETTLEMENT',
   Overpayment: 'OVERPAYMENT',
+  UniqueCodeRefund: 'UNIQUE_CODE_REFUND',
   UnknownReference: 'UNKNOWN_REFERENCE'
 } as const;
 
@@ -92,6 +93,24 @@ export type AuthPayload = {
   refreshToken: Scalars['String']['output'];
   refreshTokenExpiresAt: Scalars['DateTimeISO']['output'];
   user: User;
+};
+
+export type BankStatementLine = {
+  __typename?: 'BankStatementLine';
+  amount: Scalars['Rupiah']['output'];
+  /** Booking date (Asia/Jakarta) */
+  bookedOn: Scalars['LocalDate']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** Sender name, when the bank line names one */
+  payerName?: Maybe<Scalars['String']['output']>;
+  payment?: Maybe<Payment>;
+  source: StatementSource;
+  status: StatementLineStatus;
+  suggestions: Array<MatchSuggestion>;
+  updatedAt: Scalars['DateTimeISO']['output'];
 };
 
 export type BillingPassSummary = {
@@ -299,6 +318,10 @@ export const DeliveryStatus = {
 } as const;
 
 export type DeliveryStatus = typeof DeliveryStatus[keyof typeof DeliveryStatus];
+export type DismissStatementLineInput = {
+  note: Scalars['String']['input'];
+};
+
 /** PERCENT: downPaymentValue is basis points of the cash price (1000 = 10 %); FIXED: rupiah. */
 export const DownPaymentType = {
   Fixed: 'FIXED',
@@ -306,6 +329,12 @@ export const DownPaymentType = {
 } as const;
 
 export type DownPaymentType = typeof DownPaymentType[keyof typeof DownPaymentType];
+export type ImportStatementInput = {
+  /** The exported file as text (CSV of internet banking, or MT940) */
+  content: Scalars['String']['input'];
+  source: StatementSource;
+};
+
 export type Installment = {
   __typename?: 'Installment';
   amount: Scalars['Rupiah']['output'];
@@ -466,6 +495,21 @@ export type LoginPayload = {
   user?: Maybe<User>;
 };
 
+/** A pending transfer an unmatched credit may be */
+export type MatchSuggestion = {
+  __typename?: 'MatchSuggestion';
+  customerName: Scalars['String']['output'];
+  /** Credit minus expected */
+  difference: Scalars['Rupiah']['output'];
+  /** Amount plus unique code: what the customer was asked to send */
+  expected: Scalars['Rupiah']['output'];
+  orderNumber: Scalars['String']['output'];
+  paymentId: Scalars['ID']['output'];
+  /** EXACT_AMOUNT, WITHOUT_CODE, NEAR_AMOUNT, SAME_NAME */
+  reasons: Array<Scalars['String']['output']>;
+  reference: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addToCart: CartItem;
@@ -506,8 +550,12 @@ export type Mutation = {
   deleteProduct: Scalars['Boolean']['output'];
   /** Turns two-factor sign-in off; needs the password. */
   disableTwoFactor: Scalars['Boolean']['output'];
+  /** FINANCE: not a customer payment (or dealt with otherwise); takes it off the list */
+  dismissStatementLine: BankStatementLine;
   /** FINANCE: the month’s invoices as Coretax XML import files (1,000 a file); drafts become EXPORTED. */
   exportCoretaxXml: Array<CoretaxFile>;
+  /** FINANCE: import a bank statement; credits matching a pending transfer settle it, once (re-importing settles nothing twice) */
+  importBankStatement: StatementImportResult;
   /** FINANCE: writes the numbers Coretax assigned (CSV: reference, 17-digit number); errors per row. */
   importCoretaxNumbers: Array<CoretaxImportRow>;
   /** A session, or for two-factor accounts the second step to take (secondStep). */
@@ -519,6 +567,8 @@ export type Mutation = {
   /** Marks every unread notification read; returns how many */
   markAllRead: Scalars['Int']['output'];
   markRead: Notification;
+  /** FINANCE: this credit is that pending transfer; settles it */
+  matchStatementLine: BankStatementLine;
   /** Ask the provider now whether the customer has signed (after its signing page, or for staff). */
   refreshProviderSigning: Spk;
   /** Trades a refresh token for a new pair; the old refresh token stops working. */
@@ -702,9 +752,20 @@ export type MutationDisableTwoFactorArgs = {
 };
 
 
+export type MutationDismissStatementLineArgs = {
+  id: Scalars['ID']['input'];
+  input: DismissStatementLineInput;
+};
+
+
 export type MutationExportCoretaxXmlArgs = {
   onlyNew?: Scalars['Boolean']['input'];
   period: Scalars['String']['input'];
+};
+
+
+export type MutationImportBankStatementArgs = {
+  input: ImportStatementInput;
 };
 
 
@@ -725,6 +786,12 @@ export type MutationLogoutArgs = {
 
 export type MutationMarkReadArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationMatchStatementLineArgs = {
+  id: Scalars['ID']['input'];
+  paymentId: Scalars['ID']['input'];
 };
 
 
@@ -997,6 +1064,8 @@ export type Order = {
   updatedAt: Scalars['DateTimeISO']['output'];
   /** PPN terms as sold: rateBps, baseNumerator/baseDenominator (DPP nilai lain), pricesIncludeVat */
   vatTerms?: Maybe<Scalars['JSONObject']['output']>;
+  /** The order's own fixed virtual account (from SPK confirmation); transfers of any amount into it are applied automatically */
+  virtualAccount?: Maybe<VirtualAccount>;
 };
 
 export const OrderAction = {
@@ -1118,6 +1187,8 @@ export type Payment = {
   /** sandbox, midtrans or xendit */
   provider?: Maybe<Scalars['String']['output']>;
   providerReference?: Maybe<Scalars['String']['output']>;
+  /** QRIS: the code to scan (EMVCo payload) */
+  qrString?: Maybe<Scalars['String']['output']>;
   /** Where the customer pays online */
   redirectUrl?: Maybe<Scalars['String']['output']>;
   /** Our reference, sent to the gateway as its order id */
@@ -1125,6 +1196,10 @@ export type Payment = {
   rejectionReason?: Maybe<Scalars['String']['output']>;
   settledAt?: Maybe<Scalars['DateTimeISO']['output']>;
   status: PaymentStatus;
+  /** What the customer sends: amount plus the unique code (BANK_TRANSFER); the amount otherwise */
+  transferAmount: Scalars['Rupiah']['output'];
+  /** BANK_TRANSFER: the three-digit code added to the amount so the bank statement line names this payment (0 otherwise) */
+  uniqueCode: Scalars['Rupiah']['output'];
   updatedAt: Scalars['DateTimeISO']['output'];
   verifiedAt?: Maybe<Scalars['DateTimeISO']['output']>;
 };
@@ -1188,10 +1263,12 @@ export const PaymentKind = {
 } as const;
 
 export type PaymentKind = typeof PaymentKind[keyof typeof PaymentKind];
-/** BANK_TRANSFER: manual transfer with a proof that FINANCE verifies; GATEWAY: online (Midtrans, Xendit or the sandbox) */
+/** BANK_TRANSFER: transfer of a unique amount, matched from the bank statement or verified by FINANCE from a proof; GATEWAY: online (Midtrans, Xendit or the sandbox); QRIS: a QR code through the gateway, up to QRIS_MAX_AMOUNT; VIRTUAL_ACCOUNT: money that arrived in the order's own virtual account (made by the gateway's callback, never by createPayment) */
 export const PaymentMethod = {
   BankTransfer: 'BANK_TRANSFER',
-  Gateway: 'GATEWAY'
+  Gateway: 'GATEWAY',
+  Qris: 'QRIS',
+  VirtualAccount: 'VIRTUAL_ACCOUNT'
 } as const;
 
 export type PaymentMethod = typeof PaymentMethod[keyof typeof PaymentMethod];
@@ -1458,6 +1535,8 @@ export type Query = {
   spk: Spk;
   spks: SpkPage;
   staffTasks: StaffTaskPage;
+  /** FINANCE: imported statement credits, by default those still to reconcile */
+  statementLines: StatementLinePage;
   /** FINANCE: tax invoices (Faktur Pajak) and return notes, by period and status. */
   taxInvoices: TaxInvoicePage;
   unreadCount: Scalars['Int']['output'];
@@ -1649,6 +1728,15 @@ export type QueryStaffTasksArgs = {
   sortField?: InputMaybe<Scalars['String']['input']>;
   sortOrder?: SortOrder;
   status?: InputMaybe<StaffTaskStatus>;
+};
+
+
+export type QueryStatementLinesArgs = {
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: SortOrder;
+  status?: InputMaybe<StatementLineStatus>;
 };
 
 
@@ -2056,6 +2144,47 @@ export type StartProviderSigningInput = {
   providerAccountId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What one statement import did */
+export type StatementImportResult = {
+  __typename?: 'StatementImportResult';
+  /** Lines already imported before: nothing done */
+  duplicates: Scalars['Int']['output'];
+  /** New lines (not seen in an earlier import) */
+  imported: Scalars['Int']['output'];
+  /** Credits read from the file */
+  lines: Scalars['Int']['output'];
+  /** Settled a pending transfer */
+  matched: Scalars['Int']['output'];
+  /** Now in the reconciliation list */
+  unmatched: Scalars['Int']['output'];
+};
+
+export type StatementLinePage = {
+  __typename?: 'StatementLinePage';
+  items: Array<BankStatementLine>;
+  page: Scalars['Int']['output'];
+  perPage: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export const StatementLineStatus = {
+  Dismissed: 'DISMISSED',
+  Matched: 'MATCHED',
+  Unmatched: 'UNMATCHED'
+} as const;
+
+export type StatementLineStatus = typeof StatementLineStatus[keyof typeof StatementLineStatus];
+/** Which bank export (or the statement-service webhook) a line came from */
+export const StatementSource = {
+  Bca: 'BCA',
+  Bni: 'BNI',
+  Bri: 'BRI',
+  Mandiri: 'MANDIRI',
+  Mt940: 'MT940',
+  Webhook: 'WEBHOOK'
+} as const;
+
+export type StatementSource = typeof StatementSource[keyof typeof StatementSource];
 export type Subscription = {
   __typename?: 'Subscription';
   /** New notifications for the connected user (graphql-ws; token in connectionParams.authorization) */
@@ -2292,3 +2421,29 @@ export type UserPage = {
   perPage: Scalars['Int']['output'];
   total: Scalars['Int']['output'];
 };
+
+export type VirtualAccount = {
+  __typename?: 'VirtualAccount';
+  /** Bank of the account (BCA, BNI, BRI, MANDIRI, PERMATA, ...) */
+  bankCode: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  /** Staff only: why the gateway has not created the account yet */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Account holder name the bank shows */
+  name: Scalars['String']['output'];
+  /** The number to transfer to; null until the gateway created it */
+  number?: Maybe<Scalars['String']['output']>;
+  /** sandbox, midtrans or xendit */
+  provider: Scalars['String']['output'];
+  status: VirtualAccountStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export const VirtualAccountStatus = {
+  Active: 'ACTIVE',
+  Failed: 'FAILED',
+  Pending: 'PENDING'
+} as const;
+
+export type VirtualAccountStatus = typeof VirtualAccountStatus[keyof typeof VirtualAccountStatus];

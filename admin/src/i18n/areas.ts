@@ -11,6 +11,7 @@ import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
 import { authMessages } from '../auth/messages';
 import { privacyMessages } from '../privacy/messages';
 import { taxInvoiceMessages } from '../taxInvoices/messages';
+import { reconciliationMessages } from '../reconciliation/messages';
 
 /**
  * The texts of each area of the console (SPK, services, the customer area, ...) live beside its views,
@@ -36,4 +37,5 @@ export const areas: AreaMessages[] = [
   authMessages,
   privacyMessages,
   taxInvoiceMessages,
+  reconciliationMessages,
 ];

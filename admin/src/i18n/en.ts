@@ -361,6 +361,8 @@ export const en: TranslationMessages = {
       method: {
         BANK_TRANSFER: 'Bank transfer',
         GATEWAY: 'Online payment',
+        QRIS: 'QRIS',
+        VIRTUAL_ACCOUNT: 'Virtual account',
       },
       kind: {
         INSTALLMENTS: 'Installments',

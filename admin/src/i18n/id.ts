@@ -577,6 +577,8 @@ export const id: TranslationMessages = {
       method: {
         BANK_TRANSFER: 'Transfer bank',
         GATEWAY: 'Pembayaran online',
+        QRIS: 'QRIS',
+        VIRTUAL_ACCOUNT: 'Virtual account',
       },
       kind: {
         INSTALLMENTS: 'Angsuran',

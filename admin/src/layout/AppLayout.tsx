@@ -1,5 +1,6 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import PrivacyIcon from '@mui/icons-material/PrivacyTip';
+import ReconcileIcon from '@mui/icons-material/CompareArrows';
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, useTranslate } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
@@ -63,12 +64,21 @@ const PrivacyItem = () => {
   return <Menu.Item to="/privacy-requests" primaryText={translate('angsur.privacy.menu')} leftIcon={<PrivacyIcon />} />;
 };
 
+/** FINANCE's bank-statement reconciliation (and ADMIN's). */
+const ReconciliationItem = () => {
+  const translate = useTranslate();
+  const role = loadSession()?.user.role;
+  if (role !== 'ADMIN' && role !== 'FINANCE') return null;
+  return <Menu.Item to="/reconciliation" primaryText={translate('angsur.reconciliation.menu')} leftIcon={<ReconcileIcon />} />;
+};
+
 /** The resources the user may open (react-admin checks canAccess), then their notifications. */
 const AppMenu = () => (
   <Menu>
     <Menu.DashboardItem />
     <Menu.ResourceItems />
     <PrivacyItem />
+    <ReconciliationItem />
     <NotificationsItem />
   </Menu>
 );

@@ -1,4 +1,5 @@
 import { Typography } from '@mui/material';
+import { VirtualAccountPanel } from '../reconciliation/VirtualAccountPanel';
 import { ArrayField, DataTable, ResourceContextProvider, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField, RupiahField } from '../fields';
 import { AllocationsField, MethodCell, PaymentStatusField, ReferenceCell } from '../payments/PaymentFields';
@@ -11,13 +12,17 @@ export const OrderPayments = (_props: { label?: false }) => {
   if (!order) return null;
   if (!order.payments?.length) {
     return (
-      <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-        {translate('resources.payments.empty')}
-      </Typography>
+      <>
+        <VirtualAccountPanel orderId={order.id} />
+        <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+          {translate('resources.payments.empty')}
+        </Typography>
+      </>
     );
   }
   return (
     <ResourceContextProvider value="payments">
+      <VirtualAccountPanel orderId={order.id} />
       <ArrayField source="payments">
         <DataTable rowClick="show" bulkActionButtons={false} sx={{ '& td': { verticalAlign: 'top' } }}>
           <DataTable.Col source="createdAt" disableSort>

@@ -9,6 +9,7 @@ export const ANOMALY_KIND_COLORS: Record<AnomalyKind, ChipColor> = {
   LATE_SETTLEMENT: 'warning',
   OVERPAYMENT: 'info',
   UNKNOWN_REFERENCE: 'error',
+  UNIQUE_CODE_REFUND: 'info',
 };
 
 /** A row of the `paymentAnomalies` list (see dataProvider/resources.ts). */

@@ -21,6 +21,7 @@ const GRANTS = {
   'order.suspend': [Role.SUPPORT, Role.CUSTOMER],
   'spk.manage': [Role.SUPPORT],
   'payment.manage': [Role.FINANCE],
+  'payment.reconcile': [Role.FINANCE],
   'hosting.manage': [Role.SUPPORT],
   'hosting.terminate': [],
   'billing.run': [Role.FINANCE],

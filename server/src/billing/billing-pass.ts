@@ -3,6 +3,7 @@ import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
+import { VirtualAccount, VirtualAccountStatus } from '../payments/virtual-account.entity';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { daysLate, daysLateSql, isOverdueOn, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, owed, statusOnSql } from '../installments/rules';
 import { PAYABLE_SQL } from '../installments/owed-sql';
@@ -186,6 +187,12 @@ async function pass(tx: EntityManager, deps: BillingPassDeps, day: string, upTo:
  * order at most one overdue notice to the customer and one to each staff recipient, each saying how
  * late the oldest unpaid installment truly is on `day` and the whole arrears.
  */
+/** "BNI 8808..." per order that has an active virtual account: reminders name where to pay. */
+async function virtualAccountsOf(tx: EntityManager, orderIds: string[]): Promise<Map<string, string>> {
+  const rows = await tx.find(VirtualAccount, { order: { $in: orderIds }, status: VirtualAccountStatus.ACTIVE });
+  return new Map(rows.map((va) => [va.order.id, `${va.bankCode} ${va.number}`]));
+}
+
 async function sendReminders(
   tx: EntityManager,
   deps: { bus: NotificationBus },
@@ -202,13 +209,14 @@ async function sendReminders(
   const all = await tx.find(Installment, { order: { $in: [...orders.keys()] }, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
   const customers = new Map((await tx.find(User, { id: { $in: [...orders.values()].map((o) => o.customer.id) } })).map((u) => [u.id, u]));
   const staff = await staffRecipients(tx, [Role.SUPPORT]);
+  const virtualAccounts = await virtualAccountsOf(tx, [...orders.keys()]);
 
   for (const row of rows.filter((r) => r.kind === 'BEFORE')) {
     const inst = byId.get(row.installment_id)!;
     const order = inst.order.$;
     reminders++;
     if (dryRun) continue;
-    const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: owed(inst) };
+    const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: owed(inst), virtualAccount: virtualAccounts.get(order.id) ?? null };
     await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_REMINDER', { ...base, daysBefore: row.offset_days }, { link: appLinks.customerOrder(order.id) });
   }
 
@@ -223,7 +231,7 @@ async function sendReminders(
     if (kinds.has('AFTER')) {
       reminders++;
       if (!dryRun) {
-        const params = { customerName: order.customerName, orderNumber: order.number, installmentNumber: oldest.number, dueDate: oldest.dueDate, amount: owed(oldest), daysLate: late, arrearsAmount, lateFee: oldest.lateFee };
+        const params = { customerName: order.customerName, orderNumber: order.number, installmentNumber: oldest.number, dueDate: oldest.dueDate, amount: owed(oldest), daysLate: late, arrearsAmount, lateFee: oldest.lateFee, virtualAccount: virtualAccounts.get(orderId) ?? null };
         await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_OVERDUE', params, { link: appLinks.customerOrder(order.id) });
       }
     }

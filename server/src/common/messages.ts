@@ -121,6 +121,22 @@ const messages = {
     id: 'Gerbang pembayaran sedang tidak dapat dihubungi; coba lagi nanti.',
     en: 'The payment gateway could not be reached; try again later.',
   },
+  'payment.qrisLimit': {
+    id: 'QRIS hanya sampai {max} per pembayaran. Untuk {amount} silakan transfer ke virtual account pesanan ini{va}.',
+    en: 'QRIS takes at most {max} per payment. For {amount} please transfer to this order\'s virtual account{va}.',
+  },
+  'payment.vaNotCreatable': {
+    id: 'Pembayaran virtual account tercatat otomatis saat dana masuk ke nomor VA pesanan; tidak perlu dibuat.',
+    en: 'Virtual account payments are recorded when money arrives in the order\'s VA number; there is nothing to create.',
+  },
+  'statement.unreadable': { id: 'Mutasi rekening tidak dapat dibaca sebagai {source}: {reason}', en: 'The statement cannot be read as {source}: {reason}' },
+  'statement.lineNotFound': { id: 'Baris mutasi tidak ditemukan.', en: 'Statement line not found.' },
+  'statement.lineResolved': { id: 'Baris mutasi ini sudah dicocokkan atau ditutup.', en: 'This statement line is already matched or dismissed.' },
+  'statement.amountShort': {
+    id: 'Dana masuk {received} kurang dari pembayaran {expected}.',
+    en: 'The credit of {received} is less than the payment of {expected}.',
+  },
+  'statement.paymentNotPending': { id: 'Pembayaran ini bukan transfer bank yang masih menunggu.', en: 'This payment is not a pending bank transfer.' },
   'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
   'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },

@@ -52,6 +52,12 @@ const schema = z.object({
   XENDIT_SECRET_KEY: z.string().min(8).optional(),
   XENDIT_CALLBACK_TOKEN: z.string().min(8).optional(),
   XENDIT_BASE_URL: z.url().optional(),
+  MIDTRANS_CORE_URL: z.url().optional(),
+  QRIS_MAX_AMOUNT: z.coerce.bigint().positive().default(10_000_000n),
+  VIRTUAL_ACCOUNT_BANK: z.string().regex(/^[A-Z_]{3,16}$/, 'a gateway bank code such as BNI, BRI, MANDIRI, PERMATA, BCA').default('BNI'),
+  TRANSFER_UNIQUE_CODE: z.enum(['fee', 'refund', 'off']).default('fee'),
+  STATEMENT_MATCH_WINDOW_DAYS: int(0, 60).default(7),
+  STATEMENT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 
   COMPANY_NAME: z.string().min(2).default('PT Angsur Hosting Nusantara'),
   COMPANY_ADDRESS: z.string().min(5).default('Jl. Jend. Sudirman Kav. 52-53, Jakarta Selatan 12190'),

@@ -4,7 +4,8 @@ import { AccountsResolver } from '../accounts/accounts.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { InstallmentPlanResolver, ProductResolver } from '../catalog/catalog.resolver';
 import { CartItemResolver, OrderResolver } from '../orders/orders.resolver';
-import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver } from '../payments/payments.resolver';
+import { OrderPaymentsResolver, PaymentAllocationResolver, PaymentResolver, VirtualAccountResolver } from '../payments/payments.resolver';
+import { ReconciliationResolver } from '../payments/statements/reconciliation.resolver';
 import { OrderSpkResolver, SpkEventResolver, SpkResolver, SpkVersionResolver } from '../spk/spk.resolver';
 import { OrderServicesResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver } from '../hosting/hosting.resolver';
 import { BillingResolver, OrderNoticeResolver } from '../billing/billing.resolver';
@@ -18,7 +19,7 @@ import { OrderRestructuringResolver, RestructuringResolver } from '../restructur
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver, SpkProviderSigningResolver, ProviderSigningFieldsResolver, TaxInvoiceResolver, RestructuringResolver, OrderRestructuringResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver, SpkProviderSigningResolver, VirtualAccountResolver, ProviderSigningFieldsResolver, TaxInvoiceResolver, RestructuringResolver, OrderRestructuringResolver, ReconciliationResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

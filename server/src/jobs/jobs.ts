@@ -4,6 +4,7 @@ import { deliverDue } from '../notifications/notifications.service';
 import { ProvisioningState, Service } from '../hosting/service.entity';
 import { runClaimedAction } from '../hosting/hosting.service';
 import { pollProviderSignings } from '../spk/provider-signing';
+import { provisionVirtualAccounts } from '../payments/virtual-accounts';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
 
 /**
@@ -33,6 +34,7 @@ export async function retryPendingServices(app: Pick<AppServices, 'orm' | 'clock
 export function jobDefinitions(app: AppServices): JobDefinition[] {
   return [
     { name: 'notification-outbox', everyMs: 5_000, run: (signal) => deliverDue(app.orm.em.fork(), app.notifications, { signal }) },
+    { name: 'virtual-accounts', everyMs: 15_000, run: () => provisionVirtualAccounts(app.orm.em.fork(), { clock: app.clock, gateway: app.gateway, logger: app.logger }) },
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
     // Signatures at the PSrE whose callback did not arrive (lost, or the provider sends none).
     { name: 'psre-signing-poll', everyMs: 60_000, run: () => pollProviderSignings(app) },

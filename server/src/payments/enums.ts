@@ -4,8 +4,15 @@ import { defineStateMachine } from '../common/state-machine';
 export enum PaymentMethod {
   BANK_TRANSFER = 'BANK_TRANSFER',
   GATEWAY = 'GATEWAY',
+  QRIS = 'QRIS',
+  VIRTUAL_ACCOUNT = 'VIRTUAL_ACCOUNT',
 }
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'BANK_TRANSFER: manual transfer with a proof that FINANCE verifies; GATEWAY: online (Midtrans, Xendit or the sandbox)' });
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  description:
+    'BANK_TRANSFER: transfer of a unique amount, matched from the bank statement or verified by FINANCE from a proof; GATEWAY: online (Midtrans, Xendit or the sandbox); '
+    + "QRIS: a QR code through the gateway, up to QRIS_MAX_AMOUNT; VIRTUAL_ACCOUNT: money that arrived in the order's own virtual account (made by the gateway's callback, never by createPayment)",
+});
 
 export enum PaymentStatus {
   PENDING = 'PENDING',
@@ -27,6 +34,8 @@ export enum AnomalyKind {
   UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
   OVERPAYMENT = 'OVERPAYMENT',
   LATE_SETTLEMENT = 'LATE_SETTLEMENT',
+  /** The three-digit code added to a transfer, owed back to the customer (TRANSFER_UNIQUE_CODE_MODE=refund). */
+  UNIQUE_CODE_REFUND = 'UNIQUE_CODE_REFUND',
 }
 registerEnumType(AnomalyKind, { name: 'AnomalyKind' });
 

@@ -8,13 +8,14 @@ import { RupiahScalar } from '../graphql/scalars';
 import { Installment } from '../installments/installment.entity';
 import { Order } from '../orders/order.entity';
 import { PaymentKind, PaymentMethod, PaymentStatus } from './enums';
+import { VirtualAccount } from './virtual-account.entity';
 
 @ObjectType()
 @Entity({ tableName: 'payments' })
 @Unique({ properties: ['createdBy', 'idempotencyKey'] })
 @Check({ name: 'payments_amount_positive', expression: 'amount > 0' })
 export class Payment extends BaseEntity<
-  'status' | 'provider' | 'providerReference' | 'redirectUrl' | 'verifiedBy' | 'verifiedAt' | 'rejectionReason' | 'settledAt' | 'proof' | 'allocations' | 'idempotencyKey' | 'expiresAt'
+  'status' | 'provider' | 'providerReference' | 'redirectUrl' | 'uniqueCode' | 'qrString' | 'virtualAccount' | 'verifiedBy' | 'verifiedAt' | 'rejectionReason' | 'settledAt' | 'proof' | 'allocations' | 'idempotencyKey' | 'expiresAt'
 > {
   @ManyToOne(() => Order, { ref: true, index: true })
   order: Ref<Order>;
@@ -49,6 +50,18 @@ export class Payment extends BaseEntity<
   @Index()
   @Property({ type: 'string', length: 100, nullable: true })
   providerReference: string | null = null;
+
+  @Field(() => RupiahScalar, { description: 'BANK_TRANSFER: the three-digit code added to the amount so the bank statement line names this payment (0 otherwise)' })
+  @Property({ type: new BigIntType('bigint'), default: 0 })
+  uniqueCode: bigint = 0n;
+
+  @Field(() => String, { nullable: true, description: 'QRIS: the code to scan (EMVCo payload)' })
+  @Property({ type: 'text', nullable: true })
+  qrString: string | null = null;
+
+  /** VIRTUAL_ACCOUNT: the account the money arrived in. */
+  @ManyToOne(() => VirtualAccount, { ref: true, nullable: true })
+  virtualAccount: Ref<VirtualAccount> | null = null;
 
   @Field(() => String, { nullable: true, description: 'Where the customer pays online' })
   @Property({ type: 'text', nullable: true })

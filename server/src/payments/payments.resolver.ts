@@ -2,7 +2,8 @@ import { assertVisible } from '../accounts/access';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff, requireUser } from '../accounts/auth-user';
-import { Role, STAFF_ROLES } from '../accounts/roles';
+import { can } from '../accounts/access';
+import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
@@ -17,8 +18,10 @@ import { allowedPaymentActions } from './payment-actions';
 import { CreatePaymentInput, PaymentFilter, ReasonInput, ResolutionInput } from './inputs';
 import { AWAITING_VERIFICATION, Payment, PaymentAllocation } from './payment.entity';
 import * as payments from './payments.service';
+import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
+import { VirtualAccount } from './virtual-account.entity';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -26,8 +29,14 @@ class PaymentPage extends PageOf(Payment) {}
 @ObjectType()
 class PaymentAnomalyPage extends PageOf(PaymentAnomaly) {}
 
-const settleDeps = (ctx: Context): payments.SettleDeps => ({ clock: ctx.app.clock, bus: ctx.app.notifications.bus, events: ctx.app.events });
-const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway, publicUrl: ctx.app.config.publicUrl });
+const settleDeps = (ctx: Context) => paymentSettleDeps(ctx.app);
+const deps = (ctx: Context) => ({
+  clock: ctx.app.clock,
+  gateway: ctx.app.gateway,
+  publicUrl: ctx.app.config.publicUrl,
+  qrisMaxAmount: ctx.app.config.QRIS_MAX_AMOUNT,
+  uniqueCode: ctx.app.config.TRANSFER_UNIQUE_CODE,
+});
 
 /** A payment, if the caller may see it: its order's customer or staff. */
 async function visiblePayment(ctx: Context, id: string) {
@@ -128,6 +137,11 @@ export class PaymentResolver {
     return allowedPaymentActions(ctx.user, { status: payment.status, method: payment.method, hasProof: !!payment.proof });
   }
 
+  @FieldResolver(() => RupiahScalar, { description: 'What the customer sends: amount plus the unique code (BANK_TRANSFER); the amount otherwise' })
+  transferAmount(@Root() payment: Payment) {
+    return payment.amount + payment.uniqueCode;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })
   proofUrl(@Root() payment: Payment) {
     return payment.proof ? `/files/payments/${payment.id}/proof` : null;
@@ -154,8 +168,21 @@ export class PaymentAllocationResolver {
 
 @Resolver(() => Order)
 export class OrderPaymentsResolver {
+  @FieldResolver(() => VirtualAccount, { nullable: true, description: "The order's own fixed virtual account (from SPK confirmation); transfers of any amount into it are applied automatically" })
+  virtualAccount(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.em.findOne(VirtualAccount, { order: order.id });
+  }
+
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
+  }
+}
+
+@Resolver(() => VirtualAccount)
+export class VirtualAccountResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Staff only: why the gateway has not created the account yet' })
+  lastError(@Root() va: VirtualAccount, @Ctx() ctx: Context) {
+    return can(ctx.user, 'payment.manage') || can(ctx.user, 'order.manage') ? va.lastError : null;
   }
 }

@@ -16,7 +16,8 @@ import { isDueBy, isOpen } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { allocate, outstanding } from './allocation';
 import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
-import { GatewayError, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
+import { GatewayError, type ChargeRequest, type GatewayNotification, type PaymentGateway } from './gateways/gateway';
+import { VirtualAccount, VirtualAccountStatus } from './virtual-account.entity';
 import { Payment, PaymentAllocation } from './payment.entity';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
@@ -61,10 +62,45 @@ export interface CreatePaymentArgs {
   idempotencyKey?: string | null;
 }
 
+export type UniqueCodeMode = 'fee' | 'refund' | 'off';
+
 export interface PaymentDeps {
   clock: Clock;
   gateway: PaymentGateway;
   publicUrl: string;
+  /** QRIS is offered up to this amount per payment (QRIS_MAX_AMOUNT); above it the virtual account. */
+  qrisMaxAmount: bigint;
+  /** Whether bank transfers get a three-digit code added (TRANSFER_UNIQUE_CODE). */
+  uniqueCode: UniqueCodeMode;
+}
+
+/** Our payment reference: also the gateway's order id, so it stays short and URL-safe. */
+export function newPaymentReference(clock: Clock): string {
+  return `PAY-${todayJakarta(clock).replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * A code from 1 to 999 such that amount + code is no other pending transfer's exact amount, so a bank
+ * statement credit of that amount names one payment. Runs under a transaction-scoped advisory lock:
+ * two customers starting a transfer of the same amount at once cannot draw the same code.
+ */
+async function pickUniqueCode(tx: EntityManager, amount: bigint): Promise<bigint> {
+  const conn = tx.getConnection();
+  const ctx = tx.getTransactionContext();
+  await conn.execute(`select pg_advisory_xact_lock(hashtext('payments.unique_code'))`, [], 'all', ctx);
+  const taken = await conn.execute<{ total: string }[]>(
+    `select (amount + unique_code)::text as total from payments
+      where method = 'BANK_TRANSFER' and status = 'PENDING' and amount + unique_code between ? and ?`,
+    [(amount + 1n).toString(), (amount + 999n).toString()],
+    'all',
+    ctx,
+  );
+  const used = new Set(taken.map((r) => BigInt(r.total) - amount));
+  const free: bigint[] = [];
+  for (let c = 1n; c <= 999n; c++) if (!used.has(c)) free.push(c);
+  // All 999 taken by pending transfers of this very amount: FINANCE matches by hand (proof or suggestion).
+  if (!free.length) return 0n;
+  return free[randomBytes(2).readUInt16BE(0) % free.length]!;
 }
 
 export async function createPayment(em: EntityManager, deps: PaymentDeps, user: AuthUser | null, args: CreatePaymentArgs): Promise<Payment> {
@@ -88,24 +124,41 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
   if (amount <= 0n) throw badInput('amount', 'validation.moneyPositive', { field: 'amount' });
   if (amount > open) throw badInput('amount', 'payment.tooMuch', { max: formatRupiah(open) });
 
-  const now = deps.clock.now();
-  const payment = em.create(Payment, {
-    order,
-    reference: `PAY-${todayJakarta(deps.clock).replace(/-/g, '')}-${randomBytes(5).toString('hex').toUpperCase()}`,
-    amount,
-    method: args.method,
-    kind: args.payoff ? PaymentKind.PAYOFF : PaymentKind.INSTALLMENTS,
-    idempotencyKey: args.idempotencyKey ?? null,
-    createdBy: actor.id,
-    expiresAt: args.method === PaymentMethod.GATEWAY ? new Date(now.getTime() + 24 * 3_600_000) : null,
-  });
-  audit(em, actor, 'payment.create', { entityType: 'Payment', entityId: payment.id }, { orderId: order.id, amount, method: args.method, kind: payment.kind });
-  await em.flush();
+  if (args.method === PaymentMethod.VIRTUAL_ACCOUNT) throw badInput('method', 'payment.vaNotCreatable');
+  if (args.method === PaymentMethod.QRIS && amount > deps.qrisMaxAmount) {
+    // Not an error of the customer's making: the answer says why and where to pay instead.
+    const va = await em.findOne(VirtualAccount, { order: order.id, status: VirtualAccountStatus.ACTIVE });
+    throw new AppError(
+      'QRIS_LIMIT_EXCEEDED',
+      t('payment.qrisLimit', { max: formatRupiah(deps.qrisMaxAmount), amount: formatRupiah(amount), va: va?.number ? ` (${va.bankCode} ${va.number})` : '' }),
+      { field: 'method', max: deps.qrisMaxAmount.toString(), amount: amount.toString(), virtualAccount: va?.number ?? null, bankCode: va?.bankCode ?? null },
+    );
+  }
 
-  if (args.method === PaymentMethod.GATEWAY) {
+  const now = deps.clock.now();
+  const online = args.method === PaymentMethod.GATEWAY || args.method === PaymentMethod.QRIS;
+  const created = await em.transactional(async (tx) => {
+    const uniqueCode = args.method === PaymentMethod.BANK_TRANSFER && deps.uniqueCode !== 'off' ? await pickUniqueCode(tx, amount) : 0n;
+    const p = tx.create(Payment, {
+      order: order.id,
+      reference: newPaymentReference(deps.clock),
+      amount,
+      uniqueCode,
+      method: args.method,
+      kind: args.payoff ? PaymentKind.PAYOFF : PaymentKind.INSTALLMENTS,
+      idempotencyKey: args.idempotencyKey ?? null,
+      createdBy: actor.id,
+      expiresAt: online ? new Date(now.getTime() + 24 * 3_600_000) : null,
+    });
+    audit(tx, actor, 'payment.create', { entityType: 'Payment', entityId: p.id }, { orderId: order.id, amount, method: args.method, kind: p.kind, ...(uniqueCode ? { uniqueCode } : {}) });
+    return p.id;
+  });
+  const payment = await em.findOneOrFail(Payment, created);
+
+  if (online) {
     // The row exists before the provider hears of it, so a webhook can never arrive for a payment we do not know.
     try {
-      const charge = await deps.gateway.createCharge({
+      const charge: ChargeRequest = {
         reference: payment.reference,
         amount,
         description: `Pembayaran ${order.number}`,
@@ -114,10 +167,19 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
         expiresInSeconds: 24 * 3600,
         successUrl: `${deps.publicUrl}${appLinks.customerOrder(order.id)}`,
         failureUrl: `${deps.publicUrl}${appLinks.customerOrder(order.id)}`,
-      });
-      payment.provider = charge.provider;
-      payment.providerReference = charge.providerReference;
-      payment.redirectUrl = charge.redirectUrl;
+      };
+      if (args.method === PaymentMethod.QRIS) {
+        const qr = await deps.gateway.createQris(charge);
+        payment.provider = qr.provider;
+        payment.providerReference = qr.providerReference;
+        payment.qrString = qr.qrString;
+        payment.redirectUrl = qr.redirectUrl;
+      } else {
+        const result = await deps.gateway.createCharge(charge);
+        payment.provider = result.provider;
+        payment.providerReference = result.providerReference;
+        payment.redirectUrl = result.redirectUrl;
+      }
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       payment.status = paymentMachine.apply(payment.status, PaymentAction.EXPIRE);
@@ -130,11 +192,13 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
   return payment;
 }
 
-type SettleOutcome = 'settled' | 'duplicate' | 'anomaly';
+export type SettleOutcome = 'settled' | 'duplicate' | 'anomaly';
 
 export interface SettleDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
+  /** What happens to a transfer's unique code once it settles (default: kept as a fee). */
+  uniqueCode?: UniqueCodeMode;
 }
 
 /**
@@ -142,7 +206,7 @@ export interface SettleDeps extends EventDeps {
  * and the installments locked: oldest first, late fee before amount. A payment larger than what is
  * open is not applied at all but recorded as an anomaly, so settled payments always equal allocations.
  */
-async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, now: Date, provider: string): Promise<SettleOutcome> {
+export async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, now: Date, provider: string): Promise<SettleOutcome> {
   if (payment.status === PaymentStatus.SETTLED) return 'duplicate';
   const order = await tx.findOneOrFail(Order, payment.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const installments = await openInstallments(tx, order.id, true);
@@ -180,15 +244,40 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
     allocations: allocations.map((a) => ({ installmentId: a.installmentId, principal: a.principal, lateFee: a.lateFee })),
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
-  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
+  const va = await tx.findOne(VirtualAccount, { order: order.id, status: VirtualAccountStatus.ACTIVE });
+  await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference, virtualAccount: va ? `${va.bankCode} ${va.number}` : null }, { link: appLinks.customerOrder(order.id) });
   return 'settled';
 }
 
-async function lockPayment(tx: EntityManager, where: { id: string } | { reference: string }) {
+export async function lockPayment(tx: EntityManager, where: { id: string } | { reference: string }) {
   return tx.findOne(Payment, where, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
-/** FINANCE confirms a bank transfer after checking the proof against the bank statement. */
+/**
+ * A bank transfer FINANCE has seen arrive (its proof checked against the statement, or its statement
+ * line matched): the one path both take. Inside the caller's transaction with the payment locked.
+ * With TRANSFER_UNIQUE_CODE=refund the code the customer added is filed for FINANCE to send back.
+ */
+export async function settleVerifiedTransfer(tx: EntityManager, deps: SettleDeps, payment: Payment, actor: AuthUser | null, evidence: Record<string, unknown>) {
+  paymentMachine.apply(payment.status, PaymentAction.SETTLE);
+  const outcome = await settleLocked(tx, deps, payment, actor, deps.clock.now(), 'manual');
+  if (outcome !== 'settled') return outcome;
+  if (actor) payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
+  payment.verifiedAt = deps.clock.now();
+  if (payment.uniqueCode > 0n && deps.uniqueCode === 'refund') {
+    tx.create(PaymentAnomaly, {
+      kind: AnomalyKind.UNIQUE_CODE_REFUND,
+      payment,
+      provider: 'manual',
+      reference: payment.reference,
+      expected: payment.amount,
+      received: payment.amount + payment.uniqueCode,
+      details: { uniqueCode: payment.uniqueCode.toString(), ...evidence },
+    });
+  }
+  return outcome;
+}
+
 /**
  * FINANCE confirms a bank transfer after checking the proof against the bank statement. A transfer
  * larger than what is open is not applied: the OVERPAYMENT anomaly is committed for FINANCE (as the
@@ -196,20 +285,16 @@ async function lockPayment(tx: EntityManager, where: { id: string } | { referenc
  * answer is a CONFLICT saying how much is open.
  */
 export async function settleManually(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string) {
-  const { clock } = deps;
   const result = await em.transactional(async (tx) => {
     const payment = await lockPayment(tx, { id });
     if (!payment) throw notFound('payment.notFound');
     if (payment.method !== PaymentMethod.BANK_TRANSFER) throw badInput('id', 'payment.notTransfer');
     if (!payment.proof) throw new AppError('CONFLICT', t('payment.proofMissing'));
-    paymentMachine.apply(payment.status, PaymentAction.SETTLE);
-    const outcome = await settleLocked(tx, deps, payment, actor, clock.now(), 'manual');
+    const outcome = await settleVerifiedTransfer(tx, deps, payment, actor, { evidence: 'proof' });
     if (outcome === 'anomaly') {
       const anomaly = await tx.findOneOrFail(PaymentAnomaly, { payment, kind: AnomalyKind.OVERPAYMENT }, { orderBy: { createdAt: 'desc' } });
       return { payment, overpayment: anomaly };
     }
-    payment.verifiedBy = tx.getReference(User, actor.id, { wrapped: true });
-    payment.verifiedAt = clock.now();
     return { payment, overpayment: null };
   });
   if (result.overpayment) {
@@ -294,20 +379,28 @@ export type WebhookOutcome = 'duplicate' | 'settled' | 'anomaly' | 'unknown' | '
  * One gateway notification, exactly once. The event row's unique key is claimed first: a second
  * delivery (even concurrent: it waits on the first's insert) finds it taken and does nothing.
  */
+/**
+ * Claims a provider event's key inside the caller's transaction: the event row when this delivery is
+ * the first, null when another delivery (even a concurrent one: it waits on the first's insert) took it.
+ */
+export async function claimEvent(tx: EntityManager, provider: string, eventKey: string, raw: Record<string, unknown>): Promise<WebhookEvent | null> {
+  const claimed = await tx
+    .getConnection()
+    .execute<{ id: string }[]>(
+      `insert into webhook_events (id, created_at, updated_at, provider, event_key, payload, outcome)
+       values (gen_random_uuid(), now(), now(), ?, ?, ?, 'received') on conflict (provider, event_key) do nothing returning id`,
+      [provider, eventKey.slice(0, 200), JSON.stringify(raw)],
+      'all',
+      tx.getTransactionContext(),
+    );
+  return claimed.length ? tx.findOneOrFail(WebhookEvent, claimed[0]!.id) : null;
+}
+
 export async function handleGatewayNotification(em: EntityManager, deps: SettleDeps, n: GatewayNotification): Promise<WebhookOutcome> {
   const { clock } = deps;
   return em.transactional(async (tx) => {
-    const claimed = await tx
-      .getConnection()
-      .execute<{ id: string }[]>(
-        `insert into webhook_events (id, created_at, updated_at, provider, event_key, payload, outcome)
-         values (gen_random_uuid(), now(), now(), ?, ?, ?, 'received') on conflict (provider, event_key) do nothing returning id`,
-        [n.provider, n.eventKey.slice(0, 200), JSON.stringify(n.raw)],
-        'all',
-        tx.getTransactionContext(),
-      );
-    if (!claimed.length) return 'duplicate';
-    const event = await tx.findOneOrFail(WebhookEvent, claimed[0]!.id);
+    const event = await claimEvent(tx, n.provider, n.eventKey, n.raw);
+    if (!event) return 'duplicate';
     const finish = (outcome: WebhookOutcome) => {
       event.outcome = outcome;
       return outcome;
@@ -317,7 +410,7 @@ export async function handleGatewayNotification(em: EntityManager, deps: SettleD
       tx.create(PaymentAnomaly, { kind, payment, provider: n.provider, reference: n.reference, expected, received: n.amount, details: n.raw });
     // A gateway speaks only for payments made through it: a bank transfer is settled by FINANCE
     // alone, and one provider's event never settles another provider's payment.
-    if (!payment || payment.method !== PaymentMethod.GATEWAY || payment.provider !== n.provider) {
+    if (!payment || !(payment.method === PaymentMethod.GATEWAY || payment.method === PaymentMethod.QRIS) || payment.provider !== n.provider) {
       anomaly(AnomalyKind.UNKNOWN_REFERENCE, null);
       return finish('unknown');
     }

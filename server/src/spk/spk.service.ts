@@ -96,6 +96,8 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
       npwp: c.COMPANY_NPWP ?? null,
       representativeName: c.COMPANY_REPRESENTATIVE_NAME,
       representativeTitle: c.COMPANY_REPRESENTATIVE_TITLE,
+      // Midtrans has no open-amount virtual account (see payments/gateways/midtrans.ts).
+      virtualAccountBank: c.PAYMENT_GATEWAY === 'midtrans' ? null : c.VIRTUAL_ACCOUNT_BANK,
     },
     customer: {
       fullName: customer.fullName,

@@ -15,6 +15,7 @@ import { specsSummary } from '../../products/choices';
 import { ArrearsPanel, isInArrears } from './ArrearsPanel';
 import { MyPayments } from './MyPayments';
 import { PayButton } from './PayButton';
+import { VirtualAccountPanel } from '../../reconciliation/VirtualAccountPanel';
 import { SpkPanel } from './SpkPanel';
 import type { CustomerOrder } from './types';
 
@@ -118,6 +119,7 @@ const OrderPage = () => {
       {/* An order confirmed without an SPK of its own (migrated data) has nothing to show here. */}
       {(order.spk || !order.spkConfirmedAt) && <SpkPanel order={order} />}
       <ScheduleSummary order={order as Order} />
+      <VirtualAccountPanel orderId={order.id} />
       <PaySection order={order} />
       <Section title="resources.orders.tabs.installments" testId="my-schedule">
         {/* The schedule is a table; on a phone it scrolls inside its card instead of widening the page. */}

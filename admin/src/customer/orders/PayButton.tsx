@@ -24,7 +24,7 @@ import { AMOUNT_DUE, CREATE_PAYMENT, PAYOFF_QUOTE } from '../api';
 import { ProofUploadButton } from '../upload/ProofUploadButton';
 
 type What = 'due' | 'payoff';
-type Method = 'GATEWAY' | 'BANK_TRANSFER';
+type Method = 'GATEWAY' | 'QRIS' | 'BANK_TRANSFER';
 
 interface CreatedPayment {
   id: string;
@@ -33,6 +33,9 @@ interface CreatedPayment {
   method: Method;
   redirectUrl: string | null;
   proofUploadUrl: string | null;
+  transferAmount: string;
+  uniqueCode: string;
+  qrString: string | null;
 }
 
 /** 32 hex digits; getRandomValues, unlike randomUUID, also works on a page served over plain http. */
@@ -95,6 +98,7 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
   const nothingDue = amounts.data && !isPositiveRupiah(amounts.data.due);
   const amount = amounts.data ? (what === 'payoff' ? amounts.data.payoff : amounts.data.due) : null;
   const transfer = create.data?.method === 'BANK_TRANSFER' ? create.data : null;
+  const qris = create.data?.method === 'QRIS' ? create.data : null;
 
   const button = (
     <Button variant="contained" color={color} startIcon={<PaymentsIcon />} disabled={!!blockedReason} onClick={openDialog}>
@@ -113,11 +117,22 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
       <Dialog open={open} onClose={close} fullWidth maxWidth="sm" aria-labelledby="pay-dialog-title">
         <DialogTitle id="pay-dialog-title">{translate(mode === 'arrears' ? 'angsur.customer.pay.arrearsTitle' : 'angsur.customer.pay.title')}</DialogTitle>
         <DialogContent>
-          {transfer ? (
+          {qris ? (
+            <Box data-testid="qris-code">
+              <Typography variant="h6">{formatRupiah(qris.amount)}</Typography>
+              <Typography variant="caption" component="div" sx={{ fontFamily: 'monospace', wordBreak: 'break-all', my: 1 }}>{qris.qrString}</Typography>
+              {qris.redirectUrl && <Button href={qris.redirectUrl} variant="contained">{translate('angsur.channels.qris')}</Button>}
+            </Box>
+          ) : transfer ? (
             <Box data-testid="transfer-instructions">
               <Alert severity="info" sx={{ mb: 2 }}>
-                {translate('angsur.customer.pay.transferInstructions', { amount: formatRupiah(transfer.amount), reference: transfer.reference })}
+                {translate('angsur.customer.pay.transferInstructions', { amount: formatRupiah(transfer.transferAmount), reference: transfer.reference })}
               </Alert>
+              {transfer.uniqueCode !== '0' && (
+                <Typography variant="body2" sx={{ mb: 2 }} data-testid="transfer-exact">
+                  {translate('angsur.channels.transferExact', { amount: formatRupiah(transfer.transferAmount), code: transfer.uniqueCode })}
+                </Typography>
+              )}
               {transfer.proofUploadUrl && (
                 <ProofUploadButton path={transfer.proofUploadUrl} onUploaded={() => setOpen(false)} />
               )}
@@ -154,6 +169,7 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
               <FormLabel id="pay-method">{translate('angsur.customer.pay.method')}</FormLabel>
               <RadioGroup aria-labelledby="pay-method" name="method" value={method} onChange={(event) => setMethod(event.target.value as Method)}>
                 <FormControlLabel value="GATEWAY" control={<Radio size="small" />} label={translate('angsur.customer.pay.online')} />
+                <FormControlLabel value="QRIS" control={<Radio size="small" />} label={translate('angsur.channels.qris')} />
                 <FormControlLabel value="BANK_TRANSFER" control={<Radio size="small" />} label={translate('angsur.customer.pay.transfer')} />
               </RadioGroup>
               {create.error && (
@@ -168,7 +184,7 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
           <Button onClick={close} disabled={create.isPending}>
             {translate(transfer ? 'angsur.customer.pay.later' : 'ra.action.cancel')}
           </Button>
-          {!transfer && (
+          {!transfer && !qris && (
             <Button
               variant="contained"
               color={color}

@@ -149,7 +149,7 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export type DateParam = string | Date;
 
 export interface NotificationParams {
-  INSTALLMENT_REMINDER: { customerName: string; orderNumber: string; installmentNumber: number; dueDate: DateParam; amount: bigint; daysBefore: number };
+  INSTALLMENT_REMINDER: { customerName: string; orderNumber: string; installmentNumber: number; dueDate: DateParam; amount: bigint; daysBefore: number; virtualAccount?: string | null };
   INSTALLMENT_OVERDUE: {
     customerName: string;
     orderNumber: string;
@@ -159,6 +159,7 @@ export interface NotificationParams {
     daysLate: number;
     arrearsAmount: bigint;
     lateFee: bigint;
+    virtualAccount?: string | null;
   };
   OVERDUE_NOTICE: { customerName: string; orderNumber: string; arrearsAmount: bigint; daysLate: number; payUrl: string; adminName: string; adminPhone: string };
   OVERDUE_ORDER_FOR_STAFF: { customerName: string; orderNumber: string; arrearsAmount: bigint; daysLate: number };
@@ -166,7 +167,7 @@ export interface NotificationParams {
   SPK_SIGNED_BY_ADMIN: { customerName: string; spkNumber: string; downloadUrl: string };
   SPK_SIGNATURE_REJECTED: { customerName: string; spkNumber: string; reason: string };
   SPK_CONFIRMED: { customerName: string; spkNumber: string; orderNumber: string };
-  PAYMENT_SETTLED: { customerName: string; orderNumber: string; amount: bigint; reference: string };
+  PAYMENT_SETTLED: { customerName: string; orderNumber: string; amount: bigint; reference: string; virtualAccount?: string | null };
   PAYMENT_REJECTED: { customerName: string; orderNumber: string; amount: bigint; reason: string };
   PAYMENT_REFUNDED: { customerName: string; orderNumber: string; amount: bigint; reference: string; reason: string };
   SERVICE_SUSPENDED: { customerName: string; serviceLabel: string; reason: string };
@@ -372,6 +373,12 @@ function line(value: string | null | undefined, fallback = '-'): string {
   return s === '' ? fallback : s;
 }
 
+/** The order's own virtual account ("BNI 8808..."), where any amount may be sent; nothing when it has none. */
+function vaBlocks(virtualAccount: string | null | undefined, L: Locale): { p: string }[] {
+  const va = line(virtualAccount, '');
+  return va ? [{ p: t(L, `Bayar ke virtual account pesanan ini: ${va} (jumlah berapa pun diterima).`, `Pay into this order's virtual account: ${va} (any amount is accepted).`) }] : [];
+}
+
 /** Free text (reason, note): trimmed, without a trailing full stop since our sentence adds one. */
 function freeText(value: string | null | undefined): string {
   const s = (value ?? '').trim().replace(/[\s.]+$/, '');
@@ -488,6 +495,7 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
           ),
         },
         { p: t(L, 'Mohon lakukan pembayaran paling lambat pada tanggal tersebut. Abaikan pesan ini bila Anda sudah membayar.', 'Please pay by that date. Ignore this message if you have already paid.') },
+        ...vaBlocks(p.virtualAccount, L),
       ],
       wa: { template: 'angsur_installment_reminder', params: [name, String(n), order, amount, due] },
     };
@@ -522,6 +530,7 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
           ],
         },
         { p: t(L, 'Mohon segera lakukan pembayaran.', 'Please pay as soon as possible.') },
+        ...vaBlocks(p.virtualAccount, L),
       ],
       wa: { template: 'angsur_installment_overdue', params: [name, String(n), order, amount, due, late, arrears, fee] },
     };
@@ -683,6 +692,7 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
       blocks: [
         { p: t(L, `Pembayaran untuk pesanan ${order} sebesar ${amount} telah kami terima.`, `We have received your payment for order ${order} of ${amount}.`) },
         { facts: [[t(L, 'Referensi', 'Reference'), reference]] },
+        ...vaBlocks(p.virtualAccount, L),
         { p: t(L, 'Terima kasih atas pembayaran Anda.', 'Thank you for your payment.') },
       ],
       wa: { template: 'angsur_payment_settled', params: [name, order, amount, reference] },

@@ -68,9 +68,67 @@ export class GatewayError extends Error {
   }
 }
 
-export interface PaymentGateway {
+export interface PaymentGateway extends PaymentChannels {
   readonly name: GatewayName;
   createCharge(charge: ChargeRequest): Promise<ChargeResult>;
   /** Verifies authenticity first, then parses. */
   parseWebhook(req: WebhookRequest): GatewayNotification;
+}
+
+/**
+ * A fixed (open-amount, reusable) virtual account for one order: the customer pays into the same
+ * number, any amount, any number of times (Xendit Fixed VA with is_closed=false).
+ */
+export interface VirtualAccountRequest {
+  /** Our id for the account (the order number): Xendit `external_id`. */
+  externalId: string;
+  /** Shown by the customer's bank as the account holder. */
+  name: string;
+  /** Bank of the account: BCA, BNI, BRI, MANDIRI, PERMATA, ... */
+  bankCode: string;
+}
+
+export interface VirtualAccountResult {
+  provider: GatewayName;
+  /** The provider's id of the account (Xendit `id`), which its payment callbacks carry. */
+  providerId: string;
+  bankCode: string;
+  /** The number the customer transfers to. */
+  number: string;
+}
+
+/** One payment into a virtual account, from the provider's callback, authenticated. */
+export interface VirtualAccountPayment {
+  provider: GatewayName;
+  /** The provider's id of this payment: the idempotency key (a retried callback repeats it). */
+  paymentId: string;
+  /** The provider's id of the account, when the callback carries it. */
+  accountProviderId: string | null;
+  accountNumber: string;
+  bankCode: string | null;
+  /** Exact rupiah received, > 0. */
+  amount: bigint;
+  paidAt: Date | null;
+  raw: Record<string, unknown>;
+}
+
+export interface QrisResult {
+  provider: GatewayName;
+  providerReference: string;
+  /** The QRIS payload (EMVCo text) the customer's app scans; shown as a QR code. */
+  qrString: string;
+  /** A page that shows the code (Midtrans' QR image, the sandbox pay page), if the provider has one. */
+  redirectUrl: string | null;
+}
+
+/**
+ * The channels beyond one-off charges. Every adapter (sandbox included) implements them, so the
+ * whole flow runs locally against the sandbox.
+ */
+export interface PaymentChannels {
+  createVirtualAccount(req: VirtualAccountRequest): Promise<VirtualAccountResult>;
+  /** Verifies authenticity first (token or signature), then parses a virtual-account payment callback. */
+  parseVirtualAccountPayment(req: WebhookRequest): VirtualAccountPayment;
+  /** A dynamic QRIS code for exactly `amount`; its payment arrives through parseWebhook like any charge. */
+  createQris(charge: ChargeRequest): Promise<QrisResult>;
 }

@@ -4,14 +4,18 @@ import { SandboxGateway, type SandboxGatewayOptions } from './sandbox';
 import { XenditGateway, type XenditGatewayOptions } from './xendit';
 
 export * from './gateway';
-export { MidtransGateway, MIDTRANS_PRODUCTION_SNAP_URL, MIDTRANS_SANDBOX_SNAP_URL, midtransStatus, type MidtransGatewayOptions } from './midtrans';
-export { XenditGateway, XENDIT_BASE_URL, type XenditGatewayOptions } from './xendit';
+export { MidtransGateway, MIDTRANS_PRODUCTION_CORE_URL, MIDTRANS_SANDBOX_CORE_URL, MIDTRANS_PRODUCTION_SNAP_URL, MIDTRANS_SANDBOX_SNAP_URL, midtransStatus, type MidtransGatewayOptions } from './midtrans';
+export { XenditGateway, XENDIT_BASE_URL, XENDIT_QR_API_VERSION, type XenditGatewayOptions } from './xendit';
 export {
   SandboxGateway,
   SANDBOX_SIGNATURE_HEADER,
   sandboxPagePath,
   sandboxPayPage,
+  sandboxVaNumber,
+  sandboxVaPage,
+  sandboxVaPagePath,
   signSandboxEvent,
+  signSandboxVaPayment,
   type SandboxEvent,
   type SandboxGatewayOptions,
   type SandboxPayment,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  GatewayError,
   WebhookAuthError,
   WebhookFormatError,
   type ChargeRequest,
@@ -7,6 +8,9 @@ import {
   type GatewayNotification,
   type GatewayStatus,
   type PaymentGateway,
+  type QrisResult,
+  type VirtualAccountPayment,
+  type VirtualAccountResult,
   type WebhookRequest,
 } from './gateway';
 import {
@@ -25,6 +29,8 @@ import {
 
 export const MIDTRANS_SANDBOX_SNAP_URL = 'https://app.sandbox.midtrans.com';
 export const MIDTRANS_PRODUCTION_SNAP_URL = 'https://app.midtrans.com';
+export const MIDTRANS_SANDBOX_CORE_URL = 'https://api.sandbox.midtrans.com';
+export const MIDTRANS_PRODUCTION_CORE_URL = 'https://api.midtrans.com';
 
 /** Midtrans refuses item names longer than this. */
 const ITEM_NAME_MAX = 50;
@@ -32,6 +38,8 @@ const ITEM_NAME_MAX = 50;
 export interface MidtransGatewayOptions {
   serverKey: string;
   snapBaseUrl?: string;
+  /** Core API base (QRIS charges). */
+  coreBaseUrl?: string;
   fetchImpl?: FetchImpl;
   timeoutMs?: number;
 }
@@ -74,14 +82,22 @@ function truncate(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max).join('');
 }
 
+const midtransError = (b: unknown) => {
+  const body = b as { error_messages?: unknown; status_message?: unknown } | null;
+  if (Array.isArray(body?.error_messages)) return body.error_messages.join('; ');
+  return typeof body?.status_message === 'string' ? body.status_message : undefined;
+};
+
 export class MidtransGateway implements PaymentGateway {
   readonly name = 'midtrans' as const;
   private readonly snapBaseUrl: string;
+  private readonly coreBaseUrl: string;
   private readonly fetchImpl: FetchImpl;
 
   constructor(private readonly opts: MidtransGatewayOptions) {
     if (!opts.serverKey) throw new Error('Midtrans server key is missing');
     this.snapBaseUrl = (opts.snapBaseUrl ?? MIDTRANS_SANDBOX_SNAP_URL).replace(/\/+$/, '');
+    this.coreBaseUrl = (opts.coreBaseUrl ?? MIDTRANS_SANDBOX_CORE_URL).replace(/\/+$/, '');
     this.fetchImpl = opts.fetchImpl ?? fetch;
   }
 
@@ -108,15 +124,56 @@ export class MidtransGateway implements PaymentGateway {
       authorization: basicAuth(this.opts.serverKey),
       body,
       timeoutMs: this.opts.timeoutMs,
-      errorMessage: (b) => {
-        const messages = (b as { error_messages?: unknown } | null)?.error_messages;
-        return Array.isArray(messages) ? messages.join('; ') : undefined;
-      },
+      errorMessage: midtransError,
     });
     const token = answerString('Midtrans', answer, 'token');
     const redirectUrl = answerString('Midtrans', answer, 'redirect_url');
     // Snap creates the transaction id only when the customer picks a payment method; it comes with the notification.
     return { provider: 'midtrans', providerReference: null, redirectUrl, token };
+  }
+
+  /**
+   * QRIS through the Core API: `POST /v2/charge` with payment_type "qris". Its payment is notified to
+   * the same notification URL, signed the same way, so parseWebhook settles it.
+   */
+  async createQris(charge: ChargeRequest): Promise<QrisResult> {
+    assertValidCharge(charge);
+    const answer = await postJson({
+      provider: 'Midtrans',
+      fetchImpl: this.fetchImpl,
+      url: `${this.coreBaseUrl}/v2/charge`,
+      authorization: basicAuth(this.opts.serverKey),
+      body: {
+        payment_type: 'qris',
+        transaction_details: { order_id: charge.reference, gross_amount: toJsonInteger(charge.amount, 'amount') },
+        custom_expiry: { unit: 'minute', expiry_duration: Math.max(1, Math.floor(charge.expiresInSeconds / 60)) },
+      },
+      timeoutMs: this.opts.timeoutMs,
+      errorMessage: midtransError,
+    });
+    // The Core API reports refusals in the body with HTTP 200 ("status_code": "4xx"/"5xx").
+    const code = typeof answer.status_code === 'string' ? answer.status_code : '';
+    if (!code.startsWith('2')) throw new GatewayError(`Midtrans refused the QRIS charge (${code}): ${midtransError(answer) ?? ''}`.trim(), undefined, answer);
+    const actions = Array.isArray(answer.actions) ? (answer.actions as { name?: unknown; url?: unknown }[]) : [];
+    const qrImage = actions.find((a) => a.name === 'generate-qr-code' && typeof a.url === 'string');
+    return {
+      provider: 'midtrans',
+      providerReference: answerString('Midtrans', answer, 'transaction_id'),
+      qrString: answerString('Midtrans', answer, 'qr_string'),
+      redirectUrl: (qrImage?.url as string | undefined) ?? null,
+    };
+  }
+
+  /**
+   * Midtrans has no open-amount virtual account: its "fixed VA number" (bank_transfer.va_number) is
+   * reused across charges, each for a set amount. Refused here so the order shows why it has none.
+   */
+  async createVirtualAccount(): Promise<VirtualAccountResult> {
+    throw new GatewayError('Midtrans has no open-amount (fixed) virtual account; use PAYMENT_GATEWAY=xendit for a virtual account per contract');
+  }
+
+  parseVirtualAccountPayment(): VirtualAccountPayment {
+    throw new WebhookFormatError('Midtrans virtual account payments arrive as ordinary notifications');
   }
 
   parseWebhook(req: WebhookRequest): GatewayNotification {

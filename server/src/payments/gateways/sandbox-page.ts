@@ -85,3 +85,31 @@ ${resultNotice(view)}
 export function renderSandboxNotFound(reference: string): string {
   return page('Sandbox', `<h1>Pembayaran tidak ditemukan</h1><p>Tidak ada pembayaran dengan referensi <code>${escapeHtml(reference)}</code>.</p>`);
 }
+
+export interface SandboxVaPageView {
+  number: string;
+  name: string;
+  bankCode: string;
+  /** Path the form posts to, without the trailing `/pay`. */
+  actionBase: string;
+  result?: SandboxResult;
+  deliveryStatus?: string;
+}
+
+/** A bank's transfer screen, simulated: any amount into the order's fixed virtual account. */
+export function renderSandboxVaPage(view: SandboxVaPageView): string {
+  return page(
+    `Sandbox VA ${view.number}`,
+    `<h1>Transfer ke virtual account (simulasi)</h1>
+${resultNotice({ ...view, reference: view.number, amount: 0n, description: '', status: '' })}
+<dl>
+<dt>Bank</dt><dd>${escapeHtml(view.bankCode)}</dd>
+<dt>Nomor VA</dt><dd>${escapeHtml(view.number)}</dd>
+<dt>Atas nama</dt><dd>${escapeHtml(view.name)}</dd>
+</dl>
+<form method="post" action="${escapeHtml(view.actionBase)}/pay">
+<p><label>Jumlah (Rp) <input name="amount" inputmode="numeric" pattern="[0-9]{1,15}" required></label></p>
+<div class="actions"><button class="pay" type="submit">Transfer (simulasi)</button></div>
+</form>`,
+  );
+}

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import {
   WebhookAuthError,
   WebhookFormatError,
@@ -8,9 +8,13 @@ import {
   type GatewayNotification,
   type GatewayStatus,
   type PaymentGateway,
+  type QrisResult,
+  type VirtualAccountPayment,
+  type VirtualAccountRequest,
+  type VirtualAccountResult,
   type WebhookRequest,
 } from './gateway';
-import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, type SandboxResult } from './sandbox-page';
+import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, renderSandboxVaPage, type SandboxResult } from './sandbox-page';
 import { assertValidCharge, headerValue, optionalString, parseJsonObject, requireString, safeEqual, type FetchImpl } from './shared';
 
 /**
@@ -56,6 +60,28 @@ export function signSandboxEvent(secret: string, body: SandboxEvent): { rawBody:
   return { rawBody, headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: sign(secret, rawBody) } };
 }
 
+export interface SandboxVaEvent {
+  paymentId: string;
+  accountNumber: string;
+  amount: bigint;
+}
+
+/** Serialises and signs a sandbox virtual-account payment, the way the sandbox "bank" reports one. */
+export function signSandboxVaPayment(secret: string, body: SandboxVaEvent): { rawBody: Buffer; headers: Record<string, string> } {
+  const rawBody = Buffer.from(JSON.stringify({ paymentId: body.paymentId, accountNumber: body.accountNumber, amount: body.amount.toString() }), 'utf8');
+  return { rawBody, headers: { 'content-type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: sign(secret, rawBody) } };
+}
+
+export function sandboxVaPagePath(number: string): string {
+  return `/payments/sandbox/va/${encodeURIComponent(number)}`;
+}
+
+/** Sandbox VA numbers: a bank-like prefix and digits derived from the secret and our id, so a retry gets the same number. */
+export function sandboxVaNumber(secret: string, externalId: string): string {
+  const digits = BigInt(`0x${createHmac('sha256', secret).update(`va:${externalId}`).digest('hex').slice(0, 15)}`).toString().padStart(12, '0').slice(-12);
+  return `8808${digits}`;
+}
+
 export function sandboxPagePath(reference: string): string {
   return `/payments/sandbox/${encodeURIComponent(reference)}`;
 }
@@ -79,12 +105,49 @@ export class SandboxGateway implements PaymentGateway {
     };
   }
 
-  parseWebhook(req: WebhookRequest): GatewayNotification {
+  async createVirtualAccount(req: VirtualAccountRequest): Promise<VirtualAccountResult> {
+    const number = sandboxVaNumber(this.opts.secret, req.externalId);
+    return { provider: 'sandbox', providerId: `sbxva_${number}`, bankCode: req.bankCode, number };
+  }
+
+  parseVirtualAccountPayment(req: WebhookRequest): VirtualAccountPayment {
+    const body = this.verified(req);
+    if (typeof body.amount !== 'string' || !/^\d{1,18}$/.test(body.amount) || BigInt(body.amount) <= 0n) {
+      throw new WebhookFormatError('sandbox amount must be a positive string of digits');
+    }
+    return {
+      provider: 'sandbox',
+      paymentId: requireString(body, 'paymentId'),
+      accountProviderId: null,
+      accountNumber: requireString(body, 'accountNumber'),
+      bankCode: null,
+      amount: BigInt(body.amount),
+      paidAt: null,
+      raw: body,
+    };
+  }
+
+  /** The QR payload names the reference and amount; the sandbox pay page pays it like any sandbox charge. */
+  async createQris(charge: ChargeRequest): Promise<QrisResult> {
+    assertValidCharge(charge);
+    return {
+      provider: 'sandbox',
+      providerReference: `sbxqr_${randomBytes(12).toString('hex')}`,
+      qrString: `SANDBOX-QRIS|${charge.reference}|${charge.amount}`,
+      redirectUrl: `${this.publicUrl}${sandboxPagePath(charge.reference)}`,
+    };
+  }
+
+  private verified(req: WebhookRequest): Record<string, unknown> {
     const signature = headerValue(req.headers, SANDBOX_SIGNATURE_HEADER);
     if (signature === undefined || !safeEqual(signature.toLowerCase(), sign(this.opts.secret, req.rawBody))) {
       throw new WebhookAuthError('sandbox webhook signature does not match');
     }
-    const body = parseJsonObject(req.rawBody);
+    return parseJsonObject(req.rawBody);
+  }
+
+  parseWebhook(req: WebhookRequest): GatewayNotification {
+    const body = this.verified(req);
     const status = body.status as GatewayStatus;
     if (!STATUSES.includes(status)) throw new WebhookFormatError(`unknown sandbox status ${String(body.status)}`);
     if (typeof body.amount !== 'string' || !/^\d{1,18}$/.test(body.amount)) {
@@ -176,5 +239,49 @@ export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
 
   router.post('/payments/sandbox/:reference/pay', simulate('SETTLED'));
   router.post('/payments/sandbox/:reference/fail', simulate('FAILED'));
+  return router;
+}
+
+export interface SandboxVaPageOptions {
+  secret: string;
+  /** The app's sandbox virtual-account callback route. */
+  webhookPath: string;
+  lookup(number: string): Promise<{ name: string; bankCode: string } | null>;
+  selfBaseUrl?: string;
+  fetchImpl?: FetchImpl;
+}
+
+/** The sandbox "bank": `GET /payments/sandbox/va/:number` shows a transfer form; posting it sends a signed VA payment. */
+export function sandboxVaPage(opts: SandboxVaPageOptions): Router {
+  const router = Router();
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  const pagePath = (req: Request, number: string) => `${req.baseUrl}${sandboxVaPagePath(number)}`;
+  router.get('/payments/sandbox/va/:number', async (req, res) => {
+    res.set({ 'Content-Security-Policy': SANDBOX_PAGE_CSP, 'Cache-Control': 'no-store' });
+    const account = await opts.lookup(req.params.number);
+    if (!account) return void res.status(404).type('html').send(renderSandboxNotFound(req.params.number));
+    const result = RESULTS.find((r) => r === req.query.hasil);
+    const code = typeof req.query.kode === 'string' && /^\d{3}$/.test(req.query.kode) ? req.query.kode : undefined;
+    res.type('html').send(renderSandboxVaPage({ number: req.params.number, ...account, actionBase: pagePath(req, req.params.number), result, deliveryStatus: code }));
+  });
+  router.post('/payments/sandbox/va/:number/pay', express.urlencoded({ extended: false, limit: '2kb' }), async (req: Request<{ number: string }>, res: Response) => {
+    const number = req.params.number;
+    const account = await opts.lookup(number);
+    const amount = typeof req.body?.amount === 'string' ? req.body.amount.replace(/\./g, '') : '';
+    if (!account || !/^\d{1,15}$/.test(amount) || BigInt(amount) <= 0n) {
+      return void res.status(account ? 400 : 404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(number));
+    }
+    const { rawBody, headers } = signSandboxVaPayment(opts.secret, { paymentId: `sbxvapay_${randomBytes(12).toString('hex')}`, accountNumber: number, amount: BigInt(amount) });
+    const base = opts.selfBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
+    let query: string;
+    try {
+      const delivered = await fetchImpl(`${base}${opts.webhookPath}`, { method: 'POST', headers, body: new Uint8Array(rawBody), redirect: 'error' });
+      await delivered.arrayBuffer().catch(() => undefined);
+      query = delivered.ok ? 'hasil=dibayar' : `hasil=gagal-kirim&kode=${delivered.status}`;
+    } catch {
+      query = 'hasil=gagal-kirim';
+    }
+    res.redirect(303, `${pagePath(req, number)}?${query}`);
+  });
   return router;
 }

@@ -101,6 +101,8 @@ export interface PostJsonOptions {
   fetchImpl: FetchImpl;
   url: string;
   authorization: string;
+  /** Extra headers a provider wants (Xendit's api-version). */
+  headers?: Record<string, string>;
   body: unknown;
   timeoutMs?: number;
   /** Pulls the provider's own explanation out of an error body. */
@@ -113,7 +115,7 @@ export async function postJson(opts: PostJsonOptions): Promise<Record<string, un
   try {
     res = await opts.fetchImpl(opts.url, {
       method: 'POST',
-      headers: { Authorization: opts.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { ...opts.headers, Authorization: opts.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(opts.body),
       signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });

@@ -6,11 +6,16 @@ import {
   type GatewayNotification,
   type GatewayStatus,
   type PaymentGateway,
+  type QrisResult,
+  type VirtualAccountPayment,
+  type VirtualAccountRequest,
+  type VirtualAccountResult,
   type WebhookRequest,
 } from './gateway';
 import {
   answerString,
   assertValidCharge,
+  optionalString,
   basicAuth,
   headerValue,
   parseExactRupiah,
@@ -40,6 +45,14 @@ const STATUS = new Map<string, GatewayStatus>([
   ['PENDING', 'PENDING'],
   ['EXPIRED', 'EXPIRED'],
 ]);
+
+/** The QR Codes API version whose request and callback shapes this adapter speaks. */
+export const XENDIT_QR_API_VERSION = '2022-07-31';
+
+const xenditError = (b: unknown) => {
+  const err = b as { error_code?: unknown; message?: unknown } | null;
+  return typeof err?.message === 'string' ? `${String(err.error_code ?? '')} ${err.message}`.trim() : undefined;
+};
 
 export class XenditGateway implements PaymentGateway {
   readonly name = 'xendit' as const;
@@ -74,10 +87,7 @@ export class XenditGateway implements PaymentGateway {
       authorization: basicAuth(this.opts.secretKey),
       body,
       timeoutMs: this.opts.timeoutMs,
-      errorMessage: (b) => {
-        const err = b as { error_code?: unknown; message?: unknown } | null;
-        return typeof err?.message === 'string' ? `${String(err.error_code ?? '')} ${err.message}`.trim() : undefined;
-      },
+      errorMessage: xenditError,
     });
     return {
       provider: 'xendit',
@@ -87,12 +97,81 @@ export class XenditGateway implements PaymentGateway {
     };
   }
 
-  parseWebhook(req: WebhookRequest): GatewayNotification {
+  /**
+   * Fixed virtual account, open amount and reusable: `POST /callback_virtual_accounts` with
+   * is_closed=false and is_single_use=false. Xendit may answer status PENDING (the bank activates the
+   * number shortly after); the number is final either way.
+   */
+  async createVirtualAccount(req: VirtualAccountRequest): Promise<VirtualAccountResult> {
+    const answer = await postJson({
+      provider: 'Xendit',
+      fetchImpl: this.fetchImpl,
+      url: `${this.baseUrl}/callback_virtual_accounts`,
+      authorization: basicAuth(this.opts.secretKey),
+      body: { external_id: req.externalId, bank_code: req.bankCode, name: req.name, is_closed: false, is_single_use: false, currency: 'IDR' },
+      timeoutMs: this.opts.timeoutMs,
+      errorMessage: xenditError,
+    });
+    return {
+      provider: 'xendit',
+      providerId: answerString('Xendit', answer, 'id'),
+      bankCode: answerString('Xendit', answer, 'bank_code'),
+      number: answerString('Xendit', answer, 'account_number'),
+    };
+  }
+
+  /** The "FVA paid" callback: `payment_id` identifies the payment, `callback_virtual_account_id` the account. */
+  parseVirtualAccountPayment(req: WebhookRequest): VirtualAccountPayment {
+    const body = this.authenticated(req);
+    const amount = parseExactRupiah(body.amount, 'amount');
+    if (amount <= 0n) throw new WebhookFormatError('Xendit virtual account payment amount must be positive');
+    const paidAt = optionalString(body, 'transaction_timestamp');
+    return {
+      provider: 'xendit',
+      paymentId: requireString(body, 'payment_id'),
+      accountProviderId: optionalString(body, 'callback_virtual_account_id'),
+      accountNumber: requireString(body, 'account_number'),
+      bankCode: optionalString(body, 'bank_code'),
+      amount,
+      paidAt: paidAt && !Number.isNaN(Date.parse(paidAt)) ? new Date(paidAt) : null,
+      raw: body,
+    };
+  }
+
+  /** A dynamic QRIS code: `POST /qr_codes` (API version 2022-07-31) with our reference as reference_id. */
+  async createQris(charge: ChargeRequest): Promise<QrisResult> {
+    assertValidCharge(charge);
+    const answer = await postJson({
+      provider: 'Xendit',
+      fetchImpl: this.fetchImpl,
+      url: `${this.baseUrl}/qr_codes`,
+      authorization: basicAuth(this.opts.secretKey),
+      headers: { 'api-version': XENDIT_QR_API_VERSION },
+      body: {
+        reference_id: charge.reference,
+        type: 'DYNAMIC',
+        currency: 'IDR',
+        amount: toJsonInteger(charge.amount, 'amount'),
+        expires_at: new Date(Date.now() + charge.expiresInSeconds * 1000).toISOString(),
+      },
+      timeoutMs: this.opts.timeoutMs,
+      errorMessage: xenditError,
+    });
+    return { provider: 'xendit', providerReference: answerString('Xendit', answer, 'id'), qrString: answerString('Xendit', answer, 'qr_string'), redirectUrl: null };
+  }
+
+  private authenticated(req: WebhookRequest): Record<string, unknown> {
     const token = headerValue(req.headers, 'x-callback-token');
     if (token === undefined || !safeEqual(token, this.opts.callbackToken)) {
       throw new WebhookAuthError('Xendit callback token does not match');
     }
-    const body = parseJsonObject(req.rawBody);
+    return parseJsonObject(req.rawBody);
+  }
+
+  /** Invoice callbacks, and QR code payments (`event: "qr.payment"`), which settle a QRIS payment. */
+  parseWebhook(req: WebhookRequest): GatewayNotification {
+    const body = this.authenticated(req);
+    if (body.event === 'qr.payment') return this.qrPayment(body);
     const id = requireString(body, 'id');
     const rawStatus = requireString(body, 'status');
     const status = STATUS.get(rawStatus);
@@ -106,6 +185,25 @@ export class XenditGateway implements PaymentGateway {
       status,
       amount,
       eventKey: `${id}:${rawStatus}`,
+      raw: body,
+    };
+  }
+
+  private qrPayment(body: Record<string, unknown>): GatewayNotification {
+    const data = body.data;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new WebhookFormatError('Xendit qr.payment has no data');
+    const d = data as Record<string, unknown>;
+    const rawStatus = requireString(d, 'status');
+    // A QR payment callback reports a finished payment: SUCCEEDED is money, anything else is not.
+    const status: GatewayStatus = rawStatus === 'SUCCEEDED' ? 'SETTLED' : rawStatus === 'FAILED' ? 'FAILED' : 'PENDING';
+    const paymentId = requireString(d, 'id');
+    return {
+      provider: 'xendit',
+      reference: requireString(d, 'reference_id'),
+      providerReference: optionalString(d, 'qr_id'),
+      status,
+      amount: parseExactRupiah(d.amount, 'amount'),
+      eventKey: `${paymentId}:${rawStatus}`,
       raw: body,
     };
   }

@@ -90,6 +90,11 @@ export function hargaAfter(d: SpkDocumentData): ClauseItem[] {
     {
       text: 'Pembayaran dilakukan melalui transfer ke rekening resmi atas nama PIHAK PERTAMA atau melalui kanal pembayaran yang tersedia pada portal pelanggan PIHAK PERTAMA. Pembayaran dianggap diterima pada saat dana efektif diterima dan dikonfirmasi oleh PIHAK PERTAMA.',
     },
+    ...(d.provider.virtualAccountBank
+      ? [{
+          text: `Pada saat Perjanjian ini dikonfirmasi, PIHAK PERTAMA menerbitkan satu nomor virtual account ${d.provider.virtualAccountBank} khusus untuk Perjanjian ini, yang dicantumkan pada portal pelanggan, pengingat tagihan dan kuitansi. Setiap dana yang masuk ke nomor tersebut, berapa pun jumlahnya, diperhitungkan sebagai pembayaran berdasarkan Perjanjian ini menurut urutan pada ayat berikut.`,
+        }]
+      : []),
     {
       text: 'Setiap pembayaran diperhitungkan terlebih dahulu untuk angsuran yang paling lama jatuh tempo, dan dalam setiap angsuran untuk denda keterlambatan sebelum jumlah angsurannya.',
     },

@@ -23,6 +23,8 @@ export interface SpkDocumentData {
     npwp?: string | null;
     representativeName: string;
     representativeTitle: string;
+    /** Bank of the fixed virtual account each contract gets on confirmation; null when the gateway has none. */
+    virtualAccountBank?: string | null;
   };
   customer: {
     fullName: string;
