@@ -32,6 +32,8 @@ import { securityHeaders } from './http/security-headers';
 import { Loaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
+import { brandIndexHtml, brandingRoutes } from './branding/branding-routes';
+import { brandingFromConfig } from './branding/branding';
 import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
@@ -194,7 +196,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const ready = { accepting: true, listening: () => notifications.bus.listening };
   app.use(healthRoutes(orm, ready));
   app.get('/', (_req, res) => res.redirect('/admin/'));
-  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
+  app.use(brandingRoutes(brandingFromConfig(config), config.COMPANY_LOGO_FILE));
+  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist'), (html) => brandIndexHtml(html, brandingFromConfig(config))));
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));

@@ -12,6 +12,7 @@ export const customerMessages: AreaMessages = {
     },
     angsur: {
       customer: {
+        nav: { label: 'Menu portal pelanggan' },
         upload: {
           wrongType: 'Jenis berkas tidak diterima.',
           tooLarge: 'Berkas terlalu besar (maksimal %{mb} MB).',
@@ -210,6 +211,7 @@ export const customerMessages: AreaMessages = {
     },
     angsur: {
       customer: {
+        nav: { label: 'Customer portal menu' },
         upload: {
           wrongType: 'This type of file is not accepted.',
           tooLarge: 'The file is too large (at most %{mb} MB).',

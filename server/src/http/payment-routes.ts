@@ -3,6 +3,8 @@ import { Router } from 'express';
 import { requireUser } from '../accounts/auth-user';
 import { isStaff } from '../accounts/roles';
 import { audit } from '../audit/audit';
+import { brandingFromConfig } from '../branding/branding';
+import { appLinks } from '../common/app-links';
 import { AppError, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { checkPdf, checkUpload } from '../common/uploads';
@@ -108,11 +110,18 @@ export function paymentRoutes(services: AppServices): Router {
         secret: services.sandboxPaymentSecret,
         webhookPath: `${WEBHOOK_PATH}/sandbox`,
         selfBaseUrl: services.config.publicUrl,
+        brand: brandingFromConfig(services.config),
         lookup: async (reference) => {
           // Only the sandbox gateway's own payments: never a bank transfer, which FINANCE settles.
           const payment = await orm.em.fork().findOne(Payment, { reference, method: PaymentMethod.GATEWAY, provider: 'sandbox' }, { populate: ['order'] });
           return payment
-            ? { amount: payment.amount, description: `Pembayaran ${payment.order.$.number}`, status: payment.status, providerReference: payment.providerReference }
+            ? {
+                amount: payment.amount,
+                description: `Pembayaran ${payment.order.$.number}`,
+                status: payment.status,
+                providerReference: payment.providerReference,
+                returnUrl: `${services.config.publicUrl}${appLinks.customerOrder(payment.order.id)}`,
+              }
             : null;
         },
       });
