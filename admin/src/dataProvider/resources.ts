@@ -102,7 +102,8 @@ const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNoti
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
   spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt }
   installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
-  payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
+  payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }
+  firstPayment { downPayment setupFee adminFee total }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
 const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
@@ -229,7 +230,7 @@ export const resources: Record<string, ResourceDef> = {
     one: 'product',
     filterType: 'ProductFilter',
     filters: ['q', 'category', 'ids'],
-    fields: `${PRODUCT_FIELDS} plans { id tenorMonths }`,
+    fields: `${PRODUCT_FIELDS} plans { id tenorMonths monthlyInstallment }`,
     detailFields: `${PRODUCT_FIELDS} plans { ${PLAN_FIELDS} }`,
     sortable: ['name', 'category', 'cashPrice'],
     hasIds: true,

@@ -22,6 +22,7 @@ import { callApi } from '../../dataProvider';
 import { formatRupiah, isPositiveRupiah } from '../../format';
 import { AMOUNT_DUE, CREATE_PAYMENT, PAYOFF_QUOTE } from '../api';
 import { ProofUploadButton } from '../upload/ProofUploadButton';
+import { TransferInstructions } from './TransferInstructions';
 
 type What = 'due' | 'payoff';
 type Method = 'GATEWAY' | 'BANK_TRANSFER';
@@ -115,9 +116,9 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
         <DialogContent>
           {transfer ? (
             <Box data-testid="transfer-instructions">
-              <Alert severity="info" sx={{ mb: 2 }}>
-                {translate('angsur.customer.pay.transferInstructions', { amount: formatRupiah(transfer.amount), reference: transfer.reference })}
-              </Alert>
+              <Box sx={{ mb: 2 }}>
+                <TransferInstructions amount={transfer.amount} reference={transfer.reference} />
+              </Box>
               {transfer.proofUploadUrl && (
                 <ProofUploadButton path={transfer.proofUploadUrl} onUploaded={() => setOpen(false)} />
               )}

@@ -23,9 +23,18 @@ export interface ServiceRef {
   status: string;
 }
 
+/** The first payment itemised by the server (Order.firstPayment). */
+export interface FirstPayment {
+  downPayment: string;
+  setupFee: string;
+  adminFee: string;
+  total: string;
+}
+
 /** An order of the customer area (resource my-orders). */
 export type CustomerOrder = Omit<Order, 'spk' | 'payments'> & {
   spk?: CustomerSpk | null;
   payments?: CustomerPayment[];
   services?: ServiceRef[];
+  firstPayment?: FirstPayment | null;
 };
