@@ -22,6 +22,8 @@ const GRANTS = {
   'spk.manage': [Role.SUPPORT],
   'payment.manage': [Role.FINANCE],
   'hosting.manage': [Role.SUPPORT],
+  // Start, stop or reboot a server: its customer (their own only, see visibleRecord) and SUPPORT.
+  'hosting.power': [Role.SUPPORT, Role.CUSTOMER],
   'billing.run': [Role.FINANCE],
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { requireStaff, requireUser } from '../accounts/auth-user';
 import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
 import { notFound } from '../common/errors';
@@ -13,6 +13,31 @@ import { Order } from '../orders/order.entity';
 import { Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceStatus } from './service-status';
 import * as hosting from './hosting.service';
+import type { PowerAction } from './drivers/driver';
+import { detailsOf, powerActionsOf, powerService } from './service-power';
+
+/** GraphQL names for the driver's power actions (start, stop, reboot). */
+enum PowerActionName {
+  START = 'start',
+  STOP = 'stop',
+  REBOOT = 'reboot',
+}
+registerEnumType(PowerActionName, { name: 'PowerAction', description: 'What a driver can do to a running server' });
+
+@ObjectType()
+class ServiceAccessLine {
+  @Field() label: string;
+  @Field() value: string;
+}
+
+@ObjectType({ description: 'The running server as its driver reports it' })
+class ServiceDetails {
+  @Field({ description: 'running, stopped, paused or unknown' }) power: string;
+  @Field(() => [String]) ipAddresses: string[];
+  @Field(() => [ServiceAccessLine]) access: ServiceAccessLine[];
+  @Field(() => String, { nullable: true, description: 'The provider console, where the driver has one' }) consoleUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the driver could not answer just now' }) unavailable: string | null;
+}
 
 @ObjectType()
 class ServicePage extends PageOf(Service) {}
@@ -94,6 +119,12 @@ export class ServiceResolver {
     return order;
   }
 
+  @Authorized()
+  @Mutation(() => Service, { description: 'Starts, stops or reboots the server of an active service (its customer, or SUPPORT); audited.' })
+  async powerService(@Arg('id', () => ID) id: string, @Arg('action', () => PowerActionName) action: PowerActionName, @Ctx() ctx: Context) {
+    return powerService(ctx.em, ctx.app.hosting, ctx.user, id, action as PowerAction);
+  }
+
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Staff unsuspend, e.g. after an accidental suspension, giving the customer until payUntil to pay.' })
   async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @Ctx() ctx: Context) {
@@ -140,6 +171,16 @@ export class ServiceResolver {
   @FieldResolver(() => String, { description: 'Where the local driver serves the hosting page' })
   hostingUrl(@Root() s: Service, @Ctx() ctx: Context) {
     return `${ctx.app.config.publicUrl}/hosting/${s.label}`;
+  }
+
+  @FieldResolver(() => ServiceDetails, { nullable: true, description: 'Asks the driver (one call per service): only on pages that show one or a few' })
+  details(@Root() s: Service, @Ctx() ctx: Context) {
+    return detailsOf(ctx.em, ctx.app.hosting, s);
+  }
+
+  @FieldResolver(() => [PowerActionName], { description: 'Power actions possible now (none unless active)' })
+  powerActions(@Root() s: Service, @Ctx() ctx: Context) {
+    return powerActionsOf(ctx.app.hosting, s);
   }
 
   @FieldResolver(() => [SuspensionEvent])

@@ -77,7 +77,7 @@ export async function createService(em: EntityManager, deps: HostingDeps, user: 
   });
 }
 
-function specOf(service: Service, item: OrderItem): ServiceSpec {
+export function specOf(service: Service, item: OrderItem): ServiceSpec {
   const specs = item.specs as { cpu?: string; ramGb?: number; storageGb?: number };
   const cores = Number(/(\d+)\s*v?CPU/i.exec(String(specs.cpu ?? ''))?.[1] ?? '') || null;
   return {
