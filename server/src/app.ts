@@ -34,6 +34,8 @@ import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
 import { brandIndexHtml, brandingRoutes } from './branding/branding-routes';
 import { brandingFromConfig } from './branding/branding';
+import { registerContractTaskHandlers } from './hosting/contract-tasks';
+import { registerContractHandlers } from './orders/contract-handlers';
 import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
@@ -179,6 +181,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   };
 
+  registerContractTaskHandlers(services.events);
+  registerContractHandlers(services.events);
   const schema = await getSchema();
   const app = express();
   app.disable('x-powered-by');

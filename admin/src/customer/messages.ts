@@ -60,6 +60,21 @@ export const customerMessages: AreaMessages = {
           createService: 'Buat layanan',
           cancelMessage: 'Pesanan %{number} dan jadwal angsurannya dibatalkan dan tidak dapat diaktifkan lagi.',
         },
+        contractEnd: {
+          title: 'Semua angsuran lunas. Apa selanjutnya?',
+          noTerms: 'Hubungi kami untuk memperpanjang, meningkatkan paket, atau berhenti berlangganan.',
+          action: { RENEWAL: 'Perpanjang layanan', UPGRADE: 'Tingkatkan paket', CANCELLATION: 'Berhenti berlangganan' },
+          message: {
+            RENEWAL: 'Kami kirim permintaan perpanjangan ke tim kami; mereka menghubungi Anda dengan penawaran.',
+            UPGRADE: 'Kami kirim permintaan peningkatan paket ke tim kami; tulis paket atau spesifikasi yang Anda inginkan.',
+            CANCELLATION: 'Kami kirim permintaan berhenti berlangganan ke tim kami; mereka menghubungi Anda untuk langkah selanjutnya (cadangan data, pengembalian perangkat).',
+          },
+          note: 'Catatan untuk tim kami (opsional)',
+          sent: 'Permintaan terkirim; tim kami akan menghubungi Anda.',
+          alreadyAsked: 'Permintaan ini sedang diproses tim kami.',
+          kind: { RENEWAL: 'Perpanjangan', UPGRADE: 'Peningkatan paket', CANCELLATION: 'Berhenti berlangganan' },
+          status: { OPEN: 'Diproses', DONE: 'Selesai' },
+        },
         firstPayment: {
           title: 'Rincian pembayaran pertama',
           downPayment: 'Uang muka',
@@ -294,6 +309,21 @@ export const customerMessages: AreaMessages = {
           serviceOf: 'Service %{label}',
           createService: 'Create the service',
           cancelMessage: 'Order %{number} and its installment schedule are cancelled and cannot be reactivated.',
+        },
+        contractEnd: {
+          title: 'Every installment is paid. What next?',
+          noTerms: 'Contact us to renew, upgrade or stop the service.',
+          action: { RENEWAL: 'Renew the service', UPGRADE: 'Upgrade', CANCELLATION: 'Stop the service' },
+          message: {
+            RENEWAL: 'We send your renewal request to our team; they contact you with an offer.',
+            UPGRADE: 'We send your upgrade request to our team; write the plan or specs you want.',
+            CANCELLATION: 'We send your request to stop to our team; they contact you about the next steps (data backup, returning hardware).',
+          },
+          note: 'Note for our team (optional)',
+          sent: 'Request sent; our team will contact you.',
+          alreadyAsked: 'Our team is handling this request.',
+          kind: { RENEWAL: 'Renewal', UPGRADE: 'Upgrade', CANCELLATION: 'Stop the service' },
+          status: { OPEN: 'In progress', DONE: 'Done' },
         },
         firstPayment: {
           title: 'First payment in detail',

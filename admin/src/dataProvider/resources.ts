@@ -103,7 +103,8 @@ const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil can
   spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt }
   installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }
-  firstPayment { downPayment setupFee adminFee total }`;
+  firstPayment { downPayment setupFee adminFee total }
+  contractEndTerms contractRequests { id kind status note createdAt }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
 const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
@@ -293,7 +294,7 @@ export const resources: Record<string, ResourceDef> = {
     filterType: '',
     filters: ['status'],
     argFilters: { status: 'StaffTaskStatus' },
-    fields: 'id action status instructions note createdAt completedAt service { id label status driver orderId }',
+    fields: 'id action status instructions note createdAt completedAt service { id label status driver orderId } order { id number }',
     sortable: ['createdAt', 'status'],
     hasIds: false,
   },

@@ -19,6 +19,8 @@ const GRANTS = {
   'customer.buy': [Role.CUSTOMER],
   'order.manage': [Role.SUPPORT],
   'order.suspend': [Role.SUPPORT, Role.CUSTOMER],
+  // Renew, upgrade or cancel at the end of the contract: the order's own customer asks.
+  'contract.request': [Role.CUSTOMER],
   'spk.manage': [Role.SUPPORT],
   'payment.manage': [Role.FINANCE],
   'hosting.manage': [Role.SUPPORT],

@@ -43,7 +43,7 @@ export class ProductSpecs {
 
 @ObjectType()
 @Entity({ tableName: 'products' })
-export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans'> {
+export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans' | 'contractEndTerms'> {
   @Field(() => ProductCategory)
   @Index()
   @Enum({ items: () => ProductCategory })
@@ -73,6 +73,10 @@ export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 
   @Field(() => RupiahScalar)
   @Property({ type: new BigIntType('bigint') })
   setupFee: bigint = 0n;
+
+  @Field(() => String, { nullable: true, description: 'What happens when the last installment is paid: ownership, renewal (shown to the customer)' })
+  @Property({ type: 'text', nullable: true })
+  contractEndTerms: string | null = null;
 
   @Field()
   @Index()

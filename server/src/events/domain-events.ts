@@ -9,6 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * transaction) and the few facts every handler would otherwise re-derive.
  */
 export interface DomainEventMap {
+  'contract.requestMade': { requestId: string; orderId: string; customerId: string; kind: 'RENEWAL' | 'UPGRADE' | 'CANCELLATION'; note: string | null };
+  'contract.requestHandled': { requestId: string; orderId: string; note: string | null };
   'order.placed': { orderId: string; customerId: string };
   'order.suspended': { orderId: string; customerId: string; cause: string; reason: string | null };
   'order.unsuspended': { orderId: string; customerId: string; payUntil: string | null };

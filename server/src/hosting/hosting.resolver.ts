@@ -155,7 +155,7 @@ export class ServiceResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => StaffTask)
   completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
-    return hosting.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
+    return hosting.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null, ctx.app.events);
   }
 
   @FieldResolver(() => ID)
@@ -191,9 +191,14 @@ export class ServiceResolver {
 
 @Resolver(() => StaffTask)
 export class StaffTaskResolver {
-  @FieldResolver(() => Service)
+  @FieldResolver(() => Service, { nullable: true, description: 'The service a driver task is for (none for an end-of-contract request)' })
   service(@Root() task: StaffTask) {
-    return task.service.loadOrFail({ dataloader: true });
+    return task.service?.loadOrFail({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order an end-of-contract request is about' })
+  order(@Root() task: StaffTask) {
+    return task.order?.loadOrFail({ dataloader: true }) ?? null;
   }
 }
 

@@ -18,6 +18,7 @@ import { DriverError, type ProvisioningDriver, type ServiceSpec } from './driver
 import { ProvisioningState, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceAction, ServiceStatus, SuspensionCause, serviceMachine, type DriverAction } from './service-status';
 import { appLinks } from '../common/app-links';
+import type { DomainEvents } from '../events/domain-events';
 
 export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almalinux-9', 'rocky-9', 'windows-server-2022'] as const;
 
@@ -189,7 +190,7 @@ function finishAction(s: Service, action: DriverAction) {
 }
 
 /** Staff finished what the manual driver asked; the service now is what it should be. */
-export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: string, note: string | null) {
+export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: string, note: string | null, events?: DomainEvents) {
   return em.transactional(async (tx) => {
     const task = await tx.findOne(StaffTask, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!task) throw notFound('service.taskNotFound');
@@ -198,6 +199,14 @@ export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: 
     task.completedAt = new Date();
     task.completedBy = tx.getReference(User, actor.id, { wrapped: true });
     task.note = note;
+    if (!task.service) {
+      // An end-of-contract request: done when staff have handled it; no service state follows.
+      audit(tx, actor, 'service.task_done', { entityType: 'Order', entityId: task.order?.id ?? '' }, { taskId: task.id, action: task.action, note });
+      if (task.contractRequestId && task.order) {
+        await events?.emit(tx, 'contract.requestHandled', { requestId: task.contractRequestId, orderId: task.order.id, note }, { actorId: actor.id });
+      }
+      return task;
+    }
     const s = await tx.findOneOrFail(Service, task.service.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (s.pendingAction === task.action) finishAction(s, task.action);
     audit(tx, actor, 'service.task_done', ref(s), { taskId: task.id, action: task.action, note });

@@ -10,6 +10,8 @@ export const demoCatalog = [
     specs: { cpu: '4 vCPU', ramGb: 8, storageGb: 160, storageType: 'NVMe SSD', bandwidth: 'Unmetered 1 Gbps', ipv4Count: 1 },
     cashPrice: 6_000_000n,
     setupFee: 0n,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, VPS tetap aktif dengan biaya perpanjangan bulanan sesuai harga katalog saat itu. Anda dapat memperpanjang, meningkatkan paket, atau berhenti berlangganan; data dihapus 30 hari setelah layanan berhenti.',
     plans: ['6', '12'],
   },
   {
@@ -20,6 +22,8 @@ export const demoCatalog = [
     specs: { cpu: '8 vCPU', ramGb: 16, storageGb: 320, storageType: 'NVMe SSD', bandwidth: 'Unmetered 1 Gbps', ipv4Count: 1 },
     cashPrice: 18_000_000n,
     setupFee: 250_000n,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, cloud server tetap aktif dengan biaya perpanjangan bulanan; snapshot harian tetap berjalan. Anda dapat memperpanjang, meningkatkan paket, atau berhenti berlangganan; data dihapus 30 hari setelah layanan berhenti.',
     plans: ['12', '24'],
   },
   {
@@ -30,6 +34,8 @@ export const demoCatalog = [
     specs: { cpu: 'Intel Xeon E-2388G 8C/16T', ramGb: 64, storageGb: 2000, storageType: 'NVMe SSD RAID 1', bandwidth: '1 Gbps dedicated', ipv4Count: 4 },
     cashPrice: 60_000_000n,
     setupFee: 1_500_000n,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, server fisik menjadi milik Anda. Server dapat tetap di data center kami dengan biaya colocation bulanan, atau kami kirim ke alamat Anda. Perpanjangan kontrak dukungan teknis dan peningkatan perangkat keras dapat diajukan.',
     plans: ['12', '24', '36'],
   },
   {
@@ -40,6 +46,8 @@ export const demoCatalog = [
     specs: { rackUnits: 1, powerWatts: 300, bandwidth: '1 Gbps shared', ipv4Count: 1 },
     cashPrice: 9_600_000n,
     setupFee: 500_000n,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, kontrak colocation dapat diperpanjang per 12 bulan dengan harga katalog saat itu. Perangkat Anda tetap milik Anda; bila berhenti, perangkat dapat diambil dalam 14 hari.',
     plans: ['6', '12'],
   },
 ] as const;

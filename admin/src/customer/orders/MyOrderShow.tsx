@@ -12,6 +12,7 @@ import { ScheduleSummary } from '../../orders/OrderOverview';
 import type { Order } from '../../orders/choices';
 import { specsSummary } from '../../products/choices';
 import { ArrearsPanel, isInArrears } from './ArrearsPanel';
+import { ContractEndPanel } from './ContractEndPanel';
 import { MyPayments } from './MyPayments';
 import { MySchedule } from './MySchedule';
 import { PayButton } from './PayButton';
@@ -170,6 +171,7 @@ const OrderPage = () => {
       {/* An order confirmed without an SPK of its own (migrated data) has nothing to show here. */}
       {(order.spk || !order.spkConfirmedAt) && <SpkPanel order={order} />}
       <ScheduleSummary order={order as Order} />
+      <ContractEndPanel order={order} />
       <FirstPaymentCard order={order} />
       <PaySection order={order} />
       <Section title="resources.orders.tabs.installments" testId="my-schedule">

@@ -37,4 +37,7 @@ export type CustomerOrder = Omit<Order, 'spk' | 'payments'> & {
   payments?: CustomerPayment[];
   services?: ServiceRef[];
   firstPayment?: FirstPayment | null;
+  /** What happens when the last installment is paid, per product. */
+  contractEndTerms?: string[];
+  contractRequests?: { id: string; kind: 'RENEWAL' | 'UPGRADE' | 'CANCELLATION'; status: 'OPEN' | 'DONE'; note: string | null; createdAt: string }[];
 };
