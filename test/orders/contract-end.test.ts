@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signSandboxEvent } from '../../server/src/payments/gateways';
-import { startTestApp, type TestApp, type TestUser } from '../support/app';
-import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
+import { startTestApp, type TestApp } from '../support/app';
+import { checkoutOrder, confirmSpkForTest, payOffThroughSandbox, payThroughSandbox } from '../support/orders';
 
 /**
  * The end of the contract: when the last installment is paid the customer reads what happens next
@@ -18,13 +17,6 @@ afterAll(() => t?.close());
 const REQUEST = `mutation($o: ID!, $i: ContractRequestInput!) { requestContractChange(orderId: $o, input: $i) { id kind status note } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { status contractEndTerms contractRequests { kind status note } } }`;
 
-async function payOff(customer: TestUser, orderId: string) {
-  const p = (await t.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId, method: 'GATEWAY', payoff: true } }, customer.token)).createPayment;
-  const { rawBody, headers } = signSandboxEvent(t.app.services.sandboxPaymentSecret, { reference: p.reference, providerReference: null, status: 'SETTLED', amount: BigInt(p.amount), eventId: `e-${p.reference}` });
-  const res = await fetch(`${t.url}/webhooks/payments/sandbox`, { method: 'POST', headers, body: new Uint8Array(rawBody) });
-  expect((await res.json()).outcome).toBe('settled');
-}
-
 describe('the end of the contract', () => {
   it('refuses a request before the last installment is paid, then takes one, makes a staff task, and closes it when staff are done', async () => {
     const customer = await t.createUser('CUSTOMER');
@@ -35,7 +27,7 @@ describe('the end of the contract', () => {
     const early = await t.gql(REQUEST, { o: order.id, i: { kind: 'RENEWAL' } }, customer.token);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CONTRACT_NOT_ENDED' });
 
-    await payOff(customer, order.id);
+    await payOffThroughSandbox(t, customer, order.id);
     const ended = (await t.ok(ORDER, { id: order.id }, customer.token)).order;
     expect(ended.status).toBe('COMPLETED');
     expect(ended.contractEndTerms).toEqual([expect.stringContaining('menjadi milik Anda')]);

@@ -3,9 +3,10 @@ import CatalogIcon from '@mui/icons-material/Storefront';
 import DnsIcon from '@mui/icons-material/Dns';
 import OrderIcon from '@mui/icons-material/ReceiptLong';
 import PersonIcon from '@mui/icons-material/Person';
-import { AppBar, Box, Container, IconButton, LinearProgress, Toolbar, Tooltip, Typography } from '@mui/material';
-import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
-import { Error as RaError, Loading, LocalesMenuButton, useLoading, useTranslate } from 'react-admin';
+import LanguageIcon from '@mui/icons-material/Translate';
+import { AppBar, Box, Button, Container, IconButton, LinearProgress, Menu, MenuItem, Toolbar, Tooltip, Typography } from '@mui/material';
+import { Component, Suspense, useState, type ErrorInfo, type ReactNode } from 'react';
+import { Error as RaError, Loading, useI18nProvider, useLoading, useLocaleState, useTranslate } from 'react-admin';
 import { Link, useLocation } from 'react-router';
 import { AngsurUserMenu } from '../auth/LogoutEverywhere';
 import { branding } from '../branding';
@@ -76,6 +77,40 @@ const Navigation = () => {
   );
 };
 
+/**
+ * The language, compact: "ID" / "EN" with the full name for screen readers and as the menu's entries.
+ * react-admin's LocalesMenuButton writes "BAHASA INDONESIA" in the bar, which leaves a phone no room
+ * for the company's name.
+ */
+const LanguageButton = () => {
+  const i18n = useI18nProvider();
+  const [locale, setLocale] = useLocaleState();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const locales = i18n.getLocales?.() ?? [];
+  const current = locales.find((l) => l.locale === locale);
+  return (
+    <>
+      <Button color="inherit" aria-label={current?.name ?? locale} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} startIcon={<LanguageIcon />} sx={{ minWidth: 0, px: 1 }}>
+        {locale.toUpperCase()}
+      </Button>
+      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+        {locales.map((l) => (
+          <MenuItem
+            key={l.locale}
+            selected={l.locale === locale}
+            onClick={() => {
+              setAnchor(null);
+              setLocale(l.locale);
+            }}
+          >
+            {l.name}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+};
+
 /** A thin bar under the navigation while data loads (react-admin's own indicator is an icon). */
 const Progress = () => {
   const loading = useLoading();
@@ -120,7 +155,7 @@ export const CustomerLayout = ({ children }: { children: ReactNode }) => {
             </IconButton>
           </Tooltip>
           <NotificationBell />
-          <LocalesMenuButton />
+          <LanguageButton />
           <AngsurUserMenu />
         </Toolbar>
       </AppBar>
