@@ -12,6 +12,7 @@ import { Migration20261204144655 } from './Migration20261204144655';
 import { Migration20261204150918 } from './Migration20261204150918';
 import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204155544 } from './Migration20261204155544';
+import { Migration20261204174527 } from './Migration20261204174527';
 import { Migration20261204182744 } from './Migration20261204182744';
 
 export const migrationsList: MigrationObject[] = [
@@ -26,5 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204150918', class: Migration20261204150918 },
   { name: 'Migration20261204153705', class: Migration20261204153705 },
   { name: 'Migration20261204155544', class: Migration20261204155544 },
+  { name: 'Migration20261204174527', class: Migration20261204174527 },
   { name: 'Migration20261204182744', class: Migration20261204182744 },
 ];

@@ -41,12 +41,14 @@ import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
+import { psreRoutes } from './http/psre-routes';
 import { signingIdentityLoader } from './spk/signing-identity';
 import { hostingRoutes } from './http/hosting-routes';
 import { createHostingDeps } from './hosting/drivers';
 import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
+import { signatureProviderFromConfig } from './spk/signature-provider';
 import { ensureFirstAdmin, seed, type SeedResult } from './seed/seed';
 import { Role } from './accounts/roles';
 import { User } from './accounts/user.entity';
@@ -146,8 +148,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
   const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired);
   const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
+  const events = new DomainEvents();
   const services: AppServices = {
-    events: new DomainEvents(),
+    events,
     notifications,
     billing: {
       remindBefore: config.REMINDER_DAYS_BEFORE.split(',').map(Number),
@@ -163,7 +166,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clock,
       config,
       signingIdentity: signingIdentityLoader(config),
+      signatures: signatureProviderFromConfig(config, secrets.sandboxPaymentSecret),
       bus: notifications.bus,
+      events,
       stampDuty: createStampDutyProvider(config.STAMP_DUTY_PROVIDER, {
         sandbox: { seed: secrets.sandboxPaymentSecret },
         ...(config.MEKARI_BASE_URL && config.MEKARI_CLIENT_ID && config.MEKARI_CLIENT_SECRET
@@ -171,7 +176,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : {}),
       }),
     },
-    hosting: createHostingDeps(config, clock, notifications.bus),
+    hosting: createHostingDeps(config, clock, notifications.bus, events),
     tokens,
     liveSockets: new LiveSockets(orm, tokens, clock),
     loginLimiter: new LoginLimiter({
@@ -205,6 +210,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));
+  app.use(psreRoutes(services));
   app.use(hostingRoutes(services));
   app.use(privacyRoutes(services));
 

@@ -14,6 +14,7 @@ import { Order } from '../orders/order.entity';
 import { applySuspension } from '../hosting/hosting.service';
 import { SuspensionCause } from '../hosting/service-status';
 import { appLinks } from '../common/app-links';
+import type { EventDeps } from '../events/domain-events';
 
 export interface BillingConfig {
   /** Days before a due date to remind (default 7, 3, 1). */
@@ -22,6 +23,13 @@ export interface BillingConfig {
   remindAfter: number[];
   /** Tell staff about each newly overdue installment (default on). */
   remindStaff?: boolean;
+}
+
+/** What a pass needs: its clock, the notification bus, the reminder settings and the domain events it emits. */
+export interface BillingPassDeps extends EventDeps {
+  clock: Clock;
+  bus: NotificationBus;
+  billing: BillingConfig;
 }
 
 export interface BillingPassResult {
@@ -50,7 +58,7 @@ class PreviewRollback extends Error {
  * What a billing pass for `date` would do, for any date (also one still to come): the same pass in a
  * transaction that is rolled back, sending nothing, so staff can look before they run it.
  */
-export async function previewBillingPass(em: EntityManager, deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig }, date: string): Promise<BillingPassResult> {
+export async function previewBillingPass(em: EntityManager, deps: BillingPassDeps, date: string): Promise<BillingPassResult> {
   return runBillingPass(em, deps, date, { dryRun: true });
 }
 
@@ -67,7 +75,7 @@ export async function previewBillingPass(em: EntityManager, deps: { clock: Clock
  */
 export async function runBillingPass(
   em: EntityManager,
-  deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig },
+  deps: BillingPassDeps,
   date?: string,
   opts: { dryRun?: boolean } = {},
 ): Promise<BillingPassResult> {
@@ -89,7 +97,7 @@ export async function runBillingPass(
   }
 }
 
-async function pass(tx: EntityManager, deps: { clock: Clock; bus: NotificationBus; billing: BillingConfig }, day: string, upTo: string, dryRun: boolean): Promise<BillingPassResult> {
+async function pass(tx: EntityManager, deps: BillingPassDeps, day: string, upTo: string, dryRun: boolean): Promise<BillingPassResult> {
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
   await sql('select pg_advisory_xact_lock(?)', [PASS_LOCK]);

@@ -24,18 +24,22 @@ import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
 import type { StampDutyProvider } from './stamp-duty';
+import type { SignatureProvider } from './signature-provider';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
+import type { DomainEventMap, DomainEventType, EventDeps } from '../events/domain-events';
 
-export interface SpkDeps {
+export interface SpkDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
   config: Config;
   stampDuty: StampDutyProvider;
+  /** The customer's certified electronic signature (PSrE); null when switched off (SIGNATURE_PROVIDER=none). */
+  signatures: SignatureProvider | null;
   signingIdentity(): Promise<SigningIdentity>;
 }
 
@@ -52,7 +56,7 @@ export async function getSpk(em: EntityManager, user: AuthUser | null, id: strin
 }
 
 /** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
-function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
+export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
   const customerAction = CUSTOMER_ACTIONS.has(action);
   if (customerAction ? actor.id !== spk.customer.id : !isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
   const from = spk.status;
@@ -121,7 +125,7 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   };
 }
 
-function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
+export function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
   spk.currentVersion += 1;
   const hash = sha256(bytes);
   const file = em.create(StoredFile, {
@@ -148,6 +152,14 @@ async function notifyCustomer(
 ) {
   const customer = await tx.findOneOrFail(User, spk.customer.id);
   await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerOrder(spk.order.id) });
+}
+
+type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
+
+/** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
+export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+  const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
+  return deps.events.emit(tx, type, payload, { actorId: actor.id, at: deps.clock.now() });
 }
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
@@ -193,6 +205,7 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
     const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
     audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
+    await emitSpk(tx, deps, 'spk.created', spk, actor, {});
     return spk;
   });
 }
@@ -230,10 +243,12 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
     switch (action) {
       case SpkAction.APPROVE:
         spk.approvedAt = now;
+        await emitSpk(tx, deps, 'spk.approved', spk, actor, {});
         break;
       case SpkAction.REQUEST_REVISION:
         spk.revisionComments = reason;
         spk.approvedAt = null;
+        await emitSpk(tx, deps, 'spk.revisionRequested', spk, actor, { note: reason });
         break;
       case SpkAction.SUBMIT_FOR_REVIEW: {
         const staff = await tx.findOneOrFail(User, actor.id);
@@ -256,6 +271,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
         await refreshStatuses(tx, order, deps.clock);
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+        await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
       case SpkAction.CANCEL:
         if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
@@ -323,6 +339,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;
+    spk.customerSignatureBox = rendered.customerSignatureBox;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
     await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', { downloadUrl: consoleLink(deps, spk) });
     return spk;
@@ -330,6 +347,22 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
 }
 
 const SIGNED_UPLOAD_MAX = 10 * 1024 * 1024;
+
+/**
+ * What a customer's signed copy is checked against, whether uploaded or brought back by the signature
+ * provider: our document code and e-Meterai, and the provider's CA for a certified signature.
+ */
+export async function uploadExpectations(em: EntityManager, deps: SpkDeps, spk: Spk) {
+  const customer = await em.findOneOrFail(User, spk.customer.id);
+  return {
+    documentCode: spk.documentCode,
+    verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
+    stampSerial: spk.stampSerial,
+    now: deps.clock.now(),
+    certifiedBy: deps.signatures ? { provider: deps.signatures.name, anchorsPem: await deps.signatures.trustAnchors() } : null,
+    customerNik: customer.nik,
+  };
+}
 
 /**
  * The customer sends back the signed copy. An upload without our document code (or with another
@@ -346,14 +379,10 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
   spkMachine.apply(before.status, SpkAction.UPLOAD_SIGNED);
   if (actor.id !== before.customer.id) throw forbidden();
   const adminSigned = await read.findOneOrFail(SpkVersion, { spk: before, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
+  const expectations = await uploadExpectations(read, deps, before);
   let report;
   try {
-    report = await verifySignedUpload(bytes, adminSigned.file.$.data, {
-      documentCode: before.documentCode,
-      verifyUrl: `${deps.config.publicUrl}/verify/${before.documentCode}`,
-      stampSerial: before.stampSerial,
-      now: deps.clock.now(),
-    });
+    report = await verifySignedUpload(bytes, adminSigned.file.$.data, expectations);
   } catch (err) {
     throw pdfUploadError(err, 'file');
   }
@@ -368,6 +397,7 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
     transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
     spk.rejectionReason = null;
     storeVersion(tx, spk, actor, SpkVersionKind.CUSTOMER_SIGNED, bytes, { verification: report as unknown as Record<string, unknown> });
+    await emitSpk(tx, deps, 'spk.customerSigned', spk, actor, { via: 'UPLOAD' });
     return spk;
   });
 }
