@@ -27,7 +27,7 @@ import spks from './spk';
 import staffTasks from './staffTasks';
 import staff from './staff';
 import taxInvoices from './taxInvoices';
-import { theme } from './theme';
+import { branding, brandTheme } from './branding';
 
 /** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
 const staffResources = [
@@ -61,13 +61,13 @@ const staffResources = [
 export const App = () => (
   <BrowserRouter basename="/admin">
     <Admin
-      title="Angsur"
+      title={branding.companyName}
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
       dashboard={Home}
-      theme={theme}
+      theme={brandTheme}
       layout={AppLayout}
       disableTelemetry
     >

@@ -33,6 +33,10 @@ import { securityHeaders } from './http/security-headers';
 import { Loaders } from './graphql/loaders';
 import { getSchema } from './graphql/schema';
 import { adminRoutes } from './http/admin-static';
+import { brandIndexHtml, brandingRoutes } from './branding/branding-routes';
+import { brandingFromConfig } from './branding/branding';
+import { registerContractTaskHandlers } from './hosting/contract-tasks';
+import { registerContractHandlers } from './orders/contract-handlers';
 import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
@@ -194,6 +198,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   registerStaffAlertHandlers(services.events, { bus: notifications.bus, publicUrl: () => config.publicUrl });
   registerPaymentHandlers(services.events, services);
 
+  registerContractTaskHandlers(services.events);
+  registerContractHandlers(services.events);
   const schema = await getSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -211,7 +217,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const ready = { accepting: true, listening: () => notifications.bus.listening };
   app.use(healthRoutes(orm, ready));
   app.get('/', (_req, res) => res.redirect('/admin/'));
-  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist')));
+  app.use(brandingRoutes(brandingFromConfig(config), config.COMPANY_LOGO_FILE));
+  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist'), (html) => brandIndexHtml(html, brandingFromConfig(config))));
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));

@@ -48,7 +48,7 @@ describe('the customer area in the browser', () => {
       await page.waitForURL(/\/admin\/my-orders$/);
 
       // Katalog: the VPS tab, the product, the 12-month plan and its full schedule.
-      await page.getByRole('menuitem', { name: 'Katalog' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Katalog' }).click();
       await page.getByRole('tab', { name: 'VPS' }).click();
       const card = page.getByTestId('catalog-product').filter({ hasText: 'VPS NVMe 4' });
       await card.waitFor();
@@ -137,7 +137,7 @@ describe('the customer area in the browser', () => {
       await screenshot(page, 'customer-order-paid');
 
       // Layanan saya: the VPS from the order item, then its hosting page.
-      await page.getByRole('menuitem', { name: 'Layanan saya' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Layanan saya' }).click();
       const item = page.getByTestId('serviceable-item').filter({ hasText: 'VPS NVMe 4' });
       await item.getByRole('button', { name: 'Buat layanan' }).click();
       const create = page.getByRole('dialog');
@@ -183,7 +183,7 @@ describe('the customer area in the browser', () => {
       await page.getByText('Belum ada pesanan').waitFor();
 
       // Profil: the phone as people read it; a NIK the API refuses is explained under its input.
-      await page.getByRole('menuitem', { name: 'Profil' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Profil' }).click();
       expect(await page.locator('input[name="phone"]').inputValue()).toBe('+62 813-1111-2222');
       await page.locator('input[name="nik"]').fill('1234567890123456');
       await page.locator('textarea[name="address"]').fill('Jl. Merdeka No. 1, Bandung');

@@ -56,7 +56,16 @@ export async function moneyInvariants(t: TestApp, orderId?: string) {
 
 /** Pays `amount` (default: what is due now) online, settled through the sandbox gateway's signed webhook. */
 export async function payThroughSandbox(t: TestApp, customer: TestUser, orderId: string, amount?: string) {
-  const p = (await t.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: { orderId, method: 'GATEWAY', ...(amount ? { amount } : {}) } }, customer.token)).createPayment;
+  await settleThroughSandbox(t, customer, { orderId, method: 'GATEWAY', ...(amount ? { amount } : {}) });
+}
+
+/** Pays everything still open (pelunasan) online: the order ends COMPLETED. */
+export async function payOffThroughSandbox(t: TestApp, customer: TestUser, orderId: string) {
+  await settleThroughSandbox(t, customer, { orderId, method: 'GATEWAY', payoff: true });
+}
+
+async function settleThroughSandbox(t: TestApp, customer: TestUser, input: Record<string, unknown>) {
+  const p = (await t.ok(`mutation($i: CreatePaymentInput!) { createPayment(input: $i) { reference amount } }`, { i: input }, customer.token)).createPayment;
   const { rawBody, headers } = signSandboxEvent(t.app.services.sandboxPaymentSecret, { reference: p.reference, providerReference: null, status: 'SETTLED', amount: BigInt(p.amount), eventId: `e-${p.reference}` });
   const res = await fetch(`${t.url}/webhooks/payments/sandbox`, { method: 'POST', headers, body: new Uint8Array(rawBody) });
   if ((await res.json()).outcome !== 'settled') throw new Error(`payment ${p.reference} was not settled`);

@@ -2,17 +2,20 @@ import { Box, Button, CardContent, Link as MuiLink, TextField, Typography } from
 import { useState, type FormEvent } from 'react';
 import { LocalesMenuButton, Login, useLogin, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
+import { branding } from '../branding';
 import { SecondStepRequired } from './authProvider';
 import type { Session } from './session';
 import { CodeForm, EnrolmentSteps, verifyTwoFactorLogin } from './TwoFactor';
 import { ForgotPasswordLink } from './ForgotPassword';
 
+/** The hosting company's logo and name (configured on the server, see branding.ts) over the form. */
 export const Brand = () => {
   const translate = useTranslate();
   return (
-    <Box sx={{ textAlign: 'center', px: 2 }}>
-      <Typography variant="h5" component="h1" sx={{ fontWeight: 700, color: 'primary.main' }}>
-        Angsur
+    <Box sx={{ textAlign: 'center', px: 2 }} data-testid="brand">
+      <Box component="img" src={branding.logoUrl} alt="" sx={{ width: 56, height: 56, borderRadius: 2, display: 'block', mx: 'auto', mb: 1 }} />
+      <Typography variant="h5" component="h1" sx={{ fontWeight: 700, color: 'primary.main', overflowWrap: 'anywhere' }}>
+        {branding.companyName}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {translate('angsur.auth.subtitle')}

@@ -1,6 +1,9 @@
+import { lazy } from 'react';
 import { usePermissions } from 'react-admin';
 import { Navigate } from 'react-router';
-import { Dashboard } from '../dashboard/Dashboard';
+
+/** Staff only: a customer never downloads the dashboard's code. */
+const Dashboard = lazy(() => import('../dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
 
 /** The start page: staff get the dashboard; a customer starts at their orders (with arrears and the SPK to act on). */
 export const Home = () => {

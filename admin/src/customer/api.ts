@@ -97,11 +97,24 @@ const SERVICE_FIELDS = gql`
   fragment CustomerServiceFields on Service { id label hostname status provisioning driver hostingUrl osTemplate orderId orderItemId suspensionCause lastError createdAt }
 `;
 
+/** The driver's report on each server: asked only on "Layanan saya" (one driver call per service). */
+const SERVER_FIELDS = gql`
+  fragment CustomerServerFields on Service { powerActions details { power ipAddresses access { label value } consoleUrl unavailable } }
+`;
+
 export const MY_SERVICES = gql`
   query MyServices {
-    data: myServices { ...CustomerServiceFields }
+    data: myServices { ...CustomerServiceFields ...CustomerServerFields }
   }
   ${SERVICE_FIELDS}
+  ${SERVER_FIELDS}
+`;
+
+export const POWER_SERVICE = gql`
+  mutation PowerService($id: ID!, $action: PowerAction!) {
+    data: powerService(id: $id, action: $action) { id ...CustomerServerFields }
+  }
+  ${SERVER_FIELDS}
 `;
 
 /**
@@ -111,7 +124,7 @@ export const MY_SERVICES = gql`
 export const MY_ORDERS_FOR_SERVICES = gql`
   query MyOrdersForServices {
     data: myOrders(perPage: 50, sortField: "createdAt", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {
-      items { id number status spkNotice summary { arrearsAmount } items { id position productName category } services { id orderItemId } }
+      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }
     }
   }
 `;

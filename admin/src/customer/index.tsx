@@ -3,14 +3,18 @@ import CatalogIcon from '@mui/icons-material/Storefront';
 import DnsIcon from '@mui/icons-material/Dns';
 import OrderIcon from '@mui/icons-material/ReceiptLong';
 import PersonIcon from '@mui/icons-material/Person';
+import { lazy } from 'react';
 import { Resource } from 'react-admin';
-import { CartPage } from './cart/CartPage';
-import { CatalogList } from './catalog/CatalogList';
-import { CatalogShow } from './catalog/CatalogShow';
-import { MyOrderList } from './orders/MyOrderList';
-import { MyOrderShow } from './orders/MyOrderShow';
-import { ProfilePage } from './profile/ProfilePage';
-import { MyServicesPage } from './services/MyServicesPage';
+
+// Each page is its own chunk, fetched when first opened: the portal's frame paints before them
+// (CustomerLayout suspends only the page), which matters on a slow mobile connection.
+const CartPage = lazy(() => import('./cart/CartPage').then((m) => ({ default: m.CartPage })));
+const CatalogList = lazy(() => import('./catalog/CatalogList').then((m) => ({ default: m.CatalogList })));
+const CatalogShow = lazy(() => import('./catalog/CatalogShow').then((m) => ({ default: m.CatalogShow })));
+const MyOrderList = lazy(() => import('./orders/MyOrderList').then((m) => ({ default: m.MyOrderList })));
+const MyOrderShow = lazy(() => import('./orders/MyOrderShow').then((m) => ({ default: m.MyOrderShow })));
+const ProfilePage = lazy(() => import('./profile/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const MyServicesPage = lazy(() => import('./services/MyServicesPage').then((m) => ({ default: m.MyServicesPage })));
 
 /**
  * The customer area: what a CUSTOMER gets instead of the staff resources (App.tsx). Pages that are

@@ -101,9 +101,11 @@ const installmentFilter = (filter: Record<string, unknown>) => {
  */
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
-  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} } }
+  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} }
   installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
-  payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
+  payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }
+  firstPayment { downPayment setupFee adminFee total }
+  contractEndTerms contractRequests { id kind status note createdAt }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
 const USER_DETAIL_FIELDS = `${USER_FIELDS} nik address note updatedAt`;
@@ -230,7 +232,7 @@ export const resources: Record<string, ResourceDef> = {
     one: 'product',
     filterType: 'ProductFilter',
     filters: ['q', 'category', 'ids'],
-    fields: `${PRODUCT_FIELDS} plans { id tenorMonths }`,
+    fields: `${PRODUCT_FIELDS} plans { id tenorMonths monthlyInstallment }`,
     detailFields: `${PRODUCT_FIELDS} plans { ${PLAN_FIELDS} }`,
     sortable: ['name', 'category', 'cashPrice'],
     hasIds: true,
@@ -303,7 +305,7 @@ export const resources: Record<string, ResourceDef> = {
     filterType: '',
     filters: ['status'],
     argFilters: { status: 'StaffTaskStatus' },
-    fields: 'id action status instructions note createdAt completedAt service { id label status driver orderId }',
+    fields: 'id action status instructions note createdAt completedAt service { id label status driver orderId } order { id number }',
     sortable: ['createdAt', 'status'],
     hasIds: false,
   },

@@ -174,6 +174,35 @@ export type ConfirmTwoFactorInput = {
   secondStepToken?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ContractRequest = {
+  __typename?: 'ContractRequest';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  kind: ContractRequestKind;
+  note?: Maybe<Scalars['String']['output']>;
+  status: ContractRequestStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type ContractRequestInput = {
+  kind: ContractRequestKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What the customer asks for once the last installment is paid */
+export const ContractRequestKind = {
+  Cancellation: 'CANCELLATION',
+  Renewal: 'RENEWAL',
+  Upgrade: 'UPGRADE'
+} as const;
+
+export type ContractRequestKind = typeof ContractRequestKind[keyof typeof ContractRequestKind];
+export const ContractRequestStatus = {
+  Done: 'DONE',
+  Open: 'OPEN'
+} as const;
+
+export type ContractRequestStatus = typeof ContractRequestStatus[keyof typeof ContractRequestStatus];
 /** One Coretax import file (at most 1,000 invoices) */
 export type CoretaxFile = {
   __typename?: 'CoretaxFile';
@@ -329,6 +358,18 @@ export const DownPaymentType = {
 } as const;
 
 export type DownPaymentType = typeof DownPaymentType[keyof typeof DownPaymentType];
+/** What the first payment (installment 0) is made of; the parts add up to `total`. */
+export type FirstPaymentBreakdown = {
+  __typename?: 'FirstPaymentBreakdown';
+  /** Biaya admin of every unit, as sold */
+  adminFee: Scalars['Rupiah']['output'];
+  /** Uang muka: the part of the price paid up front */
+  downPayment: Scalars['Rupiah']['output'];
+  /** Biaya setup of every unit, as sold */
+  setupFee: Scalars['Rupiah']['output'];
+  total: Scalars['Rupiah']['output'];
+};
+
 export type ImportStatementInput = {
   /** The exported file as text (CSV of internet banking, or MT940) */
   content: Scalars['String']['input'];
@@ -406,6 +447,8 @@ export type InstallmentPlan = {
   lateFeeValue: Scalars['Rupiah']['output'];
   /** Flat margin a month on the financed amount, in basis points (150 = 1.5 %) */
   marginBpsPerMonth: Scalars['Int']['output'];
+  /** The usual monthly installment of one unit on this plan, as a quote starting today gives it */
+  monthlyInstallment: Scalars['Rupiah']['output'];
   name: Scalars['String']['output'];
   product: Product;
   productId: Scalars['ID']['output'];
@@ -569,6 +612,8 @@ export type Mutation = {
   markRead: Notification;
   /** FINANCE: this credit is that pending transfer; settles it */
   matchStatementLine: BankStatementLine;
+  /** Starts, stops or reboots the server of an active service (its customer, or SUPPORT); audited. */
+  powerService: Service;
   /** Ask the provider now whether the customer has signed (after its signing page, or for staff). */
   refreshProviderSigning: Spk;
   /** Trades a refresh token for a new pair; the old refresh token stops working. */
@@ -584,6 +629,8 @@ export type Mutation = {
   rejectPrivacyRequest: PrivacyRequest;
   /** Staff refuse the customer’s signed copy; the customer uploads again. */
   rejectSpkSignature: Spk;
+  /** Once every installment is paid: the customer asks to renew, upgrade or cancel; staff get a task. */
+  requestContractChange: ContractRequest;
   /** Forgot password: e-mails a single-use reset link when the address has an account. Always true, so it tells nobody who is registered. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** A customer asks for correction or erasure of their personal data; staff answer within 3 x 24 hours. */
@@ -795,6 +842,12 @@ export type MutationMatchStatementLineArgs = {
 };
 
 
+export type MutationPowerServiceArgs = {
+  action: PowerAction;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRefreshProviderSigningArgs = {
   spkId: Scalars['ID']['input'];
 };
@@ -836,6 +889,12 @@ export type MutationRejectPrivacyRequestArgs = {
 export type MutationRejectSpkSignatureArgs = {
   id: Scalars['ID']['input'];
   input: SpkReasonInput;
+};
+
+
+export type MutationRequestContractChangeArgs = {
+  input: ContractRequestInput;
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -1030,12 +1089,17 @@ export type Order = {
   /** The staff member handling the order */
   assignedTo?: Maybe<Assignee>;
   cancelReason?: Maybe<Scalars['String']['output']>;
+  /** What happens when the last installment is paid, per product of the order (ownership, renewal) */
+  contractEndTerms: Array<Scalars['String']['output']>;
+  contractRequests: Array<ContractRequest>;
   createdAt: Scalars['DateTimeISO']['output'];
   customer: User;
   customerEmail: Scalars['String']['output'];
   customerName: Scalars['String']['output'];
   /** E.164 */
   customerPhone: Scalars['String']['output'];
+  /** The first payment itemised: down payment, setup and admin fees */
+  firstPayment?: Maybe<FirstPaymentBreakdown>;
   /** A second chance after an unsuspension: pay by this date */
   graceUntil?: Maybe<Scalars['LocalDate']['output']>;
   id: Scalars['ID']['output'];
@@ -1312,6 +1376,14 @@ export type PlanTermsInput = {
   tenorMonths?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a driver can do to a running server */
+export const PowerAction = {
+  Reboot: 'REBOOT',
+  Start: 'START',
+  Stop: 'STOP'
+} as const;
+
+export type PowerAction = typeof PowerAction[keyof typeof PowerAction];
 export type PrivacyAnswerInput = {
   /** What was done, or why the request is refused; the customer reads it */
   text: Scalars['String']['input'];
@@ -1380,6 +1452,8 @@ export type Product = {
   /** Cash price per unit (harga tunai) */
   cashPrice: Scalars['Rupiah']['output'];
   category: ProductCategory;
+  /** What happens when the last installment is paid: ownership, renewal (shown to the customer) */
+  contractEndTerms?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -1874,6 +1948,8 @@ export type Service = {
   allowedActions: Array<ServiceAction>;
   attempts: Scalars['Int']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
+  /** Asks the driver (one call per service): only on pages that show one or a few */
+  details?: Maybe<ServiceDetails>;
   /** local, manual or proxmox */
   driver: Scalars['String']['output'];
   externalRef?: Maybe<Scalars['String']['output']>;
@@ -1888,11 +1964,19 @@ export type Service = {
   orderItemId: Scalars['ID']['output'];
   osTemplate?: Maybe<Scalars['String']['output']>;
   pendingAction?: Maybe<Scalars['String']['output']>;
+  /** Power actions possible now (none unless active) */
+  powerActions: Array<PowerAction>;
   provisioning: ProvisioningState;
   status: ServiceStatus;
   suspensionCause?: Maybe<SuspensionCause>;
   suspensionHistory: Array<SuspensionEvent>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type ServiceAccessLine = {
+  __typename?: 'ServiceAccessLine';
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 export const ServiceAction = {
@@ -1903,6 +1987,19 @@ export const ServiceAction = {
 } as const;
 
 export type ServiceAction = typeof ServiceAction[keyof typeof ServiceAction];
+/** The running server as its driver reports it */
+export type ServiceDetails = {
+  __typename?: 'ServiceDetails';
+  access: Array<ServiceAccessLine>;
+  /** The provider console, where the driver has one */
+  consoleUrl?: Maybe<Scalars['String']['output']>;
+  ipAddresses: Array<Scalars['String']['output']>;
+  /** running, stopped, paused or unknown */
+  power: Scalars['String']['output'];
+  /** Why the driver could not answer just now */
+  unavailable?: Maybe<Scalars['String']['output']>;
+};
+
 export type ServiceFilter = {
   /** Driver failures waiting for a retry */
   failing?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2112,14 +2209,17 @@ export const SpkVersionKind = {
 export type SpkVersionKind = typeof SpkVersionKind[keyof typeof SpkVersionKind];
 export type StaffTask = {
   __typename?: 'StaffTask';
-  /** create, suspend, unsuspend or terminate */
+  /** create, suspend, unsuspend or terminate (a driver action), or contract (an end-of-contract request) */
   action: Scalars['String']['output'];
   completedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
   instructions: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
-  service: Service;
+  /** The order an end-of-contract request is about */
+  order?: Maybe<Order>;
+  /** The service a driver task is for (none for an end-of-contract request) */
+  service?: Maybe<Service>;
   status: StaffTaskStatus;
   updatedAt: Scalars['DateTimeISO']['output'];
 };

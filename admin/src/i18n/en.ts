@@ -454,7 +454,7 @@ export const en: TranslationMessages = {
     },
     auth: {
       login: 'Username or email',
-      subtitle: 'Hosting installments & SPK',
+      subtitle: 'Hosting on installments',
     },
     dashboard: {
       welcome: 'Welcome, %{name}',

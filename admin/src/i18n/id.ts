@@ -670,7 +670,7 @@ export const id: TranslationMessages = {
     },
     auth: {
       login: 'Nama pengguna atau email',
-      subtitle: 'Cicilan hosting & SPK',
+      subtitle: 'Hosting dengan cicilan',
     },
     dashboard: {
       welcome: 'Selamat datang, %{name}',

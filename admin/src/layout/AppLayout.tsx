@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, useTranslate } from 'react-admin';
 import { Navigate, useLocation } from 'react-router';
 import { AngsurUserMenu } from '../auth/LogoutEverywhere';
+import { CustomerLayout } from '../customer/CustomerLayout';
 import { loadSession } from '../auth/session';
 import { NotificationBell } from '../notifications/NotificationBell';
 
@@ -19,16 +20,10 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   const session = loadSession();
   if (!session) return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
-  // react-admin's layout grows to its widest content (min-width: fit-content), which on a phone makes
-  // the whole page scroll sideways. The customer area is built to fit a phone (wide tables scroll in
-  // their own box), so it keeps the layout to the screen's width; staff screens are left as they are.
-  const fitScreen = session.user.role === 'CUSTOMER';
+  // Customers get the hosting company's portal (customer/CustomerLayout.tsx), staff the console.
+  if (session.user.role === 'CUSTOMER') return <CustomerLayout>{children}</CustomerLayout>;
   return (
-    <Layout
-      appBar={AngsurAppBar}
-      menu={fitScreen ? CustomerMenu : AppMenu}
-      sx={fitScreen ? { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } : undefined}
-    >
+    <Layout appBar={AngsurAppBar} menu={AppMenu}>
       {children}
     </Layout>
   );
@@ -83,10 +78,3 @@ const AppMenu = () => (
   </Menu>
 );
 
-/** A customer's start page is their orders (see customer/Home.tsx): no separate dashboard entry. */
-const CustomerMenu = () => (
-  <Menu>
-    <Menu.ResourceItems />
-    <NotificationsItem />
-  </Menu>
-);

@@ -22,7 +22,7 @@ const NumberCell = (_props: CellProps) => {
 };
 
 /** What the installment's status means today (an unpaid one past its due date is overdue). */
-const StatusCell = ({ today, payable }: CellProps & { today: string; payable: boolean }) => {
+export const StatusCell = ({ today, payable }: CellProps & { today: string; payable: boolean }) => {
   const installment = useRecordContext<Installment>();
   if (!installment) return null;
   return (
@@ -36,7 +36,7 @@ const StatusCell = ({ today, payable }: CellProps & { today: string; payable: bo
 };
 
 /** Late fee accrued, and how much of it is paid when any is. */
-const LateFeeCell = (_props: CellProps) => {
+export const LateFeeCell = (_props: CellProps) => {
   const installment = useRecordContext<Installment>();
   const translate = useTranslate();
   if (!installment) return null;

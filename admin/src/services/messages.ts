@@ -22,7 +22,7 @@ const id = {
       },
       status: { PENDING_SETUP: 'Disiapkan', ACTIVE: 'Aktif', SUSPENDED: 'Ditangguhkan', TERMINATED: 'Dihentikan' },
       provisioning: { IN_SYNC: 'Sinkron', PENDING: 'Diproses', FAILED: 'Gagal, dicoba ulang', WAITING_FOR_STAFF: 'Menunggu staf' },
-      actions: { create: 'Buat', suspend: 'Tangguhkan', unsuspend: 'Aktifkan kembali', terminate: 'Hentikan' },
+      actions: { create: 'Buat', suspend: 'Tangguhkan', unsuspend: 'Aktifkan kembali', terminate: 'Hentikan', contract: 'Permintaan akhir kontrak' },
       tabs: { failing: 'Gagal diproses', all: 'Semua' },
       retry: {
         action: 'Coba lagi sekarang',
@@ -82,7 +82,7 @@ const en: typeof id = {
       },
       status: { PENDING_SETUP: 'Being set up', ACTIVE: 'Active', SUSPENDED: 'Suspended', TERMINATED: 'Terminated' },
       provisioning: { IN_SYNC: 'In sync', PENDING: 'In progress', FAILED: 'Failed, retrying', WAITING_FOR_STAFF: 'Waiting for staff' },
-      actions: { create: 'Create', suspend: 'Suspend', unsuspend: 'Unsuspend', terminate: 'Terminate' },
+      actions: { create: 'Create', suspend: 'Suspend', unsuspend: 'Unsuspend', terminate: 'Terminate', contract: 'End-of-contract request' },
       tabs: { failing: 'Failing', all: 'All' },
       retry: {
         action: 'Retry now',

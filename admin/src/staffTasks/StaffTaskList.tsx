@@ -16,7 +16,9 @@ interface StaffTask extends RaRecord {
   note: string | null;
   createdAt: string;
   completedAt: string | null;
-  service: { id: string; label: string; status: string; driver: string; orderId: string };
+  /** A driver task's service; none for an end-of-contract request, which is about `order`. */
+  service: { id: string; label: string; status: string; driver: string; orderId: string } | null;
+  order: { id: string; number: string } | null;
 }
 
 /** Open tasks first, oldest first: the order they should be done in. */
@@ -41,7 +43,7 @@ const CompleteButton = (_props: { label?: string }) => {
         disabledReason={canAccess(permissions, 'staffTasks', 'complete') ? null : 'resources.staffTasks.complete.role'}
         title="resources.staffTasks.complete.title"
         message="resources.staffTasks.complete.message"
-        messageArgs={{ label: task.service.label }}
+        messageArgs={{ label: task.service?.label ?? task.order?.number ?? '' }}
         reasonLabel="resources.staffTasks.complete.note"
         reasonOptional
         onConfirm={(note) => completeStaffTask(task.id, note)}
@@ -69,9 +71,19 @@ export const StaffTaskList = () => (
         <EnumField source="action" prefix="resources.services.actions" />
       </DataTable.Col>
       <DataTable.Col source="service" disableSort>
-        <ReferenceField source="service.id" reference="services" link="show">
-          <TextField source="label" sx={{ fontFamily: 'monospace' }} />
-        </ReferenceField>
+        <FunctionField<StaffTask>
+          render={(task) =>
+            task.service ? (
+              <ReferenceField source="service.id" reference="services" link="show">
+                <TextField source="label" sx={{ fontFamily: 'monospace' }} />
+              </ReferenceField>
+            ) : task.order ? (
+              <ReferenceField source="order.id" reference="orders" link="show">
+                <TextField source="number" sx={{ fontFamily: 'monospace' }} />
+              </ReferenceField>
+            ) : null
+          }
+        />
       </DataTable.Col>
       <DataTable.Col source="instructions" disableSort>
         <FunctionField<StaffTask>

@@ -19,11 +19,15 @@ const GRANTS = {
   'customer.buy': [Role.CUSTOMER],
   'order.manage': [Role.SUPPORT],
   'order.suspend': [Role.SUPPORT, Role.CUSTOMER],
+  // Renew, upgrade or cancel at the end of the contract: the order's own customer asks.
+  'contract.request': [Role.CUSTOMER],
   'spk.manage': [Role.SUPPORT],
   'payment.manage': [Role.FINANCE],
   'payment.reconcile': [Role.FINANCE],
   'hosting.manage': [Role.SUPPORT],
   'hosting.terminate': [],
+  // Start, stop or reboot a server: its customer (their own only, see visibleRecord) and SUPPORT.
+  'hosting.power': [Role.SUPPORT, Role.CUSTOMER],
   'billing.run': [Role.FINANCE],
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],

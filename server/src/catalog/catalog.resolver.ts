@@ -6,7 +6,9 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { groupBy } from '../graphql/loaders';
 import { ListArgs, PageOf } from '../graphql/pagination';
-import { LocalDateScalar } from '../graphql/scalars';
+import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { todayJakarta } from '../common/time';
+import { buildSchedule } from '../installments/schedule';
 import * as catalog from './catalog.service';
 import { CreatePlanInput, CreateProductInput, PlanFilter, PlanTermsInput, ProductFilter, UpdateProductInput } from './inputs';
 import { InstallmentPlan } from './installment-plan.entity';
@@ -100,6 +102,12 @@ export class InstallmentPlanResolver {
   @FieldResolver(() => ID)
   productId(@Root() plan: InstallmentPlan) {
     return plan.product.id;
+  }
+
+  @FieldResolver(() => RupiahScalar, { description: 'The usual monthly installment of one unit on this plan, as a quote starting today gives it' })
+  async monthlyInstallment(@Root() plan: InstallmentPlan, @Ctx() ctx: Context) {
+    const product = await plan.product.loadOrFail({ dataloader: true });
+    return catalog.scheduleOrThrow(() => buildSchedule(product, plan, todayJakarta(ctx.app.clock))).lines.find((l) => l.number === 1)!.amount;
   }
 
   @FieldResolver(() => Product)

@@ -43,7 +43,7 @@ export class ProductSpecs {
 
 @ObjectType()
 @Entity({ tableName: 'products' })
-export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans' | 'pricesIncludeVat'> {
+export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 'plans' | 'pricesIncludeVat' | 'contractEndTerms'> {
   @Field(() => ProductCategory)
   @Index()
   @Enum({ items: () => ProductCategory })
@@ -77,6 +77,9 @@ export class Product extends BaseEntity<'active' | 'setupFee' | 'description' | 
   @Field({ description: 'Whether cash price and setup fee already include PPN (VAT); if not, PPN is added per installment' })
   @Property()
   pricesIncludeVat: boolean = true;
+  @Field(() => String, { nullable: true, description: 'What happens when the last installment is paid: ownership, renewal (shown to the customer)' })
+  @Property({ type: 'text', nullable: true })
+  contractEndTerms: string | null = null;
 
   @Field()
   @Index()

@@ -200,6 +200,20 @@ const messages = {
   'service.badOsTemplate': { id: 'Pilih sistem operasi: {options}.', en: 'Choose an operating system: {options}.' },
   'service.notFound': { id: 'Layanan tidak ditemukan.', en: 'Service not found.' },
   'service.taskNotFound': { id: 'Tugas tidak ditemukan.', en: 'Task not found.' },
+  'contract.notEnded': {
+    id: 'Permintaan ini dapat diajukan setelah semua angsuran lunas.',
+    en: 'This request can be made once every installment is paid.',
+  },
+  'contract.requestOpen': {
+    id: 'Permintaan yang sama masih diproses tim kami.',
+    en: 'The same request is still being handled by our team.',
+  },
+  'service.powerNotActive': {
+    id: 'Server hanya dapat dinyalakan, dimatikan atau di-restart saat layanan aktif (status: {status}).',
+    en: 'The server can only be started, stopped or rebooted while the service is active (status: {status}).',
+  },
+  'service.powerNotSupported': { id: 'Layanan ini tidak mendukung {action}.', en: 'This service does not support {action}.' },
+  'service.powerFailed': { id: 'Server tidak dapat di-{action}: {reason}', en: 'The server could not {action}: {reason}' },
   'service.taskClosed': { id: 'Tugas ini sudah ditutup.', en: 'This task is already closed.' },
   'service.notOverdue': {
     id: 'Pesanan tidak menunggak; penangguhan atas pilihan sendiri hanya untuk tagihan yang lewat jatuh tempo.',

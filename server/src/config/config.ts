@@ -66,6 +66,14 @@ const schema = z.object({
   COMPANY_WEBSITE: z.string().optional(),
   COMPANY_NPWP: z.string().optional(),
   COMPANY_CITY: z.string().min(2).default('Jakarta'),
+  // The portal's look (login page, app bar, emails, sandbox pay page): see server/src/branding.
+  COMPANY_PRIMARY_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour such as #0b5fa5').default('#0b5fa5'),
+  COMPANY_LOGO_FILE: z.string().optional(),
+  // Where customers transfer to: "Bank:number:Holder;Bank:number:Holder".
+  COMPANY_BANK_ACCOUNTS: z
+    .string()
+    .regex(/^[^:;]{2,40}:[0-9 .-]{5,30}:[^:;]{2,100}(;\s*[^:;]{2,40}:[0-9 .-]{5,30}:[^:;]{2,100})*;?$/, 'use Bank:number:Holder, separated by ;')
+    .default('BCA:872 012 3456:PT Angsur Hosting Nusantara;Bank Mandiri:124 00 0987654 3:PT Angsur Hosting Nusantara'),
   // The person who signs for the company when the signing staff member is not an authorised signer.
   COMPANY_REPRESENTATIVE_NAME: z.string().min(2).default('Andi Pratama'),
   COMPANY_REPRESENTATIVE_TITLE: z.string().min(2).default('Direktur Utama'),

@@ -23,6 +23,7 @@ import { TaxInvoice } from '../tax/tax-invoice.entity';
 import { Restructuring } from '../restructuring/restructuring.entity';
 import { VirtualAccount } from '../payments/virtual-account.entity';
 import { BankStatementLine } from '../payments/statements/statement-line.entity';
+import { ContractRequest } from '../orders/contract-request.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine, ContractRequest];

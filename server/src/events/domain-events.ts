@@ -10,6 +10,8 @@ import type { AuthUser } from '../accounts/auth-user';
  * transaction) and the few facts every handler would otherwise re-derive.
  */
 export interface DomainEventMap {
+  'contract.requestMade': { requestId: string; orderId: string; customerId: string; kind: 'RENEWAL' | 'UPGRADE' | 'CANCELLATION'; note: string | null };
+  'contract.requestHandled': { requestId: string; orderId: string; note: string | null };
   'order.placed': { orderId: string; customerId: string };
   /** The down payment is paid: the order starts (AWAITING_DOWN_PAYMENT → ACTIVE). */
   'order.activated': { orderId: string; customerId: string };

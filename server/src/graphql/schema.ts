@@ -16,10 +16,11 @@ import { PrivacyRequestResolver } from '../privacy/privacy.resolver';
 import { ProviderSigningFieldsResolver, SpkProviderSigningResolver } from '../spk/provider-signing.resolver';
 import { TaxInvoiceResolver } from '../tax/tax.resolver';
 import { OrderRestructuringResolver, RestructuringResolver } from '../restructuring/restructuring.resolver';
+import { OrderContractEndResolver } from '../orders/contract-end.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver, SpkProviderSigningResolver, VirtualAccountResolver, ProviderSigningFieldsResolver, TaxInvoiceResolver, RestructuringResolver, OrderRestructuringResolver, ReconciliationResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver, SpkProviderSigningResolver, VirtualAccountResolver, ProviderSigningFieldsResolver, TaxInvoiceResolver, RestructuringResolver, OrderRestructuringResolver, ReconciliationResolver, OrderContractEndResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -1,7 +1,7 @@
 import { assertVisible } from '../accounts/access';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { requirePermission } from '../accounts/access';
 import { requireStaff, requireUser } from '../accounts/auth-user';
 import { Role, STAFF_ROLES } from '../accounts/roles';
@@ -16,6 +16,31 @@ import { FAILING, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from '.
 import { ServiceAction, ServiceStatus } from './service-status';
 import { allowedServiceActions } from './service-actions';
 import * as hosting from './hosting.service';
+import type { PowerAction } from './drivers/driver';
+import { detailsOf, powerActionsOf, powerService } from './service-power';
+
+/** GraphQL names for the driver's power actions (start, stop, reboot). */
+enum PowerActionName {
+  START = 'start',
+  STOP = 'stop',
+  REBOOT = 'reboot',
+}
+registerEnumType(PowerActionName, { name: 'PowerAction', description: 'What a driver can do to a running server' });
+
+@ObjectType()
+class ServiceAccessLine {
+  @Field() label: string;
+  @Field() value: string;
+}
+
+@ObjectType({ description: 'The running server as its driver reports it' })
+class ServiceDetails {
+  @Field({ description: 'running, stopped, paused or unknown' }) power: string;
+  @Field(() => [String]) ipAddresses: string[];
+  @Field(() => [ServiceAccessLine]) access: ServiceAccessLine[];
+  @Field(() => String, { nullable: true, description: 'The provider console, where the driver has one' }) consoleUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the driver could not answer just now' }) unavailable: string | null;
+}
 
 @ObjectType()
 class ServicePage extends PageOf(Service) {}
@@ -97,6 +122,12 @@ export class ServiceResolver {
     return order;
   }
 
+  @Authorized()
+  @Mutation(() => Service, { description: 'Starts, stops or reboots the server of an active service (its customer, or SUPPORT); audited.' })
+  async powerService(@Arg('id', () => ID) id: string, @Arg('action', () => PowerActionName) action: PowerActionName, @Ctx() ctx: Context) {
+    return powerService(ctx.em, ctx.app.hosting, ctx.user, id, action as PowerAction);
+  }
+
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Staff unsuspend, e.g. after an accidental suspension, giving the customer until payUntil to pay.' })
   async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @Ctx() ctx: Context) {
@@ -151,6 +182,16 @@ export class ServiceResolver {
     return allowedServiceActions(ctx.user, s);
   }
 
+  @FieldResolver(() => ServiceDetails, { nullable: true, description: 'Asks the driver (one call per service): only on pages that show one or a few' })
+  details(@Root() s: Service, @Ctx() ctx: Context) {
+    return detailsOf(ctx.em, ctx.app.hosting, s);
+  }
+
+  @FieldResolver(() => [PowerActionName], { description: 'Power actions possible now (none unless active)' })
+  powerActions(@Root() s: Service, @Ctx() ctx: Context) {
+    return powerActionsOf(ctx.app.hosting, s);
+  }
+
   @FieldResolver(() => [SuspensionEvent])
   suspensionHistory(@Root() s: Service, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, SuspensionEvent, 'service', s.id, { createdAt: 'asc', id: 'asc' });
@@ -159,9 +200,14 @@ export class ServiceResolver {
 
 @Resolver(() => StaffTask)
 export class StaffTaskResolver {
-  @FieldResolver(() => Service)
+  @FieldResolver(() => Service, { nullable: true, description: 'The service a driver task is for (none for an end-of-contract request)' })
   service(@Root() task: StaffTask) {
-    return task.service.loadOrFail({ dataloader: true });
+    return task.service?.loadOrFail({ dataloader: true }) ?? null;
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order an end-of-contract request is about' })
+  order(@Root() task: StaffTask) {
+    return task.order?.loadOrFail({ dataloader: true }) ?? null;
   }
 }
 

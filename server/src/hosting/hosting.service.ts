@@ -82,7 +82,7 @@ export async function createService(em: EntityManager, deps: HostingDeps, user: 
   });
 }
 
-function specOf(service: Service, item: OrderItem): ServiceSpec {
+export function specOf(service: Service, item: OrderItem): ServiceSpec {
   const specs = item.specs as { cpu?: string; ramGb?: number; storageGb?: number };
   const cores = Number(/(\d+)\s*v?CPU/i.exec(String(specs.cpu ?? ''))?.[1] ?? '') || null;
   return {
@@ -208,6 +208,14 @@ export async function completeStaffTask(em: EntityManager, deps: EventDeps & { c
     task.completedAt = new Date();
     task.completedBy = tx.getReference(User, actor.id, { wrapped: true });
     task.note = note;
+    if (!task.service) {
+      // An end-of-contract request: done when staff have handled it; no service state follows.
+      audit(tx, actor, 'service.task_done', { entityType: 'Order', entityId: task.order?.id ?? '' }, { taskId: task.id, action: task.action, note });
+      if (task.contractRequestId && task.order) {
+        await deps.events.emit(tx, 'contract.requestHandled', { requestId: task.contractRequestId, orderId: task.order.id, note }, { actorId: actor.id });
+      }
+      return task;
+    }
     const s = await tx.findOneOrFail(Service, task.service.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (s.pendingAction === task.action) await finishAction(tx, deps, s, task.action, actor);
     audit(tx, actor, 'service.task_done', ref(s), { taskId: task.id, action: task.action, note });

@@ -123,16 +123,26 @@ export enum StaffTaskStatus {
 }
 registerEnumType(StaffTaskStatus, { name: 'StaffTaskStatus' });
 
-/** Work the manual driver hands to people (rack a server, shut a switch port) before the state follows. */
+/**
+ * Work for people: what the manual driver hands over (rack a server, shut a switch port) before the
+ * service's state follows, and a customer's request at the end of the contract (`contract`, on the order).
+ */
 @ObjectType()
 @Entity({ tableName: 'staff_tasks' })
-export class StaffTask extends BaseEntity<'status' | 'assignedTo' | 'completedBy' | 'completedAt' | 'note'> {
-  @ManyToOne(() => Service, { ref: true, index: true })
-  service: Ref<Service>;
+export class StaffTask extends BaseEntity<'status' | 'assignedTo' | 'completedBy' | 'completedAt' | 'note' | 'service' | 'order' | 'contractRequestId'> {
+  @ManyToOne(() => Service, { ref: true, index: true, nullable: true })
+  service: Ref<Service> | null = null;
 
-  @Field(() => String, { description: 'create, suspend, unsuspend or terminate' })
+  @ManyToOne(() => Order, { ref: true, index: true, nullable: true })
+  order: Ref<Order> | null = null;
+
+  /** The orders domain's ContractRequest this task answers (an id: hosting does not load it). */
+  @Property({ type: 'uuid', nullable: true })
+  contractRequestId: string | null = null;
+
+  @Field(() => String, { description: 'create, suspend, unsuspend or terminate (a driver action), or contract (an end-of-contract request)' })
   @Property({ type: 'string', length: 16 })
-  action: DriverAction;
+  action: DriverAction | 'contract';
 
   @Field()
   @Property({ type: 'text' })

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../accounts/auth-user';
+import { brandingFromConfig } from '../branding/branding';
+import { appLinks } from '../common/app-links';
 import type { AppServices } from '../graphql/context';
 import { PaymentMethod } from '../payments/enums';
 import { sandboxPayPage, sandboxVaPage, WebhookAuthError, WebhookFormatError, type WebhookRequest } from '../payments/gateways';
@@ -135,11 +137,18 @@ export function paymentRoutes(services: AppServices): Router {
         secret: services.sandboxPaymentSecret,
         webhookPath: `${WEBHOOK_PATH}/sandbox`,
         selfBaseUrl: services.config.publicUrl,
+        brand: brandingFromConfig(services.config),
         lookup: async (reference) => {
           // Only the sandbox gateway's own payments: never a bank transfer, which FINANCE settles.
           const payment = await orm.em.fork().findOne(Payment, { reference, method: { $in: [PaymentMethod.GATEWAY, PaymentMethod.QRIS] }, provider: 'sandbox' }, { populate: ['order'] });
           return payment
-            ? { amount: payment.amount, description: `Pembayaran ${payment.order.$.number}`, status: payment.status, providerReference: payment.providerReference }
+            ? {
+                amount: payment.amount,
+                description: `Pembayaran ${payment.order.$.number}`,
+                status: payment.status,
+                providerReference: payment.providerReference,
+                returnUrl: `${services.config.publicUrl}${appLinks.customerOrder(payment.order.id)}`,
+              }
             : null;
         },
       });

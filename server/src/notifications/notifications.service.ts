@@ -7,6 +7,7 @@ import { User } from '../accounts/user.entity';
 import type { Clock } from '../common/time';
 import type { NotificationBus } from './bus';
 import type { EmailSender } from './channels/email';
+import { withLetterhead, type Letterhead } from './channels/letterhead';
 import { renderNotification, type NotificationType } from './channels/templates';
 import type { WhatsAppSender } from './channels/whatsapp';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
@@ -18,6 +19,8 @@ export interface NotificationDeps {
   whatsapp: WhatsAppSender;
   logger: Logger;
   publicUrl: string;
+  /** The company's name and colour on every email (COMPANY_*). */
+  letterhead?: Letterhead;
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -123,7 +126,7 @@ export async function deliverDue(em: EntityManager, deps: NotificationDeps, opts
       try {
         const sent =
           d.channel === Channel.EMAIL
-            ? await deps.email.send({ to: d.target, messageId: `<${d.id}@angsur.outbox>`, ...(d.payload as { subject: string; text: string; html: string }) })
+            ? await deps.email.send({ to: d.target, messageId: `<${d.id}@angsur.outbox>`, ...withLetterhead(d.payload as { subject: string; text: string; html: string }, deps.letterhead) })
             : await deps.whatsapp.send(whatsAppMessage(d.target, d.payload));
         outcome = { ok: true, id: 'messageId' in sent ? sent.messageId : sent.providerMessageId };
       } catch (err) {

@@ -31,6 +31,7 @@ export function createNotificationDeps(config: Config, logger: Logger, clock: Cl
     clock,
     logger,
     publicUrl: config.publicUrl,
+    letterhead: { companyName: config.COMPANY_NAME, primaryColor: config.COMPANY_PRIMARY_COLOR },
     email,
     whatsapp,
     bus: databaseUrl ? new PgNotifyBus(databaseUrl, logger) : new InMemoryBus(),

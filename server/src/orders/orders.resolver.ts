@@ -12,6 +12,7 @@ import { summarize } from '../installments/summary';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
 import { Product } from '../catalog/product.entity';
 import { CartItem } from './cart-item.entity';
+import { FirstPaymentBreakdown, firstPaymentOf } from './first-payment';
 import { AddToCartInput, CheckoutInput, OrderFilter, OrderSummary } from './inputs';
 import { OrderItem } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
@@ -104,6 +105,12 @@ export class OrderResolver {
   @FieldResolver(() => OrderSummary)
   async summary(@Root() order: Order, @Ctx() ctx: Context) {
     return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock), { payable: PAYABLE_STATUSES.includes(order.status) });
+  }
+
+  @FieldResolver(() => FirstPaymentBreakdown, { nullable: true, description: 'The first payment itemised: down payment, setup and admin fees' })
+  async firstPayment(@Root() order: Order, @Ctx() ctx: Context) {
+    const [items, installments] = await Promise.all([ctx.loaders.children(ctx.em, OrderItem, 'order', order.id, { position: 'asc' }), installmentsOf(ctx, order)]);
+    return firstPaymentOf(items, installments[0]);
   }
 
   @FieldResolver(() => User)

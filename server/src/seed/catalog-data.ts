@@ -12,6 +12,8 @@ export const demoCatalog = [
     setupFee: 0n,
     // Consumer prices are quoted with PPN included; a product sold without it sets false.
     pricesIncludeVat: true,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, VPS tetap aktif dengan biaya perpanjangan bulanan sesuai harga katalog saat itu. Anda dapat memperpanjang, meningkatkan paket, atau berhenti berlangganan; data dihapus 30 hari setelah layanan berhenti.',
     plans: ['6', '12'],
   },
   {
@@ -24,6 +26,8 @@ export const demoCatalog = [
     setupFee: 250_000n,
     // Consumer prices are quoted with PPN included; a product sold without it sets false.
     pricesIncludeVat: true,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, cloud server tetap aktif dengan biaya perpanjangan bulanan; snapshot harian tetap berjalan. Anda dapat memperpanjang, meningkatkan paket, atau berhenti berlangganan; data dihapus 30 hari setelah layanan berhenti.',
     plans: ['12', '24'],
   },
   {
@@ -36,6 +40,8 @@ export const demoCatalog = [
     setupFee: 1_500_000n,
     // Consumer prices are quoted with PPN included; a product sold without it sets false.
     pricesIncludeVat: true,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, server fisik menjadi milik Anda. Server dapat tetap di data center kami dengan biaya colocation bulanan, atau kami kirim ke alamat Anda. Perpanjangan kontrak dukungan teknis dan peningkatan perangkat keras dapat diajukan.',
     plans: ['12', '24', '36'],
   },
   {
@@ -48,6 +54,8 @@ export const demoCatalog = [
     setupFee: 500_000n,
     // Consumer prices are quoted with PPN included; a product sold without it sets false.
     pricesIncludeVat: true,
+    contractEndTerms:
+      'Setelah angsuran terakhir lunas, kontrak colocation dapat diperpanjang per 12 bulan dengan harga katalog saat itu. Perangkat Anda tetap milik Anda; bila berhenti, perangkat dapat diambil dalam 14 hari.',
     plans: ['6', '12'],
   },
 ] as const;

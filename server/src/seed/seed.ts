@@ -43,9 +43,12 @@ export async function seed(em: EntityManager, config: Config): Promise<SeedResul
           cashPrice: item.cashPrice,
           setupFee: item.setupFee,
           pricesIncludeVat: item.pricesIncludeVat,
+          contractEndTerms: item.contractEndTerms,
         });
         result.productsCreated++;
       }
+      // Terms came after the first catalogs were seeded: fill them in where nobody has written any.
+      product.contractEndTerms ??= item.contractEndTerms;
       const existing = product;
       for (const key of item.plans) {
         const terms = demoPlans[key];

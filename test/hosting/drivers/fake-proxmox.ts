@@ -17,6 +17,9 @@ export interface FakeVm {
   cores: number;
   memory: number;
   lock: string | null;
+  /** cloud-init settings as Proxmox keeps them, e.g. 'ip=203.0.113.7/24,gw=203.0.113.1' */
+  ipconfig0?: string;
+  ciuser?: string;
 }
 
 export interface RecordedCall {
@@ -182,6 +185,9 @@ export class FakeProxmox {
     if (method === 'GET' && action === 'status/current') {
       return answer({ vmid, name: vm.name, status: vm.status, ...(vm.status === 'running' ? { qmpstatus: vm.qmpstatus } : {}), cpus: vm.cores, maxmem: vm.memory * 1024 * 1024, ...(vm.lock ? { lock: vm.lock } : {}) });
     }
+    if (method === 'GET' && action === 'config') {
+      return answer({ name: vm.name, cores: vm.cores, memory: String(vm.memory), ...(vm.ipconfig0 ? { ipconfig0: vm.ipconfig0 } : {}), ...(vm.ciuser ? { ciuser: vm.ciuser } : {}), digest: 'f00d' });
+    }
     if (method === 'POST' && action === 'clone') {
       const newid = Number(form.newid);
       if (!Number.isInteger(newid) || newid < 100) return this.json(res, 400, { data: null, errors: { newid: 'value must be an integer >= 100' } }, 'Parameter verification failed.');
@@ -206,6 +212,9 @@ export class FakeProxmox {
         case 'start':
           if (vm.status === 'running') return this.fail(res, 500, `VM ${vmid} already running`);
           return task('qmstart', vmid, () => Object.assign(vm, { status: 'running', qmpstatus: 'running' }));
+        case 'reboot': // like Proxmox: a stopped VM cannot be rebooted
+          if (vm.status !== 'running') return this.fail(res, 500, `VM ${vmid} not running`);
+          return task('qmreboot', vmid, () => Object.assign(vm, { status: 'running', qmpstatus: 'running' }));
         case 'stop': // like Proxmox: stopping a stopped VM is a no-op that ends OK
           return task('qmstop', vmid, () => Object.assign(vm, { status: 'stopped', qmpstatus: null }));
         case 'suspend':

@@ -300,3 +300,53 @@ describe('configuration helpers', () => {
     expect(() => parseTemplateMap('ubuntu')).toThrow(/os=vmid/);
   });
 });
+
+describe('ProxmoxDriver for the customer: details and power', () => {
+  it('reports power, the cloud-init addresses and user, SSH access and the noVNC console', async () => {
+    pve.addVm({ vmid: 120, name: 'web-budi', status: 'running', qmpstatus: 'running', ipconfig0: 'ip=203.0.113.7/24,gw=203.0.113.1', ciuser: 'budi' });
+    const details = await driver().details('pve/120');
+    expect(details).toEqual({
+      power: 'running',
+      ipAddresses: ['203.0.113.7'],
+      access: [{ label: 'SSH', value: 'ssh budi@203.0.113.7' }],
+      consoleUrl: `${pve.baseUrl.replace(/\/api2\/json$/, '')}/?console=kvm&novnc=1&vmid=120&node=pve`,
+    });
+    expect(pve.actions()).toEqual(expect.arrayContaining(['GET /nodes/pve/qemu/120/status/current', 'GET /nodes/pve/qemu/120/config']));
+  });
+
+  it('says paused and stopped, and no SSH line without an address', async () => {
+    pve.addVm({ vmid: 121, status: 'running', qmpstatus: 'paused' });
+    pve.addVm({ vmid: 122, status: 'stopped' });
+    expect((await driver().details('pve/121')).power).toBe('paused');
+    const stopped = await driver().details('pve/122');
+    expect(stopped).toMatchObject({ power: 'stopped', ipAddresses: [], access: [] });
+  });
+
+  it('stops, starts and reboots the VM through POST .../status/{action}, waiting for each task', async () => {
+    const ref = await created();
+    const vmid = Number(ref.split('/')[1]);
+    const d = driver();
+    await d.power(ref, 'stop');
+    expect(pve.vms.get(vmid)!.status).toBe('stopped');
+    // A stopped VM cannot be rebooted: Proxmox's own words come back, retryable is irrelevant to the customer.
+    const refused = await failure(d.power(ref, 'reboot'));
+    expect(refused.message).toMatch(/not running/);
+    await d.power(ref, 'start');
+    expect(pve.vms.get(vmid)!).toMatchObject({ status: 'running', qmpstatus: 'running' });
+    await d.power(ref, 'reboot');
+    expect(pve.actions().slice(-4)).toEqual([`POST /nodes/pve/qemu/${vmid}/status/stop`, `POST /nodes/pve/qemu/${vmid}/status/reboot`, `POST /nodes/pve/qemu/${vmid}/status/start`, `POST /nodes/pve/qemu/${vmid}/status/reboot`]);
+    expect(pve.tasks.size).toBeGreaterThanOrEqual(3);
+    expect([...pve.tasks.values()].every((t) => t.done)).toBe(true);
+  });
+
+  it('names a VM that no longer exists as not retryable, and refuses an unknown action before calling', async () => {
+    const gone = await failure(driver().power('pve/999', 'start'));
+    expect(gone.retryable).toBe(false);
+    expect(gone.message).toMatch(/does not exist/);
+    const calls = pve.calls.length;
+    const bad = await failure(driver().power('pve/999', 'destroy' as never));
+    expect(bad.retryable).toBe(false);
+    expect(pve.calls.length).toBe(calls);
+    expect((await failure(driver().details('pve/999'))).retryable).toBe(false);
+  });
+});

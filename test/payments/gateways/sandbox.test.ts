@@ -104,6 +104,7 @@ describe('sandbox pay page', () => {
   const payments = new Map<string, SandboxPayment>([
     ['ANG-1', { amount: 1_500_000n, description: 'Cicilan <script>alert("x")</script> & VPS', status: 'PENDING', providerReference: 'sbx_abc' }],
     ['ANG/2', { amount: 250_000n, description: 'Cicilan ke-2', status: 'PENDING' }],
+    ['ANG-3', { amount: 700_000n, description: 'Uang muka', status: 'SETTLED', returnUrl: 'http://billing.test/admin/my-orders/o-3/show' }],
   ]);
   const received: { headers: http.IncomingHttpHeaders; rawBody: Buffer }[] = [];
   let webhookStatus = 200;
@@ -112,7 +113,14 @@ describe('sandbox pay page', () => {
 
   beforeAll(async () => {
     const app = express();
-    app.use(sandboxPayPage({ secret: SECRET, webhookPath: '/webhooks/payments/sandbox', lookup: async (ref) => payments.get(ref) ?? null }));
+    app.use(
+      sandboxPayPage({
+        secret: SECRET,
+        webhookPath: '/webhooks/payments/sandbox',
+        lookup: async (ref) => payments.get(ref) ?? null,
+        brand: { companyName: 'PT Awan <Biru>', primaryColor: '#123456' },
+      }),
+    );
     app.post('/webhooks/payments/sandbox', express.raw({ type: () => true }), (req, res) => {
       received.push({ headers: req.headers, rawBody: req.body as Buffer });
       res.status(webhookStatus).json({ ok: webhookStatus < 300 });
@@ -137,6 +145,20 @@ describe('sandbox pay page', () => {
     expect(html).toContain('action="/payments/sandbox/ANG-1/fail"');
     expect(html).toContain('Cicilan &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; VPS');
     expect(html).not.toContain('<script>');
+  });
+
+  it('belongs to the hosting company, reads the status in words, and leads back to the order once paid', async () => {
+    const waiting = await (await fetch(`${base}/payments/sandbox/ANG-1`)).text();
+    expect(waiting).toContain('PT Awan &lt;Biru&gt;');
+    expect(waiting).toContain('background:#123456');
+    expect(waiting).toContain('Menunggu pembayaran');
+    expect(waiting).not.toContain('>PENDING<');
+    const paid = await (await fetch(`${base}/payments/sandbox/ANG-3`)).text();
+    expect(paid).toContain('Lunas');
+    expect(paid).toContain('href="http://billing.test/admin/my-orders/o-3/show"');
+    expect(paid).toContain('Kembali ke pesanan');
+    // Nothing left to pay: no buttons inviting a second payment.
+    expect(paid).not.toContain('Bayar (simulasi)');
   });
 
   it('answers 404 for an unknown reference, escaping it', async () => {

@@ -5,7 +5,7 @@ import { formatRupiah } from '../../format';
 import { fitsScreen } from '../layout';
 import { PRODUCT_CATEGORIES, specsSummary, type Product } from '../../products/choices';
 
-type CatalogProduct = Product & { plans?: { id: string; tenorMonths: number }[] };
+type CatalogProduct = Product & { plans?: { id: string; tenorMonths: number; monthlyInstallment: string }[] };
 
 /** "Cicilan 6-24 bulan": the shortest and longest tenor on offer. */
 const useTenorText = () => {
@@ -45,6 +45,8 @@ const ProductCard = ({ product }: { product: CatalogProduct }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const tenorText = useTenorText();
+  // The longest tenor has the lowest monthly amount: "from Rp … / month" (the server computes it).
+  const cheapest = [...(product.plans ?? [])].sort((a, b) => Number(BigInt(a.monthlyInstallment) - BigInt(b.monthlyInstallment)))[0];
   return (
     <Card variant="outlined" sx={{ height: '100%' }} data-testid="catalog-product">
       <CardActionArea component={Link} to={createPath({ resource: 'catalog', type: 'show', id: product.id })} sx={{ height: '100%' }}>
@@ -56,12 +58,26 @@ const ProductCard = ({ product }: { product: CatalogProduct }) => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
             {specsSummary(product)}
           </Typography>
-          <Typography variant="caption" color="text.secondary">
-            {translate('resources.products.fields.cashPrice')}
-          </Typography>
-          <Typography variant="h6" sx={{ fontWeight: 700, color: 'primary.main' }}>
-            {formatRupiah(product.cashPrice)}
-          </Typography>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-end' }}>
+            <Box>
+              <Typography variant="caption" color="text.secondary" component="div">
+                {translate('resources.products.fields.cashPrice')}
+              </Typography>
+              <Typography variant="h6" sx={{ fontWeight: 700, color: 'primary.main' }}>
+                {formatRupiah(product.cashPrice)}
+              </Typography>
+            </Box>
+            {cheapest && (
+              <Box data-testid="catalog-monthly">
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {translate('angsur.customer.catalog.monthlyFrom')}
+                </Typography>
+                <Typography variant="h6" sx={{ fontWeight: 700 }}>
+                  {translate('angsur.customer.catalog.perMonth', { amount: formatRupiah(cheapest.monthlyInstallment) })}
+                </Typography>
+              </Box>
+            )}
+          </Box>
           <Typography variant="body2">{tenorText(product.plans)}</Typography>
         </CardContent>
       </CardActionArea>

@@ -1,19 +1,20 @@
 import CancelIcon from '@mui/icons-material/Cancel';
-import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { fitsScreen } from '../layout';
 import { Show, useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { ActionButton } from '../../actions';
 import type { AngsurDataProvider } from '../../dataProvider';
-import { formatDate, formatDateTime } from '../../format';
-import { InstallmentSchedule } from '../../orders/InstallmentSchedule';
+import { formatDate, formatDateTime, formatRupiah, isPositiveRupiah } from '../../format';
 import { OrderStatusField } from '../../orders/OrderFields';
 import { ScheduleSummary } from '../../orders/OrderOverview';
 import type { Order } from '../../orders/choices';
 import { specsSummary } from '../../products/choices';
 import { ArrearsPanel, isInArrears } from './ArrearsPanel';
+import { ContractEndPanel } from './ContractEndPanel';
 import { MyPayments } from './MyPayments';
+import { MySchedule } from './MySchedule';
 import { PayButton } from './PayButton';
 import { VirtualAccountPanel } from '../../reconciliation/VirtualAccountPanel';
 import { SpkPanel } from './SpkPanel';
@@ -45,7 +46,8 @@ const Header = ({ order }: { order: CustomerOrder }) => {
       <Typography variant="body2" color="text.secondary">
         {translate('resources.orders.fields.createdAt')} {formatDateTime(order.createdAt, locale)}
       </Typography>
-      {order.graceUntil && (
+      {/* The second chance's deadline only means something while money is overdue. */}
+      {order.graceUntil && isPositiveRupiah(order.summary?.arrearsAmount) && (
         <Typography variant="body2" sx={{ color: 'warning.dark', fontWeight: 600 }}>
           {translate('resources.orders.fields.graceUntil')}: {formatDate(order.graceUntil, locale)}
         </Typography>
@@ -54,10 +56,25 @@ const Header = ({ order }: { order: CustomerOrder }) => {
   );
 };
 
-/** Pay now or pay off: blocked, with the API's own words, until the SPK is confirmed. */
+/** A bank transfer whose proof is uploaded and waits for FINANCE: paying again would pay twice. */
+const proofAwaitingVerification = (order: CustomerOrder) =>
+  order.payments?.find((p) => p.status === 'PENDING' && p.method === 'BANK_TRANSFER' && !!p.proofUrl) ?? null;
+
+/**
+ * Pay now or pay off: blocked, with the API's own words, until the SPK is confirmed, and while a
+ * transfer proof is being checked (the order says so instead of inviting a second payment).
+ */
 const PaySection = ({ order }: { order: CustomerOrder }) => {
   const translate = useTranslate();
   if (order.status === 'CANCELLED' || order.status === 'COMPLETED') return null;
+  const checking = proofAwaitingVerification(order);
+  if (checking) {
+    return (
+      <Alert severity="info" data-testid="proof-awaiting">
+        {translate('angsur.customer.pay.proofAwaiting', { amount: formatRupiah(checking.amount), reference: checking.reference })}
+      </Alert>
+    );
+  }
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
       <PayButton orderId={order.id} blockedReason={order.spkNotice} label="angsur.customer.pay.action" />
@@ -72,6 +89,42 @@ const PaySection = ({ order }: { order: CustomerOrder }) => {
         </Typography>
       )}
     </Box>
+  );
+};
+
+/** Until the first installment is paid: what it is made of (down payment, setup and admin fees), as the server splits it. */
+const FirstPaymentCard = ({ order }: { order: CustomerOrder }) => {
+  const translate = useTranslate();
+  const first = order.firstPayment;
+  const installment0 = order.installments?.find((i) => i.number === 0);
+  if (!first || !installment0 || installment0.status === 'PAID' || order.status === 'CANCELLED') return null;
+  const lines: [string, string][] = [
+    ['angsur.customer.firstPayment.downPayment', first.downPayment],
+    ['angsur.customer.firstPayment.setupFee', first.setupFee],
+    ['angsur.customer.firstPayment.adminFee', first.adminFee],
+  ];
+  return (
+    <Section title="angsur.customer.firstPayment.title" testId="first-payment">
+      <Stack spacing={0.5}>
+        {lines
+          .filter(([, amount]) => isPositiveRupiah(amount))
+          .map(([label, amount]) => (
+            <Box key={label} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+              <Typography variant="body2">{translate(label)}</Typography>
+              <Typography variant="body2">{formatRupiah(amount)}</Typography>
+            </Box>
+          ))}
+        <Divider />
+        <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+          <Typography variant="body2" sx={{ fontWeight: 700 }}>
+            {translate('angsur.customer.firstPayment.total')}
+          </Typography>
+          <Typography variant="body2" sx={{ fontWeight: 700 }} data-testid="first-payment-total">
+            {formatRupiah(first.total)}
+          </Typography>
+        </Box>
+      </Stack>
+    </Section>
   );
 };
 
@@ -119,13 +172,12 @@ const OrderPage = () => {
       {/* An order confirmed without an SPK of its own (migrated data) has nothing to show here. */}
       {(order.spk || !order.spkConfirmedAt) && <SpkPanel order={order} />}
       <ScheduleSummary order={order as Order} />
+      <ContractEndPanel order={order} />
+      <FirstPaymentCard order={order} />
       <VirtualAccountPanel orderId={order.id} />
       <PaySection order={order} />
       <Section title="resources.orders.tabs.installments" testId="my-schedule">
-        {/* The schedule is a table; on a phone it scrolls inside its card instead of widening the page. */}
-        <Box sx={{ overflowX: 'auto' }}>
-          <InstallmentSchedule />
-        </Box>
+        <MySchedule />
       </Section>
       <Section title="resources.orders.tabs.payments" testId="my-payments">
         <MyPayments payments={order.payments ?? []} />

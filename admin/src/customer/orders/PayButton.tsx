@@ -22,6 +22,7 @@ import { callApi } from '../../dataProvider';
 import { formatRupiah, isPositiveRupiah } from '../../format';
 import { AMOUNT_DUE, CREATE_PAYMENT, PAYOFF_QUOTE } from '../api';
 import { ProofUploadButton } from '../upload/ProofUploadButton';
+import { TransferInstructions } from './TransferInstructions';
 
 type What = 'due' | 'payoff';
 type Method = 'GATEWAY' | 'QRIS' | 'BANK_TRANSFER';
@@ -125,9 +126,10 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
             </Box>
           ) : transfer ? (
             <Box data-testid="transfer-instructions">
-              <Alert severity="info" sx={{ mb: 2 }}>
-                {translate('angsur.customer.pay.transferInstructions', { amount: formatRupiah(transfer.transferAmount), reference: transfer.reference })}
-              </Alert>
+              <Box sx={{ mb: 2 }}>
+                {/* The exact amount to send includes the payment's unique code, which lets the statement import match it. */}
+                <TransferInstructions amount={transfer.transferAmount} reference={transfer.reference} />
+              </Box>
               {transfer.uniqueCode !== '0' && (
                 <Typography variant="body2" sx={{ mb: 2 }} data-testid="transfer-exact">
                   {translate('angsur.channels.transferExact', { amount: formatRupiah(transfer.transferAmount), code: transfer.uniqueCode })}

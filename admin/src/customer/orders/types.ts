@@ -27,9 +27,21 @@ export interface ServiceRef {
   status: string;
 }
 
+/** The first payment itemised by the server (Order.firstPayment). */
+export interface FirstPayment {
+  downPayment: string;
+  setupFee: string;
+  adminFee: string;
+  total: string;
+}
+
 /** An order of the customer area (resource my-orders). */
 export type CustomerOrder = Omit<Order, 'spk' | 'payments'> & {
   spk?: CustomerSpk | null;
   payments?: CustomerPayment[];
   services?: ServiceRef[];
+  firstPayment?: FirstPayment | null;
+  /** What happens when the last installment is paid, per product. */
+  contractEndTerms?: string[];
+  contractRequests?: { id: string; kind: 'RENEWAL' | 'UPGRADE' | 'CANCELLATION'; status: 'OPEN' | 'DONE'; note: string | null; createdAt: string }[];
 };

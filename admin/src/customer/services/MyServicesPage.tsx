@@ -1,7 +1,7 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import { Alert, Box, Button, Card, CardContent, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useLocale, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import type { ChipColor } from '../../fields';
 import type { OrderStatus } from '../../orders/choices';
@@ -9,7 +9,8 @@ import { MY_ORDERS_FOR_SERVICES, MY_SERVICES, OS_TEMPLATES } from '../api';
 import { callApi } from '../../dataProvider';
 import { ArrearsPanel, isInArrears } from '../orders/ArrearsPanel';
 import { CreateServiceButton, type ServiceableItem } from './CreateServiceButton';
-import { osName } from '../../format';
+import { ServerPanel, type PowerAction, type ServerDetails } from './ServerPanel';
+import { formatDate, formatRupiah, isPositiveRupiah, osName } from '../../format';
 
 interface MyService {
   id: string;
@@ -24,6 +25,8 @@ interface MyService {
   orderItemId: string;
   suspensionCause: string | null;
   lastError: string | null;
+  details: ServerDetails | null;
+  powerActions: PowerAction[];
 }
 
 interface ServicesOrder {
@@ -31,7 +34,7 @@ interface ServicesOrder {
   number: string;
   status: OrderStatus;
   spkNotice: string | null;
-  summary: { arrearsAmount: string };
+  summary: { arrearsAmount: string; nextDue: { dueDate: string; amount: string } | null };
   items: ServiceableItem[];
   services: { id: string; orderItemId: string }[];
 }
@@ -39,6 +42,28 @@ interface ServicesOrder {
 const STATUS_COLORS: Record<MyService['status'], ChipColor> = { PENDING_SETUP: 'info', ACTIVE: 'success', SUSPENDED: 'error', TERMINATED: 'default' };
 /** Orders whose items may still get a service; the API decides the rest (SPK, down payment). */
 const OPEN_ORDER: readonly OrderStatus[] = ['AWAITING_SPK', 'SPK_IN_PROGRESS', 'AWAITING_DOWN_PAYMENT', 'ACTIVE'];
+
+/** The installments that keep the service running: paid off, on time (the next due date), or in arrears. */
+const InstallmentStanding = ({ order }: { order: ServicesOrder }) => {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const arrears = isPositiveRupiah(order.summary.arrearsAmount);
+  const next = order.summary.nextDue;
+  const text =
+    order.status === 'COMPLETED'
+      ? translate('angsur.customer.services.standing.paidOff')
+      : arrears
+        ? translate('angsur.customer.services.standing.arrears', { amount: formatRupiah(order.summary.arrearsAmount) })
+        : next
+          ? translate('angsur.customer.services.standing.onTime', { date: formatDate(next.dueDate, locale), amount: formatRupiah(next.amount) })
+          : null;
+  if (!text) return null;
+  return (
+    <Typography variant="body2" data-testid="service-installments" sx={{ color: arrears ? 'error.main' : 'text.secondary' }}>
+      {text}
+    </Typography>
+  );
+};
 
 const ServiceCard = ({ service, order }: { service: MyService; order?: ServicesOrder }) => {
   const translate = useTranslate();
@@ -57,6 +82,8 @@ const ServiceCard = ({ service, order }: { service: MyService; order?: ServicesO
         {service.status === 'SUSPENDED' && (
           <Alert severity="error">{translate(`angsur.customer.services.suspendedBy.${service.suspensionCause ?? 'ADMIN'}`)}</Alert>
         )}
+        {order && service.status !== 'SUSPENDED' && service.status !== 'TERMINATED' && <InstallmentStanding order={order} />}
+        <ServerPanel serviceId={service.id} label={service.label} details={service.details} powerActions={service.powerActions} />
         {service.status === 'PENDING_SETUP' && (
           <Alert severity="info">{translate(service.driver === 'manual' ? 'angsur.customer.services.pendingManual' : 'angsur.customer.services.pending')}</Alert>
         )}

@@ -20,8 +20,29 @@ export interface DriverResult {
   detail?: string | null;
 }
 
+/** What a customer may do to a running server's power, where the driver can. */
+export const POWER_ACTIONS = ['start', 'stop', 'reboot'] as const;
+export type PowerAction = (typeof POWER_ACTIONS)[number];
+
+/** What the driver reports about the running server, for the customer's "Layanan saya". */
+export interface ServiceDetails {
+  power: 'running' | 'stopped' | 'paused' | 'unknown';
+  ipAddresses: string[];
+  /** How to reach the server, as the driver knows it: e.g. ["SSH", "ssh root@203.0.113.7"]. */
+  access: { label: string; value: string }[];
+  /** The provider's console for this server, when it has one. */
+  consoleUrl: string | null;
+}
+
 export interface ProvisioningDriver {
   readonly name: 'local' | 'manual' | 'proxmox';
+  /**
+   * Optional capabilities. A driver that cannot report on a server (people rack it: manual) leaves
+   * `details` out; `powerActions` lists what `power` can do (none: no power buttons).
+   */
+  readonly powerActions?: readonly PowerAction[];
+  details?(externalRef: string, spec: ServiceSpec): Promise<ServiceDetails>;
+  power?(externalRef: string, action: PowerAction, spec: ServiceSpec): Promise<void>;
   create(spec: ServiceSpec): Promise<DriverResult>;
   suspend(externalRef: string, spec: ServiceSpec): Promise<DriverResult>;
   unsuspend(externalRef: string, spec: ServiceSpec): Promise<DriverResult>;

@@ -16,7 +16,7 @@ export * from './driver';
  */
 export function createHostingDeps(config: Config, clock: Clock, bus: NotificationBus, events: DomainEvents, extra: ProvisioningDriver[] = []): HostingDeps {
   const proxmox = config.VM_PROVISIONING_DRIVER === 'proxmox' ? [proxmoxDriverFromConfig(config)] : [];
-  const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(), new ManualDriver(), ...proxmox, ...extra].map((d) => [d.name, d]));
+  const drivers = new Map<string, ProvisioningDriver>([new LocalDriver(() => config.publicUrl), new ManualDriver(), ...proxmox, ...extra].map((d) => [d.name, d]));
   const vm = config.VM_PROVISIONING_DRIVER;
   return {
     clock,

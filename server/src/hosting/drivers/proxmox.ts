@@ -1,5 +1,5 @@
 import type { Config } from '../../config/config';
-import { DriverError, type DriverResult, type ProvisioningDriver, type ServiceSpec } from './driver';
+import { DriverError, POWER_ACTIONS, type DriverResult, type PowerAction, type ProvisioningDriver, type ServiceDetails, type ServiceSpec } from './driver';
 
 /*
  * Proxmox VE driver: VPS and Cloud Server as QEMU VMs cloned from per-OS templates.
@@ -266,6 +266,50 @@ export class ProxmoxDriver implements ProvisioningDriver {
     if (status === 'running' && qmp === 'paused') return { externalRef, state: 'SUSPENDED', detail: null };
     if (status === 'stopped') return { externalRef, state: 'UNKNOWN', detail: 'stopped' };
     return { externalRef, state: 'UNKNOWN', detail: `status ${status ?? '?'}, qmpstatus ${qmp ?? '?'}${cur?.lock ? `, lock ${cur.lock}` : ''}` };
+  }
+
+  readonly powerActions = POWER_ACTIONS;
+
+  /**
+   * The VM as the customer sees it: power from status/current, addresses and the login user from the
+   * cloud-init settings in its config (ipconfigN "ip=203.0.113.7/24,gw=...", ciuser), and the noVNC
+   * console of Proxmox's web UI (it asks for the customer's own Proxmox login, if they have one).
+   */
+  async details(externalRef: string, _spec?: ServiceSpec): Promise<ServiceDetails> {
+    const { node, vmid } = this.parseRef(externalRef);
+    const vm = `/nodes/${seg(node)}/qemu/${vmid}`;
+    let cur: VmStatus | null;
+    let config: Record<string, unknown> | null;
+    try {
+      [cur, config] = await Promise.all([this.call<VmStatus>('GET', `${vm}/status/current`), this.call<Record<string, unknown>>('GET', `${vm}/config`)]);
+    } catch (err) {
+      throw this.vmGone(err, externalRef, 'read');
+    }
+    const power = cur?.status === 'stopped' ? 'stopped' : cur?.status === 'running' ? (cur.qmpstatus === 'paused' ? 'paused' : 'running') : 'unknown';
+    const ipAddresses = Object.entries(config ?? {})
+      .filter(([key]) => /^ipconfig\d+$/.test(key))
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .flatMap(([, value]) => [...String(value).matchAll(/(?:^|,)ip6?=([0-9a-fA-F:.]+)\//g)].map((m) => m[1]!));
+    const user = typeof config?.ciuser === 'string' && /^[a-z_][a-z0-9_-]{0,31}$/i.test(config.ciuser) ? config.ciuser : 'root';
+    const web = this.baseUrl.replace(/\/api2\/json$/, '');
+    return {
+      power,
+      ipAddresses,
+      access: ipAddresses.length ? [{ label: 'SSH', value: `ssh ${user}@${ipAddresses[0]}` }] : [],
+      consoleUrl: `${web}/?console=kvm&novnc=1&vmid=${vmid}&node=${encodeURIComponent(node)}`,
+    };
+  }
+
+  /** start, stop (hard, like pulling the plug: the customer asked for it) or reboot, waiting for the task. */
+  async power(externalRef: string, action: PowerAction, _spec?: ServiceSpec): Promise<void> {
+    if (!POWER_ACTIONS.includes(action)) throw new DriverError(`Unknown power action "${String(action)}"`, false);
+    const { node, vmid } = this.parseRef(externalRef);
+    const warnings: string[] = [];
+    try {
+      await this.waitIfTask(await this.call('POST', `/nodes/${seg(node)}/qemu/${vmid}/status/${action}`), warnings);
+    } catch (err) {
+      throw this.vmGone(err, externalRef, action);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

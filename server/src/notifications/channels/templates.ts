@@ -3,6 +3,7 @@ import { formatPhoneID, normalizePhoneID } from '../../common/id-formats';
 import type { Locale } from '../../common/request-context';
 import { formatDateID, ZONE } from '../../common/time';
 import { formatRupiah } from '../../money/rupiah';
+import { LETTERHEAD_SLOT, SIGNATURE_SLOT } from './letterhead';
 import { templateParam } from './whatsapp-message';
 
 /**
@@ -855,7 +856,7 @@ function greeting(c: EmailContent, L: Locale): string {
 
 function closing(c: EmailContent, L: Locale): string[] {
   if (c.audience === 'customer') return t(L, 'Hormat kami,\nTim Layanan Pelanggan', 'Kind regards,\nCustomer Service').split('\n');
-  return [t(L, 'Pesan otomatis dari Angsur.', 'Automatic message from Angsur.')];
+  return [t(L, 'Pesan otomatis dari sistem penagihan.', 'Automatic message from the billing system.')];
 }
 
 function blockText(b: Block): string {
@@ -890,9 +891,10 @@ function renderHtml(c: EmailContent, L: Locale, subject: string): string {
     `<title>${htmlText(subject)}</title></head>`,
     '<body style="margin:0;padding:24px 12px;background-color:#f3f4f6;">',
     '<div style="max-width:560px;margin:0 auto;padding:24px;background-color:#ffffff;border-radius:8px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.6;color:#111827;">',
+    LETTERHEAD_SLOT,
     `<p style="${P}">${htmlText(greeting(c, L))}</p>`,
     ...c.blocks.map(blockHtml),
-    `<p style="margin:24px 0 0 0;">${sign}</p>`,
+    `<p style="margin:24px 0 0 0;">${sign}${SIGNATURE_SLOT}</p>`,
     '</div>',
     '</body>',
     '</html>',

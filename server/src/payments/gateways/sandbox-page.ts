@@ -14,7 +14,27 @@ export interface SandboxPageView {
   result?: SandboxResult;
   /** HTTP status of a failed webhook delivery. */
   deliveryStatus?: string;
+  /** The customer's order page, where the pay page leads back to. */
+  returnUrl?: string | null;
+  /** Whose page this is: the hosting company, not the software. */
+  brand?: SandboxBrand;
 }
+
+export interface SandboxBrand {
+  companyName: string;
+  primaryColor: string;
+}
+
+/** Payment states in words people read (the page is in Indonesian, with the English under it). */
+const STATUS_TEXT: Record<string, string> = {
+  PENDING: 'Menunggu pembayaran · Awaiting payment',
+  SETTLED: 'Lunas · Paid',
+  REJECTED: 'Ditolak · Rejected',
+  EXPIRED: 'Kedaluwarsa · Expired',
+  REFUNDED: 'Dikembalikan · Refunded',
+};
+
+export const statusText = (status: string) => STATUS_TEXT[status] ?? status;
 
 export const SANDBOX_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -36,14 +56,22 @@ const STYLE = `
   .pay { background: #15803d; } .fail { background: #52525b; }
   .result { padding: .75rem 1rem; border-radius: .5rem; margin-bottom: 1rem; background: #e0f2fe; }
   .result.error { background: #fee2e2; }
+  .company { display: flex; align-items: center; gap: .75rem; padding: .75rem 1rem; color: #fff; font-weight: 700; font-size: 1.1rem; }
+  .back { display: inline-block; margin-top: 1.5rem; font-weight: 600; }
+  @media (max-width: 30rem) { main { margin: 1rem .5rem; padding: 1rem; } .actions { flex-direction: column; } }
 `;
 
-function page(title: string, content: string): string {
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function page(title: string, content: string, brand?: SandboxBrand): string {
+  const color = brand && COLOR.test(brand.primaryColor) ? brand.primaryColor : '#0b5fa5';
+  const company = brand ? `<div class="company" style="background:${color}">${escapeHtml(brand.companyName)}</div>` : '';
   return `<!doctype html>
 <html lang="id">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
+${company}
 <div class="banner" role="alert">SANDBOX — bukan pembayaran sungguhan</div>
 <main>${content}</main>
 </body>
@@ -65,6 +93,15 @@ function resultNotice(view: SandboxPageView): string {
 
 export function renderSandboxPage(view: SandboxPageView): string {
   const action = escapeHtml(view.actionBase);
+  // Only a payment still waiting can be paid or failed; after that the way out is back to the order.
+  const actions =
+    view.status === 'PENDING'
+      ? `<div class="actions">
+<form method="post" action="${action}/pay"><button class="pay" type="submit">Bayar (simulasi)</button></form>
+<form method="post" action="${action}/fail"><button class="fail" type="submit">Gagalkan</button></form>
+</div>`
+      : '';
+  const back = view.returnUrl ? `<a class="back" href="${escapeHtml(view.returnUrl)}">← Kembali ke pesanan · Back to the order</a>` : '';
   return page(
     `Sandbox ${view.reference}`,
     `<h1>Pembayaran (simulasi)</h1>
@@ -73,17 +110,16 @@ ${resultNotice(view)}
 <dl>
 <dt>Keterangan</dt><dd>${escapeHtml(view.description)}</dd>
 <dt>Referensi</dt><dd>${escapeHtml(view.reference)}</dd>
-<dt>Status</dt><dd>${escapeHtml(view.status)}</dd>
+<dt>Status</dt><dd data-status="${escapeHtml(view.status)}">${escapeHtml(statusText(view.status))}</dd>
 </dl>
-<div class="actions">
-<form method="post" action="${action}/pay"><button class="pay" type="submit">Bayar (simulasi)</button></form>
-<form method="post" action="${action}/fail"><button class="fail" type="submit">Gagalkan</button></form>
-</div>`,
+${actions}
+${back}`,
+    view.brand,
   );
 }
 
-export function renderSandboxNotFound(reference: string): string {
-  return page('Sandbox', `<h1>Pembayaran tidak ditemukan</h1><p>Tidak ada pembayaran dengan referensi <code>${escapeHtml(reference)}</code>.</p>`);
+export function renderSandboxNotFound(reference: string, brand?: SandboxBrand): string {
+  return page('Sandbox', `<h1>Pembayaran tidak ditemukan</h1><p>Tidak ada pembayaran dengan referensi <code>${escapeHtml(reference)}</code>.</p>`, brand);
 }
 
 export interface SandboxVaPageView {

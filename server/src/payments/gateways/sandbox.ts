@@ -14,7 +14,7 @@ import {
   type VirtualAccountResult,
   type WebhookRequest,
 } from './gateway';
-import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, renderSandboxVaPage, type SandboxResult } from './sandbox-page';
+import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, renderSandboxVaPage, type SandboxBrand, type SandboxResult } from './sandbox-page';
 import { assertValidCharge, headerValue, optionalString, parseJsonObject, requireString, safeEqual, type FetchImpl } from './shared';
 
 /**
@@ -171,6 +171,8 @@ export interface SandboxPayment {
   status: string;
   /** Echoed in the webhook when the app stored the `sbx_` reference from createCharge. */
   providerReference?: string | null;
+  /** Where "back to the order" leads. */
+  returnUrl?: string | null;
 }
 
 export interface SandboxPayPageOptions {
@@ -184,6 +186,8 @@ export interface SandboxPayPageOptions {
    */
   selfBaseUrl?: string;
   fetchImpl?: FetchImpl;
+  /** The hosting company's name and colour at the top of the page. */
+  brand?: SandboxBrand;
 }
 
 const RESULTS: readonly SandboxResult[] = ['dibayar', 'digagalkan', 'gagal-kirim'];
@@ -199,13 +203,13 @@ export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
     res.set({ 'Content-Security-Policy': SANDBOX_PAGE_CSP, 'Cache-Control': 'no-store' });
     const payment = await opts.lookup(reference);
     if (!payment) {
-      res.status(404).type('html').send(renderSandboxNotFound(reference));
+      res.status(404).type('html').send(renderSandboxNotFound(reference, opts.brand));
       return;
     }
     const result = RESULTS.find((r) => r === req.query.hasil);
     const code = typeof req.query.kode === 'string' && /^\d{3}$/.test(req.query.kode) ? req.query.kode : undefined;
     res.type('html').send(
-      renderSandboxPage({ reference, ...payment, actionBase: pagePath(req, reference), result, deliveryStatus: code }),
+      renderSandboxPage({ reference, ...payment, actionBase: pagePath(req, reference), result, deliveryStatus: code, brand: opts.brand }),
     );
   });
 
@@ -214,7 +218,7 @@ export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
       const reference = req.params.reference;
       const payment = await opts.lookup(reference);
       if (!payment) {
-        res.status(404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(reference));
+        res.status(404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(reference, opts.brand));
         return;
       }
       const { rawBody, headers } = signSandboxEvent(opts.secret, {

@@ -1,0 +1,44 @@
+import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { theme as baseTheme } from './theme';
+
+/**
+ * The hosting company the portal belongs to, as the server put it into index.html
+ * (server/src/branding): read synchronously, so the first render already has the company's name,
+ * logo and colour, on the login page too. The Vite dev server leaves the placeholder: then the demo
+ * company from /branding.json's defaults is used.
+ */
+// The same shape the server sends (type only: nothing of the server is bundled).
+export type { BankAccount, Branding } from '../../server/src/branding/branding';
+import type { Branding } from '../../server/src/branding/branding';
+
+const DEMO: Branding = {
+  companyName: 'PT Angsur Hosting Nusantara',
+  logoUrl: '/branding/logo',
+  primaryColor: '#0b5fa5',
+  supportEmail: 'billing@angsur.local',
+  supportPhone: '+62 21 5000 1234',
+  website: null,
+  bankAccounts: [],
+};
+
+function read(): Branding {
+  const content = typeof document === 'undefined' ? null : document.querySelector('meta[name="angsur-branding"]')?.getAttribute('content');
+  if (!content || content.startsWith('__')) return DEMO;
+  try {
+    return { ...DEMO, ...(JSON.parse(content) as Partial<Branding>) };
+  } catch {
+    return DEMO;
+  }
+}
+
+export const branding: Branding = read();
+
+/** react-admin's theme in the company's colour. */
+export const brandTheme: RaThemeOptions = {
+  ...baseTheme,
+  palette: {
+    ...defaultTheme.palette,
+    primary: { main: branding.primaryColor },
+    secondary: { main: branding.primaryColor },
+  },
+} as RaThemeOptions;
