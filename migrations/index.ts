@@ -12,6 +12,7 @@ import { Migration20261204144655 } from './Migration20261204144655';
 import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204150918 } from './Migration20261204150918';
 import { Migration20261204155544 } from './Migration20261204155544';
+import { Migration20261204173458 } from './Migration20261204173458';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204150918', class: Migration20261204150918 },
   { name: 'Migration20261204153705', class: Migration20261204153705 },
   { name: 'Migration20261204155544', class: Migration20261204155544 },
+  { name: 'Migration20261204173458', class: Migration20261204173458 },
 ];

@@ -9,6 +9,7 @@ import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { Counter } from './counter.entity';
 import { InstallmentReminder } from '../billing/reminder.entity';
+import { BillingRun } from '../billing/billing-run.entity';
 import { Notification, NotificationDelivery } from '../notifications/notification.entity';
 import { Service, StaffTask, SuspensionEvent } from '../hosting/service.entity';
 import { Spk, SpkEvent, SpkVersion } from '../spk/spk.entity';
@@ -19,4 +20,4 @@ import { RecoveryCode } from '../accounts/recovery-code.entity';
 import { PrivacyRequest } from '../privacy/privacy-request.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, BillingRun];
