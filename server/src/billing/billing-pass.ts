@@ -42,7 +42,7 @@ export interface BillingPassOptions {
    * Runs inside each chunk's transaction after its writes, before its progress is recorded (tests use it
    * to act while the pass holds a chunk, or to stop the pass there as a kill would: the chunk rolls back).
    */
-  afterChunkWrites?: (chunk: number, tx: EntityManager) => Promise<void> | void;
+  afterChunkWrites?: (chunk: { index: number; orderIds: string[] }, tx: EntityManager) => Promise<void> | void;
 }
 
 type PassDeps = { clock: Clock; bus: NotificationBus; billing: BillingConfig };
@@ -129,7 +129,7 @@ async function run(em: EntityManager, pass: Pass, size: number, opts: BillingPas
         return current;
       }
       const done = await passChunk(tx, pass, orderIds);
-      await opts.afterChunkWrites?.(chunk, tx);
+      await opts.afterChunkWrites?.({ index: chunk, orderIds }, tx);
       current.cursor = orderIds.at(-1)!;
       current.chunks++;
       current.statusChanges += done.statusChanges;
@@ -160,7 +160,7 @@ async function preview(em: EntityManager, pass: Pass, size: number, opts: Billin
         await sqlIn(tx)('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
         const orderIds = await lockChunk(tx, cursor, size);
         const result = orderIds.length ? { ...(await passChunk(tx, pass, orderIds)), last: orderIds.at(-1)! } : null;
-        if (result) await opts.afterChunkWrites?.(chunk, tx);
+        if (result) await opts.afterChunkWrites?.({ index: chunk, orderIds }, tx);
         throw new PreviewRollback(result);
       });
       throw new Error('unreachable: a preview chunk always rolls back');
