@@ -99,8 +99,9 @@ async function handWritten(c: pg.Client, billing: BillingConfig) {
   const before = [...billing.remindBefore].sort((a, b) => a - b);
   const after = [...billing.remindAfter].sort((a, b) => a - b);
   await c.query('begin');
-  // Installments locked by (order, number) first, as payments lock them: without this step the updates
-  // below lock in join order and deadlock with a payment (PostgreSQL then aborts one of the two).
+  // The orders, then their installments by (order, number), locked first, as payments lock them (and as
+  // the pass does): without this step the updates below lock in join order and deadlock with a payment.
+  await c.query(`select count(*) from (select 1 from orders o where o.status in ${PAYABLE} order by o.id for no key update) locked`);
   await c.query(
     `select count(*) from (select 1 from installments i join orders o on o.id = i.order_id where o.status in ${PAYABLE}
        order by i.order_id, i.number for no key update of i) locked`,
