@@ -24,6 +24,7 @@ import { runBillingPass, type BillingConfig } from '../server/src/billing/billin
 import { loadConfig } from '../server/src/config/config';
 import { migrate, openOrm } from '../server/src/db/orm';
 import { InMemoryBus } from '../server/src/notifications/bus';
+import { DomainEvents } from '../server/src/events/domain-events';
 import { assertEmptyBook, benchDatabase, median, range, round2, writeReport } from './support';
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
@@ -260,7 +261,7 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
     await c.query(`truncate users, orders cascade`);
     const seedMs = await timed(() => seed(c, orders));
     const clock = { now: () => new Date(`${TODAY}T03:00:00Z`) };
-    const deps = { clock, bus: new InMemoryBus(), billing };
+    const deps = { clock, bus: new InMemoryBus(), billing, events: new DomainEvents() };
     const baseline: number[] = [];
     const pass: number[] = [];
     const waits: { pass: unknown[]; baseline: unknown[] } = { pass: [], baseline: [] };

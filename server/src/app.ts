@@ -142,8 +142,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
   const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired);
   const notifications = createNotificationDeps(config, logger, clock, embedded ? null : clientUrl);
+  const events = new DomainEvents();
   const services: AppServices = {
-    events: new DomainEvents(),
+    events,
     notifications,
     billing: {
       remindBefore: config.REMINDER_DAYS_BEFORE.split(',').map(Number),
@@ -160,6 +161,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       config,
       signingIdentity: signingIdentityLoader(config),
       bus: notifications.bus,
+      events,
       stampDuty: createStampDutyProvider(config.STAMP_DUTY_PROVIDER, {
         sandbox: { seed: secrets.sandboxPaymentSecret },
         ...(config.MEKARI_BASE_URL && config.MEKARI_CLIENT_ID && config.MEKARI_CLIENT_SECRET
@@ -167,7 +169,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           : {}),
       }),
     },
-    hosting: createHostingDeps(config, clock, notifications.bus),
+    hosting: createHostingDeps(config, clock, notifications.bus, events),
     tokens,
     liveSockets: new LiveSockets(orm, tokens, clock),
     loginLimiter: new LoginLimiter({

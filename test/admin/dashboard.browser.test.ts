@@ -33,7 +33,7 @@ beforeAll(async () => {
   await confirmSpkForTest(app, order.id);
   await payThroughSandbox(app, customer, order.id); // the down payment, 100 days ago
   clock.offsetDays = 0;
-  await runBillingPass(app.app.orm.em.fork(), { clock, bus: app.app.services.notifications.bus, billing: app.app.services.billing });
+  await runBillingPass(app.app.orm.em.fork(), { clock, bus: app.app.services.notifications.bus, billing: app.app.services.billing, events: app.app.services.events });
   customer.token = (await app.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: customer.username, password: customer.password } })).login.accessToken;
   await payThroughSandbox(app, customer, order.id, '100000'); // part of the arrears, today
 }, 180_000);

@@ -15,7 +15,7 @@ afterAll(() => t?.close());
 // A pass for a date runs on that date (a pass for a later day is refused): the clock goes there first.
 const pass = (date: string) => {
   clock.set(`${date}T02:00:00Z`);
-  return runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing }, date);
+  return runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing, events: t.app.services.events }, date);
 };
 const sql = <T = any>(text: string, params: unknown[] = []) => t.app.orm.em.fork().getConnection().execute<T[]>(text, params);
 

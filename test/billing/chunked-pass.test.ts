@@ -20,7 +20,7 @@ const orders: { id: string; number: string; customer: TestUser }[] = [];
 let support: TestUser;
 
 const sql = <T = any>(text: string, params: unknown[] = []) => t.app.orm.em.fork().getConnection().execute<T[]>(text, params);
-const deps = () => ({ clock, bus: t.app.services.notifications.bus, billing: { ...t.app.services.billing, chunkOrders: 2 } });
+const deps = () => ({ clock, bus: t.app.services.notifications.bus, billing: { ...t.app.services.billing, chunkOrders: 2 }, events: t.app.services.events });
 const pass = (date: string, opts: BillingPassOptions = {}) => runBillingPass(t.app.orm.em.fork(), deps(), date, opts);
 const preview = (date: string) => runBillingPass(t.app.orm.em.fork(), deps(), date, { dryRun: true });
 const noticeCount = async () => (await sql<{ n: number }>(`select count(*)::int as n from notifications`))[0]!.n;

@@ -33,7 +33,7 @@ async function tokenOf(user: TestUser) {
   return login.login.accessToken as string;
 }
 
-const pass = (date: string) => runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing }, date);
+const pass = (date: string) => runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing, events: t.app.services.events }, date);
 
 async function pay(token: string, orderId: string, amount?: bigint) {
   const p = (

@@ -44,7 +44,7 @@ async function confirmedOrder() {
 }
 
 const sql = <T = any>(text: string, params: unknown[] = []) => t.app.orm.em.fork().getConnection().execute<T[]>(text, params);
-const pass = (date?: string) => runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing }, date);
+const pass = (date?: string) => runBillingPass(t.app.orm.em.fork(), { clock, bus: t.app.services.notifications.bus, billing: t.app.services.billing, events: t.app.services.events }, date);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082', 'hex');
 
 async function payGateway(c: TestUser, orderId: string, amount?: string) {

@@ -12,6 +12,7 @@ import { applySuspension } from '../hosting/hosting.service';
 import { SuspensionCause } from '../hosting/service-status';
 import { BillingRun } from './billing-run.entity';
 import { sendReminders, type ClaimedReminder } from './reminder-notices';
+import type { EventDeps } from '../events/domain-events';
 
 export interface BillingConfig {
   /** Days before a due date to remind (default 7, 3, 1). */
@@ -22,6 +23,13 @@ export interface BillingConfig {
   remindStaff?: boolean;
   /** Orders per chunk, each chunk its own transaction (default 500): the longest a payment waits for the pass. */
   chunkOrders?: number;
+}
+
+/** What a pass needs: its clock, the notification bus, the reminder settings and the domain events it emits. */
+export interface BillingPassDeps extends EventDeps {
+  clock: Clock;
+  bus: NotificationBus;
+  billing: BillingConfig;
 }
 
 export interface BillingPassResult {
@@ -45,7 +53,6 @@ export interface BillingPassOptions {
   afterChunkWrites?: (chunk: { index: number; orderIds: string[] }, tx: EntityManager) => Promise<void> | void;
 }
 
-type PassDeps = { clock: Clock; bus: NotificationBus; billing: BillingConfig };
 
 const DEFAULT_CHUNK_ORDERS = 500;
 
@@ -63,7 +70,7 @@ class PreviewRollback<T> extends Error {
  * What a billing pass for `date` would do, for any date (also one still to come): the same chunks, each
  * in a transaction that is rolled back, sending nothing, so staff can look before they run it.
  */
-export async function previewBillingPass(em: EntityManager, deps: PassDeps, date: string): Promise<BillingPassResult> {
+export async function previewBillingPass(em: EntityManager, deps: BillingPassDeps, date: string): Promise<BillingPassResult> {
   return runBillingPass(em, deps, date, { dryRun: true });
 }
 
@@ -84,7 +91,7 @@ export async function previewBillingPass(em: EntityManager, deps: PassDeps, date
  * notices of exactly those rows, so a chunk done twice (never by design) still sends nothing twice.
  * The result is the run's totals. With `dryRun` it writes and sends nothing and returns what it would do.
  */
-export async function runBillingPass(em: EntityManager, deps: PassDeps, date?: string, opts: BillingPassOptions = {}): Promise<BillingPassResult> {
+export async function runBillingPass(em: EntityManager, deps: BillingPassDeps, date?: string, opts: BillingPassOptions = {}): Promise<BillingPassResult> {
   const today = todayJakarta(deps.clock);
   const day = date ?? today;
   const dryRun = opts.dryRun === true;
@@ -97,7 +104,7 @@ export async function runBillingPass(em: EntityManager, deps: PassDeps, date?: s
 }
 
 interface Pass {
-  deps: PassDeps;
+  deps: BillingPassDeps;
   day: string;
   upTo: string;
   dryRun: boolean;

@@ -35,13 +35,13 @@ export class BillingResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => BillingPassSummary, { description: 'Runs the daily billing pass now (idempotent); `date` defaults to today in Asia/Jakarta and may not be later (BAD_USER_INPUT)' })
   runBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
-    return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing }, date ?? undefined);
+    return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing, events: ctx.app.events }, date ?? undefined);
   }
 
   @Authorized(Role.ADMIN)
   @Query(() => BillingPassSummary, { description: 'What the billing pass for `date` (any date, also a later one) would do; writes and sends nothing' })
   previewBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
-    return previewBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing }, date ?? todayJakarta(ctx.app.clock));
+    return previewBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing, events: ctx.app.events }, date ?? todayJakarta(ctx.app.clock));
   }
 
   @Authorized(Role.SUPPORT)

@@ -24,10 +24,16 @@ export interface DomainEventMap {
   'payment.refunded': { paymentId: string; orderId: string; customerId: string; amount: bigint };
   'installment.invoiced': { installmentId: string; orderId: string; customerId: string };
   'service.activated': { serviceId: string; orderId: string; customerId: string };
-  'service.failed': { serviceId: string; orderId: string; customerId: string; error: string };
+  /** One failed driver call; `retrying` says whether a retry is scheduled (false: staff must act). */
+  'service.failed': { serviceId: string; orderId: string; customerId: string; error: string; action: string; retrying: boolean };
 }
 
 export type DomainEventType = keyof DomainEventMap;
+
+/** What a service that makes a move needs to tell the others: part of every domain's deps object. */
+export interface EventDeps {
+  events: DomainEvents;
+}
 
 /** Who caused the event (null for the system: billing pass, gateway webhook, job) and when. */
 export interface EventMeta {

@@ -124,7 +124,7 @@ export class ServiceResolver {
   @Authorized(Role.SUPPORT)
   @Mutation(() => StaffTask)
   completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
-    return hosting.completeStaffTask(ctx.em, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
+    return hosting.completeStaffTask(ctx.em, ctx.app.hosting, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
   }
 
   @FieldResolver(() => ID)

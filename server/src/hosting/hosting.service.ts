@@ -18,10 +18,11 @@ import { DriverError, type ProvisioningDriver, type ServiceSpec } from './driver
 import { ProvisioningState, Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
 import { ServiceAction, ServiceStatus, SuspensionCause, serviceMachine, type DriverAction } from './service-status';
 import { appLinks } from '../common/app-links';
+import type { EventDeps } from '../events/domain-events';
 
 export const OS_TEMPLATES = ['ubuntu-24.04', 'ubuntu-22.04', 'debian-12', 'almalinux-9', 'rocky-9', 'windows-server-2022'] as const;
 
-export interface HostingDeps {
+export interface HostingDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
   /** The driver for a product category (VMs: local or proxmox; dedicated and colocation: manual). */
@@ -163,6 +164,7 @@ export async function runClaimedAction(em: EntityManager, deps: HostingDeps, ser
       s.provisioning = ProvisioningState.FAILED;
       s.nextAttemptAt = outcome.retryable ? new Date(now.getTime() + Math.min(2 ** s.attempts, 60) * 60_000) : null;
       audit(tx, null, 'service.driver_failed', ref(s), { action, error: s.lastError, attempts: s.attempts });
+      await deps.events.emit(tx, 'service.failed', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id, error: s.lastError, action, retrying: s.nextAttemptAt !== null }, { at: now });
       return s;
     }
     if (outcome.externalRef) s.externalRef = outcome.externalRef;
@@ -173,23 +175,27 @@ export async function runClaimedAction(em: EntityManager, deps: HostingDeps, ser
       }
       return s;
     }
-    finishAction(s, action);
+    await finishAction(tx, deps, s, action, null);
     return s;
   });
   return { service: synced, ran: true };
 }
 
-function finishAction(s: Service, action: DriverAction) {
-  if (action === 'create') s.status = serviceMachine.apply(s.status, ServiceAction.ACTIVATE);
+/** The driver's action is done (by the driver, or by staff for the manual one): the service is what it should be. */
+async function finishAction(tx: EntityManager, deps: EventDeps & { clock: Clock }, s: Service, action: DriverAction, actor: AuthUser | null) {
   s.pendingAction = null;
   s.provisioning = ProvisioningState.IN_SYNC;
   s.lastError = null;
   s.attempts = 0;
   s.nextAttemptAt = null;
+  if (action === 'create') {
+    s.status = serviceMachine.apply(s.status, ServiceAction.ACTIVATE);
+    await deps.events.emit(tx, 'service.activated', { serviceId: s.id, orderId: s.order.id, customerId: s.customer.id }, { actorId: actor?.id ?? null, at: deps.clock.now() });
+  }
 }
 
 /** Staff finished what the manual driver asked; the service now is what it should be. */
-export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: string, note: string | null) {
+export async function completeStaffTask(em: EntityManager, deps: EventDeps & { clock: Clock }, actor: AuthUser, id: string, note: string | null) {
   return em.transactional(async (tx) => {
     const task = await tx.findOne(StaffTask, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!task) throw notFound('service.taskNotFound');
@@ -199,7 +205,7 @@ export async function completeStaffTask(em: EntityManager, actor: AuthUser, id: 
     task.completedBy = tx.getReference(User, actor.id, { wrapped: true });
     task.note = note;
     const s = await tx.findOneOrFail(Service, task.service.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (s.pendingAction === task.action) finishAction(s, task.action);
+    if (s.pendingAction === task.action) await finishAction(tx, deps, s, task.action, actor);
     audit(tx, actor, 'service.task_done', ref(s), { taskId: task.id, action: task.action, note });
     return task;
   });
@@ -235,11 +241,12 @@ export async function suspendOrder(em: EntityManager, deps: HostingDeps, user: A
   });
 }
 
-export async function applySuspension(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
+export async function applySuspension(tx: EntityManager, deps: EventDeps & { clock: Clock; bus: NotificationBus }, order: Order, actor: AuthUser | null, cause: SuspensionCause, reason: string | null) {
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
   const services = await suspendServices(tx, deps, order, actor, cause, reason);
   audit(tx, actor, 'order.suspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, cause, reason, services: services.map((s) => s.id) });
+  await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause, reason }, { actorId: actor?.id ?? null, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -266,12 +273,13 @@ export async function suspendServices(tx: EntityManager, deps: { bus: Notificati
  * Lifts a suspension: an admin's second chance (with a payment deadline), or the system once the
  * arrears are settled. Returns the services to sync.
  */
-export async function liftSuspension(tx: EntityManager, deps: { bus: NotificationBus }, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null) {
+export async function liftSuspension(tx: EntityManager, deps: EventDeps & { clock: Clock; bus: NotificationBus }, order: Order, actor: AuthUser | null, reason: string | null, payUntil: string | null) {
   const from = order.status;
   order.status = orderMachine.apply(order.status, OrderAction.UNSUSPEND);
   order.graceUntil = payUntil;
   const services = await resumeServices(tx, deps, order, actor, reason, payUntil);
   audit(tx, actor, 'order.unsuspend', { entityType: 'Order', entityId: order.id }, { from, to: order.status, reason, payUntil });
+  await deps.events.emit(tx, 'order.unsuspended', { orderId: order.id, customerId: order.customer.id, payUntil }, { actorId: actor?.id ?? null, at: deps.clock.now() });
   return { order, services };
 }
 
@@ -302,7 +310,7 @@ export async function unsuspendOrder(em: EntityManager, deps: HostingDeps, actor
 }
 
 /** After a settlement: a suspension for non-payment ends by itself once nothing is overdue any more. */
-export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order: Order, deps: { clock: Clock; bus: NotificationBus }) {
+export async function liftNonPaymentSuspensionIfSettled(tx: EntityManager, order: Order, deps: EventDeps & { clock: Clock; bus: NotificationBus }) {
   const { clock } = deps;
   if (order.status !== OrderStatus.SUSPENDED) return null;
   const suspended = await tx.find(Service, { order, status: ServiceStatus.SUSPENDED });

@@ -1,21 +1,14 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { requireUser } from '../accounts/auth-user';
-import { isStaff } from '../accounts/roles';
-import { audit } from '../audit/audit';
-import { AppError, notFound } from '../common/errors';
-import { t } from '../common/messages';
-import { checkPdf, checkUpload } from '../common/uploads';
-import { StoredFile } from '../files/stored-file.entity';
 import type { AppServices } from '../graphql/context';
-import { PaymentMethod, PaymentStatus } from '../payments/enums';
+import { PaymentMethod } from '../payments/enums';
 import { sandboxPayPage, WebhookAuthError, WebhookFormatError } from '../payments/gateways';
 import { Payment } from '../payments/payment.entity';
 import { handleGatewayNotification } from '../payments/payments.service';
+import { PROOF_MAX_BYTES, transferProof, uploadTransferProof } from '../payments/payment-proof';
 import { httpUser, sendError } from './auth';
 import { rawBody, uploadBody } from './request-body';
 
-const PROOF_MAX_BYTES = 5 * 1024 * 1024;
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 const WEBHOOK_PATH = '/webhooks/payments';
 
@@ -38,7 +31,7 @@ export function paymentRoutes(services: AppServices): Router {
       throw err;
     }
     try {
-      const outcome = await handleGatewayNotification(orm.em.fork(), { clock: services.clock, bus: services.notifications.bus }, notification);
+      const outcome = await handleGatewayNotification(orm.em.fork(), { clock: services.clock, bus: services.notifications.bus, events: services.events }, notification);
       services.logger.info({ provider: notification.provider, reference: notification.reference, eventKey: notification.eventKey, outcome }, 'payment webhook');
       res.json({ status: 'ok', outcome });
     } catch (err) {
@@ -51,29 +44,8 @@ export function paymentRoutes(services: AppServices): Router {
     const em = orm.em.fork();
     try {
       const user = requireUser(await httpUser(req, em, services));
-      const payment = await em.findOne(Payment, req.params.id, { populate: ['order'] });
-      if (!payment || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
-      if (payment.method !== PaymentMethod.BANK_TRANSFER) throw new AppError('BAD_USER_INPUT', t('payment.notTransfer'), { field: 'proof' });
-      if (payment.status !== PaymentStatus.PENDING) {
-        throw new AppError('CONFLICT', t('payment.orderClosed', { status: payment.status }), { currentState: payment.status });
-      }
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const contentType = checkUpload(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES, allowed: ['image/jpeg', 'image/png', 'application/pdf'] });
-      // FINANCE opens the proof: a PDF must be one that opens, read in the worker pool (no transaction is open here).
-      if (contentType === 'application/pdf') await checkPdf(bytes, { field: 'proof', maxBytes: PROOF_MAX_BYTES });
-      const file = em.create(StoredFile, {
-        owner: payment.order.$.customer.id,
-        purpose: 'payment-proof',
-        contentType,
-        fileName: `bukti-${payment.reference}.${contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg'}`,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        data: bytes,
-      });
-      payment.proof = file as never;
-      audit(em, user, 'payment.upload_proof', { entityType: 'Payment', entityId: payment.id }, { size: bytes.length, contentType, sha256: file.sha256 });
-      await em.flush();
-      res.status(201).json({ paymentId: payment.id, contentType, size: bytes.length, sha256: file.sha256 });
+      res.status(201).json(await uploadTransferProof(em, { clock: services.clock, events: services.events }, user, String(req.params.id), bytes));
     } catch (err) {
       sendError(res, err, services);
     }
@@ -82,11 +54,7 @@ export function paymentRoutes(services: AppServices): Router {
   router.get('/files/payments/:id/proof', async (req, res) => {
     const em = orm.em.fork();
     try {
-      const user = requireUser(await httpUser(req, em, services));
-      const payment = await em.findOne(Payment, req.params.id, { populate: ['order'] });
-      // Anyone but the order's customer and staff learns nothing, not even that the payment exists.
-      if (!payment?.proof || (!isStaff(user.role) && payment.order.$.customer.id !== user.id)) throw notFound('payment.notFound');
-      const file = await em.findOneOrFail(StoredFile, payment.proof.id, { populate: ['data'] });
+      const file = await transferProof(em, requireUser(await httpUser(req, em, services)), String(req.params.id));
       res.set({
         'content-type': file.contentType,
         'content-disposition': `inline; filename="${file.fileName}"`,

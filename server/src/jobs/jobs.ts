@@ -36,7 +36,7 @@ export function jobDefinitions(app: AppServices): JobDefinition[] {
     {
       name: 'billing-pass',
       dailyAt: app.config.BILLING_PASS_TIME,
-      run: () => runBillingPass(app.orm.em.fork(), { clock: app.clock, bus: app.notifications.bus, billing: app.billing }),
+      run: () => runBillingPass(app.orm.em.fork(), { clock: app.clock, bus: app.notifications.bus, billing: app.billing, events: app.events }),
     },
   ];
 }

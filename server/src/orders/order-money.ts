@@ -10,6 +10,7 @@ import { Service } from '../hosting/service.entity';
 import { ServiceStatus, SuspensionCause } from '../hosting/service-status';
 import { isPayable, OrderAction, OrderStatus, orderMachine } from './order-status';
 import type { Order } from './order.entity';
+import type { EventDeps } from '../events/domain-events';
 
 /**
  * The order follows its money, after every payment and every refund, through the order state machine:
@@ -23,7 +24,7 @@ import type { Order } from './order.entity';
  */
 export async function followMoney(
   tx: EntityManager,
-  deps: { clock: Clock; bus: NotificationBus },
+  deps: EventDeps & { clock: Clock; bus: NotificationBus },
   order: Order,
   installments: Installment[],
   actor: AuthUser | null,
@@ -42,7 +43,11 @@ export async function followMoney(
     order.status = orderMachine.apply(order.status, OrderAction.ACTIVATE);
     if (from !== order.status) await resumeServices(tx, deps, order, actor, 'Uang muka lunas', null, SuspensionCause.NON_PAYMENT);
     // A service still suspended for another cause (the admin's, the customer's choice) keeps the order suspended.
-    if (await tx.count(Service, { order, status: ServiceStatus.SUSPENDED })) order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
+    const stillSuspended = await tx.findOne(Service, { order, status: ServiceStatus.SUSPENDED });
+    if (stillSuspended) {
+      order.status = orderMachine.apply(order.status, OrderAction.SUSPEND);
+      await deps.events.emit(tx, 'order.suspended', { orderId: order.id, customerId: order.customer.id, cause: stillSuspended.suspensionCause ?? SuspensionCause.ADMIN, reason: null }, { actorId: actor?.id ?? null, at: now });
+    }
   }
   if (!allPaid && orderMachine.can(order.status, OrderAction.REOPEN)) order.status = orderMachine.apply(order.status, OrderAction.REOPEN);
 
@@ -52,7 +57,10 @@ export async function followMoney(
 
   // Settling the arrears ends a suspension for non-payment by itself (not one an admin imposed).
   await liftNonPaymentSuspensionIfSettled(tx, order, deps);
-  if (allPaid && orderMachine.can(order.status, OrderAction.COMPLETE)) order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
+  if (allPaid && orderMachine.can(order.status, OrderAction.COMPLETE)) {
+    order.status = orderMachine.apply(order.status, OrderAction.COMPLETE);
+    await deps.events.emit(tx, 'order.completed', { orderId: order.id, customerId: order.customer.id }, { actorId: actor?.id ?? null, at: now });
+  }
   if (from !== order.status) audit(tx, actor, 'order.money_status', { entityType: 'Order', entityId: order.id }, { from, to: order.status, ...cause });
   return { from, to: order.status };
 }

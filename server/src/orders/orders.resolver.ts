@@ -28,6 +28,8 @@ class Assignee {
   @Field() fullName!: string;
 }
 
+const orderDeps = (ctx: Context): orders.OrderDeps => ({ clock: ctx.app.clock, events: ctx.app.events });
+
 const installmentsOf = (ctx: Context, order: Order) =>
   ctx.loaders.children(ctx.em, Installment, 'order', order.id, { number: 'asc' });
 
@@ -55,7 +57,7 @@ export class OrderResolver {
   @Authorized()
   @Mutation(() => [Order], { description: 'Turns the cart into orders (one per cart line) with their installment schedules.' })
   checkout(@Arg('input', () => CheckoutInput, { nullable: true }) input: CheckoutInput | null, @Ctx() ctx: Context) {
-    return orders.checkout(ctx.em, requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.clock);
+    return orders.checkout(ctx.em, orderDeps(ctx), requireCustomer(ctx.user), input ?? new CheckoutInput());
   }
 
   @Authorized()
@@ -80,7 +82,7 @@ export class OrderResolver {
   @Mutation(() => Order, { description: 'The customer, before the SPK is confirmed, or SUPPORT/ADMIN.' })
   cancelOrder(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
     if (!reason.trim() || reason.length > 1000) throw badInput('reason', 'validation.required', { field: 'reason' });
-    return orders.cancelOrder(ctx.em, ctx.user, id, reason);
+    return orders.cancelOrder(ctx.em, orderDeps(ctx), ctx.user, id, reason);
   }
 
   @Authorized(Role.SUPPORT)

@@ -24,6 +24,12 @@ import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
 import { appLinks } from '../common/app-links';
+import type { EventDeps } from '../events/domain-events';
+
+/** What the order moves need: the clock and the domain events they emit. */
+export interface OrderDeps extends EventDeps {
+  clock: Clock;
+}
 
 const MAX_UNITS = 20;
 const ref = (o: Order) => ({ entityType: 'Order', entityId: o.id });
@@ -79,7 +85,8 @@ function termsSnapshot(plan: InstallmentPlan): PlanTermsSnapshot {
  * buildSchedule call as the quote (one unit's schedule times the quantity), so item totals add up to the
  * order total and the quote is the order, line for line. All or nothing.
  */
-export async function checkout(em: EntityManager, actor: AuthUser, input: CheckoutInput, clock: Clock): Promise<Order[]> {
+export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUser, input: CheckoutInput): Promise<Order[]> {
+  const { clock } = deps;
   return em.transactional(async (tx) => {
     const customer = await tx.findOneOrFail(User, actor.id);
     const lines = await tx.find(CartItem, { customer: actor.id }, { populate: ['product', 'plan'], orderBy: { createdAt: 'asc', id: 'asc' } });
@@ -135,6 +142,7 @@ export async function checkout(em: EntityManager, actor: AuthUser, input: Checko
       orders.push(order);
     }
     await tx.flush();
+    for (const order of orders) await deps.events.emit(tx, 'order.placed', { orderId: order.id, customerId: customer.id }, { actorId: actor.id, at: clock.now() });
     return orders;
   });
 }
@@ -172,7 +180,7 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
  * refused by the state machine or because money is on the order, or finds the order cancelled and
  * becomes an anomaly instead of money on a cancelled order.
  */
-export async function cancelOrder(em: EntityManager, user: AuthUser | null, id: string, reason: string) {
+export async function cancelOrder(em: EntityManager, deps: OrderDeps, user: AuthUser | null, id: string, reason: string) {
   const actor = requireUser(user);
   await getOrder(em, actor, id); // NOT_FOUND before anything else for someone else's order
   if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
@@ -187,6 +195,7 @@ export async function cancelOrder(em: EntityManager, user: AuthUser | null, id: 
     order.cancelReason = reason.trim();
     for (const i of installments) i.status = installmentMachine.apply(i.status, InstallmentAction.CANCEL);
     audit(tx, actor, 'order.cancel', ref(order), { from, to: order.status, reason: order.cancelReason });
+    await deps.events.emit(tx, 'order.cancelled', { orderId: order.id, customerId: order.customer.id, reason: order.cancelReason }, { actorId: actor.id, at: deps.clock.now() });
     return order;
   });
 }

@@ -24,7 +24,7 @@ class PaymentPage extends PageOf(Payment) {}
 @ObjectType()
 class PaymentAnomalyPage extends PageOf(PaymentAnomaly) {}
 
-const settleDeps = (ctx: Context) => ({ clock: ctx.app.clock, bus: ctx.app.notifications.bus });
+const settleDeps = (ctx: Context): payments.SettleDeps => ({ clock: ctx.app.clock, bus: ctx.app.notifications.bus, events: ctx.app.events });
 const deps = (ctx: Context) => ({ clock: ctx.app.clock, gateway: ctx.app.gateway, publicUrl: ctx.app.config.publicUrl });
 
 /** A payment, if the caller may see it: its order's customer or staff. */

@@ -22,6 +22,7 @@ import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { PaymentAnomaly, WebhookEvent } from './webhook-event.entity';
 import { appLinks } from '../common/app-links';
+import type { EventDeps } from '../events/domain-events';
 
 
 /** The gate of the SPK issue: before confirmation the API answers SPK_NOT_CONFIRMED, "SPK belum diconfirm admin". */
@@ -131,7 +132,7 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
 
 type SettleOutcome = 'settled' | 'duplicate' | 'anomaly';
 
-export interface SettleDeps {
+export interface SettleDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
 }
@@ -171,7 +172,7 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
   }
   payment.status = paymentMachine.apply(payment.status, PaymentAction.SETTLE);
   payment.settledAt = now;
-  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus }, order, installments, actor, { paymentId: payment.id });
+  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus, events: deps.events }, order, installments, actor, { paymentId: payment.id });
   audit(tx, actor, 'payment.settle', { entityType: 'Payment', entityId: payment.id }, {
     orderId: order.id,
     amount: payment.amount,
@@ -180,6 +181,7 @@ async function settleLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
   });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   await notify(tx, deps, customer, 'PAYMENT_SETTLED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference }, { link: appLinks.customerOrder(order.id) });
+  await deps.events.emit(tx, 'payment.settled', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount, method: payment.method }, { actorId: actor?.id ?? null, at: now });
   return 'settled';
 }
 
@@ -252,10 +254,11 @@ async function refundLocked(tx: EntityManager, deps: SettleDeps, payment: Paymen
     a.reversedAt = now;
   }
   payment.rejectionReason = reason;
-  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus }, order, installments, actor, { paymentId: payment.id, refund: true });
+  const move = await followMoney(tx, { clock: { now: () => now }, bus: deps.bus, events: deps.events }, order, installments, actor, { paymentId: payment.id, refund: true });
   audit(tx, actor, 'payment.refund', { entityType: 'Payment', entityId: payment.id }, { reason, amount: payment.amount, ...(move.from !== move.to ? { orderStatus: move } : {}) });
   const customer = await tx.findOneOrFail(User, order.customer.id);
   await notify(tx, deps, customer, 'PAYMENT_REFUNDED', { customerName: order.customerName, orderNumber: order.number, amount: payment.amount, reference: payment.reference, reason }, { link: appLinks.customerOrder(order.id) });
+  await deps.events.emit(tx, 'payment.refunded', { paymentId: payment.id, orderId: order.id, customerId: order.customer.id, amount: payment.amount }, { actorId: actor?.id ?? null, at: now });
 }
 
 export async function refundPayment(em: EntityManager, deps: SettleDeps, actor: AuthUser, id: string, reason: string) {

@@ -30,8 +30,9 @@ import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
 import { sendOverdueNotice } from '../billing/overdue-notice';
 import { appLinks } from '../common/app-links';
+import type { DomainEventMap, DomainEventType, EventDeps } from '../events/domain-events';
 
-export interface SpkDeps {
+export interface SpkDeps extends EventDeps {
   clock: Clock;
   bus: NotificationBus;
   config: Config;
@@ -150,6 +151,14 @@ async function notifyCustomer(
   await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerOrder(spk.order.id) });
 }
 
+type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
+
+/** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
+function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+  const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
+  return deps.events.emit(tx, type, payload, { actorId: actor.id, at: deps.clock.now() });
+}
+
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
 export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, orderId: string): Promise<Spk> {
   const actor = requireUser(user);
@@ -193,6 +202,7 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
     const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
     audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
+    await emitSpk(tx, deps, 'spk.created', spk, actor, {});
     return spk;
   });
 }
@@ -230,10 +240,12 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
     switch (action) {
       case SpkAction.APPROVE:
         spk.approvedAt = now;
+        await emitSpk(tx, deps, 'spk.approved', spk, actor, {});
         break;
       case SpkAction.REQUEST_REVISION:
         spk.revisionComments = reason;
         spk.approvedAt = null;
+        await emitSpk(tx, deps, 'spk.revisionRequested', spk, actor, { note: reason });
         break;
       case SpkAction.SUBMIT_FOR_REVIEW: {
         const staff = await tx.findOneOrFail(User, actor.id);
@@ -256,6 +268,7 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         await tx.nativeUpdate(Installment, { order, number: 0, dueDate: { $lt: todayJakarta(deps.clock) } }, { dueDate: todayJakarta(deps.clock) });
         await refreshStatuses(tx, order, deps.clock);
         await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+        await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
       case SpkAction.CANCEL:
         if (orderMachine.can(order.status, OrderAction.RESET_SPK)) order.status = orderMachine.apply(order.status, OrderAction.RESET_SPK);
@@ -368,6 +381,7 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
     transition(tx, spk, actor, SpkAction.UPLOAD_SIGNED);
     spk.rejectionReason = null;
     storeVersion(tx, spk, actor, SpkVersionKind.CUSTOMER_SIGNED, bytes, { verification: report as unknown as Record<string, unknown> });
+    await emitSpk(tx, deps, 'spk.customerSigned', spk, actor, { via: 'UPLOAD' });
     return spk;
   });
 }
