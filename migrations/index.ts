@@ -12,6 +12,7 @@ import { Migration20261204144655 } from './Migration20261204144655';
 import { Migration20261204150918 } from './Migration20261204150918';
 import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204155544 } from './Migration20261204155544';
+import { Migration20261204173458 } from './Migration20261204173458';
 import { Migration20261204174527 } from './Migration20261204174527';
 import { Migration20261204174813 } from './Migration20261204174813';
 import { Migration20261204175111 } from './Migration20261204175111';
@@ -30,6 +31,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204150918', class: Migration20261204150918 },
   { name: 'Migration20261204153705', class: Migration20261204153705 },
   { name: 'Migration20261204155544', class: Migration20261204155544 },
+  { name: 'Migration20261204173458', class: Migration20261204173458 },
   { name: 'Migration20261204174527', class: Migration20261204174527 },
   { name: 'Migration20261204174813', class: Migration20261204174813 },
   { name: 'Migration20261204175111', class: Migration20261204175111 },

@@ -1,18 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/roles';
-import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
-import { VirtualAccount, VirtualAccountStatus } from '../payments/virtual-account.entity';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
-import { daysLate, daysLateSql, isOverdueOn, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, owed, statusOnSql } from '../installments/rules';
+import { daysLateSql, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, statusOnSql } from '../installments/rules';
 import { PAYABLE_SQL } from '../installments/owed-sql';
 import { badInput } from '../common/errors';
-import { summarize } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
-import { notify, staffRecipients } from '../notifications/notifications.service';
+import { staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
-import { appLinks } from '../common/app-links';
+import { BillingRun } from './billing-run.entity';
+import { sendReminders, type ClaimedReminder } from './reminder-notices';
 import type { EventDeps } from '../events/domain-events';
 
 export interface BillingConfig {
@@ -22,6 +19,8 @@ export interface BillingConfig {
   remindAfter: number[];
   /** Tell staff about each newly overdue installment (default on). */
   remindStaff?: boolean;
+  /** Orders per chunk, each chunk its own transaction (default 500): the longest a payment waits for the pass. */
+  chunkOrders?: number;
 }
 
 /** What a pass needs: its clock, the notification bus, the reminder settings and the domain events it emits. */
@@ -43,19 +42,31 @@ export interface BillingPassResult {
   suspendedOrders: string[];
 }
 
-/** Any constant: two passes take the same transaction-level advisory lock and run one after the other. */
+export interface BillingPassOptions {
+  dryRun?: boolean;
+  /**
+   * Runs inside each chunk's transaction after its writes, before its progress is recorded (tests use it
+   * to act while the pass holds a chunk, or to stop the pass there as a kill would: the chunk rolls back).
+   */
+  afterChunkWrites?: (chunk: { index: number; orderIds: string[] }, tx: EntityManager) => Promise<void> | void;
+}
+
+
+const DEFAULT_CHUNK_ORDERS = 500;
+
+/** Any constant: the chunks of every pass take this transaction-level advisory lock, so they run one at a time. */
 const PASS_LOCK = 72_630_001;
 
-/** Thrown inside a preview's transaction so that everything it wrote is rolled back. */
-class PreviewRollback extends Error {
-  constructor(readonly result: BillingPassResult) {
+/** Thrown inside a preview chunk's transaction so that everything it wrote is rolled back. */
+class PreviewRollback<T> extends Error {
+  constructor(readonly result: T) {
     super('billing pass preview');
   }
 }
 
 /**
- * What a billing pass for `date` would do, for any date (also one still to come): the same pass in a
- * transaction that is rolled back, sending nothing, so staff can look before they run it.
+ * What a billing pass for `date` would do, for any date (also one still to come): the same chunks, each
+ * in a transaction that is rolled back, sending nothing, so staff can look before they run it.
  */
 export async function previewBillingPass(em: EntityManager, deps: BillingPassDeps, date: string): Promise<BillingPassResult> {
   return runBillingPass(em, deps, date, { dryRun: true });
@@ -63,109 +74,216 @@ export async function previewBillingPass(em: EntityManager, deps: BillingPassDep
 
 /**
  * The daily billing pass for `date` (Asia/Jakarta; today by default, never later: a pass cannot charge
- * for days that have not come), in one transaction under an advisory lock, so it may run twice or on
- * two processes at once. Every rule it applies lives in installments/rules.ts:
+ * for days that have not come). Every rule it applies lives in installments/rules.ts:
  * - fees are a function of the date: each installment's fee becomes what `date` justifies, never goes
  *   down, and never stays above what today justifies (so no pass can leave more than today allows);
  * - statuses are what today and the money say (a preview of a later date shows that date's);
  * - reminders for `date` go out once per unique (installment, kind, offset) row, and the overdue ones
  *   as one notice per order with the true days late of the oldest installment and the arrears.
- * With `dryRun` it writes and sends nothing and returns what it would have done.
+ *
+ * The book is walked in chunks of orders by id, each chunk one short transaction that locks its orders
+ * and then their installments by (order, number), the order payments lock them in: a payment waits for
+ * at most the chunk that holds its order. Progress is a `billing_runs` row: the next pass for the same
+ * date (another process now, or a later retry after a kill) continues an unfinished run where its last
+ * committed chunk ended. Each chunk claims its reminder rows with ON CONFLICT DO NOTHING and writes the
+ * notices of exactly those rows, so a chunk done twice (never by design) still sends nothing twice.
+ * The result is the run's totals. With `dryRun` it writes and sends nothing and returns what it would do.
  */
-export async function runBillingPass(
-  em: EntityManager,
-  deps: BillingPassDeps,
-  date?: string,
-  opts: { dryRun?: boolean } = {},
-): Promise<BillingPassResult> {
+export async function runBillingPass(em: EntityManager, deps: BillingPassDeps, date?: string, opts: BillingPassOptions = {}): Promise<BillingPassResult> {
   const today = todayJakarta(deps.clock);
   const day = date ?? today;
   const dryRun = opts.dryRun === true;
   if (!dryRun && day > today) throw badInput('date', 'billing.futureDate', { today });
   // The latest date a status or fee may reflect: today, or the later date a preview asks about.
   const upTo = day > today ? day : today;
-  try {
-    return await em.transactional(async (tx) => {
-      const result = await pass(tx, deps, day, upTo, dryRun);
-      if (dryRun) throw new PreviewRollback(result);
-      return result;
+  const size = Math.max(1, deps.billing.chunkOrders ?? DEFAULT_CHUNK_ORDERS);
+  const pass = { deps, day, upTo, dryRun };
+  return dryRun ? preview(em, pass, size, opts) : run(em, pass, size, opts);
+}
+
+interface Pass {
+  deps: BillingPassDeps;
+  day: string;
+  upTo: string;
+  dryRun: boolean;
+}
+
+type ChunkResult = Omit<BillingPassResult, 'date' | 'dryRun'>;
+
+const sqlIn =
+  (tx: EntityManager) =>
+  <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+    tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
+
+async function run(em: EntityManager, pass: Pass, size: number, opts: BillingPassOptions): Promise<BillingPassResult> {
+  let runId: string | null = null;
+  for (let chunk = 0; ; chunk++) {
+    const finished = await em.fork().transactional(async (tx) => {
+      await sqlIn(tx)('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
+      // This pass's run; else an unfinished one for the date (resume or join it); else a new one.
+      const current =
+        (runId && (await tx.findOne(BillingRun, runId))) ||
+        (await tx.findOne(BillingRun, { passDate: pass.day, finishedAt: null }, { orderBy: { createdAt: 'asc' } })) ||
+        tx.create(BillingRun, { passDate: pass.day });
+      runId = current.id;
+      if (current.finishedAt) return current; // another process ran the last chunk
+      const orderIds = await lockChunk(tx, current.cursor, size);
+      if (!orderIds.length) {
+        current.finishedAt = new Date();
+        audit(tx, null, 'billing.pass', { entityType: 'BillingRun', entityId: current.id }, { ...totals(current, pass.day), chunks: current.chunks });
+        return current;
+      }
+      const done = await passChunk(tx, pass, orderIds);
+      await opts.afterChunkWrites?.({ index: chunk, orderIds }, tx);
+      current.cursor = orderIds.at(-1)!;
+      current.chunks++;
+      current.statusChanges += done.statusChanges;
+      current.feesChanged += done.feesChanged;
+      current.reminders += done.reminders;
+      current.staffNotices += done.staffNotices;
+      current.graceExpired += done.graceExpired;
+      if (done.suspendedOrders.length) current.suspendedOrders = [...current.suspendedOrders, ...done.suspendedOrders];
+      return null;
     });
-  } catch (err) {
-    if (err instanceof PreviewRollback) return err.result;
-    throw err;
+    if (finished) return totals(finished, pass.day);
   }
 }
 
-async function pass(tx: EntityManager, deps: BillingPassDeps, day: string, upTo: string, dryRun: boolean): Promise<BillingPassResult> {
-  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
-    tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
-  await sql('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
+function totals(r: BillingRun, date: string): BillingPassResult {
+  const { statusChanges, feesChanged, reminders, staffNotices, graceExpired, suspendedOrders } = r;
+  return { date, dryRun: false, statusChanges, feesChanged, reminders, staffNotices, graceExpired, suspendedOrders: [...suspendedOrders] };
+}
+
+/** The same chunks as a pass, each rolled back: counts only, no progress recorded, nothing sent. */
+async function preview(em: EntityManager, pass: Pass, size: number, opts: BillingPassOptions): Promise<BillingPassResult> {
+  const sum: BillingPassResult = { date: pass.day, dryRun: true, statusChanges: 0, feesChanged: 0, reminders: 0, staffNotices: 0, graceExpired: 0, suspendedOrders: [] };
+  let cursor: string | null = null;
+  for (let chunk = 0; ; chunk++) {
+    let done: (ChunkResult & { last: string }) | null;
+    try {
+      await em.fork().transactional(async (tx) => {
+        await sqlIn(tx)('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
+        const orderIds = await lockChunk(tx, cursor, size);
+        const result = orderIds.length ? { ...(await passChunk(tx, pass, orderIds)), last: orderIds.at(-1)! } : null;
+        if (result) await opts.afterChunkWrites?.({ index: chunk, orderIds }, tx);
+        throw new PreviewRollback(result);
+      });
+      throw new Error('unreachable: a preview chunk always rolls back');
+    } catch (err) {
+      if (!(err instanceof PreviewRollback)) throw err;
+      done = err.result as typeof done;
+    }
+    if (!done) return sum;
+    cursor = done.last;
+    sum.statusChanges += done.statusChanges;
+    sum.feesChanged += done.feesChanged;
+    sum.reminders += done.reminders;
+    sum.staffNotices += done.staffNotices;
+    sum.graceExpired += done.graceExpired;
+    sum.suspendedOrders.push(...done.suspendedOrders);
+  }
+}
+
+/**
+ * The next `size` orders after `cursor` (by id) that the pass concerns (payable, or with a second
+ * chance that may run out), locked, then their installments locked by (order, number): the order in
+ * which payments lock, so the two wait for each other but never deadlock.
+ */
+async function lockChunk(tx: EntityManager, cursor: string | null, size: number): Promise<string[]> {
+  const sql = sqlIn(tx);
+  const rows = await sql<{ id: string }>(
+    `select o.id from orders o where ${cursor ? 'o.id > ? and ' : ''}(o.status in ${PAYABLE_SQL} or o.grace_until is not null)
+     order by o.id limit ? for no key update`,
+    cursor ? [cursor, size] : [size],
+  );
+  const ids = rows.map((r) => r.id);
+  if (ids.length) {
+    await sql(`select count(*) from (select 1 from installments i where i.order_id = any(?::uuid[]) order by i.order_id, i.number for no key update) locked`, [uuidArray(ids)]);
+  }
+  return ids;
+}
+
+/** A uuid[] literal: knex would spread a JS array into several bindings. */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
+
+/** Everything the pass does, for the orders of one chunk (already locked), in the chunk's transaction. */
+async function passChunk(tx: EntityManager, pass: Pass, orderIds: string[]): Promise<ChunkResult> {
+  const { deps, day, upTo, dryRun } = pass;
+  const sql = sqlIn(tx);
+  const ids = uuidArray(orderIds);
   // `d.day` is the pass's date, `d.up_to` the latest date anything may reflect; the rules read them.
   const D = `cross join (select ?::date as day, ?::date as up_to) d`;
+  const mine = `i.order_id = any(?::uuid[])`;
 
   // Fees first: a fee cut back to what is paid of it can make an installment PAID.
-  // Counted in the database: returning a million ids to Node would cost memory for nothing.
   const [fees] = await sql<{ n: number }>(
     `with next as (
        select i.id, ${lateFeeAfterPassSql('d.day', 'd.up_to')} as fee
        from installments i join orders o on o.id = i.order_id ${D}
-       where o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED' and (i.late_fee > 0 or i.due_date < d.day)
+       where ${mine} and o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED' and (i.late_fee > 0 or i.due_date < d.day)
      ), changed as (update installments i set late_fee = next.fee, updated_at = now() from next where next.id = i.id and i.late_fee <> next.fee returning 1)
      select count(*)::int as n from changed`,
-    [day, upTo],
+    [day, upTo, ids],
   );
 
   const [statuses] = await sql<{ n: number }>(
     `with next as (
        select i.id, ${statusOnSql('d.up_to', 'true')} as status
        from installments i join orders o on o.id = i.order_id ${D}
-       where o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED'
+       where ${mine} and o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED'
      ), changed as (
        update installments i set status = next.status, paid_at = case when next.status = 'PAID' then now() end, updated_at = now()
        from next where next.id = i.id and i.status <> next.status returning 1)
      select count(*)::int as n from changed`,
-    [day, upTo],
+    [day, upTo, ids],
   );
 
   const before = [...deps.billing.remindBefore].sort((a, b) => a - b);
   const after = [...deps.billing.remindAfter].sort((a, b) => a - b);
-  const reminderRows = await sql<{ installment_id: string; kind: 'BEFORE' | 'AFTER' | 'STAFF'; offset_days: number }>(
-    `insert into installment_reminders (id, created_at, updated_at, installment_id, kind, offset_days, sent_on)
-     select gen_random_uuid(), now(), now(), r.id, r.kind, r.off, r.day from (
-       select i.id, 'BEFORE' as kind, (select min(x) from unnest(?::int[]) x where x >= i.due_date - d.day) as off, d.day
-         from installments i join orders o on o.id = i.order_id ${D}
-         where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date - d.day between 0 and ?
-       union all
-       select i.id, 'AFTER', (select max(x) from unnest(?::int[]) x where x <= ${daysLateSql('d.day')}), d.day
-         from installments i join orders o on o.id = i.order_id ${D}
-         where o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= ?
-       union all
-       select i.id, 'STAFF', 1, d.day
-         from installments i join orders o on o.id = i.order_id ${D}
-         where ? and o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')}
-     ) r where r.off is not null
-     on conflict (installment_id, kind, offset_days) do nothing
-     returning installment_id, kind, offset_days`,
+  const claimed = await sql<ClaimedReminder>(
+    `with claimed as (
+       insert into installment_reminders (id, created_at, updated_at, installment_id, kind, offset_days, sent_on)
+       select gen_random_uuid(), now(), now(), r.id, r.kind, r.off, r.day from (
+         select i.id, 'BEFORE' as kind, (select min(x) from unnest(?::int[]) x where x >= i.due_date - d.day) as off, d.day
+           from installments i join orders o on o.id = i.order_id ${D}
+           where ${mine} and o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date - d.day between 0 and ?
+         union all
+         select i.id, 'AFTER', (select max(x) from unnest(?::int[]) x where x <= ${daysLateSql('d.day')}), d.day
+           from installments i join orders o on o.id = i.order_id ${D}
+           where ${mine} and o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= ?
+         union all
+         select i.id, 'STAFF', 1, d.day
+           from installments i join orders o on o.id = i.order_id ${D}
+           where ? and ${mine} and o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')}
+       ) r where r.off is not null
+       on conflict (installment_id, kind, offset_days) do nothing
+       returning installment_id, kind, offset_days)
+     select c.installment_id, i.order_id, c.kind, c.offset_days from claimed c join installments i on i.id = c.installment_id`,
     // Arrays travel as Postgres array literals: knex would spread a JS array into several bindings.
-    [`{${before.join(',')}}`, day, upTo, before.at(-1) ?? 0, `{${after.join(',')}}`, day, upTo, after[0] ?? 1, day, upTo, deps.billing.remindStaff !== false],
+    [
+      `{${before.join(',')}}`, day, upTo, ids, before.at(-1) ?? 0,
+      `{${after.join(',')}}`, day, upTo, ids, after[0] ?? 1,
+      day, upTo, deps.billing.remindStaff !== false, ids,
+    ],
   );
 
-  const sent = await sendReminders(tx, deps, reminderRows, day, dryRun);
+  const staff = claimed.some((c) => c.kind === 'STAFF') ? await staffRecipients(tx, [Role.SUPPORT]) : [];
+  const sent = await sendReminders(tx, deps, claimed, staff, day, dryRun);
 
   // A second chance that ran out: the order is back in ordinary overdue handling.
   const graceExpired = await sql<{ id: string }>(
-    `update orders o set grace_until = null, updated_at = now() from (select ?::date as day) d where o.grace_until < d.day
+    `update orders o set grace_until = null, updated_at = now() from (select ?::date as day) d where o.id = any(?::uuid[]) and o.grace_until < d.day
        and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id`,
-    [day],
+    [day, ids],
   );
 
   // Automatic suspension only where the plan says so (default off: the customer chooses).
   const toSuspend = await sql<{ id: string }>(
-    `select o.id from orders o, (select ?::date as day) d where o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
+    `select o.id from orders o, (select ?::date as day) d where o.id = any(?::uuid[]) and o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
        and (o.grace_until is null or o.grace_until < d.day)
        and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= o.auto_suspend_after_days)
-     order by o.id for update of o`,
-    [day],
+     order by o.id`,
+    [day, ids],
   );
   const suspendedOrders: string[] = [];
   for (const { id } of toSuspend) {
@@ -177,72 +295,5 @@ async function pass(tx: EntityManager, deps: BillingPassDeps, day: string, upTo:
     suspendedOrders.push(id);
   }
 
-  const result = { date: day, dryRun, statusChanges: statuses!.n, feesChanged: fees!.n, ...sent, graceExpired: graceExpired.length, suspendedOrders };
-  if (!dryRun) audit(tx, null, 'billing.pass', { entityType: 'BillingPass', entityId: '00000000-0000-0000-0000-000000000000' }, { ...result });
-  return result;
-}
-
-/**
- * Turns the reminder rows this pass claimed into notices: one per upcoming installment, and per
- * order at most one overdue notice to the customer and one to each staff recipient, each saying how
- * late the oldest unpaid installment truly is on `day` and the whole arrears.
- */
-/** "BNI 8808..." per order that has an active virtual account: reminders name where to pay. */
-async function virtualAccountsOf(tx: EntityManager, orderIds: string[]): Promise<Map<string, string>> {
-  const rows = await tx.find(VirtualAccount, { order: { $in: orderIds }, status: VirtualAccountStatus.ACTIVE });
-  return new Map(rows.map((va) => [va.order.id, `${va.bankCode} ${va.number}`]));
-}
-
-async function sendReminders(
-  tx: EntityManager,
-  deps: { bus: NotificationBus },
-  rows: { installment_id: string; kind: 'BEFORE' | 'AFTER' | 'STAFF'; offset_days: number }[],
-  day: string,
-  dryRun: boolean,
-): Promise<{ reminders: number; staffNotices: number }> {
-  let reminders = 0;
-  let staffNotices = 0;
-  if (!rows.length) return { reminders, staffNotices };
-  const claimed = await tx.find(Installment, { id: { $in: rows.map((r) => r.installment_id) } }, { populate: ['order'] });
-  const byId = new Map(claimed.map((i) => [i.id, i]));
-  const orders = new Map(claimed.map((i) => [i.order.id, i.order.$]));
-  const all = await tx.find(Installment, { order: { $in: [...orders.keys()] }, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
-  const customers = new Map((await tx.find(User, { id: { $in: [...orders.values()].map((o) => o.customer.id) } })).map((u) => [u.id, u]));
-  const staff = await staffRecipients(tx, [Role.SUPPORT]);
-  const virtualAccounts = await virtualAccountsOf(tx, [...orders.keys()]);
-
-  for (const row of rows.filter((r) => r.kind === 'BEFORE')) {
-    const inst = byId.get(row.installment_id)!;
-    const order = inst.order.$;
-    reminders++;
-    if (dryRun) continue;
-    const base = { customerName: order.customerName, orderNumber: order.number, installmentNumber: inst.number, dueDate: inst.dueDate, amount: owed(inst), virtualAccount: virtualAccounts.get(order.id) ?? null };
-    await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_REMINDER', { ...base, daysBefore: row.offset_days }, { link: appLinks.customerOrder(order.id) });
-  }
-
-  for (const [orderId, order] of orders) {
-    const kinds = new Set(rows.filter((r) => byId.get(r.installment_id)!.order.id === orderId).map((r) => r.kind));
-    if (!kinds.has('AFTER') && !kinds.has('STAFF')) continue;
-    const mine = all.filter((i) => i.order.id === orderId);
-    const oldest = mine.find((i) => isOverdueOn(i, day));
-    if (!oldest) continue;
-    const arrearsAmount = summarize(mine, day).arrearsAmount;
-    const late = daysLate(oldest.dueDate, day);
-    if (kinds.has('AFTER')) {
-      reminders++;
-      if (!dryRun) {
-        const params = { customerName: order.customerName, orderNumber: order.number, installmentNumber: oldest.number, dueDate: oldest.dueDate, amount: owed(oldest), daysLate: late, arrearsAmount, lateFee: oldest.lateFee, virtualAccount: virtualAccounts.get(orderId) ?? null };
-        await notify(tx, deps, customers.get(order.customer.id)!, 'INSTALLMENT_OVERDUE', params, { link: appLinks.customerOrder(order.id) });
-      }
-    }
-    if (kinds.has('STAFF')) {
-      const assigned = order.assignedTo ? staff.filter((s) => s.id === order.assignedTo!.id) : [];
-      for (const s of assigned.length ? assigned : staff) {
-        staffNotices++;
-        if (dryRun) continue;
-        await notify(tx, deps, s, 'OVERDUE_ORDER_FOR_STAFF', { customerName: order.customerName, orderNumber: order.number, arrearsAmount, daysLate: late }, { link: appLinks.staffOrder(order.id) });
-      }
-    }
-  }
-  return { reminders, staffNotices };
+  return { statusChanges: statuses!.n, feesChanged: fees!.n, ...sent, graceExpired: graceExpired.length, suspendedOrders };
 }

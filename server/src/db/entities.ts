@@ -10,6 +10,7 @@ import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { Counter } from './counter.entity';
 import { InstallmentReminder } from '../billing/reminder.entity';
+import { BillingRun } from '../billing/billing-run.entity';
 import { Notification, NotificationDelivery } from '../notifications/notification.entity';
 import { Service, StaffTask, SuspensionEvent } from '../hosting/service.entity';
 import { Spk, SpkEvent, SpkVersion } from '../spk/spk.entity';
@@ -26,4 +27,4 @@ import { BankStatementLine } from '../payments/statements/statement-line.entity'
 import { ContractRequest } from '../orders/contract-request.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine, ContractRequest];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine, ContractRequest, BillingRun];

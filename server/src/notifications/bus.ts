@@ -52,7 +52,10 @@ export class InMemoryBus implements NotificationBus {
   /** Outside an explicit transaction, the caller's next flush is the transaction that commits it. */
   async enqueue(em: PgEntityManager, event: NotificationEvent) {
     const key = em as unknown as object;
-    queued.set(key, [...(queued.get(key) ?? []), event]);
+    // Appended in place: copying the list per event made a batch of n notices cost n² (issue 14).
+    const list = queued.get(key);
+    if (list) list.push(event);
+    else queued.set(key, [event]);
   }
   async start() {}
   async stop() {}

@@ -25,6 +25,44 @@ export interface NotificationDeps {
 
 export const MAX_ATTEMPTS = 6;
 
+/** What a notice needs to know about its recipient: the language and the channels they want. */
+export type Recipient = Pick<User, 'id' | 'locale' | 'email' | 'phone' | 'notifyByEmail' | 'notifyByWhatsApp'>;
+
+export interface NoticeInput {
+  recipient: Recipient;
+  type: NotificationType;
+  params: Record<string, unknown>;
+  link?: string | null;
+  channels?: Channel[];
+}
+
+/** The rows one notice becomes: the in-app notification and an outbox delivery per wanted channel. */
+export interface NoticeRows {
+  notification: { id: string; recipientId: string; type: NotificationType; title: string; body: string; link: string | null; data: Record<string, unknown> };
+  deliveries: { id: string; channel: Channel; target: string; payload: Record<string, unknown> }[];
+}
+
+/**
+ * The one place a notice is turned into rows, rendered in the recipient's language; `notify` (one at a
+ * time, as entities) and `notifyMany` (a batch, one INSERT per table) both write what this returns.
+ */
+export function noticeRows({ recipient, type, params, link, channels }: NoticeInput): NoticeRows {
+  const rendered = renderNotification(type, recipient.locale, params as never);
+  const id = randomUUID();
+  const wanted = channels ?? [Channel.EMAIL, Channel.WHATSAPP];
+  const deliveries: NoticeRows['deliveries'] = [];
+  if (wanted.includes(Channel.EMAIL) && recipient.notifyByEmail && recipient.email) {
+    deliveries.push({ id: randomUUID(), channel: Channel.EMAIL, target: recipient.email, payload: rendered.email });
+  }
+  if (wanted.includes(Channel.WHATSAPP) && recipient.notifyByWhatsApp && recipient.phone) {
+    deliveries.push({ id: randomUUID(), channel: Channel.WHATSAPP, target: recipient.phone, payload: { ...rendered.whatsapp, language: recipient.locale } });
+  }
+  return {
+    notification: { id, recipientId: recipient.id, type, title: rendered.title.slice(0, 200), body: rendered.body, link: link ?? null, data: jsonSafe(params) },
+    deliveries,
+  };
+}
+
 /**
  * Notifies one user: the in-app row, plus an outbox delivery per channel the user wants, all in the
  * caller's transaction (so a rolled-back change notifies nobody). Rendered now, in the user's language.
@@ -37,24 +75,46 @@ export async function notify(
   params: Record<string, unknown>,
   opts: { link?: string | null; channels?: Channel[] } = {},
 ): Promise<Notification> {
-  const rendered = renderNotification(type, recipient.locale, params as never);
-  const notification = em.create(Notification, {
-    recipient,
-    type,
-    title: rendered.title.slice(0, 200),
-    body: rendered.body,
-    link: opts.link ?? null,
-    data: jsonSafe(params),
-  });
-  const wanted = opts.channels ?? [Channel.EMAIL, Channel.WHATSAPP];
-  if (wanted.includes(Channel.EMAIL) && recipient.notifyByEmail && recipient.email) {
-    em.create(NotificationDelivery, { notification, channel: Channel.EMAIL, target: recipient.email, payload: rendered.email });
-  }
-  if (wanted.includes(Channel.WHATSAPP) && recipient.notifyByWhatsApp && recipient.phone) {
-    em.create(NotificationDelivery, { notification, channel: Channel.WHATSAPP, target: recipient.phone, payload: { ...rendered.whatsapp, language: recipient.locale } });
-  }
+  const rows = noticeRows({ recipient, type, params, link: opts.link, channels: opts.channels });
+  const { id, title, body, link, data } = rows.notification;
+  const notification = em.create(Notification, { id, recipient, type, title, body, link, data });
+  for (const d of rows.deliveries) em.create(NotificationDelivery, { id: d.id, notification, channel: d.channel, target: d.target, payload: d.payload });
   await deps.bus.enqueue(em, { notificationId: notification.id, recipientId: recipient.id });
   return notification;
+}
+
+/**
+ * Notifies many users at once, in the caller's transaction: the same rows `notify` writes, in one
+ * INSERT for the notifications and one for the outbox, without an entity per row (the billing pass
+ * sends thousands per chunk). The caller bounds the batch; subscribers hear of each row after commit.
+ */
+export async function notifyMany(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, notices: Iterable<NoticeInput>): Promise<number> {
+  const notifications: NoticeRows['notification'][] = [];
+  const deliveries: (NoticeRows['deliveries'][number] & { notificationId: string })[] = [];
+  for (const n of notices) {
+    const rows = noticeRows(n);
+    notifications.push(rows.notification);
+    for (const d of rows.deliveries) deliveries.push({ ...d, notificationId: rows.notification.id });
+  }
+  if (!notifications.length) return 0;
+  const sql = (text: string, params: unknown[]) => tx.getConnection().execute(text, params, 'run', tx.getTransactionContext());
+  // One JSON document per table: no per-row statement and no array literals to escape.
+  await sql(
+    `insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
+     select n.id, now(), now(), n."recipientId", n.type, n.title, n.body, n.link, n.data
+     from jsonb_to_recordset(?::jsonb) as n(id uuid, "recipientId" uuid, type text, title text, body text, link text, data jsonb)`,
+    [JSON.stringify(notifications)],
+  );
+  if (deliveries.length) {
+    await sql(
+      `insert into notification_deliveries (id, created_at, updated_at, notification_id, channel, target, payload, status, attempts, next_attempt_at)
+       select d.id, now(), now(), d."notificationId", d.channel, d.target, d.payload, 'PENDING', 0, now()
+       from jsonb_to_recordset(?::jsonb) as d(id uuid, "notificationId" uuid, channel text, target text, payload jsonb)`,
+      [JSON.stringify(deliveries)],
+    );
+  }
+  for (const n of notifications) await deps.bus.enqueue(tx, { notificationId: n.id, recipientId: n.recipientId });
+  return notifications.length;
 }
 
 /** Every active staff member of the given roles (ADMIN always included). */
