@@ -41,4 +41,4 @@ export const brandTheme: RaThemeOptions = {
     primary: { main: branding.primaryColor },
     secondary: { main: branding.primaryColor },
   },
-} as RaThemeOptions;
+};

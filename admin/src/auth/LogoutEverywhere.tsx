@@ -81,7 +81,7 @@ export const AngsurUserMenu = () => {
   return (
     <>
       <UserMenu>
-        {staff && <UserMenuAction onSelect={() => navigate('/my-channels')} icon={<NotificationsActiveIcon fontSize="small" />} label="angsur.channels.menu" />}
+        {staff && <UserMenuAction onSelect={() => void navigate('/my-channels')} icon={<NotificationsActiveIcon fontSize="small" />} label="angsur.channels.menu" />}
         <UserMenuAction onSelect={() => setTwoFactor(true)} icon={<SecurityIcon fontSize="small" />} label="angsur.twoFactor.menu" />
         <UserMenuAction onSelect={() => setConfirming(true)} icon={<DevicesIcon fontSize="small" />} label="angsur.auth.logoutEverywhere.action" />
         <Logout />

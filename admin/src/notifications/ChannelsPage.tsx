@@ -53,11 +53,11 @@ export const ChannelsPage = () => {
             <Stack>
               <FormControlLabel control={<Switch checked disabled />} label={translate('angsur.channels.inApp')} />
               <FormControlLabel
-                control={<Switch name="notifyByEmail" checked={me.notifyByEmail} disabled={saving} onChange={toggle('notifyByEmail')} />}
+                control={<Switch name="notifyByEmail" checked={me.notifyByEmail} disabled={saving} onChange={(e, value) => void toggle('notifyByEmail')(e, value)} />}
                 label={translate('angsur.channels.email', { email: me.email })}
               />
               <FormControlLabel
-                control={<Switch name="notifyByWhatsApp" checked={me.notifyByWhatsApp} disabled={saving} onChange={toggle('notifyByWhatsApp')} />}
+                control={<Switch name="notifyByWhatsApp" checked={me.notifyByWhatsApp} disabled={saving} onChange={(e, value) => void toggle('notifyByWhatsApp')(e, value)} />}
                 label={translate('angsur.channels.whatsapp', { phone: me.phone })}
               />
             </Stack>

@@ -57,7 +57,7 @@ const ExportButton = () => {
     }
   };
   return (
-    <Button size="small" startIcon={<DownloadIcon />} onClick={run} data-testid="coretax-export">
+    <Button size="small" startIcon={<DownloadIcon />} onClick={() => void run()} data-testid="coretax-export">
       {translate('resources.taxInvoices.export.action', { period })}
     </Button>
   );
@@ -92,7 +92,7 @@ const ImportButton = () => {
             <Alert severity="info">{translate('resources.taxInvoices.import.help')}</Alert>
             <Button component="label" size="small" variant="outlined" sx={{ alignSelf: 'flex-start' }}>
               {translate('resources.taxInvoices.import.file')}
-              <input hidden type="file" accept=".csv,text/csv,text/plain" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? '')} />
+              <input hidden type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void e.target.files?.[0]?.text().then((text) => setCsv(text))} />
             </Button>
             <TextField multiline minRows={5} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder="FP-202612-000001;04002600000000001" />
             {error && <Alert severity="error">{error}</Alert>}
@@ -122,7 +122,7 @@ const ImportButton = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.close')}</Button>
-          <Button variant="contained" disabled={!csv.trim()} onClick={run}>
+          <Button variant="contained" disabled={!csv.trim()} onClick={() => void run()}>
             {translate('resources.taxInvoices.import.run')}
           </Button>
         </DialogActions>

@@ -72,6 +72,7 @@ export function splitByRunningTotal<K extends string>(amounts: Rupiah[], rule: (
   return amounts.map((a) => {
     running += a;
     const current = rule(running);
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- every key of the rule's result is filled just below
     const part = {} as Record<K, Rupiah>;
     for (const k of Object.keys(current) as K[]) part[k] = (current[k] as Rupiah) - (previous[k] as Rupiah);
     previous = current;

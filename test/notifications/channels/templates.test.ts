@@ -279,6 +279,7 @@ describe('WhatsApp templates', () => {
       { move: 'PAYMENT_SETTLED', amount: 1_035_000n, id: 'Pembayaran online Rp 1.035.000 dari Budi Santoso untuk pesanan ORD-202602-000123 telah diterima', en: 'Budi Santoso paid Rp 1.035.000 online for order ORD-202602-000123' },
     ] as const;
     for (const c of cases) {
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- each case narrows the move kind the union cannot infer from a spread
       const params = { ...base, note: null, ...c } as NotificationParams['STAFF_CUSTOMER_MOVE'];
       const id = render('STAFF_CUSTOMER_MOVE', 'id', params);
       const en = render('STAFF_CUSTOMER_MOVE', 'en', params);

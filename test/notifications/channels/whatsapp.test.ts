@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderNotification } from '../../../server/src/notifications/channels/templates';
+import { served } from '../../support/served';
 import {
   createCloudSender,
   createSandboxSender,
@@ -42,9 +43,6 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 /** A fake server's async handler: a failure ends the response (the client sees it) instead of going unhandled. */
-const served = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
-  handler(req, res).catch((err: unknown) => res.destroy(err instanceof Error ? err : new Error(String(err))));
-};
 
 /** Plays the Graph API: POST /{version}/{phone-number-id}/messages with a Bearer token, JSON in, JSON out. */
 async function startGraph() {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { served } from '../../support/served';
 
 /**
  * A stand-in for PrivyID's merchant API v3 on 127.0.0.1, written from the published protocol ("PrivyID
@@ -71,7 +72,7 @@ export async function startFakePrivy(opts: FakePrivyOptions) {
     return req.headers.authorization === expected && req.headers['merchant-key'] === opts.merchantKey;
   }
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(served(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     seen.push({ method: req.method ?? '', path: url.pathname, headers: req.headers });
     const body = await readBody(req);
@@ -150,7 +151,7 @@ export async function startFakePrivy(opts: FakePrivyOptions) {
       });
     }
     return json(res, 404, { code: 404, errors: [], message: 'Not found' });
-  });
+  }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
