@@ -168,7 +168,7 @@ describe('domain events at their source', { timeout: 240_000 }, () => {
     expect(rest).toEqual([]);
     expect(settled).toMatchObject({ type: 'payment.settled', payload: { ...ids, method: 'GATEWAY' }, actorId: null });
     const settledId = (settled!.payload as DomainEventMap['payment.settled']).paymentId;
-    expect(balance).toEqual({ type: 'order.balanceChanged', payload: { ...ids, paymentId: settledId, refund: false }, actorId: null });
+    expect(balance).toEqual({ type: 'order.balanceChanged', payload: { ...ids, paymentId: settledId, refund: false, restructuringRound: null }, actorId: null });
     expect(lifted).toEqual({ type: 'order.unsuspended', payload: { ...ids, payUntil: null }, actorId: null });
 
     // A refund of that payment, then the payoff of everything: the order completes.

@@ -1,4 +1,4 @@
-import { stringify, type Options } from 'csv-stringify/sync';
+import { stringify, type Options } from 'csv-stringify/browser/esm/sync';
 
 /**
  * CSV as the server's exports write it (server/src/http/csv.ts), written by csv-stringify: RFC 4180

@@ -1,5 +1,5 @@
 import { sum, type Rupiah } from '../money/rupiah';
-import { isOpen, isOverdueOn, owed, type InstallmentMoney } from './rules';
+import { isClosedLine, isOpen, isOverdueOn, owed, type InstallmentMoney } from './rules';
 
 export interface InstallmentLike extends InstallmentMoney {
   number: number;
@@ -22,7 +22,10 @@ export interface ScheduleSummary {
  * (Asia/Jakarta date): counts, arrears and what is due next. Derived, never stored, so it cannot drift.
  */
 export function summarize(installments: InstallmentLike[], today: string, opts: { payable?: boolean } = {}): ScheduleSummary {
-  const active = installments.filter((i) => i.status !== 'CANCELLED');
+  // Cancelled and restructured lines are not part of the schedule any more; what was paid on a
+  // restructured line still counts as paid (the restructuring kept it there).
+  const active = installments.filter((i) => !isClosedLine(i.status));
+  const withMoney = installments.filter((i) => i.status !== 'CANCELLED');
   const unpaid = active.filter(isOpen).sort((a, b) => a.number - b.number);
   // An order that cannot be paid yet (SPK not confirmed) is never late.
   const overdue = opts.payable === false ? [] : unpaid.filter((i) => isOverdueOn(i, today));
@@ -31,7 +34,7 @@ export function summarize(installments: InstallmentLike[], today: string, opts: 
     installmentsCount: active.length,
     paidCount: active.length - unpaid.length,
     remainingCount: unpaid.length,
-    paidAmount: sum(active.map((i) => i.paidAmount + i.lateFeePaid)),
+    paidAmount: sum(withMoney.map((i) => i.paidAmount + i.lateFeePaid)),
     outstandingAmount: sum(unpaid.map(owed)),
     overdueCount: overdue.length,
     arrearsAmount: sum(overdue.map(owed)),
