@@ -9,9 +9,10 @@ import { Migration20261124165158 } from './Migration20261124165158';
 import { Migration20261124165934 } from './Migration20261124165934';
 import { Migration20261124171500 } from './Migration20261124171500';
 import { Migration20261204144655 } from './Migration20261204144655';
-import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204150918 } from './Migration20261204150918';
+import { Migration20261204153705 } from './Migration20261204153705';
 import { Migration20261204155544 } from './Migration20261204155544';
+import { Migration20261204174527 } from './Migration20261204174527';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204150918', class: Migration20261204150918 },
   { name: 'Migration20261204153705', class: Migration20261204153705 },
   { name: 'Migration20261204155544', class: Migration20261204155544 },
+  { name: 'Migration20261204174527', class: Migration20261204174527 },
 ];

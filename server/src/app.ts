@@ -37,12 +37,14 @@ import { exportRoutes } from './http/export-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
+import { psreRoutes } from './http/psre-routes';
 import { signingIdentityLoader } from './spk/signing-identity';
 import { hostingRoutes } from './http/hosting-routes';
 import { createHostingDeps } from './hosting/drivers';
 import { createNotificationDeps } from './notifications/setup';
 import { createJobRunner } from './jobs/jobs';
 import { createStampDutyProvider } from './spk/stamp-duty';
+import { signatureProviderFromConfig } from './spk/signature-provider';
 import { ensureFirstAdmin, seed, type SeedResult } from './seed/seed';
 import { Role } from './accounts/roles';
 import { User } from './accounts/user.entity';
@@ -161,6 +163,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clock,
       config,
       signingIdentity: signingIdentityLoader(config),
+      signatures: signatureProviderFromConfig(config, secrets.sandboxPaymentSecret),
       bus: notifications.bus,
       events,
       stampDuty: createStampDutyProvider(config.STAMP_DUTY_PROVIDER, {
@@ -203,6 +206,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(spkRoutes(services));
+  app.use(psreRoutes(services));
   app.use(hostingRoutes(services));
   app.use(privacyRoutes(services));
 

@@ -35,6 +35,9 @@ describe('configuration', () => {
     const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/angsur', JWT_SECRET: 'x'.repeat(40) };
     expect(() => loadConfig(prod)).toThrow(/PAYMENT_GATEWAY: sandbox is refused/);
     expect(() => loadConfig({ ...prod, PAYMENT_GATEWAY: 'xendit', XENDIT_SECRET_KEY: 'xnd_production_abc', XENDIT_CALLBACK_TOKEN: 'token-123456' })).toThrow(/SPK_SIGNING_P12_BASE64/);
+    // The sandbox PSrE certifies nothing; Privy needs all of its settings; unset means none in production.
+    expect(() => loadConfig({ ...prod, SIGNATURE_PROVIDER: 'sandbox' })).toThrow(/SIGNATURE_PROVIDER: the sandbox PSrE/);
+    expect(() => loadConfig({ ...prod, SIGNATURE_PROVIDER: 'privy', PRIVY_USERNAME: 'angsur' })).toThrow(/PRIVY_PASSWORD.*required when SIGNATURE_PROVIDER=privy/);
     const config = loadConfig({
       ...prod,
       PAYMENT_GATEWAY: 'xendit',
@@ -46,11 +49,21 @@ describe('configuration', () => {
       MEKARI_BASE_URL: 'https://api.mekari.com/v2/esign/v1',
       MEKARI_CLIENT_ID: 'client',
       MEKARI_CLIENT_SECRET: 'secret',
+      SIGNATURE_PROVIDER: 'privy',
+      PRIVY_BASE_URL: 'https://core.privy.id/v3/merchant',
+      PRIVY_USERNAME: 'angsur',
+      PRIVY_PASSWORD: 'secret',
+      PRIVY_MERCHANT_KEY: 'merchant-key',
+      PRIVY_OWNER_PRIVY_ID: 'ANG001',
+      PRIVY_ENTERPRISE_TOKEN: 'enterprise-token',
+      PRIVY_CALLBACK_TOKEN: 'callback-token-0123456789',
+      PRIVY_CA_CERTS_BASE64: 'LS0tLS1CRUdJTg==',
       DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
       DATA_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
     });
     expect(config.embedded).toBe(false);
     expect(config.seedDemoData).toBe(false);
+    expect(config.SIGNATURE_PROVIDER).toBe('privy');
   });
 });
 

@@ -75,6 +75,18 @@ export const APPROVE_SPK = gql`
   }
 `;
 
+export const START_PROVIDER_SIGNING = gql`
+  mutation StartProviderSigning($id: ID!, $input: StartProviderSigningInput) {
+    data: startProviderSigning(spkId: $id, input: $input) { id state }
+  }
+`;
+
+export const CONFIRM_PROVIDER_OTP = gql`
+  mutation ConfirmProviderOtp($id: ID!, $input: ProviderOtpInput!) {
+    data: confirmProviderOtp(spkId: $id, input: $input) { id status }
+  }
+`;
+
 export const REQUEST_SPK_REVISION = gql`
   mutation RequestSpkRevision($id: ID!, $input: SpkReasonInput!) {
     data: requestSpkRevision(id: $id, input: $input) { id status }

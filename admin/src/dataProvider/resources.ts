@@ -1,5 +1,6 @@
 import { loadSession } from '../auth/session';
 import { weekInJakarta } from '../installments/dates';
+import { PROVIDER_SIGNING_FIELDS } from '../spk/choices';
 
 /**
  * How each react-admin resource maps onto the GraphQL API (schema.graphql is the contract):
@@ -54,7 +55,7 @@ const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount 
 const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt`;
 const SUSPENSION_FIELDS = `suspensionHistory { id action cause actorRole reason payUntil at }`;
 const SPK_FIELDS = `id number status currentVersion orderId createdAt updatedAt order { id number status } customer { id fullName phone }`;
-const SPK_DETAIL_FIELDS = `${SPK_FIELDS} documentCode downloadUrl verifyUrl approvedAt confirmedAt rejectionReason revisionComments stampDuty stampProvider stampSerial allowedActions
+const SPK_DETAIL_FIELDS = `${SPK_FIELDS} documentCode downloadUrl verifyUrl approvedAt confirmedAt rejectionReason revisionComments stampDuty stampProvider stampSerial allowedActions signatureProvider ${PROVIDER_SIGNING_FIELDS}
   versions { id version kind note sha256 createdAt downloadUrl verification }
   history { id action fromStatus toStatus reason actorRole at actor { id fullName } }`;
 const ORDER_FIELDS = `id number status customerName customerPhone customerEmail totalPrice startDate createdAt lastOverdueNoticeAt assignedTo { id fullName } summary { ${SUMMARY_FIELDS} }`;
@@ -100,7 +101,7 @@ const installmentFilter = (filter: Record<string, unknown>) => {
  */
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
-  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt }
+  spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} }
   installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }`;
 

@@ -4,6 +4,7 @@ import { DateTimeField, RupiahField } from '../fields';
 import type { Spk } from './choices';
 import { SpkCustomerField, SpkNumberField, SpkOrderField, SpkStatusField } from './SpkFields';
 import { SpkPreview } from './SpkPreview';
+import { SpkProviderSigning } from './SpkProviderSigning';
 
 const row = { display: 'flex', gap: 4, flexWrap: 'wrap' } as const;
 
@@ -71,6 +72,7 @@ export const SpkOverview = (_props: { label?: false }) => {
           {translate('resources.spks.signatureRejected')}: {spk.rejectionReason}
         </Alert>
       )}
+      <SpkProviderSigning />
       <SpkPreview />
     </Stack>
   );

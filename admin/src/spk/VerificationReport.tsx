@@ -35,6 +35,11 @@ const CustomerSignatures = ({ report }: { report: Report }) => {
           {translate(s.validNow ? 'resources.spks.verification.certValid' : 'resources.spks.verification.certInvalid')}
           {' · '}
           {translate(s.coversWholeDocument ? 'resources.spks.verification.coversAll' : 'resources.spks.verification.coversPart')}
+          {s.issuer ? ` · ${translate('resources.spks.psre.issuer')}: ${s.issuer}` : ''}
+          {' · '}
+          <span data-testid="customer-signature-certified">
+            {s.certified && report.certifiedBy ? translate('resources.spks.psre.certified', { provider: report.certifiedBy }) : translate('resources.spks.psre.notCertified')}
+          </span>
         </li>
       ))}
     </Box>

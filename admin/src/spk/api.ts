@@ -3,6 +3,13 @@ import { HttpError } from 'react-admin';
 import { callApi, type ChangedRecord } from '../dataProvider';
 import type { StaffSpkAction } from './choices';
 
+/** Asks the certified signature provider (PSrE) now; the SPK's customer and staff both may. */
+export const REFRESH_PROVIDER_SIGNING = gql`
+  mutation RefreshProviderSigning($id: ID!) {
+    data: refreshProviderSigning(spkId: $id) { id status }
+  }
+`;
+
 /** The SPK's state transitions and its creation from an order (SUPPORT/ADMIN). */
 
 const TRANSITIONS: Record<StaffSpkAction, ReturnType<typeof gql>> = {

@@ -38,7 +38,13 @@ export interface VerificationReport {
     digestValid: boolean;
     coversWholeDocument: boolean;
     signingTime: string | null;
+    /** Reports before the PSrE lack these. */
+    issuer?: string | null;
+    certified?: boolean;
+    nikMatches?: boolean | null;
   }[];
+  /** The PSrE whose CA the customer's signature chains to (a certified electronic signature), else null. */
+  certifiedBy?: string | null;
   eMeteraiSerialFound: boolean;
   /** What changed after our signature (older reports lack it). */
   changesAfterSigning?: { kind: string; page?: number; detail: string }[];
@@ -94,7 +100,29 @@ export interface Spk {
   allowedActions?: SpkAction[];
   versions?: SpkVersion[];
   history?: SpkEvent[];
+  signatureProvider?: string | null;
+  providerSigning?: ProviderSigning | null;
 }
+
+export type ProviderSigningState = 'OTP_REQUIRED' | 'AWAITING_SIGNER' | 'SIGNED' | 'FAILED';
+
+/** The customer's signature through the certified provider (PSrE): server/src/spk/provider-signing.entity.ts. */
+export interface ProviderSigning {
+  provider: string;
+  reference: string;
+  state: ProviderSigningState;
+  adminSignedVersion: number;
+  signingUrl: string | null;
+  /** Sandbox only, and only for the customer it is for. */
+  sandboxOtp?: string | null;
+  failureReason: string | null;
+  signedVersion: number | null;
+  completedAt: string | null;
+  callbacks: number;
+  createdAt: string;
+}
+
+export const PROVIDER_SIGNING_FIELDS = `providerSigning { provider reference state adminSignedVersion signingUrl sandboxOtp failureReason signedVersion completedAt callbacks createdAt }`;
 
 /** The latest customer upload, and the admin-signed version it was checked against. */
 export function signedPair(spk: Spk): { upload: SpkVersion; adminSigned: SpkVersion | null } | null {

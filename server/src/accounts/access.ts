@@ -53,6 +53,17 @@ export function visibleRecord<T>(user: AuthUser | null, record: T | null | undef
   return record;
 }
 
+/**
+ * For acts only the record's owner may take, not even staff (the customer's own signature): the record
+ * when the user owns it; another customer gets NOT_FOUND, staff FORBIDDEN.
+ */
+export function ownRecord<T>(user: AuthUser | null, record: T | null | undefined, ownerOf: (r: T) => string, notFoundKey: MessageKey): T {
+  const u = requireUser(user);
+  const visible = visibleRecord(u, record, ownerOf, notFoundKey);
+  if (ownerOf(visible) !== u.id) throw forbidden();
+  return visible;
+}
+
 /** Limits a list query to what the user may see: customers get a filter on their own id, staff none. */
 export function ownerScope(user: AuthUser | null): { customerId: string } | Record<string, never> {
   const u = requireUser(user);

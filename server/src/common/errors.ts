@@ -18,6 +18,11 @@ export type ErrorCode =
   | 'SPK_NOT_AUTHENTIC'
   | 'SPK_MODIFIED_AFTER_SIGNING'
   | 'STAMP_DUTY_ERROR'
+  | 'PSRE_ERROR'
+  | 'PSRE_ACCOUNT_REQUIRED'
+  | 'PSRE_OTP_INVALID'
+  | 'PSRE_OTP_LOCKED'
+  | 'PSRE_NOT_CERTIFIED'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {

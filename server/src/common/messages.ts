@@ -138,6 +138,31 @@ const messages = {
     id: 'Salinan bertanda tangan ini diubah setelah kami menandatanganinya ({changes}); minta pelanggan mengunggah ulang.',
     en: 'This signed copy was changed after we signed it ({changes}); ask the customer to upload again.',
   },
+  'psre.providerFailed': {
+    id: 'Penyedia tanda tangan elektronik tersertifikasi (PSrE) tidak dapat memproses permintaan: {reason}',
+    en: 'The certified electronic signature provider (PSrE) could not process the request: {reason}',
+  },
+  'psre.notConfigured': {
+    id: 'Tanda tangan elektronik tersertifikasi tidak tersedia; tanda tangani SPK lalu unggah.',
+    en: 'Certified electronic signing is not available; sign the SPK and upload it.',
+  },
+  'psre.accountRequired': {
+    id: 'Masukkan ID akun Anda di penyedia tanda tangan (misalnya PrivyID) untuk menandatangani secara elektronik.',
+    en: 'Enter your account id at the signature provider (e.g. your PrivyID) to sign electronically.',
+  },
+  'psre.otpInvalid': { id: 'Kode OTP salah.', en: 'The OTP code is wrong.' },
+  'psre.otpLocked': {
+    id: 'Kode OTP salah terlalu sering; mulai ulang tanda tangan elektronik.',
+    en: 'Too many wrong OTP codes; start the electronic signature again.',
+  },
+  'psre.noOtpPending': {
+    id: 'Tidak ada tanda tangan elektronik yang menunggu OTP untuk SPK ini.',
+    en: 'No electronic signature of this SPK is waiting for an OTP.',
+  },
+  'psre.notCertified': {
+    id: 'Dokumen yang dikembalikan penyedia tidak lolos pemeriksaan ({reason}); SPK tidak berubah.',
+    en: 'The document the provider returned did not pass the check ({reason}); the SPK is unchanged.',
+  },
   'service.orderNotActive': {
     id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
     en: 'A service can be created once the down payment is settled (order status: {status}).',

@@ -82,6 +82,17 @@ const schema = z.object({
   MEKARI_BASE_URL: z.url().optional(),
   MEKARI_CLIENT_ID: z.string().optional(),
   MEKARI_CLIENT_SECRET: z.string().optional(),
+  // Certified electronic signature of the customer (PSrE): sandbox (default outside production), privy,
+  // or none (default in production: customers sign on paper or with their own certificate and upload).
+  SIGNATURE_PROVIDER: z.enum(['none', 'sandbox', 'privy']).optional(),
+  PRIVY_BASE_URL: z.url().default('https://api-sandbox.privy.id/v3/merchant'),
+  PRIVY_USERNAME: z.string().optional(),
+  PRIVY_PASSWORD: z.string().optional(),
+  PRIVY_MERCHANT_KEY: z.string().optional(),
+  PRIVY_OWNER_PRIVY_ID: z.string().optional(),
+  PRIVY_ENTERPRISE_TOKEN: z.string().optional(),
+  PRIVY_CALLBACK_TOKEN: z.string().min(16).optional(),
+  PRIVY_CA_CERTS_BASE64: z.string().optional(),
 
   VM_PROVISIONING_DRIVER: z.enum(['local', 'proxmox']).default('local'),
   PROXMOX_API_URL: z.url().optional(),
@@ -129,7 +140,9 @@ export type Env = z.infer<typeof schema>;
 /** Every variable the server reads (the test keeps `.env.example` in step with this list). */
 export const CONFIG_KEYS = Object.keys(schema.shape);
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'SIGNATURE_PROVIDER'> {
+  /** Resolved: sandbox outside production, none in production, unless set. */
+  SIGNATURE_PROVIDER: 'none' | 'sandbox' | 'privy';
   production: boolean;
   embedded: boolean;
   dataDir: string;
@@ -170,6 +183,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.STAMP_DUTY_PROVIDER === 'mekari' && (!e.MEKARI_BASE_URL || !e.MEKARI_CLIENT_ID || !e.MEKARI_CLIENT_SECRET)) {
     problems.push('MEKARI_BASE_URL, MEKARI_CLIENT_ID and MEKARI_CLIENT_SECRET: required when STAMP_DUTY_PROVIDER=mekari');
   }
+  if (
+    e.SIGNATURE_PROVIDER === 'privy' &&
+    (!e.PRIVY_USERNAME || !e.PRIVY_PASSWORD || !e.PRIVY_MERCHANT_KEY || !e.PRIVY_OWNER_PRIVY_ID || !e.PRIVY_ENTERPRISE_TOKEN || !e.PRIVY_CALLBACK_TOKEN || !e.PRIVY_CA_CERTS_BASE64)
+  ) {
+    problems.push(
+      'PRIVY_USERNAME, PRIVY_PASSWORD, PRIVY_MERCHANT_KEY, PRIVY_OWNER_PRIVY_ID, PRIVY_ENTERPRISE_TOKEN, PRIVY_CALLBACK_TOKEN and PRIVY_CA_CERTS_BASE64: required when SIGNATURE_PROVIDER=privy',
+    );
+  }
+  if (production && e.SIGNATURE_PROVIDER === 'sandbox') {
+    problems.push('SIGNATURE_PROVIDER: the sandbox PSrE certifies nothing; it is refused when NODE_ENV=production (use privy, or none)');
+  }
   if (e.VM_PROVISIONING_DRIVER === 'proxmox' && (!e.PROXMOX_API_URL || !e.PROXMOX_TOKEN_ID || !e.PROXMOX_TOKEN_SECRET || !e.PROXMOX_NODE || !e.PROXMOX_TEMPLATES)) {
     problems.push('PROXMOX_API_URL, PROXMOX_TOKEN_ID, PROXMOX_TOKEN_SECRET, PROXMOX_NODE and PROXMOX_TEMPLATES: required when VM_PROVISIONING_DRIVER=proxmox');
   }
@@ -206,5 +230,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     introspection: e.GRAPHQL_INTROSPECTION ?? true,
     staffTwoFactorRequired: e.STAFF_2FA_REQUIRED ?? production,
+    SIGNATURE_PROVIDER: e.SIGNATURE_PROVIDER ?? (production ? 'none' : 'sandbox'),
   };
 }

@@ -12,10 +12,11 @@ import { NotificationResolver } from '../notifications/notifications.resolver';
 import { InstallmentResolver } from '../installments/installments.resolver';
 import { DashboardResolver } from '../reports/dashboard.resolver';
 import { PrivacyRequestResolver } from '../privacy/privacy.resolver';
+import { ProviderSigningFieldsResolver, SpkProviderSigningResolver } from '../spk/provider-signing.resolver';
 import { authChecker } from './auth-checker';
 import { pubSub } from './pubsub';
 
-export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver] as const;
+export const resolvers = [AccountsResolver, ProductResolver, InstallmentPlanResolver, AuditResolver, OrderResolver, CartItemResolver, PaymentResolver, PaymentAllocationResolver, OrderPaymentsResolver, SpkResolver, SpkVersionResolver, SpkEventResolver, OrderSpkResolver, ServiceResolver, StaffTaskResolver, SuspensionEventResolver, OrderServicesResolver, NotificationResolver, BillingResolver, OrderNoticeResolver, InstallmentResolver, DashboardResolver, PrivacyRequestResolver, SpkProviderSigningResolver, ProviderSigningFieldsResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -3,6 +3,7 @@ import type { AppServices } from '../graphql/context';
 import { deliverDue } from '../notifications/notifications.service';
 import { ProvisioningState, Service } from '../hosting/service.entity';
 import { runClaimedAction } from '../hosting/hosting.service';
+import { pollProviderSignings } from '../spk/provider-signing';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
 
 /**
@@ -33,6 +34,8 @@ export function jobDefinitions(app: AppServices): JobDefinition[] {
   return [
     { name: 'notification-outbox', everyMs: 5_000, run: (signal) => deliverDue(app.orm.em.fork(), app.notifications, { signal }) },
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
+    // Signatures at the PSrE whose callback did not arrive (lost, or the provider sends none).
+    { name: 'psre-signing-poll', everyMs: 60_000, run: () => pollProviderSignings(app) },
     {
       name: 'billing-pass',
       dailyAt: app.config.BILLING_PASS_TIME,

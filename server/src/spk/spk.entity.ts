@@ -12,7 +12,7 @@ import { SpkAction, SpkStatus } from './spk-status';
 @ObjectType()
 @Entity({ tableName: 'spks' })
 export class Spk extends BaseEntity<
-  'status' | 'currentVersion' | 'approvedAt' | 'confirmedAt' | 'confirmedBy' | 'stampSerial' | 'stampProvider' | 'stampDuty' | 'revisionComments' | 'rejectionReason'
+  'status' | 'currentVersion' | 'approvedAt' | 'confirmedAt' | 'confirmedBy' | 'stampSerial' | 'stampProvider' | 'stampDuty' | 'revisionComments' | 'rejectionReason' | 'customerSignatureBox'
 > {
   @ManyToOne(() => Order, { ref: true, index: true })
   order: Ref<Order>;
@@ -72,6 +72,10 @@ export class Spk extends BaseEntity<
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   rejectionReason: string | null = null;
+
+  /** PIHAK KEDUA's signature box in the admin-signed copy: where a provider places the customer's signature. */
+  @Property({ type: 'json', nullable: true })
+  customerSignatureBox: { page: number; x: number; y: number; width: number; height: number } | null = null;
 }
 
 export enum SpkVersionKind {

@@ -23,6 +23,7 @@ import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion, SpkVersionKind } from './spk.entity';
 import type { StampDutyProvider } from './stamp-duty';
+import type { SignatureProvider } from './signature-provider';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
@@ -35,6 +36,8 @@ export interface SpkDeps extends EventDeps {
   bus: NotificationBus;
   config: Config;
   stampDuty: StampDutyProvider;
+  /** The customer's certified electronic signature (PSrE); null when switched off (SIGNATURE_PROVIDER=none). */
+  signatures: SignatureProvider | null;
   signingIdentity(): Promise<SigningIdentity>;
 }
 
@@ -51,7 +54,7 @@ export async function getSpk(em: EntityManager, user: AuthUser | null, id: strin
 }
 
 /** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
-function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
+export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
   const customerAction = CUSTOMER_ACTIONS.has(action);
   if (customerAction ? actor.id !== spk.customer.id : !isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
   const from = spk.status;
@@ -120,7 +123,7 @@ async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise
   };
 }
 
-function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
+export function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind: SpkVersionKind, bytes: Uint8Array, extra: { note?: string | null; verification?: Record<string, unknown> | null } = {}) {
   spk.currentVersion += 1;
   const hash = sha256(bytes);
   const file = em.create(StoredFile, {
@@ -152,7 +155,7 @@ async function notifyCustomer(
 type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
 
 /** Tells the other domains the SPK moved; every SPK event carries the SPK's, order's and customer's ids. */
-function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
+export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps, type: K, spk: Spk, actor: AuthUser, extra: Omit<DomainEventMap[K], 'spkId' | 'orderId' | 'customerId'>) {
   const payload = { spkId: spk.id, orderId: spk.order.id, customerId: spk.customer.id, ...extra } as DomainEventMap[K];
   return deps.events.emit(tx, type, payload, { actor, at: deps.clock.now() });
 }
@@ -330,6 +333,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;
+    spk.customerSignatureBox = rendered.customerSignatureBox;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
     await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', { downloadUrl: consoleLink(deps, spk) });
     return spk;
@@ -337,6 +341,22 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
 }
 
 const SIGNED_UPLOAD_MAX = 10 * 1024 * 1024;
+
+/**
+ * What a customer's signed copy is checked against, whether uploaded or brought back by the signature
+ * provider: our document code and e-Meterai, and the provider's CA for a certified signature.
+ */
+export async function uploadExpectations(em: EntityManager, deps: SpkDeps, spk: Spk) {
+  const customer = await em.findOneOrFail(User, spk.customer.id);
+  return {
+    documentCode: spk.documentCode,
+    verifyUrl: `${deps.config.publicUrl}/verify/${spk.documentCode}`,
+    stampSerial: spk.stampSerial,
+    now: deps.clock.now(),
+    certifiedBy: deps.signatures ? { provider: deps.signatures.name, anchorsPem: await deps.signatures.trustAnchors() } : null,
+    customerNik: customer.nik,
+  };
+}
 
 /**
  * The customer sends back the signed copy. An upload without our document code (or with another
@@ -353,14 +373,10 @@ export async function uploadSignedSpk(em: EntityManager, deps: SpkDeps, user: Au
   spkMachine.apply(before.status, SpkAction.UPLOAD_SIGNED);
   if (actor.id !== before.customer.id) throw forbidden();
   const adminSigned = await read.findOneOrFail(SpkVersion, { spk: before, kind: SpkVersionKind.ADMIN_SIGNED }, { orderBy: { version: 'desc' }, populate: ['file.data'] });
+  const expectations = await uploadExpectations(read, deps, before);
   let report;
   try {
-    report = await verifySignedUpload(bytes, adminSigned.file.$.data, {
-      documentCode: before.documentCode,
-      verifyUrl: `${deps.config.publicUrl}/verify/${before.documentCode}`,
-      stampSerial: before.stampSerial,
-      now: deps.clock.now(),
-    });
+    report = await verifySignedUpload(bytes, adminSigned.file.$.data, expectations);
   } catch (err) {
     throw pdfUploadError(err, 'file');
   }

@@ -3,6 +3,7 @@ import { checkLimits, extractText, renderPage } from '../pdf/engine';
 import { readPdfSignatures, type PdfSignatureInfo } from './document/sign';
 import { compareWithSignedRevision, type RevisionChange } from './document/revisions';
 import { decodeAllQr } from './qr-scan';
+import { chainsToAnchor } from './signature-provider/trust';
 
 export type Derivation = 'SAME_FILE' | 'INCREMENTAL_UPDATE' | 'NOT_DERIVED';
 export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
@@ -13,7 +14,25 @@ export interface VerificationReport {
   qrCodeMatches: boolean | null;
   derivation: Derivation;
   adminSignatureIntact: boolean;
-  customerSignatures: { signer: string | null; organization: string | null; validNow: boolean; digestValid: boolean; coversWholeDocument: boolean; signingTime: string | null }[];
+  customerSignatures: {
+    signer: string | null;
+    organization: string | null;
+    validNow: boolean;
+    digestValid: boolean;
+    coversWholeDocument: boolean;
+    signingTime: string | null;
+    /** Who issued the signer's certificate (its CN). */
+    issuer: string | null;
+    /** The certificate chains to the configured PSrE's CA (UploadExpectations.certifiedBy). */
+    certified: boolean;
+    /** The certificate names an NIK (subject serialNumber) and it is the customer's; null when it names none. */
+    nikMatches: boolean | null;
+  }[];
+  /**
+   * A customer signature that verifies, covers the whole file and chains to the configured PSrE's CA
+   * (PP 71/2019: a certified electronic signature); the provider's name, else null.
+   */
+  certifiedBy: string | null;
   eMeteraiSerialFound: boolean;
   /** What the upload changed after our signature, beyond what signing needs; any entry means MODIFIED_AFTER_SIGNING. */
   changesAfterSigning: RevisionChange[];
@@ -31,6 +50,10 @@ export interface UploadExpectations {
   verifyUrl: string;
   stampSerial: string | null;
   now: Date;
+  /** The configured signature provider and its CA certificates (PEM): chains to these count as certified. */
+  certifiedBy?: { provider: string; anchorsPem: string[] } | null;
+  /** The customer's NIK, compared with the one a PSrE certificate names. */
+  customerNik?: string | null;
 }
 
 /**
@@ -110,7 +133,13 @@ export async function verifyCustomerUpload(
       digestValid: s.digestValid,
       coversWholeDocument: s.coversWholeDocument,
       signingTime: s.signingTime?.toISOString() ?? null,
+      issuer: s.issuerCommonName,
+      certified:
+        !!expected.certifiedBy && !!s.certificateDer && chainsToAnchor(s.certificateDer, s.chainDer, expected.certifiedBy.anchorsPem, s.signingTime ?? expected.now).certified,
+      nikMatches: s.signerSerialNumber && /^\d{16}$/.test(s.signerSerialNumber) ? s.signerSerialNumber === expected.customerNik : null,
     }));
+  const certified = customerSignatures.some((s) => s.certified && s.digestValid && s.coversWholeDocument && s.nikMatches !== false);
+  const certifiedBy = certified && derivation === 'INCREMENTAL_UPDATE' && adminSignatureIntact && !changesAfterSigning.length ? expected.certifiedBy!.provider : null;
   const eMeteraiSerialFound = !!expected.stampSerial && (text.includes(expected.stampSerial) || derivation !== 'NOT_DERIVED');
 
   let verdict: Verdict;
@@ -121,6 +150,7 @@ export async function verifyCustomerUpload(
   else verdict = 'NEEDS_VISUAL_CHECK';
   if (derivation === 'SAME_FILE') notes.push('UNCHANGED_COPY_OF_ADMIN_SIGNED');
   if (!eMeteraiSerialFound) notes.push('E_METERAI_NOT_FOUND');
+  if (customerSignatures.some((s) => s.nikMatches === false)) notes.push('CERTIFICATE_NIK_MISMATCH');
 
-  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, changesAfterSigning, allowedAdditions, pageCount, verdict, notes };
+  return { documentCodeInText, foreignDocumentCodes, qrCodeMatches, derivation, adminSignatureIntact, customerSignatures, eMeteraiSerialFound, changesAfterSigning, allowedAdditions, pageCount, verdict, notes, certifiedBy };
 }

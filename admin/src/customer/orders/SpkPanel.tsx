@@ -9,6 +9,7 @@ import { DownloadFileButton } from '../../files';
 import { SPK_STATUS_COLORS } from '../../orders/choices';
 import { APPROVE_SPK, REQUEST_SPK_REVISION } from '../api';
 import { FileUploadButton } from '../upload/FileUploadButton';
+import { ProviderSigningPanel } from './ProviderSigningPanel';
 import type { CustomerOrder } from './types';
 
 const SIGNED_MAX_BYTES = 10 * 1024 * 1024; // the API's limit for a signed SPK
@@ -92,6 +93,7 @@ export const SpkPanel = ({ order }: { order: CustomerOrder }) => {
               )}
             </Box>
           )}
+          {spk && <ProviderSigningPanel spk={spk} canSign={can('UPLOAD_SIGNED')} />}
           {spk && can('UPLOAD_SIGNED') && (
             <FileUploadButton
               path={`/files/spk/${spk.id}/signed`}

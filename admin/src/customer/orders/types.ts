@@ -1,5 +1,6 @@
 import type { Order, SpkStatus } from '../../orders/choices';
 import type { Payment } from '../../payments/choices';
+import type { ProviderSigning } from '../../spk/choices';
 
 /** The order's SPK as the customer's order page reads it (my-orders detail fields). */
 export interface CustomerSpk {
@@ -12,6 +13,9 @@ export interface CustomerSpk {
   revisionComments: string | null;
   rejectionReason: string | null;
   confirmedAt: string | null;
+  /** The configured certified signature provider (PSrE): sandbox | privy; null when switched off. */
+  signatureProvider: string | null;
+  providerSigning: ProviderSigning | null;
 }
 
 export type CustomerPayment = Payment & { redirectUrl: string | null; proofUploadUrl: string | null; expiresAt: string | null };

@@ -18,6 +18,11 @@ export interface PdfSignatureInfo {
   signedBytesSha256: string;
   /** hex SHA-256 of the signer's certificate (DER): who signed, across files. */
   certificateSha256: string | null;
+  /** The subject's serialNumber attribute: Indonesian PSrE certificates carry the signer's NIK there. */
+  signerSerialNumber: string | null;
+  /** The signer's certificate and every other one the signature carries (DER), for the chain check. */
+  certificateDer: Buffer | null;
+  chainDer: Buffer[];
 }
 
 const OID = {
@@ -201,6 +206,9 @@ export function readPdfSignatures(pdf: Uint8Array): PdfSignatureInfo[] {
       byteRange,
       signedBytesSha256: createHash('sha256').update(signed).digest('hex'),
       certificateSha256: null,
+      signerSerialNumber: null,
+      certificateDer: null,
+      chainDer: [],
     };
     out.push(info);
     if (!contentsHex) continue;
@@ -227,6 +235,9 @@ export function readPdfSignatures(pdf: Uint8Array): PdfSignatureInfo[] {
       info.validFrom = new Date(cert.validFrom);
       info.validTo = new Date(cert.validTo);
       info.certificateSha256 = createHash('sha256').update(cert.raw).digest('hex');
+      info.signerSerialNumber = nameField(cert.subject, 'serialNumber');
+      info.certificateDer = Buffer.from(cert.raw);
+      info.chainDer = p.certificates.map((c) => Buffer.from(c.raw));
     }
   }
   return out;

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
+import { createSandboxCa, issueSignerIdentity, SANDBOX_CA_NAME, SandboxSignatureProvider } from '../../server/src/spk/signature-provider';
+import { startTestApp, type TestApp, type TestUser } from '../support/app';
+import { adminSignedSpk as adminSignedSpkFor, TEST_NIK as NIK } from '../support/spk';
+import { checkSignatures, pageTexts } from '../support/pdf-reader';
+
+const SIGNING = `providerSigning { provider reference state adminSignedVersion signingUrl sandboxOtp failureReason signedVersion completedAt callbacks }`;
+const SPK = `id status currentVersion stampSerial downloadUrl allowedActions waitingFor signatureProvider ${SIGNING}
+  versions { version kind downloadUrl note verification } history { action fromStatus toStatus reason actorRole }`;
+const START = `mutation($id: ID!, $i: StartProviderSigningInput) { startProviderSigning(spkId: $id, input: $i) { state sandboxOtp reference provider } }`;
+const OTP = `mutation($id: ID!, $otp: String!) { confirmProviderOtp(spkId: $id, input: { otp: $otp }) { ${SPK} } }`;
+const GET = `query($id: ID!) { spk(id: $id) { ${SPK} } }`;
+
+let t: TestApp;
+let support: TestUser;
+beforeAll(async () => {
+  t = await startTestApp();
+  support = await t.createUser('SUPPORT');
+});
+afterAll(() => t?.close());
+
+const adminSignedSpk = async () => {
+  const made = await adminSignedSpkFor(t, support, SPK);
+  expect(made.spk.status).toBe('ADMIN_SIGNED');
+  return made;
+};
+
+const download = async (url: string, token: string) => new Uint8Array(await (await fetch(`${t.url}${url}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+const callback = (body: Buffer, headers: Record<string, string>) =>
+  fetch(`${t.url}/hooks/psre/sandbox`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: new Uint8Array(body) });
+const upload = (id: string, bytes: Uint8Array, token: string) => fetch(`${t.url}/files/spk/${id}/signed`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(bytes) });
+
+// Each case renders, stamps and signs real PDFs (three RSA keys): slow on a shared machine, not a timing check.
+describe('certified electronic signature through the sandbox PSrE', { timeout: 240_000 }, () => {
+  it('drives the SPK from approval to CONFIRMED with no upload: OTP, certified signature, callback, confirmation', async () => {
+    const { c, spk } = await adminSignedSpk();
+    expect(spk.signatureProvider).toBe('sandbox');
+    expect(spk.providerSigning).toBeNull();
+    const signed = [] as { via: string; spkId: string }[];
+    const off = t.app.services.events.on('spk.customerSigned', 'test: record', (_em, p) => void signed.push(p));
+
+    // Only the SPK's own customer may sign through the provider: another customer does not see it, staff may not sign for them.
+    const stranger = await t.createUser('CUSTOMER');
+    expect((await t.gql(START, { id: spk.id }, stranger.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(START, { id: spk.id }, support.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const started = (await t.ok(START, { id: spk.id }, c.token)).startProviderSigning;
+    expect(started).toMatchObject({ state: 'OTP_REQUIRED', provider: 'sandbox' });
+    expect(started.sandboxOtp).toMatch(/^\d{6}$/);
+    // Pressing again resumes the open attempt instead of starting another.
+    expect((await t.ok(START, { id: spk.id }, c.token)).startProviderSigning.reference).toBe(started.reference);
+    // Staff see where it stands, never the OTP.
+    const staffView = (await t.ok(GET, { id: spk.id }, support.token)).spk;
+    expect(staffView.providerSigning).toMatchObject({ state: 'OTP_REQUIRED', reference: started.reference, sandboxOtp: null });
+
+    // A wrong OTP changes nothing.
+    const wrongOtp = String((Number(started.sandboxOtp) + 1) % 1_000_000).padStart(6, '0');
+    expect((await t.gql(OTP, { id: spk.id, otp: wrongOtp }, c.token)).errors?.[0]?.extensions).toMatchObject({ code: 'PSRE_OTP_INVALID', field: 'otp' });
+    expect((await t.ok(GET, { id: spk.id }, c.token)).spk).toMatchObject({ status: 'ADMIN_SIGNED', currentVersion: spk.currentVersion });
+    // Nobody else can type it in.
+    expect((await t.gql(OTP, { id: spk.id, otp: started.sandboxOtp }, stranger.token)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const after = (await t.ok(OTP, { id: spk.id, otp: started.sandboxOtp }, c.token)).confirmProviderOtp;
+    expect(after).toMatchObject({ status: 'CUSTOMER_SIGNED', currentVersion: spk.currentVersion + 1, waitingFor: 'STAFF' });
+    expect(after.providerSigning).toMatchObject({ state: 'SIGNED', signedVersion: spk.currentVersion + 1, sandboxOtp: null });
+    const version = after.versions.at(-1);
+    expect(version.kind).toBe('CUSTOMER_SIGNED');
+    expect(version.note).toContain('PSrE sandbox');
+    expect(version.verification).toMatchObject({ verdict: 'DIGITALLY_SIGNED', derivation: 'INCREMENTAL_UPDATE', adminSignatureIntact: true, certifiedBy: 'sandbox', changesAfterSigning: [], eMeteraiSerialFound: true });
+    expect(version.verification.customerSignatures).toEqual([expect.objectContaining({ certified: true, nikMatches: true, issuer: SANDBOX_CA_NAME, digestValid: true, coversWholeDocument: true })]);
+    expect(after.history.at(-1)).toMatchObject({ action: 'UPLOAD_SIGNED', fromStatus: 'ADMIN_SIGNED', toStatus: 'CUSTOMER_SIGNED', actorRole: 'CUSTOMER', reason: 'PSrE sandbox' });
+    expect(signed).toEqual([expect.objectContaining({ spkId: spk.id, via: 'PROVIDER' })]);
+
+    // An independent verifier (pkijs) agrees: our certified signature covers the stamped revision, the
+    // customer's covers the whole file; the e-Meterai is still there.
+    const final = await download(version.downloadUrl, support.token);
+    const sigs = await checkSignatures(final);
+    expect(sigs).toHaveLength(2);
+    expect(sigs[0]).toMatchObject({ valid: true, wholeDocument: false });
+    expect(sigs[1]).toMatchObject({ valid: true, wholeDocument: true });
+    expect((await pageTexts(final)).join('\f')).toContain(spk.stampSerial);
+
+    // The callback the sandbox sends: a repeat changes nothing, a forged one is refused, an unknown document is 404.
+    const sandbox = t.app.services.spk.signatures as SandboxSignatureProvider;
+    const again = sandbox.callbackFor(started.reference, 'SIGNED');
+    const repeat = await callback(again.body, again.headers);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toMatchObject({ outcome: 'ALREADY_DONE' });
+    const forged = await callback(again.body, { 'x-sandbox-signature': `sha256=${'0'.repeat(64)}` });
+    expect(forged.status).toBe(401);
+    const unknown = sandbox.callbackFor('SBX-NOSUCHDOCUMENT', 'SIGNED');
+    expect((await callback(unknown.body, unknown.headers)).status).toBe(404);
+    expect((await callback(Buffer.from('{}'), {})).status).toBe(401);
+    const still = (await t.ok(GET, { id: spk.id }, support.token)).spk;
+    expect(still).toMatchObject({ status: 'CUSTOMER_SIGNED', currentVersion: spk.currentVersion + 1 });
+    expect(still.providerSigning.callbacks).toBeGreaterThanOrEqual(1);
+
+    // Signing again once signed is refused: the SPK is no longer waiting for the customer.
+    expect((await t.gql(START, { id: spk.id }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const confirmed = (await t.ok(`mutation($id: ID!) { confirmSpk(id: $id) { status } }`, { id: spk.id }, support.token)).confirmSpk;
+    expect(confirmed.status).toBe('CONFIRMED');
+    off();
+  });
+
+  it('locks the attempt after too many wrong OTPs; a new attempt gets a new OTP', async () => {
+    const { c, spk } = await adminSignedSpk();
+    const first = (await t.ok(START, { id: spk.id }, c.token)).startProviderSigning;
+    const wrong = String((Number(first.sandboxOtp) + 7) % 1_000_000).padStart(6, '0');
+    expect((await t.gql(OTP, { id: spk.id, otp: wrong }, c.token)).errors?.[0]?.extensions?.code).toBe('PSRE_OTP_INVALID');
+    expect((await t.gql(OTP, { id: spk.id, otp: wrong }, c.token)).errors?.[0]?.extensions?.code).toBe('PSRE_OTP_INVALID');
+    expect((await t.gql(OTP, { id: spk.id, otp: wrong }, c.token)).errors?.[0]?.extensions?.code).toBe('PSRE_OTP_LOCKED');
+    const locked = (await t.ok(GET, { id: spk.id }, c.token)).spk;
+    expect(locked).toMatchObject({ status: 'ADMIN_SIGNED', providerSigning: { state: 'FAILED' } });
+    expect((await t.gql(OTP, { id: spk.id, otp: first.sandboxOtp }, c.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const second = (await t.ok(START, { id: spk.id }, c.token)).startProviderSigning;
+    expect(second.reference).not.toBe(first.reference);
+    expect((await t.ok(OTP, { id: spk.id, otp: second.sandboxOtp }, c.token)).confirmProviderOtp.status).toBe('CUSTOMER_SIGNED');
+  });
+
+  it('counts an uploaded signature as certified only when it chains to the configured provider CA', async () => {
+    const { c, spk } = await adminSignedSpk();
+    const adminSigned = await download(spk.downloadUrl, c.token);
+    const box = { page: 0, x: 40, y: 40, width: 180, height: 60 };
+    const sign = (identity: Awaited<ReturnType<typeof generateDevIdentity>>) =>
+      signPdf(adminSigned, identity, { reason: 'Setuju', location: 'Jakarta', name: 'Budi', signingTime: new Date(), visible: { box, lines: ['Budi'] } });
+
+    // Same name and NIK, but a CA that is not the configured provider's (another sandbox): not certified.
+    const otherCa = await createSandboxCa();
+    const foreign = await sign(await issueSignerIdentity(otherCa, { fullName: 'Budi', nik: NIK, email: 'budi@example.co.id', organization: null }, new Date()));
+    const res = await upload(spk.id, foreign, c.token);
+    expect(res.status).toBe(201);
+    const report = (await res.json()).verification;
+    expect(report).toMatchObject({ verdict: 'DIGITALLY_SIGNED', certifiedBy: null });
+    expect(report.customerSignatures[0]).toMatchObject({ certified: false, issuer: SANDBOX_CA_NAME, nikMatches: true });
+  });
+});
