@@ -1,6 +1,41 @@
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Three layers, each a vitest project (`npm run test:unit`, `test:integration`, `test:browser`;
+ * `npm test` runs all three):
+ * - unit: pure rules, no database, no server, no browser. Fast enough to run on every save. New pure
+ *   tests go under test/unit/; the older pure files elsewhere are listed here by name.
+ * - integration: the real server on real PostgreSQL (or embedded PGlite), one database per file.
+ * - browser: `*.browser.test.ts`, Chromium driving the built back office.
+ */
+const unit = [
+  'test/unit/**/*.test.ts',
+  'test/accounts/access.test.ts',
+  'test/admin/csv.test.ts',
+  'test/admin/i18n.test.ts',
+  'test/common/csv.test.ts',
+  'test/common/id-formats.test.ts',
+  'test/common/uploads.test.ts',
+  'test/config/config.test.ts',
+  'test/events/domain-events.test.ts',
+  'test/installments/schedule.test.ts',
+  'test/money/rupiah.test.ts',
+  'test/spk/spk-queue.test.ts',
+  'test/lifecycle/runtime.test.ts',
+  'test/lifecycle/shutdown.test.ts',
+  // Outside adapters against a local HTTP server that speaks the provider's protocol: no database.
+  'test/payments/gateways/*.test.ts',
+  'test/notifications/channels/*.test.ts',
+  'test/hosting/drivers/*.test.ts',
+];
+const browser = ['test/**/*.browser.test.ts'];
+
+// Integration and browser files each bring their own database (and browser files a Chromium): one
+// worker per core, never more, or they only add contention. Unit files are CPU-only and short.
+const cores = Math.max(1, os.availableParallelism());
 
 // SWC instead of esbuild: type-graphql and MikroORM read decorator metadata, which esbuild does not emit.
 export default defineConfig({
@@ -9,16 +44,22 @@ export default defineConfig({
       jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false } },
     })],
   test: {
-    include: ['test/**/*.test.ts'],
     // graphql 16 has `module` but no `exports`: Vite would pick index.mjs for our code while type-graphql
     // and Apollo (loaded by Node) get index.js. One copy of graphql-js, or scalars are not recognised.
     alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
     setupFiles: ['test/support/setup.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two cores on CI; every file brings its own database, so more workers only add contention.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: cores, minForks: 1 } },
+    projects: [
+      // No globalSetup: the unit layer needs no template database.
+      { extends: true, test: { name: 'unit', include: unit } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: [...unit, ...browser], globalSetup: ['test/support/global-setup.ts'] },
+      },
+      { extends: true, test: { name: 'browser', include: browser, globalSetup: ['test/support/global-setup.ts'] } },
+    ],
   },
 });

@@ -144,12 +144,15 @@ async function main() {
     const login = async (u: string, p: string) => (await api.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: u, password: p } })).login.accessToken as string;
     const tokens = { customer: await login(CUSTOMER.username, CUSTOMER.password), staff: await login('admin', ADMIN_PASSWORD) };
 
-    const recorded = {} as Record<Scenario, string>;
+    const answers: Partial<Record<Scenario, string>> = {};
     for (const [name, s] of Object.entries(SCENARIOS) as [Scenario, (typeof SCENARIOS)[Scenario]][]) {
-      recorded[name] = await api.raw(s.query, {}, tokens[s.role]);
-      const body = JSON.parse(recorded[name]);
+      const text = await api.raw(s.query, {}, tokens[s.role]);
+      answers[name] = text;
+      const body = JSON.parse(text);
       if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
     }
+    // Every scenario was recorded by the loop above.
+    const recorded = answers as Record<Scenario, string>;
     const bare = await startBare(recorded);
     const bareApi = gqlClient(bare.url);
     for (const name of Object.keys(SCENARIOS) as Scenario[]) {

@@ -57,7 +57,7 @@ async function subscribeAll(wsUrl: string, token: string | null) {
   return {
     arrivals,
     received: () => arrivals.reduce((s, a) => s + a.length, 0),
-    close: () => Promise.all(clients.map((c) => c.dispose())),
+    close: () => Promise.all(clients.map(async (c) => c.dispose())),
   };
 }
 

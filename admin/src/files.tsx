@@ -67,6 +67,7 @@ export const DownloadFileButton = ({ path, fallbackName, label, tooltip, variant
   const translate = useTranslate();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
+  // Reports its own failure (notify): the button starts it without awaiting.
   const download = async () => {
     setBusy(true);
     try {
@@ -80,7 +81,7 @@ export const DownloadFileButton = ({ path, fallbackName, label, tooltip, variant
     }
   };
   const button = (
-    <Button size="small" variant={variant} onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
+    <Button size="small" variant={variant} onClick={() => void download()} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />}>
       {translate(label)}
     </Button>
   );

@@ -19,4 +19,4 @@ export const theme: RaThemeOptions = {
       defaultProps: { perPage: 25 },
     },
   },
-} as RaThemeOptions;
+};

@@ -7,7 +7,7 @@ import { createApp, type RunningApp } from '../../server/src/app';
 import type { Clock } from '../../server/src/common/time';
 import { loadConfig } from '../../server/src/config/config';
 import type { QueryCounter } from '../../server/src/db/orm';
-import { createTestDatabase, testDatabaseUrl } from './databases';
+import { createTestDatabase, requireDatabaseLayer, testDatabaseUrl } from './databases';
 
 export type RoleName = 'CUSTOMER' | 'ADMIN' | 'FINANCE' | 'SUPPORT';
 
@@ -56,6 +56,7 @@ let seq = 0;
 /** The real server on a fresh database (a template copy on PostgreSQL, or a new PGlite) on a random port. */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const adminPassword = 'admin-test-password';
+  requireDatabaseLayer();
   const useReal = !!testDatabaseUrl && !opts.embedded;
   const database = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : useReal ? await createTestDatabase(testDatabaseUrl!) : null;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'angsur-test-'));

@@ -27,6 +27,7 @@ const PasswordForm = ({ onSecondStep }: { onSecondStep: (step: SecondStepRequire
   const notify = useNotify();
   const [values, setValues] = useState({ username: '', password: '' });
   const [busy, setBusy] = useState(false);
+  // Reports its own failure (notify), so the form starts it without awaiting.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -41,7 +42,7 @@ const PasswordForm = ({ onSecondStep }: { onSecondStep: (step: SecondStepRequire
   };
   const set = (key: 'username' | 'password') => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
   return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 2 }}>
+    <Box component="form" onSubmit={(event) => void submit(event)} noValidate sx={{ display: 'grid', gap: 2 }}>
       <TextField name="username" label={translate('angsur.auth.login')} value={values.username} onChange={set('username')} autoFocus autoComplete="username" required size="small" />
       <TextField name="password" type="password" label={translate('ra.auth.password')} value={values.password} onChange={set('password')} autoComplete="current-password" required size="small" />
       <Button type="submit" variant="contained" disabled={busy || !values.username.trim() || !values.password}>

@@ -33,6 +33,7 @@ export const CodeForm = ({ label, submitLabel, onSubmit, allowRecovery = false }
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Shows its own failure, so the form starts it without awaiting.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -45,7 +46,7 @@ export const CodeForm = ({ label, submitLabel, onSubmit, allowRecovery = false }
     }
   };
   return (
-    <Box component="form" onSubmit={submit} noValidate sx={{ display: 'grid', gap: 1.5 }}>
+    <Box component="form" onSubmit={(event) => void submit(event)} noValidate sx={{ display: 'grid', gap: 1.5 }}>
       <TextField
         name="code"
         label={translate(label)}

@@ -10,7 +10,8 @@ const STORAGE_KEY = 'angsur.session';
 /** Refresh a little before the 15-minute access token runs out rather than wait for a 401. */
 const REFRESH_MARGIN_MS = 30_000;
 
-export type Role = 'ADMIN' | 'FINANCE' | 'SUPPORT' | 'CUSTOMER';
+export type { Role } from '../gql/schema';
+import type { Role } from '../gql/schema';
 export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'FINANCE', 'SUPPORT'];
 
 export interface SessionUser {

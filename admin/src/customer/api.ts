@@ -93,12 +93,15 @@ export const REQUEST_SPK_REVISION = gql`
   }
 `;
 
-const SERVICE_FIELDS = `id label hostname status provisioning driver hostingUrl osTemplate orderId orderItemId suspensionCause lastError createdAt`;
+const SERVICE_FIELDS = gql`
+  fragment CustomerServiceFields on Service { id label hostname status provisioning driver hostingUrl osTemplate orderId orderItemId suspensionCause lastError createdAt }
+`;
 
 export const MY_SERVICES = gql`
   query MyServices {
-    data: myServices { ${SERVICE_FIELDS} }
+    data: myServices { ...CustomerServiceFields }
   }
+  ${SERVICE_FIELDS}
 `;
 
 /**
@@ -121,6 +124,7 @@ export const OS_TEMPLATES = gql`
 
 export const CREATE_SERVICE = gql`
   mutation CreateService($input: CreateServiceInput!) {
-    data: createService(input: $input) { ${SERVICE_FIELDS} }
+    data: createService(input: $input) { ...CustomerServiceFields }
   }
+  ${SERVICE_FIELDS}
 `;

@@ -7,7 +7,8 @@ import { callApi } from '../dataProvider';
 
 /** The dashboard's figures, all as of the server's today (Asia/Jakarta). */
 
-export type AgingBucket = 'CURRENT' | 'DAYS_1_30' | 'DAYS_31_60' | 'DAYS_61_90' | 'OVER_90';
+export type { AgingBucket } from '../gql/schema';
+import type { AgingBucket } from '../gql/schema';
 
 export interface AgingLine {
   bucket: AgingBucket;

@@ -52,7 +52,7 @@ const PRODUCT_SPECS = ['cpu', 'ramGb', 'storageGb', 'storageType', 'bandwidth', 
 const PRODUCT_FIELDS = `id name slug category description cashPrice setupFee active createdAt updatedAt specs { ${PRODUCT_SPECS.join(' ')} }`;
 const PLAN_FIELDS = `id productId name tenorMonths downPaymentType downPaymentValue marginBpsPerMonth adminFee lateFeeGraceDays lateFeeType lateFeeValue lateFeeCap autoSuspendAfterDays active createdAt updatedAt`;
 const SUMMARY_FIELDS = `installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount }`;
-const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt`;
+const SERVICE_FIELDS = `id label status provisioning driver hostname hostingUrl orderId orderItemId pendingAction lastError attempts suspensionCause createdAt updatedAt allowedActions`;
 const SUSPENSION_FIELDS = `suspensionHistory { id action cause actorRole reason payUntil at }`;
 const SPK_FIELDS = `id number status currentVersion orderId createdAt updatedAt order { id number status } customer { id fullName phone }`;
 const SPK_DETAIL_FIELDS = `${SPK_FIELDS} documentCode downloadUrl verifyUrl approvedAt confirmedAt rejectionReason revisionComments stampDuty stampProvider stampSerial allowedActions signatureProvider ${PROVIDER_SIGNING_FIELDS}
@@ -69,7 +69,7 @@ const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil
   installments { id number dueDate amount principal margin fees status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} }`;
 const PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt proofUrl orderId order { id number customerName status }`;
-const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allocations { ${ALLOCATION_FIELDS} }`;
+const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allowedActions allocations { ${ALLOCATION_FIELDS} }`;
 
 /**
  * The order list's "assigned to" filter: `mine` (the signed-in staff member) or `unassigned`.

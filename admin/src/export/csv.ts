@@ -1,7 +1,9 @@
+import { stringify, type Options } from 'csv-stringify/sync';
+
 /**
- * CSV as the server's exports write it (server/src/http/csv.ts): RFC 4180 quoting, CRLF, and a
- * leading apostrophe on a cell a spreadsheet would run as a formula (a customer named "=HYPERLINK(…)"
- * stays text). Money stays whole rupiah as plain digits, so spreadsheets read numbers.
+ * CSV as the server's exports write it (server/src/http/csv.ts), written by csv-stringify: RFC 4180
+ * quoting, CRLF, and a leading apostrophe on a cell a spreadsheet would run as a formula (a customer
+ * named "=HYPERLINK(…)" stays text). Money stays whole rupiah as plain digits, so spreadsheets read numbers.
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -11,16 +13,22 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
+/** Text a spreadsheet would run as a formula gets a leading apostrophe; numbers (also negative) stay numbers. */
+const defuseFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) && !/^-?\d+$/.test(text) ? `'${text}` : text);
+
+const OPTIONS: Options = {
+  record_delimiter: 'windows',
+  // csv-stringify quotes separators and quotes by itself; a line break inside a cell must be quoted too.
+  quoted_match: /[\r\n]/,
+  cast: { string: defuseFormula, boolean: (value) => String(value), bigint: (value) => String(value) },
+};
+
 export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[value]], OPTIONS).replace(/\r\n$/, '');
 }
 
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(','), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return stringify([columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => c.value(row)))], OPTIONS);
 }
 
 /** Shorthand for columns that are a record's own fields, read as they are. */

@@ -1,23 +1,9 @@
 import { gql } from '@apollo/client';
 import { callApi } from '../dataProvider';
+import type { RunBillingPassMutation } from '../gql/graphql';
 
-/** What one billing pass did (the API's BillingPassSummary). */
-export interface BillingPassSummary {
-  /** The day it billed for (Asia/Jakarta). */
-  date: string;
-  /** Installments whose status moved (not yet due -> due -> overdue). */
-  statusChanges: number;
-  /** Installments whose late fee changed (grew, or was cut back to what today justifies). */
-  feesChanged: number;
-  /** Reminders to customers (before and after the due date). */
-  reminders: number;
-  /** Notices to staff about newly overdue installments. */
-  staffNotices: number;
-  /** Orders whose second chance (pay-until date) ran out. */
-  graceExpired: number;
-  /** Orders suspended automatically (plans with auto-suspend). */
-  suspendedOrders: string[];
-}
+/** What one billing pass did: the fields of the API's BillingPassSummary the documents below ask for. */
+export type BillingPassSummary = RunBillingPassMutation['data'];
 
 const RUN_BILLING_PASS = gql`
   mutation RunBillingPass {

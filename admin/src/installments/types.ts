@@ -1,4 +1,4 @@
-import type { InstallmentStatus, OrderStatus } from '../orders/choices';
+import type { InstallmentStatus, OrderStatus } from '../gql/schema';
 
 /** A row of the `installments` list (see dataProvider/resources.ts). */
 export interface InstallmentRow {

@@ -17,9 +17,10 @@ const MY_NOTIFICATIONS = gql`
   query MyNotifications($page: Int!, $perPage: Int!, $unreadOnly: Boolean!) {
     data: myNotifications(page: $page, perPage: $perPage, unreadOnly: $unreadOnly) {
       total
-      items { ${NOTIFICATION_FIELDS} }
+      items { ...NotificationFields }
     }
   }
+  ${NOTIFICATION_FIELDS}
 `;
 
 const MARK_READ = gql`

@@ -1,3 +1,5 @@
+import { gql } from '@apollo/client';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { freshAccessToken, GRAPHQL_URL, loadSession, onSessionEnd } from '../auth/session';
 
@@ -8,7 +10,17 @@ import { freshAccessToken, GRAPHQL_URL, loadSession, onSessionEnd } from '../aut
  * (re)connect so a refreshed access token is used rather than the one of the first connection.
  */
 
-export const NOTIFICATION_FIELDS = 'id type title body link readAt createdAt';
+export const NOTIFICATION_FIELDS = gql`
+  fragment NotificationFields on Notification { id type title body link readAt createdAt }
+`;
+
+/** Printed once: graphql-ws takes the document as text. */
+const NOTIFICATION_ADDED = print(gql`
+  subscription NotificationAdded {
+    notificationAdded { ...NotificationFields }
+  }
+  ${NOTIFICATION_FIELDS}
+`);
 
 export interface AppNotification {
   id: string;
@@ -64,7 +76,7 @@ export function onLiveConnected(onConnected: () => void): () => void {
 export function subscribeToNotifications(onNotification: (notification: AppNotification) => void): () => void {
   if (!loadSession()) return () => undefined;
   return liveClient().subscribe<{ notificationAdded: AppNotification }>(
-    { query: `subscription NotificationAdded { notificationAdded { ${NOTIFICATION_FIELDS} } }` },
+    { query: NOTIFICATION_ADDED },
     {
       next: (result) => {
         if (result.data) onNotification(result.data.notificationAdded);

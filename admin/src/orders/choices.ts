@@ -1,15 +1,10 @@
+import { inDisplayOrder } from '../enums';
 import type { ChipColor } from '../fields';
+import type { DownPaymentType, InstallmentStatus, LateFeeType, OrderAction, OrderStatus, SpkStatus } from '../gql/schema';
 import type { ProductCategory, ProductSpecs } from '../products/choices';
 import type { Payment } from '../payments/choices';
 
-export const ORDER_STATUSES = ['AWAITING_SPK', 'SPK_IN_PROGRESS', 'AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED', 'COMPLETED', 'CANCELLED'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const INSTALLMENT_STATUSES = ['PENDING', 'DUE', 'OVERDUE', 'PAID', 'CANCELLED'] as const;
-export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number];
-
-/** Choices for SelectArrayInput; names are translation keys. */
-export const orderStatusChoices = ORDER_STATUSES.map((id) => ({ id, name: `resources.orders.status.${id}` }));
+export type { InstallmentStatus, OrderAction, OrderStatus, SpkStatus };
 
 /** The "assigned to" filter of the order list (see orderFilter in dataProvider/resources.ts). */
 export const assignmentChoices = [
@@ -26,6 +21,9 @@ export const ORDER_STATUS_COLORS: Record<OrderStatus, ChipColor> = {
   COMPLETED: 'primary',
   CANCELLED: 'default',
 };
+export const ORDER_STATUSES = inDisplayOrder(ORDER_STATUS_COLORS);
+/** Choices for SelectArrayInput; names are translation keys. */
+export const orderStatusChoices = ORDER_STATUSES.map((id) => ({ id, name: `resources.orders.status.${id}` }));
 
 export const INSTALLMENT_STATUS_COLORS: Record<InstallmentStatus, ChipColor> = {
   PENDING: 'default',
@@ -34,11 +32,7 @@ export const INSTALLMENT_STATUS_COLORS: Record<InstallmentStatus, ChipColor> = {
   PAID: 'success',
   CANCELLED: 'default',
 };
-
-export type OrderAction = 'START_SPK' | 'RESET_SPK' | 'CONFIRM_SPK' | 'ACTIVATE' | 'SUSPEND' | 'UNSUSPEND' | 'COMPLETE' | 'REOPEN' | 'REVERT_DOWN_PAYMENT' | 'CANCEL';
-
-export const SPK_STATUSES = ['DRAFT', 'UNDER_REVIEW', 'APPROVED', 'REVISION_REQUESTED', 'ADMIN_SIGNED', 'CUSTOMER_SIGNED', 'SIGNATURE_REJECTED', 'CONFIRMED', 'CANCELLED'] as const;
-export type SpkStatus = (typeof SPK_STATUSES)[number];
+export const INSTALLMENT_STATUSES = inDisplayOrder(INSTALLMENT_STATUS_COLORS);
 
 export const SPK_STATUS_COLORS: Record<SpkStatus, ChipColor> = {
   DRAFT: 'default',
@@ -51,6 +45,7 @@ export const SPK_STATUS_COLORS: Record<SpkStatus, ChipColor> = {
   CONFIRMED: 'success',
   CANCELLED: 'default',
 };
+export const SPK_STATUSES = inDisplayOrder(SPK_STATUS_COLORS);
 
 /** The order's current SPK (the contract), as far as the order page shows it. */
 export interface SpkRef {
@@ -98,12 +93,12 @@ export interface OrderSummary {
 export interface PlanTermsSnapshot {
   planName: string;
   tenorMonths: number;
-  downPaymentType: 'PERCENT' | 'FIXED';
+  downPaymentType: DownPaymentType;
   downPaymentValue: string;
   marginBpsPerMonth: number;
   adminFee: string;
   lateFeeGraceDays: number;
-  lateFeeType: 'FIXED_PER_DAY' | 'PERCENT_PER_DAY';
+  lateFeeType: LateFeeType;
   lateFeeValue: string;
   lateFeeCap: string | null;
   autoSuspendAfterDays: number | null;

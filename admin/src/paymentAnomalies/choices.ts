@@ -1,7 +1,8 @@
 import type { ChipColor } from '../fields';
+import { AnomalyKind } from '../gql/schema';
 
-export const ANOMALY_KINDS = ['AMOUNT_MISMATCH', 'LATE_SETTLEMENT', 'OVERPAYMENT', 'UNKNOWN_REFERENCE'] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+export const ANOMALY_KINDS = Object.values(AnomalyKind);
+export type { AnomalyKind };
 
 export const ANOMALY_KIND_COLORS: Record<AnomalyKind, ChipColor> = {
   AMOUNT_MISMATCH: 'warning',

@@ -6,7 +6,9 @@ import { ActionButton } from '../actions';
 import { canAccess } from '../auth/permissions';
 import type { AngsurDataProvider } from '../dataProvider';
 import { formatRupiah } from '../format';
-import { paymentActionBlock, type Payment } from './choices';
+import { paymentActionBlock, type Payment, type PaymentAction } from './choices';
+
+const ACTIONS: Record<'settle' | 'reject' | 'refund', PaymentAction> = { settle: 'SETTLE', reject: 'REJECT', refund: 'REFUND' };
 
 /**
  * Settle / reject / refund, for FINANCE and ADMIN. Every staff role sees the buttons; they are
@@ -17,8 +19,13 @@ export const PaymentActions = () => {
   const { permissions } = usePermissions();
   const dataProvider = useDataProvider<AngsurDataProvider>();
   if (!payment) return <TopToolbar />;
+  // The API decides (allowedActions); the tooltip only explains a refusal.
   const blocked = (action: 'settle' | 'reject' | 'refund') =>
-    !canAccess(permissions, 'payments', action) ? 'resources.payments.blocked.role' : paymentActionBlock(payment, action);
+    payment.allowedActions?.includes(ACTIONS[action])
+      ? null
+      : !canAccess(permissions, 'payments', action)
+        ? 'resources.payments.blocked.role'
+        : (paymentActionBlock(payment, action) ?? 'resources.payments.blocked.notPending');
   const args = { reference: payment.reference, amount: formatRupiah(payment.amount), number: payment.order?.number ?? '' };
   return (
     <TopToolbar>

@@ -1,14 +1,8 @@
+import { inDisplayOrder } from '../enums';
 import type { ChipColor } from '../fields';
+import { PaymentMethod, type PaymentAction, type PaymentKind, type PaymentStatus } from '../gql/schema';
 
-export const PAYMENT_STATUSES = ['PENDING', 'SETTLED', 'REJECTED', 'EXPIRED', 'REFUNDED'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const PAYMENT_METHODS = ['BANK_TRANSFER', 'GATEWAY'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export type PaymentKind = 'INSTALLMENTS' | 'PAYOFF';
-
-/** Choices for the list filters; names are translation keys. */
-export const paymentStatusChoices = PAYMENT_STATUSES.map((id) => ({ id, name: `resources.payments.status.${id}` }));
-export const paymentMethodChoices = PAYMENT_METHODS.map((id) => ({ id, name: `resources.payments.method.${id}` }));
+export type { PaymentAction, PaymentKind, PaymentMethod, PaymentStatus };
 
 export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, ChipColor> = {
   PENDING: 'warning',
@@ -17,6 +11,12 @@ export const PAYMENT_STATUS_COLORS: Record<PaymentStatus, ChipColor> = {
   EXPIRED: 'default',
   REFUNDED: 'info',
 };
+export const PAYMENT_STATUSES = inDisplayOrder(PAYMENT_STATUS_COLORS);
+export const PAYMENT_METHODS = Object.values(PaymentMethod);
+
+/** Choices for the list filters; names are translation keys. */
+export const paymentStatusChoices = PAYMENT_STATUSES.map((id) => ({ id, name: `resources.payments.status.${id}` }));
+export const paymentMethodChoices = PAYMENT_METHODS.map((id) => ({ id, name: `resources.payments.method.${id}` }));
 
 export interface PaymentAllocation {
   id: string;
@@ -40,6 +40,8 @@ export interface Payment {
   proofUrl: string | null;
   rejectionReason?: string | null;
   allocations?: PaymentAllocation[];
+  /** What the signed-in user may do now, as the API decides it (detail only). */
+  allowedActions?: PaymentAction[];
   // The payments resource (not Order.payments):
   orderId?: string;
   order?: { id: string; number: string; customerName: string; status: string };
@@ -50,8 +52,7 @@ export interface Payment {
 }
 
 /**
- * What FINANCE/ADMIN may do to a payment in its state, or why not (a translation key), as the API
- * decides it: only a pending bank transfer with its proof can be settled or rejected (gateway
+ * Why a payment action is not offered (a translation key) when the API's allowedActions leaves it out: only a pending bank transfer with its proof can be settled or rejected (gateway
  * payments are settled or expired by the gateway), only a settled payment can be refunded.
  */
 export function paymentActionBlock(payment: Payment, action: 'settle' | 'reject' | 'refund'): string | null {

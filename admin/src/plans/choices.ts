@@ -1,5 +1,7 @@
-export const DOWN_PAYMENT_TYPES = ['PERCENT', 'FIXED'] as const;
-export const LATE_FEE_TYPES = ['FIXED_PER_DAY', 'PERCENT_PER_DAY'] as const;
+import type { DownPaymentType, LateFeeType } from '../gql/schema';
+
+export const DOWN_PAYMENT_TYPES = ['PERCENT', 'FIXED'] as const satisfies readonly DownPaymentType[];
+export const LATE_FEE_TYPES = ['FIXED_PER_DAY', 'PERCENT_PER_DAY'] as const satisfies readonly LateFeeType[];
 
 export const downPaymentTypeChoices = DOWN_PAYMENT_TYPES.map((id) => ({ id, name: `resources.installmentPlans.downPaymentType.${id}` }));
 export const lateFeeTypeChoices = LATE_FEE_TYPES.map((id) => ({ id, name: `resources.installmentPlans.lateFeeType.${id}` }));

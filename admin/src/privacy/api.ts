@@ -1,6 +1,8 @@
 import { gql } from '@apollo/client';
 
-const REQUEST_FIELDS = 'id kind status details createdAt dueAt handledAt resolution overdue kept { what why }';
+const REQUEST_FIELDS = gql`
+  fragment PrivacyRequestFields on PrivacyRequest { id kind status details createdAt dueAt handledAt resolution overdue kept { what why } }
+`;
 
 export interface PrivacyRequestRow {
   id: string;
@@ -16,11 +18,11 @@ export interface PrivacyRequestRow {
   customer?: { id: string; username: string; fullName: string; email: string };
 }
 
-export const MY_REQUESTS = gql`query MyPrivacyRequests { data: myPrivacyRequests { ${REQUEST_FIELDS} } }`;
-export const REQUEST = gql`mutation RequestPersonalData($input: PrivacyRequestInput!) { data: requestPersonalData(input: $input) { ${REQUEST_FIELDS} } }`;
+export const MY_REQUESTS = gql`query MyPrivacyRequests { data: myPrivacyRequests { ...PrivacyRequestFields } } ${REQUEST_FIELDS}`;
+export const REQUEST = gql`mutation RequestPersonalData($input: PrivacyRequestInput!) { data: requestPersonalData(input: $input) { ...PrivacyRequestFields } } ${REQUEST_FIELDS}`;
 export const QUEUE = gql`query PrivacyRequests($filter: PrivacyRequestFilter, $page: Int, $perPage: Int) {
-  data: privacyRequests(filter: $filter, page: $page, perPage: $perPage) { total items { ${REQUEST_FIELDS} customer { id username fullName email } } }
-}`;
+  data: privacyRequests(filter: $filter, page: $page, perPage: $perPage) { total items { ...PrivacyRequestFields customer { id username fullName email } } }
+} ${REQUEST_FIELDS}`;
 export const COMPLETE = gql`mutation CompletePrivacyCorrection($id: ID!, $input: PrivacyAnswerInput!) { data: completePrivacyCorrection(id: $id, input: $input) { id } }`;
 export const REJECT = gql`mutation RejectPrivacyRequest($id: ID!, $input: PrivacyAnswerInput!) { data: rejectPrivacyRequest(id: $id, input: $input) { id } }`;
 export const ERASE = gql`mutation CarryOutErasure($id: ID!) { data: carryOutErasure(id: $id) { id } }`;

@@ -1,5 +1,8 @@
-export const PRODUCT_CATEGORIES = ['VPS', 'CLOUD_SERVER', 'DEDICATED_SERVER', 'COLOCATION'] as const;
-export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+import type { ProductCategory } from '../gql/schema';
+
+/** In the order the catalogue shows them. */
+export const PRODUCT_CATEGORIES = ['VPS', 'CLOUD_SERVER', 'DEDICATED_SERVER', 'COLOCATION'] as const satisfies readonly ProductCategory[];
+export type { ProductCategory };
 
 /** Choices for SelectInput; names are translation keys. */
 export const categoryChoices = PRODUCT_CATEGORIES.map((id) => ({ id, name: `resources.products.category.${id}` }));

@@ -31,11 +31,12 @@ export const ServiceActions = () => {
         icon={<TerminateIcon />}
         color="error"
         disabledReason={
-          !canAccess(permissions, 'services', 'terminate')
-            ? 'resources.services.blocked.terminateRole'
-            : service.status === 'TERMINATED'
-              ? 'resources.services.blocked.terminated'
-              : null
+          // The API decides (allowedActions); the tooltip only explains a refusal.
+          service.allowedActions?.includes('TERMINATE')
+            ? null
+            : !canAccess(permissions, 'services', 'terminate')
+              ? 'resources.services.blocked.terminateRole'
+              : 'resources.services.blocked.terminated'
         }
         title="resources.services.terminate.title"
         message="resources.services.terminate.message"

@@ -1,19 +1,19 @@
+import { inDisplayOrder } from '../enums';
 import type { ChipColor } from '../fields';
+import type { ProvisioningState, ServiceAction, ServiceStatus, SuspensionCause } from '../gql/schema';
 
-export const SERVICE_STATUSES = ['PENDING_SETUP', 'ACTIVE', 'SUSPENDED', 'TERMINATED'] as const;
-export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-export type ProvisioningState = 'IN_SYNC' | 'PENDING' | 'FAILED' | 'WAITING_FOR_STAFF';
-
-export const serviceStatusChoices = SERVICE_STATUSES.map((id) => ({ id, name: `resources.services.status.${id}` }));
+export type { ProvisioningState, ServiceAction, ServiceStatus };
 
 export const SERVICE_STATUS_COLORS: Record<ServiceStatus, ChipColor> = { PENDING_SETUP: 'info', ACTIVE: 'success', SUSPENDED: 'error', TERMINATED: 'default' };
+export const SERVICE_STATUSES = inDisplayOrder(SERVICE_STATUS_COLORS);
+export const serviceStatusChoices = SERVICE_STATUSES.map((id) => ({ id, name: `resources.services.status.${id}` }));
 export const PROVISIONING_COLORS: Record<ProvisioningState, ChipColor> = { IN_SYNC: 'success', PENDING: 'info', FAILED: 'error', WAITING_FOR_STAFF: 'warning' };
 
 export interface SuspensionEvent {
   id: string;
   /** SUSPEND or UNSUSPEND */
   action: string;
-  cause: 'CUSTOMER_CHOICE' | 'NON_PAYMENT' | 'ADMIN' | null;
+  cause: SuspensionCause | null;
   actorRole: string | null;
   reason: string | null;
   payUntil: string | null;
@@ -39,4 +39,6 @@ export interface Service {
   osTemplate?: string | null;
   externalRef?: string | null;
   suspensionHistory?: SuspensionEvent[];
+  /** What the signed-in user may do now, as the API decides it. */
+  allowedActions?: ServiceAction[];
 }

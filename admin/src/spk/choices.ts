@@ -1,4 +1,5 @@
 import type { ChipColor } from '../fields';
+import type { SpkAction, SpkVersionKind } from '../gql/schema';
 import { SPK_STATUSES, type SpkStatus } from '../orders/choices';
 import { CUSTOMER_WAITING_STATUSES, STAFF_WAITING_STATUSES } from './queue';
 
@@ -7,9 +8,9 @@ export { SPK_STATUSES, SPK_STATUS_COLORS, type SpkStatus } from '../orders/choic
 /** What the SPK status chips are translated under (shared with the order page). */
 export const SPK_STATUS_PREFIX = 'resources.orders.spk.status';
 
-export type SpkAction = 'SUBMIT_FOR_REVIEW' | 'APPROVE' | 'REQUEST_REVISION' | 'REVISE' | 'SIGN' | 'UPLOAD_SIGNED' | 'REJECT_SIGNATURE' | 'CONFIRM' | 'CANCEL';
+export type { SpkAction, SpkVersionKind };
 /** The transitions staff take (the customer approves, asks for changes and uploads). */
-export const STAFF_SPK_ACTIONS = ['SUBMIT_FOR_REVIEW', 'REVISE', 'SIGN', 'CONFIRM', 'REJECT_SIGNATURE', 'CANCEL'] as const;
+export const STAFF_SPK_ACTIONS = ['SUBMIT_FOR_REVIEW', 'REVISE', 'SIGN', 'CONFIRM', 'REJECT_SIGNATURE', 'CANCEL'] as const satisfies readonly SpkAction[];
 export type StaffSpkAction = (typeof STAFF_SPK_ACTIONS)[number];
 
 /** SPKs waiting for staff, and for the customer (see queue.ts). */
@@ -18,7 +19,6 @@ export const CUSTOMER_WAITING: SpkStatus[] = [...CUSTOMER_WAITING_STATUSES];
 
 export const spkStatusChoices = SPK_STATUSES.map((id) => ({ id, name: `${SPK_STATUS_PREFIX}.${id}` }));
 
-export type SpkVersionKind = 'DRAFT' | 'ADMIN_SIGNED' | 'CUSTOMER_SIGNED';
 export type Verdict = 'DIGITALLY_SIGNED' | 'NEEDS_VISUAL_CHECK' | 'MODIFIED_AFTER_SIGNING' | 'NOT_AUTHENTIC';
 
 export const VERDICT_COLORS: Record<Verdict, ChipColor> = { DIGITALLY_SIGNED: 'success', NEEDS_VISUAL_CHECK: 'warning', MODIFIED_AFTER_SIGNING: 'error', NOT_AUTHENTIC: 'error' };

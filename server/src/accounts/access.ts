@@ -22,6 +22,7 @@ const GRANTS = {
   'spk.manage': [Role.SUPPORT],
   'payment.manage': [Role.FINANCE],
   'hosting.manage': [Role.SUPPORT],
+  'hosting.terminate': [],
   'billing.run': [Role.FINANCE],
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],

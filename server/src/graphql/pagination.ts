@@ -73,7 +73,7 @@ export async function findPage<T extends object>(
   const prop = sortable[field];
   if (!prop) throw badInput('sortField', 'validation.sortField', { field });
   const direction = args.sortOrder === SortOrder.DESC ? 'desc' : 'asc';
-  const orderBy = { [prop]: direction, ...(prop === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<T>;
+  const orderBy: QueryOrderMap<T> = { [prop]: direction, ...(prop === 'id' ? {} : { id: 'asc' }) };
   const [items, total] = await em.findAndCount(entity, where, {
     orderBy,
     limit: args.perPage,

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { requirePermission } from '../accounts/access';
 import { requireStaff, requireUser } from '../accounts/auth-user';
 import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
 import { notFound } from '../common/errors';
@@ -11,7 +12,8 @@ import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar } from '../graphql/scalars';
 import { Order } from '../orders/order.entity';
 import { Service, StaffTask, StaffTaskStatus, SuspensionEvent } from './service.entity';
-import { ServiceStatus } from './service-status';
+import { ServiceAction, ServiceStatus } from './service-status';
+import { allowedServiceActions } from './service-actions';
 import * as hosting from './hosting.service';
 
 @ObjectType()
@@ -105,7 +107,8 @@ export class ServiceResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Service)
   async terminateService(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: Context) {
-    const s = await hosting.terminateService(ctx.em, requireStaff(ctx.user), id, reason);
+    // The same permission Service.allowedActions offers TERMINATE by.
+    const s = await hosting.terminateService(ctx.em, requirePermission(ctx.user, 'hosting.terminate'), id, reason);
     return hosting.syncService(ctx.em.fork(), ctx.app.hosting, s.id);
   }
 
@@ -140,6 +143,11 @@ export class ServiceResolver {
   @FieldResolver(() => String, { description: 'Where the local driver serves the hosting page' })
   hostingUrl(@Root() s: Service, @Ctx() ctx: Context) {
     return `${ctx.app.config.publicUrl}/hosting/${s.label}`;
+  }
+
+  @FieldResolver(() => [ServiceAction], { description: 'What the caller may do to the service now' })
+  allowedActions(@Root() s: Service, @Ctx() ctx: Context) {
+    return allowedServiceActions(ctx.user, s);
   }
 
   @FieldResolver(() => [SuspensionEvent])

@@ -74,12 +74,14 @@ export class InProcessRunner implements JobRunner {
       const guard = guarded(job, this.logger, this.stopping.signal);
       this.runs.push(guard);
       const run = guard.run;
-      if (job.everyMs) this.timers.push(setInterval(run, job.everyMs).unref());
+      // A guarded run catches and logs its job's failure, so a timer may start it without awaiting.
+      if (job.everyMs) this.timers.push(setInterval(() => void run(), job.everyMs).unref());
       if (job.dailyAt) {
         const daily = () => {
-          const t = setTimeout(async () => {
-            await run();
-            if (!this.stopping.signal.aborted) daily();
+          const t = setTimeout(() => {
+            void run().then(() => {
+              if (!this.stopping.signal.aborted) daily();
+            });
           }, msUntilDaily(this.clock.now(), job.dailyAt!));
           t.unref();
           this.timers.push(t);

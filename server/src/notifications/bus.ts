@@ -133,21 +133,24 @@ export class PgNotifyBus implements NotificationBus {
   private scheduleReconnect() {
     if (this.retry || this.stopped) return;
     const delay = listenBackoffMs(this.attempt++);
-    this.retry = setTimeout(async () => {
-      this.retry = null;
-      if (this.stopped) return;
-      try {
-        await this.connect();
-        if (!this.client) return;
-        this.logger.info({ attempts: this.attempt }, 'notification listener reconnected');
-        this.attempt = 0;
-        pubSub.publish(NOTIFICATIONS_RESYNC, { reconnectedAt: new Date() });
-      } catch (err) {
-        this.logger.warn({ err, attempt: this.attempt }, 'notification listener could not reconnect yet');
-        this.scheduleReconnect();
-      }
-    }, delay);
+    // reconnect() catches its own failure (and schedules the next try), so the timer need not await it.
+    this.retry = setTimeout(() => void this.reconnect(), delay);
     this.retry.unref();
+  }
+
+  private async reconnect() {
+    this.retry = null;
+    if (this.stopped) return;
+    try {
+      await this.connect();
+      if (!this.client) return;
+      this.logger.info({ attempts: this.attempt }, 'notification listener reconnected');
+      this.attempt = 0;
+      pubSub.publish(NOTIFICATIONS_RESYNC, { reconnectedAt: new Date() });
+    } catch (err) {
+      this.logger.warn({ err, attempt: this.attempt }, 'notification listener could not reconnect yet');
+      this.scheduleReconnect();
+    }
   }
 
   async stop() {

@@ -36,6 +36,7 @@ export enum PaymentAction {
   EXPIRE = 'EXPIRE',
   REFUND = 'REFUND',
 }
+registerEnumType(PaymentAction, { name: 'PaymentAction' });
 
 const S = PaymentStatus;
 export const paymentMachine = defineStateMachine<PaymentStatus, PaymentAction>('Payment', { entity: { id: 'pembayaran', en: 'payment' } }, {

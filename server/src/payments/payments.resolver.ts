@@ -11,7 +11,8 @@ import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { Order } from '../orders/order.entity';
 import { getOrder } from '../orders/orders.service';
-import { PaymentMethod, PaymentStatus } from './enums';
+import { PaymentAction, PaymentMethod, PaymentStatus } from './enums';
+import { allowedPaymentActions } from './payment-actions';
 import { CreatePaymentInput, PaymentFilter, ReasonInput, ResolutionInput } from './inputs';
 import { Payment, PaymentAllocation } from './payment.entity';
 import * as payments from './payments.service';
@@ -119,6 +120,11 @@ export class PaymentResolver {
   @FieldResolver(() => [PaymentAllocation])
   allocations(@Root() payment: Payment, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' }, ['installment']);
+  }
+
+  @FieldResolver(() => [PaymentAction], { description: 'What the caller may do to the payment now' })
+  allowedActions(@Root() payment: Payment, @Ctx() ctx: Context) {
+    return allowedPaymentActions(ctx.user, { status: payment.status, method: payment.method, hasProof: !!payment.proof });
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })

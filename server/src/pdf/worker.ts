@@ -28,7 +28,10 @@ process.on('disconnect', () => process.exit(0));
 void loadMupdf().then(() => send({ ready: true }));
 const ops = workerOps as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
 
-process.on('message', async (job: Job) => {
+// runJob answers every job, failures included, so the listener need not await it.
+process.on('message', (job: Job) => void runJob(job));
+
+async function runJob(job: Job) {
   try {
     const fn = ops[job.op];
     if (!fn) throw new Error(`unknown PDF worker op ${job.op}`);
@@ -48,4 +51,4 @@ process.on('message', async (job: Job) => {
       },
     });
   }
-});
+}

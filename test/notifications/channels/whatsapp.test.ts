@@ -41,11 +41,16 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** A fake server's async handler: a failure ends the response (the client sees it) instead of going unhandled. */
+const served = (handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) => (req: http.IncomingMessage, res: http.ServerResponse) => {
+  handler(req, res).catch((err: unknown) => res.destroy(err instanceof Error ? err : new Error(String(err))));
+};
+
 /** Plays the Graph API: POST /{version}/{phone-number-id}/messages with a Bearer token, JSON in, JSON out. */
 async function startGraph() {
   const seen: Seen[] = [];
   let next: ((req: Seen) => Reply) | null = null;
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(served(async (req, res) => {
     const text = (await readBody(req)).toString('utf8');
     const r: Seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, text };
     seen.push(r);
@@ -65,7 +70,7 @@ async function startGraph() {
     }
     res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
     res.end(reply.body);
-  });
+  }));
   const url = await listen(server);
   return {
     url,
@@ -264,7 +269,7 @@ const sign = (body: string | Buffer, secret = APP_SECRET) => `sha256=${createHma
 
 async function startWebhookRoute() {
   const events: WhatsAppStatusEvent[] = [];
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer(served(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
       const challenge = verifyWebhookSubscription(Object.fromEntries(url.searchParams), VERIFY_TOKEN);
@@ -279,7 +284,7 @@ async function startWebhookRoute() {
     } catch (err) {
       res.writeHead(err instanceof WhatsAppSignatureError ? 401 : err instanceof WhatsAppWebhookFormatError ? 400 : 500).end((err as Error).name);
     }
-  });
+  }));
   const url = await listen(server);
   return { url, events, close: () => close(server) };
 }

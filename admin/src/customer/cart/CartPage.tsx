@@ -147,7 +147,8 @@ export const CartPage = () => {
                 successMessage="angsur.customer.cart.checkedOut"
                 onConfirm={async () => {
                   const orders = await callApi<{ id: string; number: string }[]>(CHECKOUT);
-                  navigate(orders.length === 1 ? `/my-orders/${orders[0]!.id}/show` : '/my-orders');
+                  // Navigation is fire-and-forget: nothing waits for the next page to render.
+                  void navigate(orders.length === 1 ? `/my-orders/${orders[0]!.id}/show` : '/my-orders');
                 }}
               />
             </CardContent>

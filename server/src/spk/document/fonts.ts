@@ -52,7 +52,8 @@ function subsetName(name: FontName, salt: string): string {
  */
 export async function embedFonts<K extends FontName>(doc: PDFDocument, names: readonly K[], salt = ''): Promise<Pick<Fonts, K>> {
   doc.registerFontkit(fontkit);
-  const out = {} as Pick<Fonts, K>;
+  const out: Partial<Pick<Fonts, K>> = {};
   for (const name of names) out[name] = await doc.embedFont(fontBytes(name), { subset: true, customName: subsetName(name, salt) });
-  return out;
+  // Every name asked for was embedded by the loop above.
+  return out as Pick<Fonts, K>;
 }
