@@ -77,8 +77,9 @@ describe('back office in the browser', () => {
       await logIn(page, customer.username, customer.password);
       await page.waitForURL(/\/admin\/my-orders$/);
       await page.getByText('Belum ada pesanan').waitFor();
-      for (const entry of ['Pesanan saya', 'Katalog', 'Keranjang', 'Layanan saya', 'Profil']) {
-        await page.getByRole('menuitem', { name: entry }).waitFor();
+      // The customer's own layout: the portal's navigation, not the staff console's menu.
+      for (const entry of ['Katalog', 'Pesanan saya', 'Layanan saya', 'Profil']) {
+        await page.getByRole('navigation').getByRole('link', { name: entry }).waitFor();
       }
       const menu = (await page.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
       for (const staffEntry of ['Dasbor', 'Pesanan', 'Pembayaran', 'Produk', 'Paket cicilan', 'Pelanggan', 'Staf', 'Log audit']) {

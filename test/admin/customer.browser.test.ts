@@ -144,7 +144,7 @@ describe('the customer area in the browser', () => {
       const label = `web-${customer.username.replace(/[^a-z0-9]/g, '').slice(-12)}`;
       await create.locator('input[name="label"]').fill(label);
       await create.getByRole('combobox').click();
-      await page.getByRole('option', { name: 'ubuntu-24.04' }).click();
+      await page.getByRole('option', { name: 'Ubuntu 24.04 LTS' }).click();
       await screenshot(page, 'customer-service-create');
       await create.getByRole('button', { name: 'Buat layanan' }).click();
       await page.getByText('Layanan dibuat.').waitFor();

@@ -43,7 +43,7 @@ describe('the web app, staff and customer together', () => {
       await harness.inBrowser('flow-spk-customer', async (buyer) => {
         await harness.logIn(buyer, customer.username, customer.password);
         await buyer.waitForURL(/\/admin\/my-orders$/, { timeout: 40_000 });
-        await buyer.getByRole('menuitem', { name: 'Layanan saya' }).click();
+        await buyer.getByRole('navigation').getByRole('link', { name: 'Layanan saya' }).click();
         const item = buyer.getByTestId('serviceable-item').filter({ hasText: order.number });
         await item.getByText(SPK_NOTICE).waitFor();
         await screenshot(buyer, 'flow-spk-services-before');
@@ -76,7 +76,7 @@ describe('the web app, staff and customer together', () => {
         await buyer.reload();
         await buyer.locator('[data-status="CONFIRMED"]').waitFor();
         expect(await buyer.getByTestId('spk-notice').count()).toBe(0);
-        await buyer.getByRole('menuitem', { name: 'Layanan saya' }).click();
+        await buyer.getByRole('navigation').getByRole('link', { name: 'Layanan saya' }).click();
         await item.getByText('uang muka', { exact: false }).waitFor();
         expect(await item.getByText(SPK_NOTICE).count()).toBe(0);
         await screenshot(buyer, 'flow-spk-services-after');

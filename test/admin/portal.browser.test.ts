@@ -194,7 +194,11 @@ describe.each([
         await dialog.getByRole('radio', { name: /Transfer bank/ }).check();
         await dialog.getByRole('button', { name: `Bayar ${rupiah(first)}` }).click();
         const details = dialog.getByTestId('transfer-details');
-        await details.getByTestId('transfer-amount').filter({ hasText: rupiah(first) }).waitFor();
+        // The exact amount to send is the installment plus the payment's unique code (1-999 rupiah), which
+        // lets the statement import match the transfer by itself.
+        const exact = await details.getByTestId('transfer-amount').innerText();
+        const sent = BigInt(exact.replace(/\D/g, ''));
+        expect(sent >= BigInt(first) && sent < BigInt(first) + 1000n).toBe(true);
         const accounts = await details.getByTestId('bank-account').allInnerTexts();
         expect(accounts).toHaveLength(2);
         expect(accounts[0]).toMatch(/BCA[\s\S]*872 012 3456[\s\S]*PT Angsur Hosting Nusantara/);

@@ -23,7 +23,9 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
   // Customers get the hosting company's portal (customer/CustomerLayout.tsx), staff the console.
   if (session.user.role === 'CUSTOMER') return <CustomerLayout>{children}</CustomerLayout>;
   return (
-    <Layout appBar={AngsurAppBar} menu={AppMenu}>
+    // react-admin's layout grows to its widest content (min-width: fit-content), so one wide table made
+    // the whole console scroll sideways; held to the screen, a wide list scrolls inside its own card.
+    <Layout appBar={AngsurAppBar} menu={AppMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
       {children}
     </Layout>
   );

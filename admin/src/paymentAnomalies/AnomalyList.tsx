@@ -144,7 +144,7 @@ const DetailsCell = (_props: CellProps) => {
   if (!entries.length) return <Typography variant="body2">-</Typography>;
   const shown = all ? entries : entries.slice(0, DETAIL_LINES);
   return (
-    <Box sx={{ minWidth: 160, maxWidth: 260 }} data-testid="anomaly-details">
+    <Box sx={{ minWidth: 140, maxWidth: 220 }} data-testid="anomaly-details">
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1, typography: 'caption' }}>
         {shown.map(([key, value]) => (
           <Box key={key} sx={{ display: 'contents' }}>
@@ -204,7 +204,14 @@ const AnomalyTable = () => (
  * not a payment (it may match none), so the payments list's columns, filters and pages do not fit it.
  */
 export const AnomalyList = () => (
-  <List sort={{ field: 'createdAt', order: 'DESC' }} filterDefaultValues={{ unresolved: true }} exporter={anomalyExporter}>
+  // A long provider payload or reference may still need more room than a 1280-pixel screen leaves beside
+  // the menu: the table then scrolls inside its card instead of widening the page.
+  <List
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    filterDefaultValues={{ unresolved: true }}
+    exporter={anomalyExporter}
+    sx={{ '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
+  >
     <FilterTabs source="unresolved" tabs={TABS} counted />
     <AnomalyTable />
   </List>
