@@ -4,7 +4,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/errors';
 import { normalizePhoneID } from '../common/id-formats';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { fieldCipher } from '../privacy/field-cipher';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { hasRole, type AuthUser } from './auth-user';

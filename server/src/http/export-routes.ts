@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireStaff } from '../accounts/auth-user';
 import { badInput } from '../common/errors';
 import { todayJakarta } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { summarize } from '../installments/summary';
 import { Installment } from '../installments/installment.entity';
 import { Order } from '../orders/order.entity';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { formatDateID } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { formatRupiah } from '../money/rupiah';
 import { Service } from '../hosting/service.entity';
 import { ServiceStatus } from '../hosting/service-status';

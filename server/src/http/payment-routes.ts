@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { requireUser } from '../accounts/auth-user';
 import { brandingFromConfig } from '../branding/branding';
 import { appLinks } from '../common/app-links';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { PaymentMethod } from '../payments/enums';
 import { sandboxPayPage, sandboxVaPage, WebhookAuthError, WebhookFormatError, type WebhookRequest } from '../payments/gateways';
 import { paymentSettleDeps } from '../payments/channels';

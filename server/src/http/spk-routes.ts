@@ -3,7 +3,7 @@ import express, { Router } from 'express';
 import { requireUser } from '../accounts/auth-user';
 import { notFound } from '../common/errors';
 import { formatDateID } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { Spk, SpkVersion } from '../spk/spk.entity';
 import { uploadSignedSpk } from '../spk/spk.service';
 import { PageImageCache, parsePageParam } from '../spk/page-images';

@@ -7,7 +7,7 @@ import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError } from '../common/errors';
 import { t } from '../common/messages';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { checkLimits, verifySignedUpload } from '../pdf';
 import { OPEN_PROVIDER_SIGNING, ProviderSigningState, SpkProviderSigning } from './provider-signing.entity';
 import { SignatureProviderError, type CallbackRequest } from './signature-provider';
