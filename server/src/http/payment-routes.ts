@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { requireUser } from '../accounts/auth-user';
+import { requireUser } from '../accounts/access';
 import { brandingFromConfig } from '../branding/branding';
 import { appLinks } from '../common/app-links';
 import type { AppServices } from '../app/services';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireUser } from '../accounts/auth-user';
+import { requireUser } from '../accounts/access';
 import { audit } from '../audit/audit';
 import { todayJakarta } from '../common/time';
 import type { AppServices } from '../app/services';
