@@ -10,9 +10,9 @@ import { pdfPool } from './pool';
  * thread await a result and the event loop stays free. Untrusted bytes go through checkLimits first.
  */
 
-export { PDF_LIMITS, PDF_TIMEOUTS_MS, PdfBusyError, PdfRejectedError, type PdfRejection } from './limits';
+export { PDF_LIMITS, PDF_TIMEOUTS_MS, PdfBusyError, PdfPoolClosedError, PdfRejectedError, type PdfRejection, type PdfWorkerFailure } from './limits';
 export type { PdfInfo, PdfLimits, PdfSignatureField, RawPage, RenderedPage, RenderOptions } from './engine';
-export { closePdfPool } from './pool';
+export { closePdfPool, pdfPool } from './pool';
 
 /** Opens the PDF and checks page count and sizes; throws PdfRejectedError (corrupt, encrypted, too many pages, page too large, too complex). */
 export function checkLimits(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<PdfInfo> {

@@ -23,6 +23,16 @@ export const workerOps = {
   spin: async () => {
     for (;;);
   },
+  /** For the pool's own tests: which process ran the job, after holding the worker for `holdMs`. */
+  workerInfo: async (holdMs = 0) => {
+    await new Promise((resolve) => setTimeout(resolve, holdMs));
+    return { pid: process.pid };
+  },
+  /** For the pool's own tests: the worker dies under the job, as it would on a fault in a native reader. */
+  crash: async () => {
+    process.kill(process.pid, 'SIGKILL');
+    await new Promise(() => {});
+  },
 } as const;
 
 export type WorkerOps = typeof workerOps;
