@@ -4,21 +4,13 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PdfBusyError, PdfPoolClosedError, PdfRejectedError } from '../../server/src/pdf';
 import { PdfPool } from '../../server/src/pdf/pool';
+import { processAlive as alive } from '../support/processes';
 
 /**
  * Issue 14 item 6: the mechanics of the PDF worker pool that SPK rendering, e-Meterai placement,
  * signing and upload checks run in. No timings are asserted: where the work runs, how many jobs run
  * at once, what a lost worker answers, and what closing leaves behind.
  */
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let pool: PdfPool | null = null;
 afterEach(async () => {
