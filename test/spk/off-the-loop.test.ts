@@ -5,6 +5,7 @@ import type { StampDutyProvider, StampRequest } from '../../server/src/spk/stamp
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { completeCustomer } from '../support/console-steps';
 import { checkoutOrder } from '../support/orders';
+import { processAlive } from '../support/processes';
 
 /**
  * Issue 14 item 6: the SPK's PDFs are made in the PDF worker pool, from data read with no database
@@ -134,4 +135,16 @@ describe('drafting SPKs', () => {
     expect(seqs).toEqual([seqs[0]!, seqs[0]! + 1, seqs[0]! + 2]);
     for (const m of made) expect(m.createSpk.versions).toEqual([{ version: 1, kind: 'DRAFT' }]);
   }, 180_000);
+});
+
+describe('stopping the server', () => {
+  // Last in this file: it stops the app the tests above share.
+  it('closes the PDF pool: a job still running fails as CLOSED and every worker has exited when the stop returns', async () => {
+    const { pid } = await pdfPool().run('workerInfo', [0], { timeoutMs: 60_000 });
+    const running = pdfPool().run('workerInfo', [600_000], { timeoutMs: 900_000 }).catch((e: unknown) => e);
+    const result = await t.app.shutdown();
+    expect(result).toEqual({ ok: true, unfinished: [] });
+    expect(await running).toMatchObject({ name: 'PdfPoolClosedError', failure: 'CLOSED' });
+    expect(processAlive(pid)).toBe(false);
+  }, 120_000);
 });
