@@ -9,7 +9,8 @@
  *   signature): the issue's baseline for the time an SPK takes.
  * A separate process polls /healthz every 10 ms and records each answer's latency; another does the
  * same with a simple GraphQL query (`{ ok }`, executed by graphql-js in this process), the "simple
- * query" of the issue's target. The idle baseline is the same server with nothing else to do.
+ * query" of the issue's target. The idle baseline (`idle`, BENCH_IDLE_MS per round, default 10 s) is the
+ * same server with nothing else to do, measured in every round between the others.
  *
  *   npm run bench:spk                 # ten SPKs at once, three rounds
  *   BENCH_SPKS=20 BENCH_ROUNDS=1 npm run bench:spk
@@ -84,12 +85,14 @@ async function measure(urls: string[], work: () => Promise<unknown>): Promise<{ 
   return { ms: Math.round(ms), latencies: await Promise.all(latencies) };
 }
 
-type Side = 'workerPool' | 'mainThread' | 'plainRender';
-const SIDES: Side[] = ['workerPool', 'mainThread', 'plainRender'];
+type Side = 'idle' | 'workerPool' | 'mainThread' | 'plainRender';
+const SIDES: Side[] = ['idle', 'workerPool', 'mainThread', 'plainRender'];
+/** How long the idle side lasts in each round: long enough for a p99 of a few hundred samples. */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 10_000);
 
 let made = 0;
 /** One SPK made the given way; each gets its own document id, so the sandbox stamps it afresh. */
-async function makeOne(identity: SigningIdentity, side: Side): Promise<number> {
+async function makeOne(identity: SigningIdentity, side: Exclude<Side, 'idle'>): Promise<number> {
   const data = vpsTwelveMonths();
   const documentId = `bench-${process.pid}-${made++}`;
   const signature = { reason: `Persetujuan ${data.number}`, location: 'Jakarta', name: 'Bench', signingTime: new Date('2026-11-24T03:15:00Z') };
@@ -119,18 +122,19 @@ async function main() {
   const urls = [`${base}/healthz`, `${base}/graphql?query=${encodeURIComponent('{ ok }')}`];
 
   // Warm every side: fonts read, workers started, code compiled.
-  for (const side of SIDES) await Promise.all([makeOne(identity, side), makeOne(identity, side)]);
+  for (const side of SIDES) if (side !== 'idle') await Promise.all([makeOne(identity, side), makeOne(identity, side)]);
 
-  const load = [os.loadavg()[0]];
-  const idle = await measure(urls, () => new Promise((r) => setTimeout(r, 3000)));
-  const healthz: Record<Side, number[]> = { workerPool: [], mainThread: [], plainRender: [] };
-  const query: Record<Side, number[]> = { workerPool: [], mainThread: [], plainRender: [] };
-  const wall: Record<Side, number[]> = { workerPool: [], mainThread: [], plainRender: [] };
+  const load = [os.loadavg()[0]!];
+  const healthz: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
+  const query: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
+  const wall: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
   const poolJobsBefore = { ...pdfPool().started };
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate which side runs first in each round.
     for (const side of SIDES.map((_, i) => SIDES[(i + round) % SIDES.length]!)) {
-      const r = await measure(urls, () => Promise.all(Array.from({ length: SPKS }, () => makeOne(identity, side))));
+      const r = await measure(urls, () =>
+        side === 'idle' ? new Promise((resolve) => setTimeout(resolve, IDLE_MS)) : Promise.all(Array.from({ length: SPKS }, () => makeOne(identity, side))),
+      );
       healthz[side].push(...r.latencies[0]!);
       query[side].push(...r.latencies[1]!);
       wall[side].push(r.ms);
@@ -150,14 +154,14 @@ async function main() {
     rounds: ROUNDS,
     cores: os.availableParallelism(),
     loadAverage1m: { min: Math.min(...load), max: Math.max(...load) },
-    healthzMs: { idle: summary(idle.latencies[0]!), workerPool: summary(healthz.workerPool), mainThread: summary(healthz.mainThread), plainRender: summary(healthz.plainRender) },
-    simpleQueryMs: { idle: summary(idle.latencies[1]!), workerPool: summary(query.workerPool), mainThread: summary(query.mainThread), plainRender: summary(query.plainRender) },
-    wallMsPerRound: wall,
+    healthzMs: { idle: summary(healthz.idle), workerPool: summary(healthz.workerPool), mainThread: summary(healthz.mainThread), plainRender: summary(healthz.plainRender) },
+    simpleQueryMs: { idle: summary(query.idle), workerPool: summary(query.workerPool), mainThread: summary(query.mainThread), plainRender: summary(query.plainRender) },
+    wallMsPerRound: { workerPool: wall.workerPool, mainThread: wall.mainThread, plainRender: wall.plainRender },
     /** Jobs the pool ran during the measured rounds: render, stamp and sign of each pooled SPK. */
     poolJobs,
     ratios: {
-      healthzP99PoolOverIdle: ratio(pct(healthz.workerPool, 99), pct(idle.latencies[0]!, 99)),
-      queryP99PoolOverIdle: ratio(pct(query.workerPool, 99), pct(idle.latencies[1]!, 99)),
+      healthzP99PoolOverIdle: ratio(pct(healthz.workerPool, 99), pct(healthz.idle, 99)),
+      queryP99PoolOverIdle: ratio(pct(query.workerPool, 99), pct(query.idle, 99)),
       healthzP99MainThreadOverPool: ratio(pct(healthz.mainThread, 99), pct(healthz.workerPool, 99)),
       queryP99MainThreadOverPool: ratio(pct(query.mainThread, 99), pct(query.workerPool, 99)),
       /** Wall time of ten signed SPKs through the pool over ten plain pdf-lib renderings, per round. */
