@@ -24,6 +24,7 @@ const unit = [
   'test/installments/schedule.test.ts',
   'test/money/rupiah.test.ts',
   'test/spk/spk-queue.test.ts',
+  'test/pdf/pool.test.ts',
   'test/lifecycle/runtime.test.ts',
   'test/lifecycle/shutdown.test.ts',
   // Outside adapters against a local HTTP server that speaks the provider's protocol: no database.

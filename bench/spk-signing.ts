@@ -1,16 +1,22 @@
 /**
- * Benchmark (issue 14 item 6): does the server keep answering while SPKs are rendered and signed?
- * The real /healthz route is served from this process while ten SPKs are rendered and signed at
- * once, first on the request thread (how it was done before the PDF pool) and then through the PDF
- * worker pool (how the server does it now). A separate process polls /healthz every 10 ms and
- * records each answer's latency; another does the same with a simple GraphQL query (`{ ok }`, executed
- * by graphql-js in the server process), the "simple query" of the issue's target.
+ * Benchmark (issue 14 item 6): does the server keep answering while SPKs are rendered, stamped and signed?
+ * The real /healthz route is served from this process while ten SPKs are made at once, in three ways
+ * per round (which goes first alternates):
+ * - `workerPool`: as signSpk does now (spk/document-work.ts makeSignedSpk): render, sandbox e-Meterai
+ *   placement and certified signature, each in the PDF worker pool;
+ * - `mainThread`: the same three steps on the request thread, as before the pool;
+ * - `plainRender`: plain pdf-lib rendering of the same pages on the request thread (no stamp, no
+ *   signature): the issue's baseline for the time an SPK takes.
+ * A separate process polls /healthz every 10 ms and records each answer's latency; another does the
+ * same with a simple GraphQL query (`{ ok }`, executed by graphql-js in this process), the "simple
+ * query" of the issue's target. The idle baseline (`idle`, BENCH_IDLE_MS per round, default 10 s) is the
+ * same server with nothing else to do, measured in every round between the others.
  *
- *   npm run bench:spk                 # ten SPKs at once, three rounds per side
- *   BENCH_SPKS=20 npm run bench:spk
+ *   npm run bench:spk                 # ten SPKs at once, three rounds
+ *   BENCH_SPKS=20 BENCH_ROUNDS=1 npm run bench:spk
  *
- * Prints a JSON report (also written to bench/results/spk-signing.json): p50/p99/max of /healthz
- * idle, during the main-thread signing and during the pooled signing, and their ratios.
+ * Prints a JSON report (also written to bench/results/spk-signing.json): p50/p99/max of both pollers
+ * idle and during each side, wall time per round, the load average, and the ratios.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -20,9 +26,13 @@ import path from 'node:path';
 import express from 'express';
 import { buildSchema, graphql } from 'graphql';
 import { healthRoutes } from '../server/src/http/health';
-import { closePdfPool, renderSpk, signSpkPdf } from '../server/src/pdf';
+import os from 'node:os';
+import { closePdfPool, pdfPool } from '../server/src/pdf';
 import { renderSpkPdf } from '../server/src/spk/document';
+import { makeSignedSpk } from '../server/src/spk/document-work';
 import { generateDevIdentity, signPdf, type SigningIdentity } from '../server/src/spk/document/sign';
+import { SandboxStampDutyProvider, sandboxSerialNumber } from '../server/src/spk/stamp-duty';
+import { drawSandboxStampPdf } from '../server/src/spk/stamp-duty/sandbox-stamp';
 import { vpsTwelveMonths } from '../test/spk/document/fixtures';
 
 const SPKS = Number(process.env.BENCH_SPKS ?? 10);
@@ -75,18 +85,27 @@ async function measure(urls: string[], work: () => Promise<unknown>): Promise<{ 
   return { ms: Math.round(ms), latencies: await Promise.all(latencies) };
 }
 
-function signOne(identity: SigningIdentity, pooled: boolean) {
+type Side = 'idle' | 'workerPool' | 'mainThread' | 'plainRender';
+const SIDES: Side[] = ['idle', 'workerPool', 'mainThread', 'plainRender'];
+/** How long the idle side lasts in each round: long enough for a p99 of a few hundred samples. */
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 10_000);
+
+let made = 0;
+/** One SPK made the given way; each gets its own document id, so the sandbox stamps it afresh. */
+async function makeOne(identity: SigningIdentity, side: Exclude<Side, 'idle'>): Promise<number> {
   const data = vpsTwelveMonths();
-  const opts = (box: { page: number; x: number; y: number; width: number; height: number }) => ({
-    reason: `Persetujuan ${data.number}`,
-    location: 'Jakarta',
-    name: 'Bench',
-    signingTime: new Date('2026-11-24T03:15:00Z'),
-    visible: { box, lines: ['Bench', 'PT Awan Nusantara Teknologi'] },
-  });
-  return pooled
-    ? renderSpk(data).then((r) => signSpkPdf(r.bytes, identity, opts(r.providerSignatureBox)))
-    : renderSpkPdf(data).then((r) => signPdf(r.bytes, identity, opts(r.providerSignatureBox)));
+  const documentId = `bench-${process.pid}-${made++}`;
+  const signature = { reason: `Persetujuan ${data.number}`, location: 'Jakarta', name: 'Bench', signingTime: new Date('2026-11-24T03:15:00Z') };
+  const lines = ['Bench', 'PT Awan Nusantara Teknologi'];
+  if (side === 'workerPool') {
+    const r = await makeSignedSpk(data, { documentId, documentCode: data.documentCode, stampDuty: new SandboxStampDutyProvider(), identity, signature: { ...signature, lines } });
+    return r.signed.length;
+  }
+  const rendered = await renderSpkPdf(data);
+  if (side === 'plainRender') return rendered.bytes.length;
+  const stamped = await drawSandboxStampPdf(rendered.bytes, rendered.stampBox, sandboxSerialNumber(documentId, rendered.bytes));
+  const signed = await signPdf(stamped, identity, { ...signature, certify: true, visible: { box: rendered.providerSignatureBox, lines } });
+  return signed.length;
 }
 
 async function main() {
@@ -102,39 +121,54 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const urls = [`${base}/healthz`, `${base}/graphql?query=${encodeURIComponent('{ ok }')}`];
 
-  // Warm both sides: fonts read, workers started, code compiled.
-  await signOne(identity, false);
-  await Promise.all([signOne(identity, true), signOne(identity, true)]);
+  // Warm every side: fonts read, workers started, code compiled.
+  for (const side of SIDES) if (side !== 'idle') await Promise.all([makeOne(identity, side), makeOne(identity, side)]);
 
-  const idle = await measure(urls, () => new Promise((r) => setTimeout(r, 3000)));
-  const main: number[] = [];
-  const pooled: number[] = [];
-  const query = { main: [] as number[], pooled: [] as number[] };
-  const wall = { main: [] as number[], pooled: [] as number[] };
-  // Alternate which side runs first in each round.
+  const load = [os.loadavg()[0]!];
+  const healthz: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
+  const query: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
+  const wall: Record<Side, number[]> = { idle: [], workerPool: [], mainThread: [], plainRender: [] };
+  const poolJobsBefore = { ...pdfPool().started };
   for (let round = 0; round < ROUNDS; round++) {
-    for (const side of round % 2 ? (['pooled', 'main'] as const) : (['main', 'pooled'] as const)) {
-      const r = await measure(urls, () => Promise.all(Array.from({ length: SPKS }, () => signOne(identity, side === 'pooled'))));
-      (side === 'main' ? main : pooled).push(...r.latencies[0]!);
+    // Rotate which side runs first in each round.
+    for (const side of SIDES.map((_, i) => SIDES[(i + round) % SIDES.length]!)) {
+      const r = await measure(urls, () =>
+        side === 'idle' ? new Promise((resolve) => setTimeout(resolve, IDLE_MS)) : Promise.all(Array.from({ length: SPKS }, () => makeOne(identity, side))),
+      );
+      healthz[side].push(...r.latencies[0]!);
       query[side].push(...r.latencies[1]!);
       wall[side].push(r.ms);
     }
+    load.push(os.loadavg()[0]);
   }
+  const poolJobs = Object.fromEntries(Object.entries(pdfPool().started).map(([op, n]) => [op, n - (poolJobsBefore[op as keyof typeof poolJobsBefore] ?? 0)]));
   server.close();
   await closePdfPool();
 
   const summary = (l: number[]) => ({ samples: l.length, p50: pct(l, 50), p99: pct(l, 99), max: pct(l, 100) });
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const per = (side: Side) => wall[side].map((ms) => ms / SPKS);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const report = {
     spksAtOnce: SPKS,
     rounds: ROUNDS,
-    healthzMs: { idle: summary(idle.latencies[0]!), mainThread: summary(main), workerPool: summary(pooled) },
-    simpleQueryMs: { idle: summary(idle.latencies[1]!), mainThread: summary(query.main), workerPool: summary(query.pooled) },
-    wallMsPerRound: wall,
+    cores: os.availableParallelism(),
+    loadAverage1m: { min: Math.min(...load), max: Math.max(...load) },
+    healthzMs: { idle: summary(healthz.idle), workerPool: summary(healthz.workerPool), mainThread: summary(healthz.mainThread), plainRender: summary(healthz.plainRender) },
+    simpleQueryMs: { idle: summary(query.idle), workerPool: summary(query.workerPool), mainThread: summary(query.mainThread), plainRender: summary(query.plainRender) },
+    wallMsPerRound: { workerPool: wall.workerPool, mainThread: wall.mainThread, plainRender: wall.plainRender },
+    /** Jobs the pool ran during the measured rounds: render, stamp and sign of each pooled SPK. */
+    poolJobs,
     ratios: {
-      p99MainThreadOverPool: Math.round((pct(main, 99) / pct(pooled, 99)) * 10) / 10,
-      p99PoolOverIdle: Math.round((pct(pooled, 99) / pct(idle.latencies[0]!, 99)) * 10) / 10,
-      queryP99MainThreadOverPool: Math.round((pct(query.main, 99) / pct(query.pooled, 99)) * 10) / 10,
+      healthzP99PoolOverIdle: ratio(pct(healthz.workerPool, 99), pct(healthz.idle, 99)),
+      queryP99PoolOverIdle: ratio(pct(query.workerPool, 99), pct(query.idle, 99)),
+      healthzP99MainThreadOverPool: ratio(pct(healthz.mainThread, 99), pct(healthz.workerPool, 99)),
+      queryP99MainThreadOverPool: ratio(pct(query.mainThread, 99), pct(query.workerPool, 99)),
+      /** Wall time of ten signed SPKs through the pool over ten plain pdf-lib renderings, per round. */
+      wallPoolOverPlainRender: wall.workerPool.map((ms, i) => ratio(ms, wall.plainRender[i]!)),
+      wallMainThreadOverPlainRender: wall.mainThread.map((ms, i) => ratio(ms, wall.plainRender[i]!)),
     },
+    msPerSpk: { workerPool: Math.round(mean(per('workerPool'))), mainThread: Math.round(mean(per('mainThread'))), plainRender: Math.round(mean(per('plainRender'))) },
   };
   console.log(JSON.stringify(report, null, 2));
   fs.writeFileSync(path.join(__dirname, 'results', 'spk-signing.json'), JSON.stringify(report, null, 2));

@@ -3,15 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { migrate, openOrm } from '../../server/src/db/orm';
 import { runOf, templateName, testDatabaseUrl, urlFor, withAdminClient } from './db-names';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { processAlive as alive } from './processes';
 
 /**
  * With TEST_DATABASE_URL: builds one migrated template database for this run; every test file then

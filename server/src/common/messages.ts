@@ -146,6 +146,15 @@ const messages = {
     en: 'The customer has not approved the SPK yet; signing waits for the approval.',
   },
   'spk.stampFailed': { id: 'e-Meterai gagal: {reason}', en: 'The e-Meterai failed: {reason}' },
+  'spk.changedWhileRendering': {
+    id: 'SPK atau pesanannya berubah selama dokumen dibuat; muat ulang lalu coba lagi.',
+    en: 'The SPK or its order changed while the document was being made; reload and try again.',
+  },
+  'pdf.busy': { id: 'Terlalu banyak dokumen sedang diproses; coba lagi sebentar lagi.', en: 'Too many documents are being processed; try again shortly.' },
+  'pdf.workerFailed': {
+    id: 'Pembuatan dokumen PDF gagal dan tidak ada yang diubah; coba lagi.',
+    en: 'Making the PDF document failed and nothing was changed; try again.',
+  },
   'spk.stampPending': {
     id: 'e-Meterai belum selesai diproses penyedia; coba tanda tangani lagi sebentar lagi.',
     en: 'The e-Meterai provider has not finished yet; try signing again in a moment.',

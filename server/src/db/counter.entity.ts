@@ -26,3 +26,9 @@ export async function nextCounterValue(em: EntityManager, key: string): Promise<
     );
   return Number(rows[0]!.value);
 }
+
+/** The counter's value now (0 before its first use), read without taking it: what the next value will be, minus one, unless someone takes it first. */
+export async function currentCounterValue(em: EntityManager, key: string): Promise<number> {
+  const rows = await em.getConnection().execute<{ value: number }[]>(`select value from counters where key = ?`, [key], 'all', em.getTransactionContext());
+  return rows.length ? Number(rows[0]!.value) : 0;
+}

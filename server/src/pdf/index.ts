@@ -1,6 +1,8 @@
 import type { SpkDocumentData, RenderedSpk } from '../spk/document/types';
 import type { SignOptions, SigningIdentity } from '../spk/document/sign';
 import type { UploadExpectations, VerificationReport } from '../spk/verification';
+import type { Rect } from '../spk/stamp-duty/pdf-box';
+import type { StampBox } from '../spk/stamp-duty/provider';
 import type { PdfInfo, PdfLimits, PdfSignatureField, RawPage, RenderedPage, RenderOptions } from './engine';
 import { PDF_LIMITS, PDF_TIMEOUTS_MS } from './limits';
 import { pdfPool } from './pool';
@@ -10,9 +12,9 @@ import { pdfPool } from './pool';
  * thread await a result and the event loop stays free. Untrusted bytes go through checkLimits first.
  */
 
-export { PDF_LIMITS, PDF_TIMEOUTS_MS, PdfBusyError, PdfRejectedError, type PdfRejection } from './limits';
+export { PDF_LIMITS, PDF_TIMEOUTS_MS, PdfBusyError, PdfPoolClosedError, PdfRejectedError, type PdfRejection, type PdfWorkerFailure } from './limits';
 export type { PdfInfo, PdfLimits, PdfSignatureField, RawPage, RenderedPage, RenderOptions } from './engine';
-export { closePdfPool } from './pool';
+export { closePdfPool, pdfPool } from './pool';
 
 /** Opens the PDF and checks page count and sizes; throws PdfRejectedError (corrupt, encrypted, too many pages, page too large, too complex). */
 export function checkLimits(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS): Promise<PdfInfo> {
@@ -52,6 +54,16 @@ export function verifySignedUpload(upload: Uint8Array, adminSigned: Uint8Array, 
 /** renderSpkPdf in a worker. */
 export function renderSpk(data: SpkDocumentData): Promise<RenderedSpk> {
   return pdfPool().run('renderSpk', [data], { timeoutMs: PDF_TIMEOUTS_MS.spk });
+}
+
+/** The sandbox e-Meterai placed into `box` with its serial (spk/stamp-duty/sandbox-stamp.ts) in a worker. */
+export function stampSandboxPdf(pdf: Uint8Array, box: StampBox, serial: string): Promise<Uint8Array> {
+  return pdfPool().run('stampSandbox', [pdf, box, serial], { timeoutMs: PDF_TIMEOUTS_MS.spk });
+}
+
+/** The visible area of the page a stamp goes on, after checking the box lies within it (openStampPage), in a worker. */
+export function stampPageArea(pdf: Uint8Array, box: StampBox): Promise<Rect> {
+  return pdfPool().run('stampPageArea', [pdf, box], { timeoutMs: PDF_TIMEOUTS_MS.spk });
 }
 
 /** signPdf in a worker (key generation and PKCS#7 included). */

@@ -44,10 +44,20 @@ export const PDF_TIMEOUTS_MS = {
 /** Why a PDF was refused; the upload answers BAD_USER_INPUT with this reason. */
 export type PdfRejection = 'PDF_CORRUPT' | 'PDF_ENCRYPTED' | 'PDF_TOO_MANY_PAGES' | 'PDF_PAGE_TOO_LARGE' | 'PDF_TOO_COMPLEX';
 
+/**
+ * Why the pool gave up on a job, when it was the pool and not the document's reader that refused:
+ * the job ran past its budget (TIMED_OUT), its worker died under it (CRASHED: out of V8 heap, a
+ * fault), the queue was full (BUSY) or the pool was shut down (CLOSED). Stable, for callers that map
+ * it to an answer (an upload's BAD_USER_INPUT, an SPK's PDF_WORKER_FAILED).
+ */
+export type PdfWorkerFailure = 'TIMED_OUT' | 'CRASHED' | 'BUSY' | 'CLOSED';
+
 export class PdfRejectedError extends Error {
   constructor(
     readonly reason: PdfRejection,
     detail?: string,
+    /** Set when the pool killed or lost the worker; unset when the reader refused the document. */
+    readonly failure?: Extract<PdfWorkerFailure, 'TIMED_OUT' | 'CRASHED'>,
   ) {
     super(detail ? `${reason}: ${detail}` : reason);
     this.name = 'PdfRejectedError';
@@ -56,8 +66,18 @@ export class PdfRejectedError extends Error {
 
 /** The worker pool has more work queued than it accepts. */
 export class PdfBusyError extends Error {
+  readonly failure = 'BUSY' as const;
   constructor() {
     super('PDF worker pool is busy');
     this.name = 'PdfBusyError';
+  }
+}
+
+/** The pool was shut down (server stopping) before the job could run or finish. */
+export class PdfPoolClosedError extends Error {
+  readonly failure = 'CLOSED' as const;
+  constructor() {
+    super('PDF worker pool is closed');
+    this.name = 'PdfPoolClosedError';
   }
 }

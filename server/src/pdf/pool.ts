@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { PDF_LIMITS, WASM_CAP_ENV, PdfBusyError, PdfRejectedError, type PdfRejection } from './limits';
+import { PDF_LIMITS, WASM_CAP_ENV, PdfBusyError, PdfPoolClosedError, PdfRejectedError, type PdfRejection } from './limits';
 import type { OpName, WorkerOps } from './worker-ops';
 
 type Args<K extends OpName> = Parameters<WorkerOps[K]>;
@@ -48,9 +48,12 @@ function workerEntry(): { file: string; execArgv: string[]; env: NodeJS.ProcessE
   };
 }
 
+/** The classes callers test with instanceof (a bad stamp box is a RangeError) come back as themselves. */
+const ERROR_CLASSES: Record<string, new (message: string) => Error> = { RangeError, TypeError };
+
 function rebuildError(e: { name: string; message: string; stack?: string; reason?: PdfRejection }): Error {
   if (e.reason) return new PdfRejectedError(e.reason, e.message);
-  const err = new Error(e.message);
+  const err = new (ERROR_CLASSES[e.name] ?? Error)(e.message);
   err.name = e.name;
   if (e.stack) err.stack = e.stack;
   return err;
@@ -61,7 +64,8 @@ function rebuildError(e: { name: string; message: string; stack?: string; reason
  * that answers requests never spends seconds on a document. Each worker runs one job at a time under
  * a V8 heap limit and a MuPDF memory cap; a job that runs past its wall-clock budget (or kills its
  * worker by running out of memory) is refused as PDF_TOO_COMPLEX and the worker is killed and
- * replaced. Processes, not worker threads: terminating a worker thread while it runs WebAssembly
+ * replaced (PdfRejectedError with `failure` TIMED_OUT or CRASHED). At most `size` jobs run at once;
+ * at most `maxQueue` wait. Processes, not worker threads: terminating a worker thread while it runs WebAssembly
  * crashed the whole process with SIGSEGV under Node 20 (seen in our test runs), and a process
  * boundary also keeps any fault in the PDF reader away from the server.
  */
@@ -72,6 +76,10 @@ export class PdfPool {
   private closed = false;
   readonly size: number;
   private readonly maxQueue: number;
+  /** Jobs handed to a worker, by operation: what ran off the request thread (read by tests and benches). */
+  readonly started: Partial<Record<OpName, number>> = {};
+  /** The most jobs that were running at the same time. */
+  peakRunning = 0;
 
   constructor(private readonly options: PdfPoolOptions = {}) {
     // Two workers even on two cores: one slow upload must not hold up the admin signing an SPK.
@@ -80,7 +88,7 @@ export class PdfPool {
   }
 
   run<K extends OpName>(op: K, args: Args<K>, opts: { timeoutMs: number }): Promise<Result<K>> {
-    if (this.closed) return Promise.reject(new Error('PDF worker pool is closed'));
+    if (this.closed) return Promise.reject(new PdfPoolClosedError());
     if (this.queue.length >= this.maxQueue) return Promise.reject(new PdfBusyError());
     return new Promise<Result<K>>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, op, args, timeoutMs: opts.timeoutMs, resolve: resolve as (v: unknown) => void, reject });
@@ -95,8 +103,8 @@ export class PdfPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('PDF worker pool is closed'));
-    await Promise.all(this.slots.splice(0).map((s) => this.kill(s, new Error('PDF worker pool is closed'))));
+    for (const job of this.queue.splice(0)) job.reject(new PdfPoolClosedError());
+    await Promise.all([...this.slots].map((s) => this.kill(s, new PdfPoolClosedError())));
   }
 
   private pump() {
@@ -135,8 +143,10 @@ export class PdfPool {
       this.pump();
     });
     // Out of memory (V8 aborts the process), a crash in the reader, a failed start.
-    worker.on('error', (err) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', err.message)));
-    worker.on('exit', (code, signal) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `worker exited (${signal ?? code})`)));
+    // To an uploader that is their document being too much for the reader (PDF_TOO_COMPLEX); callers
+    // of trusted work read `failure`.
+    worker.on('error', (err) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', err.message, 'CRASHED')));
+    worker.on('exit', (code, signal) => this.lose(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `worker exited (${signal ?? code})`, 'CRASHED')));
     this.slots.push(slot);
     return slot;
   }
@@ -155,9 +165,11 @@ export class PdfPool {
 
   private start(slot: Slot, job: Pending) {
     slot.job = job;
+    this.started[job.op] = (this.started[job.op] ?? 0) + 1;
+    this.peakRunning = Math.max(this.peakRunning, this.slots.filter((s) => s.job).length);
     this.setRef(slot, true);
     slot.timer = setTimeout(() => {
-      void this.kill(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `${job.op} took longer than ${job.timeoutMs} ms`));
+      void this.kill(slot, new PdfRejectedError('PDF_TOO_COMPLEX', `${job.op} took longer than ${job.timeoutMs} ms`, 'TIMED_OUT'));
     }, job.timeoutMs);
     slot.worker.send({ id: job.id, op: job.op, args: job.args });
   }
@@ -188,6 +200,10 @@ export class PdfPool {
     this.lose(slot, reason);
     if (slot.worker.exitCode !== null || slot.worker.signalCode !== null) return;
     const exited = new Promise((resolve) => slot.worker.once('exit', resolve));
+    // lose() unreferenced the idle worker; referenced again, the process waits for its exit. Without
+    // this a process whose last work was closing the pool ended before `exited` resolved, skipping
+    // whatever followed the close (the SPK bench exited without writing its report).
+    slot.worker.ref();
     slot.worker.kill('SIGKILL');
     await exited;
   }

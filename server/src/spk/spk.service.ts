@@ -1,5 +1,6 @@
 import { accessRecord, requirePermission, requireUser } from '../accounts/access';
 import { createHash, randomInt } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../accounts/auth-user';
@@ -10,14 +11,15 @@ import { t } from '../common/messages';
 import { checkPdf, pdfUploadError } from '../common/uploads';
 import { todayJakarta, type Clock } from '../common/time';
 import type { Config } from '../config/config';
-import { nextCounterValue } from '../db/counter.entity';
+import { currentCounterValue, nextCounterValue } from '../db/counter.entity';
 import { StoredFile } from '../files/stored-file.entity';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { OrderItem } from '../orders/order-item.entity';
 import { OrderAction, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
-import { renderSpk, signSpkPdf, verifySignedUpload } from '../pdf';
+import { verifySignedUpload } from '../pdf';
 import type { SpkDocumentData } from './document';
+import { makeSignedSpk, renderSpkDocument } from './document-work';
 import type { SigningIdentity } from './document/sign';
 import { assertNoArrears, assertProfileComplete } from './preconditions';
 import { CUSTOMER_ACTIONS, SpkAction, SpkStatus, spkMachine } from './spk-status';
@@ -53,18 +55,26 @@ export async function getSpk(em: EntityManager, user: AuthUser | null, id: strin
   return spk;
 }
 
-/** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
-export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
+/** Who may take the action, and whether the machine allows it now; the state it leads to. */
+function allowedTransition(spk: Spk, actor: AuthUser, action: SpkAction): SpkStatus {
   const customerAction = CUSTOMER_ACTIONS.has(action);
   if (customerAction) accessRecord(actor, spk, { owner: (s) => s.customer.id, notFound: 'spk.notFound', ownerOnly: true });
   else requirePermission(actor, 'spk.manage');
+  return spkMachine.apply(spk.status, action);
+}
+
+/** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
+export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
   const from = spk.status;
-  spk.status = spkMachine.apply(spk.status, action);
+  spk.status = allowedTransition(spk, actor, action);
   em.create(SpkEvent, { spk, actor: em.getReference(User, actor.id), actorRole: actor.role, action, fromStatus: from, toStatus: spk.status, reason });
   audit(em, actor, `spk.${action.toLowerCase()}`, { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
 }
 
-async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise<SpkDocumentData> {
+/** What the document is made from: the SPK's own fields (also those of one not stored yet, see createSpk). */
+type SpkFacts = Pick<Spk, 'number' | 'documentCode' | 'currentVersion' | 'addendumRound'> & { order: { id: string }; customer: { id: string } };
+
+async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Promise<SpkDocumentData> {
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
@@ -184,7 +194,7 @@ export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps
 export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, orderId: string): Promise<Spk> {
   const actor = requirePermission(user, 'spk.manage');
   try {
-    return await createSpkTx(em, deps, actor, orderId);
+    return await createSpkRendered(em, deps, actor, orderId);
   } catch (err) {
     // Refused, and told (billing sends the customer the overdue notice), in a transaction of its own
     // (after the refused one ended: the embedded database has a single connection).
@@ -199,7 +209,49 @@ export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser
   }
 }
 
-function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
+/** How often createSpk renders again because another SPK took the number or the order changed meanwhile. */
+const CREATE_ATTEMPTS = 5;
+
+/** Thrown inside the storing transaction to roll it back (and its number with it) and try again. */
+class RenderedFromStaleData extends Error {}
+
+const spkNumber = (month: string, seq: number) => `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`;
+
+async function createSpkRendered(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createSpkOnce(em, deps, actor, orderId);
+    } catch (err) {
+      if (!(err instanceof RenderedFromStaleData)) throw err;
+      if (attempt >= CREATE_ATTEMPTS) throw new AppError('CONFLICT', t('spk.changedWhileRendering'), { reason: 'CHANGED_WHILE_RENDERING' });
+    }
+  }
+}
+
+/**
+ * The draft is rendered in the PDF pool with no transaction open, from the order as read and the
+ * number the month's counter will give next. The short transaction that then takes the number checks
+ * everything again and stores the SPK only if it got that number and the order reads the same;
+ * otherwise it rolls back (giving the number back: numbers stay gap-free) and the caller renders again.
+ */
+async function createSpkOnce(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
+  const read = em.fork();
+  const seen = await read.findOne(Order, orderId);
+  if (!seen) throw notFound('order.notFound');
+  assertProfileComplete(await read.findOneOrFail(User, seen.customer.id));
+  await assertNoArrears(read, seen.customer.id, seen.id, deps.clock);
+  orderMachine.apply(seen.status, OrderAction.START_SPK);
+  const month = todayJakarta(deps.clock).slice(0, 7);
+  const facts = {
+    number: spkNumber(month, (await currentCounterValue(read, `spk:${month}`)) + 1),
+    documentCode: newDocumentCode(),
+    currentVersion: 0,
+    addendumRound: null,
+    order: { id: seen.id },
+    customer: { id: seen.customer.id },
+  };
+  const data = await documentData(read, facts, deps);
+  const rendered = await renderSpkDocument(data);
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!order) throw notFound('order.notFound');
@@ -208,17 +260,16 @@ function createSpkTx(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId:
     await assertNoArrears(tx, customer.id, order.id, deps.clock);
     const fromOrder = order.status;
     order.status = orderMachine.apply(order.status, OrderAction.START_SPK);
-    const month = todayJakarta(deps.clock).slice(0, 7);
-    const seq = await nextCounterValue(tx, `spk:${month}`);
+    if (spkNumber(month, await nextCounterValue(tx, `spk:${month}`)) !== facts.number) throw new RenderedFromStaleData();
+    if (!isDeepStrictEqual(await documentData(tx, facts, deps), data)) throw new RenderedFromStaleData();
     const spk = tx.create(Spk, {
       order,
       customer,
-      number: `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`,
-      documentCode: newDocumentCode(),
+      number: facts.number,
+      documentCode: facts.documentCode,
       createdBy: tx.getReference(User, actor.id),
     });
     tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT });
-    const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
     audit(tx, actor, 'spk.create', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, orderStatus: { from: fromOrder, to: order.status } });
     await emitSpk(tx, deps, 'spk.created', spk, actor, {});
@@ -241,14 +292,16 @@ export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: Au
   const spk = tx.create(Spk, {
     order,
     customer,
-    number: `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`,
+    number: spkNumber(month, seq),
     documentCode: newDocumentCode(),
     addendumRound: round,
     createdBy: tx.getReference(User, actor.id),
   });
   tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT, reason: `Adendum ke-${round}` });
   await tx.flush();
-  const rendered = await renderSpk(await documentData(tx, spk, deps));
+  // Still inside the restructuring's transaction (a rare staff action): the render itself runs in the
+  // PDF pool, so only this transaction waits for it, not the event loop.
+  const rendered = await renderSpkDocument(await documentData(tx, spk, deps));
   storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
   audit(tx, actor, 'spk.create_addendum', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, round });
   await emitSpk(tx, deps, 'spk.created', spk, actor, {});
@@ -330,16 +383,34 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
   });
 }
 
+/**
+ * A document made outside the transaction is stored only if what it shows is still what the SPK and its
+ * order say: same state, same version, same approval, and the same document data read again now.
+ */
+function assertUnchanged(before: Spk, now: Spk, made: SpkDocumentData, current: SpkDocumentData) {
+  const same =
+    now.status === before.status &&
+    now.currentVersion === before.currentVersion &&
+    now.approvedAt?.getTime() === before.approvedAt?.getTime() &&
+    isDeepStrictEqual(made, current);
+  if (!same) throw new AppError('CONFLICT', t('spk.changedWhileRendering'), { currentState: now.status, reason: 'CHANGED_WHILE_RENDERING' });
+}
+
 /** The admin edits (the customer's profile or the order) and regenerates: a new draft version. */
 export async function reviseSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string, note: string | null) {
+  const actor = requireUser(user);
+  // Read and render with no transaction open (see signSpk).
+  const read = em.fork();
+  const before = await getSpk(read, user, id);
+  allowedTransition(before, actor, SpkAction.REVISE);
+  assertProfileComplete(await read.findOneOrFail(User, before.customer.id));
+  const data = await documentData(read, before, deps);
+  const rendered = await renderSpkDocument(data);
   return em.transactional(async (tx) => {
     const spk = await getSpk(tx, user, id, true);
-    const actor = requireUser(user);
+    assertUnchanged(before, spk, data, await documentData(tx, spk, deps));
     transition(tx, spk, actor, SpkAction.REVISE, note);
-    const customer = await tx.findOneOrFail(User, spk.customer.id);
-    assertProfileComplete(customer);
     spk.approvedAt = null;
-    const rendered = await renderSpk(await documentData(tx, spk, deps));
     storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes, { note });
     return spk;
   });
@@ -348,41 +419,48 @@ export async function reviseSpk(em: EntityManager, deps: SpkDeps, user: AuthUser
 /**
  * The admin signs the approved draft: the e-Meterai is stamped first, so the provider's signature
  * covers it, then the PAdES signature is added. The signed copy is a new version.
+ *
+ * Rendering, stamping and signing take a document's time (and the stamp provider's round trip): they
+ * run in the PDF worker pool from data read with no transaction open, so neither the event loop nor a
+ * database connection (on the embedded database: every other request) waits for them. The short
+ * transaction that stores the result checks that nothing the document shows changed meanwhile.
  */
 export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, id: string) {
-  return em.transactional(async (tx) => {
-    const spk = await getSpk(tx, user, id, true);
-    const actor = requireUser(user);
-    if (!spk.approvedAt) {
-      throw new AppError('CONFLICT', t('spk.notApproved'), { currentState: spk.status, reason: 'NOT_APPROVED' });
-    }
-    transition(tx, spk, actor, SpkAction.SIGN);
-    const admin = await tx.findOneOrFail(User, actor.id);
-    const signer = spkSigner(deps.config, admin.username);
-    const data = await documentData(tx, spk, deps);
-    data.version = spk.currentVersion + 1;
+  const actor = requireUser(user);
+  const read = em.fork();
+  const before = await getSpk(read, user, id);
+  if (!before.approvedAt) {
+    throw new AppError('CONFLICT', t('spk.notApproved'), { currentState: before.status, reason: 'NOT_APPROVED' });
+  }
+  allowedTransition(before, actor, SpkAction.SIGN);
+  const admin = await read.findOneOrFail(User, actor.id);
+  const signer = spkSigner(deps.config, admin.username);
+  const signedData = async (em2: EntityManager, spk: Spk) => {
+    const data = await documentData(em2, spk, deps);
     data.provider.representativeName = signer.name;
     data.provider.representativeTitle = signer.title;
     data.stampPlaceholder = false;
-    const rendered = await renderSpk(data);
-    let stamp;
-    try {
-      stamp = await deps.stampDuty.stamp({ documentId: spk.id, fileName: `${spk.documentCode}.pdf`, pdf: rendered.bytes, box: rendered.stampBox, documentNumber: spk.number, documentDate: data.date });
-    } catch (err) {
-      throw new AppError('STAMP_DUTY_ERROR', t('spk.stampFailed', { reason: (err as Error).message }));
-    }
-    if (stamp.status !== 'STAMPED' || !stamp.stampedPdf) {
-      throw new AppError('STAMP_DUTY_ERROR', t('spk.stampPending'), { stampStatus: stamp.status });
-    }
-    const signed = await signSpkPdf(stamp.stampedPdf, await deps.signingIdentity(), {
-      reason: `Persetujuan ${spk.number}`,
+    return data;
+  };
+  const data = await signedData(read, before);
+  const { rendered, stamp, signed } = await makeSignedSpk(data, {
+    documentId: before.id,
+    documentCode: before.documentCode,
+    stampDuty: deps.stampDuty,
+    identity: await deps.signingIdentity(),
+    signature: {
+      reason: `Persetujuan ${before.number}`,
       location: deps.config.COMPANY_CITY,
       name: `${signer.name} (${deps.config.COMPANY_NAME})`,
       contactInfo: deps.config.COMPANY_EMAIL,
       signingTime: deps.clock.now(),
-      certify: true,
-      visible: { box: rendered.providerSignatureBox, lines: [signer.name, signer.title, deps.config.COMPANY_NAME] },
-    });
+      lines: [signer.name, signer.title, deps.config.COMPANY_NAME],
+    },
+  });
+  return em.transactional(async (tx) => {
+    const spk = await getSpk(tx, user, id, true);
+    assertUnchanged(before, spk, data, await signedData(tx, spk));
+    transition(tx, spk, actor, SpkAction.SIGN);
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;

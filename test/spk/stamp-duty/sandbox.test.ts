@@ -8,6 +8,7 @@ import {
   StampDutyError,
   type StampRequest,
 } from '../../../server/src/spk/stamp-duty';
+import { pdfPool } from '../../../server/src/pdf';
 import { differencesOutside, extractColourImages, makeAgreementPdf, pageMarker, pageText, renderGray } from './pdf-tools';
 
 const PAGES = 3;
@@ -32,6 +33,9 @@ function request(overrides: Partial<StampRequest> = {}): StampRequest {
 
 beforeAll(async () => {
   pdf = await makeAgreementPdf(PAGES);
+  // The placement runs in the PDF worker pool: its workers start here (a few seconds, longer on a
+  // loaded machine), under the hook's timeout rather than the first test's.
+  await pdfPool().run('workerInfo', [0], { timeoutMs: 60_000 });
 });
 
 describe('sandbox e-Meterai', () => {

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { assertValidStampRequest, looksLikePdf, openStampPage, type Rect } from './pdf-box';
+import { stampPageArea } from '../../pdf';
+import { assertValidStampRequest, looksLikePdf, type Rect } from './pdf-box';
 import {
   STAMP_DUTY_AMOUNT,
   StampDutyError,
@@ -161,7 +162,8 @@ export class MekariStampDutyProvider implements StampDutyProvider {
       const current = await this.status(earlier);
       if (current.status !== 'FAILED') return current;
     }
-    const { visible } = await openStampPage(req.pdf, req.box);
+    // pdf-lib reads the whole file to find the page: in the worker pool, off the request thread.
+    const visible = await stampPageArea(req.pdf, req.box);
     const body = {
       doc: Buffer.from(req.pdf.buffer, req.pdf.byteOffset, req.pdf.byteLength).toString('base64'),
       filename: req.fileName,
