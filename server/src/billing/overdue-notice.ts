@@ -9,6 +9,7 @@ import { Installment, InstallmentStatus } from '../installments/installment.enti
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
+import { Notification } from '../notifications/notification.entity';
 import { notify } from '../notifications/notifications.service';
 import type { Order } from '../orders/order.entity';
 import { appLinks } from '../common/app-links';
@@ -23,34 +24,38 @@ export async function sendOverdueNotice(
   order: Order,
   sender: AuthUser | null,
 ) {
-  const today = todayJakarta(deps.clock);
-  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
-  const summary = summarize(installments, today);
-  const oldest = installments.find((i) => isOverdueOn(i, today));
-  const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
-  const customer = await em.findOneOrFail(User, order.customer.id);
-  const admin = sender ? await em.findOne(User, sender.id) : null;
-  const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
-  const notification = await notify(
-    em,
-    deps,
-    customer,
-    'OVERDUE_NOTICE',
-    {
-      customerName: order.customerName,
-      orderNumber: order.number,
-      arrearsAmount: summary.arrearsAmount,
-      daysLate,
-      payUrl,
-      adminName: admin?.fullName ?? 'Admin',
-      adminPhone: admin?.phone ?? customer.phone,
-    },
-    { link: appLinks.customerOrder(order.id) },
-  );
-  const text =
-    `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
-    (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
-    ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
-  audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
-  return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
+  // The notice is written in the transaction of the audit entry (a handler's, or one of its own).
+  return em.transactional(async (em) => {
+    const today = todayJakarta(deps.clock);
+    const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    const summary = summarize(installments, today);
+    const oldest = installments.find((i) => isOverdueOn(i, today));
+    const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
+    const customer = await em.findOneOrFail(User, order.customer.id);
+    const admin = sender ? await em.findOne(User, sender.id) : null;
+    const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
+    const notificationId = await notify(
+      em,
+      deps,
+      customer,
+      'OVERDUE_NOTICE',
+      {
+        customerName: order.customerName,
+        orderNumber: order.number,
+        arrearsAmount: summary.arrearsAmount,
+        daysLate,
+        payUrl,
+        adminName: admin?.fullName ?? 'Admin',
+        adminPhone: admin?.phone ?? customer.phone,
+      },
+      { link: appLinks.customerOrder(order.id) },
+    );
+    const text =
+      `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
+      (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
+      ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
+    const notification = await em.findOneOrFail(Notification, notificationId);
+    audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
+    return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
+  });
 }
