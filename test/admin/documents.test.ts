@@ -54,4 +54,39 @@ describe('admin documents are checked against schema.graphql at type-check time'
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/noSuchField/);
   });
+
+  it('fails when a sign-in document (sent without Apollo) asks for a field the schema lacks', async () => {
+    const file = path.join(copy, 'admin/src/auth/session.ts');
+    const source = fs.readFileSync(file, 'utf8');
+    const broken = source.replace('refreshTokenExpiresAt user {', 'refreshTokenExpiresAt noSuchSessionField user {');
+    expect(broken).not.toBe(source);
+    fs.writeFileSync(file, broken);
+    try {
+      const result = await codegenCheck();
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(/noSuchSessionField/);
+    } finally {
+      fs.writeFileSync(file, source);
+    }
+  });
+
+  it('has no GraphQL operation written as a plain string, which codegen would not see', () => {
+    const plain: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'gql') walk(full);
+        } else if (/\.tsx?$/.test(entry.name)) {
+          const text = fs.readFileSync(full, 'utf8');
+          // A template or quoted string that starts an operation, not preceded by the gql tag or graphql( call.
+          for (const m of text.matchAll(/(gql|graphql\()?\s*[`'"]\s*(query|mutation|subscription|fragment)\b\s*\w*\s*[({]/g)) {
+            if (!m[1]) plain.push(`${path.relative(root, full)}: ${m[0].trim()}`);
+          }
+        }
+      }
+    };
+    walk(path.join(root, 'admin/src'));
+    expect(plain).toEqual([]);
+  });
 });
