@@ -3,6 +3,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
+import { t } from '../common/messages';
 import { formatDateID, todayJakarta, type Clock } from '../common/time';
 import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
@@ -50,10 +51,9 @@ export async function sendOverdueNotice(
       },
       { link: appLinks.customerOrder(order.id) },
     );
-    const text =
-      `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
-      (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
-      ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
+    // In the customer's language; dates and rupiah keep the Indonesian forms the whole app uses.
+    const since = oldest ? t('overdue.chatSince', { date: formatDateID(oldest.dueDate) }, customer.locale) : '';
+    const text = t('overdue.chat', { name: order.customerName, number: order.number, since, arrears: formatRupiah(summary.arrearsAmount), url: payUrl }, customer.locale);
     const notification = await em.findOneOrFail(Notification, notificationId);
     audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
     return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
