@@ -129,7 +129,9 @@ export async function staffRecipients(em: EntityManager, roles: Role[]): Promise
 }
 
 function jsonSafe(value: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  const plain: unknown = JSON.parse(text);
+  return plain as Record<string, unknown>;
 }
 
 /** A claimed delivery stays ours this long; more than one send may take (SMTP gives up after 120 s). */

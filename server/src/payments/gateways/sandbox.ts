@@ -16,7 +16,7 @@ import {
 } from './gateway';
 import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, renderSandboxVaPage, type SandboxBrand, type SandboxResult } from './sandbox-page';
 import { assertValidCharge, headerValue, optionalString, parseJsonObject, requireString, safeEqual, type FetchImpl } from './shared';
-import { HttpClient } from '../../common/http-client';
+import { HttpClient, isJsonObject } from '../../common/http-client';
 
 /**
  * The default gateway for development and demos: no money moves. Its pay page lets a person press
@@ -271,7 +271,10 @@ export function sandboxVaPage(opts: SandboxVaPageOptions): Router {
   router.post('/payments/sandbox/va/:number/pay', express.urlencoded({ extended: false, limit: '2kb' }), async (req: Request<{ number: string }>, res: Response) => {
     const number = req.params.number;
     const account = await opts.lookup(number);
-    const amount = typeof req.body?.amount === 'string' ? req.body.amount.replace(/\./g, '') : '';
+    // urlencoded gives a plain object of strings (or nothing when the form was not sent as one).
+    const form: unknown = req.body;
+    const typed = isJsonObject(form) ? form.amount : undefined;
+    const amount = typeof typed === 'string' ? typed.replace(/\./g, '') : '';
     if (!account || !/^\d{1,15}$/.test(amount) || BigInt(amount) <= 0n) {
       return void res.status(account ? 400 : 404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(number));
     }

@@ -311,7 +311,8 @@ function errorDetail(body: unknown): string | undefined {
   if (!isObject(body)) return typeof body === 'string' && body ? body.slice(0, 200) : undefined;
   if (typeof body.message === 'string') return body.message;
   if (Array.isArray(body.errors)) {
-    const parts = body.errors.map((e) => (isObject(e) ? (e.detail ?? e.title ?? e.message) : e)).filter((p) => typeof p === 'string');
+    const errors: unknown[] = body.errors;
+    const parts = errors.map((e) => (isObject(e) ? (e.detail ?? e.title ?? e.message) : e)).filter((p) => typeof p === 'string');
     if (parts.length) return parts.join('; ');
   }
   return undefined;
