@@ -1,5 +1,6 @@
 import { forbidden, notFound, unauthenticated } from '../common/errors';
 import type { MessageKey } from '../common/messages';
+import { currentScope } from '../common/request-context';
 import type { AuthUser } from './auth-user';
 import { Role } from './roles';
 
@@ -49,23 +50,98 @@ const GRANTS = {
 
 export type Permission = keyof typeof GRANTS;
 
+/**
+ * GraphQL operations anyone may call, signed in or not, and why: nothing else is reachable without a
+ * decision made here. test/accounts/access-coverage.test.ts calls every operation and route and fails
+ * on one that neither asks this module nor is listed here.
+ */
+export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
+  products: 'the catalog is the shop window (inactive products only for staff, decided by isStaffUser)',
+  installmentPlans: 'the plans are part of the catalog',
+  osTemplates: 'the operating systems a buyer may choose from',
+  register: 'creates a customer account',
+  login: 'the password is the credential',
+  verifyTwoFactorLogin: "the second-step token from login is the credential",
+  beginTwoFactorEnrolment: 'signed in, or the ENROL token from login is the credential',
+  confirmTwoFactorEnrolment: 'signed in, or the ENROL token from login is the credential',
+  refreshToken: 'the refresh token is the credential',
+  logout: 'the refresh token is the credential',
+  requestPasswordReset: 'answers the same whether the address exists',
+  resetPassword: 'the single-use token from the e-mail is the credential',
+};
+
+/** Plain HTTP routes anyone may call (`METHOD path` as express declares them), and why. */
+export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
+  'GET /healthz': 'liveness for the process manager',
+  'GET /readyz': 'readiness for the load balancer',
+  'GET /': 'redirects to the web app',
+  'GET /branding.json': "the company's public name, colours and contacts",
+  'GET /branding/logo': "the company's logo",
+  'GET /admin/index.html': 'the web app shell (it signs in through the API)',
+  'POST /webhooks/payments/:provider/virtual-account': "the gateway's signature is the credential",
+  'POST /webhooks/payments/:provider': "the gateway's signature is the credential",
+  'POST /webhooks/statements': "the bank feed's signature is the credential",
+  'POST /hooks/psre/:provider': "the signing provider's signature is the credential",
+  'GET /verify/:code': "anyone holding a signed SPK checks it by the code printed on it",
+  'GET /hosting/:label': "the suspended site's page; what is owed is shown only when canSee allows it",
+  'GET /payments/sandbox/:reference': 'the sandbox gateway page (development; the reference is the credential)',
+  'POST /payments/sandbox/:reference/pay': 'the sandbox gateway page (development)',
+  'POST /payments/sandbox/:reference/fail': 'the sandbox gateway page (development)',
+  'GET /payments/sandbox/va/:number': 'the sandbox virtual-account page (development)',
+  'POST /payments/sandbox/va/:number/pay': 'the sandbox virtual-account page (development)',
+};
+
+type DecisionListener = (requestId: string, decision: string) => void;
+const listeners = new Set<DecisionListener>();
+
+/**
+ * Hears every decision this module makes, with the request it was made for (the request scope's id).
+ * Only the coverage test listens; with no listener, recording costs one size check.
+ */
+export function observeDecisions(listener: DecisionListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function decided(decision: string) {
+  if (!listeners.size) return;
+  const requestId = currentScope()?.requestId;
+  if (requestId) for (const listener of listeners) listener(requestId, decision);
+}
+
 /** Acts that are a customer's own: ADMIN does not get them by being ADMIN. */
 const CUSTOMER_ONLY: ReadonlySet<Permission> = new Set(['customer.buy', 'privacy.request']);
 
 export function requireUser(user: AuthUser | null): AuthUser {
+  decided('user');
   if (!user) throw unauthenticated();
   return user;
 }
 
 /** ADMIN may do everything any staff role may (what `@Authorized(Role.X)` asks). */
 export function hasRole(user: AuthUser, roles: readonly Role[]): boolean {
+  decided('role');
   return user.role === Role.ADMIN || roles.includes(user.role);
 }
 
+/**
+ * What `@Authorized(...roles)` asks (the GraphQL auth checker): signed in, and with no roles listed
+ * any role; otherwise one of them (ADMIN always).
+ */
+export function requireRoles(user: AuthUser | null, roles: readonly Role[]): AuthUser {
+  const u = requireUser(user);
+  if (roles.length && !hasRole(u, roles)) throw forbidden();
+  return u;
+}
+
 /** Whether the role is one of the staff's (the console is theirs; customers have the portal). */
-export const isStaffUser = (user: AuthUser | null) => !!user && user.role !== Role.CUSTOMER;
+export function isStaffUser(user: AuthUser | null): boolean {
+  decided('role');
+  return !!user && user.role !== Role.CUSTOMER;
+}
 
 export function can(user: AuthUser | null, permission: Permission): boolean {
+  decided(`permission:${permission}`);
   if (!user) return false;
   const grants = GRANTS[permission] as readonly Role[];
   return CUSTOMER_ONLY.has(permission) ? grants.includes(user.role) : hasRole(user, grants);
@@ -79,6 +155,7 @@ export function requirePermission(user: AuthUser | null, permission: Permission)
 
 /** Whether the user may see a record owned by `ownerId`. */
 export function canSee(user: AuthUser | null, ownerId: string): boolean {
+  decided('record');
   if (!user) return false;
   return user.role !== Role.CUSTOMER || user.id === ownerId;
 }
@@ -121,6 +198,7 @@ export function allows<T>(user: AuthUser | null, record: T, rule: Omit<RecordRul
 
 /** Limits a list query to what the user may see: customers get a filter on their own id, staff none. */
 export function ownerScope(user: AuthUser | null): { customerId: string } | Record<string, never> {
+  decided('scope');
   const u = requireUser(user);
   return u.role === Role.CUSTOMER ? { customerId: u.id } : {};
 }

@@ -125,5 +125,5 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
         }),
     }),
   ];
-  return { apollo, middleware };
+  return { apollo, middleware, contextFor };
 }

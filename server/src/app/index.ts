@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
+import type express from 'express';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from '../common/time';
 import type { Config } from '../config/config';
@@ -44,6 +45,10 @@ export interface RunningApp {
   embedded: EmbeddedDatabase | null;
   seeded: SeedResult | null;
   migrationsApplied: string[];
+  /** The express app (its routes are enumerated by the access-coverage test). */
+  express: express.Express;
+  /** The context a GraphQL request with this Authorization header gets, as both transports build it. */
+  graphqlContext(authorization: string | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context>;
   /** The one stop sequence (see stopSequence); runs once, later calls get the same result. */
   shutdown(deadlineMs?: number): Promise<ShutdownResult>;
   /** shutdown(), throwing when something did not close. */
@@ -64,7 +69,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   registerDomainHandlers(services);
 
   const { app, httpServer, ready } = createHttpApp(services, { logger, adminDist: options.adminDist });
-  const { apollo, middleware } = await createGraphqlApi(services, httpServer);
+  const { apollo, middleware, contextFor } = await createGraphqlApi(services, httpServer);
   const { notifications } = services;
   await notifications.bus.start();
   const jobs = config.JOBS_ENABLED ? createJobRunner(services, listenUrl) : null;
@@ -100,6 +105,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     embedded,
     seeded,
     migrationsApplied,
+    express: app,
+    graphqlContext: contextFor,
     shutdown,
     async close() {
       const result = await shutdown();

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { t } from '../common/messages';
+import { requireUser } from '../accounts/access';
 import type { AppServices } from '../app/services';
 import { httpUser, sendError } from './auth';
 
@@ -51,8 +52,11 @@ export function uploadBody(services: AppServices, maxBytes: number): Middleware 
   const authenticateFirst: RequestHandler = (req, res, next) => {
     httpUser(req, services.orm.em.fork(), services)
       .then((user) => {
-        if (!user) return refuse(req, res, 401, 'UNAUTHENTICATED', t('auth.required'));
-        res.locals.user = user;
+        try {
+          res.locals.user = requireUser(user);
+        } catch {
+          return refuse(req, res, 401, 'UNAUTHENTICATED', t('auth.required'));
+        }
         next();
       })
       .catch((err: unknown) => {
