@@ -44,14 +44,47 @@ describe('admin documents are checked against schema.graphql at type-check time'
     expect(result.code).toBe(0);
   });
 
-  it('fails when a document asks for a field the schema lacks', async () => {
-    const file = path.join(copy, 'admin/src/orders/api.ts');
+  /** Adds a field the schema lacks to one document of the copy, runs the check, puts the file back. */
+  async function withUnknownField(relative: string, from: string, to: string, field: string) {
+    const file = path.join(copy, relative);
     const source = fs.readFileSync(file, 'utf8');
-    const broken = source.replace('{ arrearsAmount daysLate waLink }', '{ arrearsAmount daysLate waLink noSuchField }');
+    const broken = source.replace(from, to);
     expect(broken).not.toBe(source);
     fs.writeFileSync(file, broken);
-    const result = await codegenCheck();
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/noSuchField/);
+    try {
+      const result = await codegenCheck();
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(field);
+    } finally {
+      fs.writeFileSync(file, source);
+    }
+  }
+
+  it('fails when a document asks for a field the schema lacks', async () => {
+    await withUnknownField('admin/src/orders/api.ts', '{ arrearsAmount daysLate waLink }', '{ arrearsAmount daysLate waLink noSuchField }', 'noSuchField');
+  });
+
+  it('fails when a sign-in document (sent without Apollo) asks for a field the schema lacks', async () => {
+    await withUnknownField('admin/src/auth/session.ts', 'refreshTokenExpiresAt user {', 'refreshTokenExpiresAt noSuchSessionField user {', 'noSuchSessionField');
+  });
+
+  it('has no GraphQL operation written as a plain string, which codegen would not see', () => {
+    const plain: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'gql') walk(full);
+        } else if (/\.tsx?$/.test(entry.name)) {
+          const text = fs.readFileSync(full, 'utf8');
+          // A template or quoted string that starts an operation, not preceded by the gql tag or graphql( call.
+          for (const m of text.matchAll(/(gql|graphql\()?\s*[`'"]\s*(query|mutation|subscription|fragment)\b\s*\w*\s*[({]/g)) {
+            if (!m[1]) plain.push(`${path.relative(root, full)}: ${m[0].trim()}`);
+          }
+        }
+      }
+    };
+    walk(path.join(root, 'admin/src'));
+    expect(plain).toEqual([]);
   });
 });

@@ -3,10 +3,19 @@ import { useState, type ReactNode } from 'react';
 import { Form, Login, PasswordInput, SaveButton, TextInput, email, minLength, required, useNotify, useTranslate } from 'react-admin';
 import { Link, useLocation } from 'react-router';
 import { Brand } from './LoginPage';
+import { gql } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import { graphqlRequest } from './session';
 
+const REQUEST_RESET = gql`
+  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }
+`;
+const RESET = gql`
+  mutation ResetPassword($input: ResetPasswordInput!) { done: resetPassword(input: $input) }
+`;
+
 /** Sends one of the two anonymous password mutations; the API's localized message when it refuses. */
-async function call(mutation: string, input: Record<string, string>): Promise<{ ok: true } | { ok: false; message: string; field?: string | null }> {
+async function call(mutation: DocumentNode, input: Record<string, string>): Promise<{ ok: true } | { ok: false; message: string; field?: string | null }> {
   const result = await graphqlRequest<{ done: boolean }>(mutation, { input });
   const error = result.errors?.[0];
   return error ? { ok: false, message: error.message, field: error.extensions?.field } : { ok: true };
@@ -42,7 +51,7 @@ export const ForgotPasswordPage = () => {
   const notify = useNotify();
   const [sent, setSent] = useState(false);
   const submit = async (values: Record<string, unknown>) => {
-    const answer = await call(`mutation Forgot($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }`, { email: String(values.email ?? '').trim() });
+    const answer = await call(REQUEST_RESET, { email: String(values.email ?? '').trim() });
     if (answer.ok) return void setSent(true);
     if (answer.field) return { [answer.field]: answer.message };
     notify(answer.message, { type: 'error', messageArgs: { _: answer.message } });
@@ -75,7 +84,7 @@ export const ResetPasswordPage = () => {
   const [done, setDone] = useState(false);
   const submit = async (values: Record<string, unknown>) => {
     if (values.newPassword !== values.repeat) return { repeat: translate('angsur.passwordReset.mismatch') };
-    const answer = await call(`mutation Reset($input: ResetPasswordInput!) { done: resetPassword(input: $input) }`, { token, newPassword: String(values.newPassword ?? '') });
+    const answer = await call(RESET, { token, newPassword: String(values.newPassword ?? '') });
     if (answer.ok) return void setDone(true);
     if (answer.field && answer.field !== 'token') return { [answer.field]: answer.message };
     notify(answer.message, { type: 'error', messageArgs: { _: answer.message } });

@@ -1,6 +1,8 @@
 import { Alert, Box, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
+import { gql } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import { AUTH_PAYLOAD, graphqlRequest, loadSession, type Session } from './session';
 
 /**
@@ -18,14 +20,28 @@ interface Enrolment {
 /** The token of the session, unless a second-step token speaks for the user (login page). */
 const tokenFor = (secondStepToken?: string) => (secondStepToken ? null : (loadSession()?.accessToken ?? null));
 
-async function call<T>(query: string, variables: Record<string, unknown>, secondStepToken?: string): Promise<T> {
+const VERIFY = gql`
+  mutation VerifyTwoFactorLogin($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ...AuthPayloadFields } }
+  ${AUTH_PAYLOAD}
+`;
+const BEGIN = gql`
+  mutation BeginTwoFactorEnrolment($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }
+`;
+const CONFIRM = gql`
+  mutation ConfirmTwoFactorEnrolment($input: ConfirmTwoFactorInput!) {
+    data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ...AuthPayloadFields } }
+  }
+  ${AUTH_PAYLOAD}
+`;
+
+async function call<T>(query: DocumentNode, variables: Record<string, unknown>, secondStepToken?: string): Promise<T> {
   const result = await graphqlRequest<{ data: T }>(query, variables, tokenFor(secondStepToken));
   if (!result.data?.data) throw new Error(result.errors?.[0]?.message ?? 'ra.notification.http_error');
   return result.data.data;
 }
 
 export const verifyTwoFactorLogin = (secondStepToken: string, code: string) =>
-  call<Session>(`mutation Verify($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ${AUTH_PAYLOAD} } }`, { input: { secondStepToken, code } });
+  call<Session>(VERIFY, { input: { secondStepToken, code } });
 
 /** The code field: digits from the app, or a recovery code (letters and a dash) where allowed. */
 export const CodeForm = ({ label, submitLabel, onSubmit, allowRecovery = false }: { label: string; submitLabel: string; onSubmit: (code: string) => Promise<void>; allowRecovery?: boolean }) => {
@@ -95,7 +111,7 @@ export const EnrolmentSteps = ({ secondStepToken, onDone }: { secondStepToken?: 
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ recoveryCodes: string[]; session: Session } | null>(null);
   useEffect(() => {
-    call<Enrolment>(`mutation Begin($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }`, { t: secondStepToken ?? null }, secondStepToken)
+    call<Enrolment>(BEGIN, { t: secondStepToken ?? null }, secondStepToken)
       .then(setEnrolment)
       .catch((err: Error) => setError(err.message));
   }, [secondStepToken]);
@@ -105,7 +121,7 @@ export const EnrolmentSteps = ({ secondStepToken, onDone }: { secondStepToken?: 
   const confirm = async (code: string) => {
     setDone(
       await call<{ recoveryCodes: string[]; session: Session }>(
-        `mutation Confirm($input: ConfirmTwoFactorInput!) { data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ${AUTH_PAYLOAD} } } }`,
+        CONFIRM,
         { input: { code, secondStepToken: secondStepToken ?? null } },
         secondStepToken,
       ),

@@ -1,10 +1,22 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
+import { gql } from '@apollo/client';
+import type { DocumentNode } from 'graphql';
 import { graphqlRequest, loadSession, saveSession } from './session';
+
+const DISABLE = gql`
+  mutation DisableTwoFactor($p: String!) { data: disableTwoFactor(password: $p) }
+`;
+const NEW_CODES = gql`
+  mutation RegenerateRecoveryCodes($p: String!) { data: regenerateRecoveryCodes(password: $p) }
+`;
+const STATUS = gql`
+  query TwoFactorStatus { data: me { twoFactorEnabled } }
+`;
 import { EnrolmentSteps, RecoveryCodes } from './TwoFactor';
 
-async function sessionCall<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function sessionCall<T>(query: DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await graphqlRequest<{ data: T }>(query, variables, loadSession()?.accessToken ?? null);
   if (result.data?.data === undefined || result.data?.data === null) throw new Error(result.errors?.[0]?.message ?? 'ra.notification.http_error');
   return result.data.data;
@@ -21,11 +33,11 @@ const ManageTwoFactor = ({ onClose }: { onClose: () => void }) => {
     setError(null);
     try {
       if (action === 'disable') {
-        await sessionCall<boolean>(`mutation Disable($p: String!) { data: disableTwoFactor(password: $p) }`, { p: password });
+        await sessionCall<boolean>(DISABLE, { p: password });
         notify('angsur.twoFactor.disabled', { type: 'success' });
         onClose();
       } else {
-        setCodes(await sessionCall<string[]>(`mutation Codes($p: String!) { data: regenerateRecoveryCodes(password: $p) }`, { p: password }));
+        setCodes(await sessionCall<string[]>(NEW_CODES, { p: password }));
       }
     } catch (err) {
       setError((err as Error).message);
@@ -59,7 +71,7 @@ export const TwoFactorDialog = ({ open, onClose }: { open: boolean; onClose: () 
   const [enabled, setEnabled] = useState<boolean | null>(null);
   useEffect(() => {
     if (!open) return setEnabled(null);
-    sessionCall<{ twoFactorEnabled: boolean }>(`query Me { data: me { twoFactorEnabled } }`)
+    sessionCall<{ twoFactorEnabled: boolean }>(STATUS)
       .then((me) => setEnabled(me.twoFactorEnabled))
       .catch(() => setEnabled(null));
   }, [open]);

@@ -1,8 +1,10 @@
+import { gql } from '@apollo/client';
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from './permissions';
 import {
   ApiError,
   AUTH_PAYLOAD,
+  SESSION_USER,
   clearSession,
   graphqlRequest,
   loadSession,
@@ -40,15 +42,30 @@ export class SecondStepRequired extends Error {
  * they see (App.tsx gives each role its own resources, permissions.ts what each may open). Signing
  * up goes through `login` too (`{ register }`), so react-admin treats the new customer like any login.
  */
+const REGISTER = gql`
+  mutation Register($input: RegisterInput!) { data: register(input: $input) { ...AuthPayloadFields } }
+  ${AUTH_PAYLOAD}
+`;
+/** LoginPayload is not an AuthPayload (its tokens are absent while a second step is due): the same fields, listed. */
+const LOGIN = gql`
+  mutation Login($input: LoginInput!) {
+    data: login(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } secondStep secondStepToken }
+  }
+  ${SESSION_USER}
+`;
+const LOGOUT = gql`
+  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }
+`;
+
 export const authProvider: AuthProvider = {
   async login(params: LoginParams) {
     // A session the login page already obtained through the second step.
     if ('session' in params) return void saveSession(params.session);
     const result =
       'register' in params
-        ? await graphqlRequest<{ data: Session }>(`mutation Register($input: RegisterInput!) { data: register(input: $input) { ${AUTH_PAYLOAD} } }`, { input: params.register })
+        ? await graphqlRequest<{ data: Session }>(REGISTER, { input: params.register })
         : await graphqlRequest<{ data: Session & { secondStep?: 'TOTP' | 'ENROL' | null; secondStepToken?: string | null } }>(
-            `mutation Login($input: LoginInput!) { data: login(input: $input) { ${AUTH_PAYLOAD} secondStep secondStepToken } }`,
+            LOGIN,
             { input: { login: String(params.username ?? '').trim(), password: params.password ?? '' } },
           );
     const answer = result.data?.data as (Session & { secondStep?: 'TOTP' | 'ENROL' | null; secondStepToken?: string | null }) | undefined;
@@ -104,7 +121,7 @@ export const authProvider: AuthProvider = {
 /** Best effort: revoke the refresh token on the server; the local session is gone either way. */
 async function endSession(session: Session) {
   try {
-    await graphqlRequest(`mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }`, { refreshToken: session.refreshToken }, session.accessToken);
+    await graphqlRequest(LOGOUT, { refreshToken: session.refreshToken }, session.accessToken);
   } catch {
     // offline: the refresh token expires on its own
   }

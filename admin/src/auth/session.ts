@@ -1,3 +1,5 @@
+import { gql } from '@apollo/client';
+import { print, type DocumentNode } from 'graphql';
 import { currentLocale } from '../i18n';
 
 /**
@@ -30,7 +32,18 @@ export interface Session {
   user: SessionUser;
 }
 
-export const AUTH_PAYLOAD = `accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id username fullName role locale }`;
+/** The user a session carries, as every sign-in mutation selects it (codegen checks the fragments). */
+export const SESSION_USER = gql`
+  fragment SessionUserFields on User { id username fullName role locale }
+`;
+export const AUTH_PAYLOAD = gql`
+  fragment AuthPayloadFields on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } }
+  ${SESSION_USER}
+`;
+const REFRESH = gql`
+  mutation RefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...AuthPayloadFields } }
+  ${AUTH_PAYLOAD}
+`;
 
 export function loadSession(): Session | null {
   try {
@@ -122,10 +135,11 @@ function send(init: RequestInit, accessToken: string | null): Promise<Response> 
 }
 
 /** One GraphQL call without Apollo (login, refresh, logout); throws ApiError on network failure. */
-export async function graphqlRequest<T>(query: string, variables: Record<string, unknown>, accessToken: string | null = null): Promise<GraphQLResponse<T>> {
+/** One GraphQL call without Apollo (sign-in happens before any client exists); `document` is a gql document, checked by codegen. */
+export async function graphqlRequest<T>(document: DocumentNode, variables: Record<string, unknown>, accessToken: string | null = null): Promise<GraphQLResponse<T>> {
   let response: Response;
   try {
-    response = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }, accessToken);
+    response = await send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) }, accessToken);
   } catch {
     throw new ApiError('angsur.errors.network', 'NETWORK');
   }
@@ -146,7 +160,7 @@ export function refreshSession(): Promise<Session | null> {
     if (!before) return null;
     try {
       const result = await graphqlRequest<{ refreshToken: Omit<Session, 'user'> & { user: SessionUser } }>(
-        `mutation Refresh($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${AUTH_PAYLOAD} } }`,
+        REFRESH,
         { refreshToken: before.refreshToken },
       );
       if (result.data?.refreshToken) {

@@ -14,7 +14,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) { done: resetPassword(input: $input) }\n": typeof types.ResetPasswordDocument,
     "\n  mutation LogoutEverywhere {\n    data: logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
+    "\n  mutation VerifyTwoFactorLogin($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ...AuthPayloadFields } }\n  \n": typeof types.VerifyTwoFactorLoginDocument,
+    "\n  mutation BeginTwoFactorEnrolment($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }\n": typeof types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($input: ConfirmTwoFactorInput!) {\n    data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ...AuthPayloadFields } }\n  }\n  \n": typeof types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($p: String!) { data: disableTwoFactor(password: $p) }\n": typeof types.DisableTwoFactorDocument,
+    "\n  mutation RegenerateRecoveryCodes($p: String!) { data: regenerateRecoveryCodes(password: $p) }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  query TwoFactorStatus { data: me { twoFactorEnabled } }\n": typeof types.TwoFactorStatusDocument,
+    "\n  mutation Register($input: RegisterInput!) { data: register(input: $input) { ...AuthPayloadFields } }\n  \n": typeof types.RegisterDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    data: login(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } secondStep secondStepToken }\n  }\n  \n": typeof types.LoginDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": typeof types.LogoutDocument,
+    "\n  fragment SessionUserFields on User { id username fullName role locale }\n": typeof types.SessionUserFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } }\n  \n": typeof types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation RefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...AuthPayloadFields } }\n  \n": typeof types.RefreshTokenDocument,
     "\n  query Me {\n    data: me { id username email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp role }\n  }\n": typeof types.MeDocument,
     "\n  mutation UpdateMyProfile($input: ProfileInput!) {\n    data: updateMyProfile(input: $input) { id email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp }\n  }\n": typeof types.UpdateMyProfileDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    data: changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
@@ -51,6 +65,7 @@ type Documents = {
     "\n  mutation MarkRead($id: ID!) {\n    data: markRead(id: $id) { id readAt }\n  }\n": typeof types.MarkReadDocument,
     "\n  mutation MarkAllRead {\n    data: markAllRead\n  }\n": typeof types.MarkAllReadDocument,
     "\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  subscription NotificationsResync { notificationsResync }\n": typeof types.NotificationsResyncDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n": typeof types.NotificationAddedDocument,
     "\n  mutation SendOverdueNotice($orderId: ID!) {\n    data: sendOverdueNotice(orderId: $orderId) { arrearsAmount daysLate waLink }\n  }\n": typeof types.SendOverdueNoticeDocument,
     "\n  mutation SuspendOrder($orderId: ID!, $reason: String) {\n    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }\n  }\n": typeof types.SuspendOrderDocument,
@@ -83,7 +98,21 @@ type Documents = {
     "\n  mutation ImportCoretaxNumbers($csv: String!) {\n    data: importCoretaxNumbers(csv: $csv) { line reference outcome field message }\n  }\n": typeof types.ImportCoretaxNumbersDocument,
 };
 const documents: Documents = {
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) { done: resetPassword(input: $input) }\n": types.ResetPasswordDocument,
     "\n  mutation LogoutEverywhere {\n    data: logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+    "\n  mutation VerifyTwoFactorLogin($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ...AuthPayloadFields } }\n  \n": types.VerifyTwoFactorLoginDocument,
+    "\n  mutation BeginTwoFactorEnrolment($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }\n": types.BeginTwoFactorEnrolmentDocument,
+    "\n  mutation ConfirmTwoFactorEnrolment($input: ConfirmTwoFactorInput!) {\n    data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ...AuthPayloadFields } }\n  }\n  \n": types.ConfirmTwoFactorEnrolmentDocument,
+    "\n  mutation DisableTwoFactor($p: String!) { data: disableTwoFactor(password: $p) }\n": types.DisableTwoFactorDocument,
+    "\n  mutation RegenerateRecoveryCodes($p: String!) { data: regenerateRecoveryCodes(password: $p) }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  query TwoFactorStatus { data: me { twoFactorEnabled } }\n": types.TwoFactorStatusDocument,
+    "\n  mutation Register($input: RegisterInput!) { data: register(input: $input) { ...AuthPayloadFields } }\n  \n": types.RegisterDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    data: login(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } secondStep secondStepToken }\n  }\n  \n": types.LoginDocument,
+    "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n": types.LogoutDocument,
+    "\n  fragment SessionUserFields on User { id username fullName role locale }\n": types.SessionUserFieldsFragmentDoc,
+    "\n  fragment AuthPayloadFields on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } }\n  \n": types.AuthPayloadFieldsFragmentDoc,
+    "\n  mutation RefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...AuthPayloadFields } }\n  \n": types.RefreshTokenDocument,
     "\n  query Me {\n    data: me { id username email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp role }\n  }\n": types.MeDocument,
     "\n  mutation UpdateMyProfile($input: ProfileInput!) {\n    data: updateMyProfile(input: $input) { id email fullName phone nik company companyTitle companyAddress address locale notifyByEmail notifyByWhatsApp }\n  }\n": types.UpdateMyProfileDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    data: changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
@@ -120,6 +149,7 @@ const documents: Documents = {
     "\n  mutation MarkRead($id: ID!) {\n    data: markRead(id: $id) { id readAt }\n  }\n": types.MarkReadDocument,
     "\n  mutation MarkAllRead {\n    data: markAllRead\n  }\n": types.MarkAllReadDocument,
     "\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n": types.NotificationFieldsFragmentDoc,
+    "\n  subscription NotificationsResync { notificationsResync }\n": types.NotificationsResyncDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n": types.NotificationAddedDocument,
     "\n  mutation SendOverdueNotice($orderId: ID!) {\n    data: sendOverdueNotice(orderId: $orderId) { arrearsAmount daysLate waLink }\n  }\n": types.SendOverdueNoticeDocument,
     "\n  mutation SuspendOrder($orderId: ID!, $reason: String) {\n    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }\n  }\n": types.SuspendOrderDocument,
@@ -169,7 +199,63 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) { done: requestPasswordReset(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) { done: resetPassword(input: $input) }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) { done: resetPassword(input: $input) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LogoutEverywhere {\n    data: logoutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogoutEverywhere {\n    data: logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyTwoFactorLogin($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ...AuthPayloadFields } }\n  \n"): (typeof documents)["\n  mutation VerifyTwoFactorLogin($input: TwoFactorLoginInput!) { data: verifyTwoFactorLogin(input: $input) { ...AuthPayloadFields } }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTwoFactorEnrolment($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }\n"): (typeof documents)["\n  mutation BeginTwoFactorEnrolment($t: String) { data: beginTwoFactorEnrolment(secondStepToken: $t) { secret otpauthUrl qrCodeDataUrl } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTwoFactorEnrolment($input: ConfirmTwoFactorInput!) {\n    data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ...AuthPayloadFields } }\n  }\n  \n"): (typeof documents)["\n  mutation ConfirmTwoFactorEnrolment($input: ConfirmTwoFactorInput!) {\n    data: confirmTwoFactorEnrolment(input: $input) { recoveryCodes session { ...AuthPayloadFields } }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTwoFactor($p: String!) { data: disableTwoFactor(password: $p) }\n"): (typeof documents)["\n  mutation DisableTwoFactor($p: String!) { data: disableTwoFactor(password: $p) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($p: String!) { data: regenerateRecoveryCodes(password: $p) }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($p: String!) { data: regenerateRecoveryCodes(password: $p) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TwoFactorStatus { data: me { twoFactorEnabled } }\n"): (typeof documents)["\n  query TwoFactorStatus { data: me { twoFactorEnabled } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Register($input: RegisterInput!) { data: register(input: $input) { ...AuthPayloadFields } }\n  \n"): (typeof documents)["\n  mutation Register($input: RegisterInput!) { data: register(input: $input) { ...AuthPayloadFields } }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    data: login(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } secondStep secondStepToken }\n  }\n  \n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    data: login(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } secondStep secondStepToken }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionUserFields on User { id username fullName role locale }\n"): (typeof documents)["\n  fragment SessionUserFields on User { id username fullName role locale }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthPayloadFields on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } }\n  \n"): (typeof documents)["\n  fragment AuthPayloadFields on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { ...SessionUserFields } }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...AuthPayloadFields } }\n  \n"): (typeof documents)["\n  mutation RefreshToken($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ...AuthPayloadFields } }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,6 +400,10 @@ export function graphql(source: "\n  mutation MarkAllRead {\n    data: markAllRe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n"): (typeof documents)["\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationsResync { notificationsResync }\n"): (typeof documents)["\n  subscription NotificationsResync { notificationsResync }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

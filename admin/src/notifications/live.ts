@@ -15,6 +15,9 @@ export const NOTIFICATION_FIELDS = gql`
 `;
 
 /** Printed once: graphql-ws takes the document as text. */
+const NOTIFICATIONS_RESYNC = print(gql`
+  subscription NotificationsResync { notificationsResync }
+`);
 const NOTIFICATION_ADDED = print(gql`
   subscription NotificationAdded {
     notificationAdded { ...NotificationFields }
@@ -95,7 +98,7 @@ export function subscribeToNotifications(onNotification: (notification: AppNotif
 export function subscribeToResync(onResync: () => void): () => void {
   if (!loadSession()) return () => undefined;
   return liveClient().subscribe<{ notificationsResync: string }>(
-    { query: `subscription NotificationsResync { notificationsResync }` },
+    { query: NOTIFICATIONS_RESYNC },
     { next: () => onResync(), error: () => undefined, complete: () => undefined },
   );
 }

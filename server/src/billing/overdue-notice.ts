@@ -3,12 +3,14 @@ import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
+import { t } from '../common/messages';
 import { formatDateID, todayJakarta, type Clock } from '../common/time';
 import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
+import { Notification } from '../notifications/notification.entity';
 import { notify } from '../notifications/notifications.service';
 import type { Order } from '../orders/order.entity';
 import { appLinks } from '../common/app-links';
@@ -23,34 +25,37 @@ export async function sendOverdueNotice(
   order: Order,
   sender: AuthUser | null,
 ) {
-  const today = todayJakarta(deps.clock);
-  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
-  const summary = summarize(installments, today);
-  const oldest = installments.find((i) => isOverdueOn(i, today));
-  const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
-  const customer = await em.findOneOrFail(User, order.customer.id);
-  const admin = sender ? await em.findOne(User, sender.id) : null;
-  const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
-  const notification = await notify(
-    em,
-    deps,
-    customer,
-    'OVERDUE_NOTICE',
-    {
-      customerName: order.customerName,
-      orderNumber: order.number,
-      arrearsAmount: summary.arrearsAmount,
-      daysLate,
-      payUrl,
-      adminName: admin?.fullName ?? 'Admin',
-      adminPhone: admin?.phone ?? customer.phone,
-    },
-    { link: appLinks.customerOrder(order.id) },
-  );
-  const text =
-    `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
-    (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
-    ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
-  audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
-  return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
+  // The notice is written in the transaction of the audit entry (a handler's, or one of its own).
+  return em.transactional(async (em) => {
+    const today = todayJakarta(deps.clock);
+    const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    const summary = summarize(installments, today);
+    const oldest = installments.find((i) => isOverdueOn(i, today));
+    const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
+    const customer = await em.findOneOrFail(User, order.customer.id);
+    const admin = sender ? await em.findOne(User, sender.id) : null;
+    const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
+    const notificationId = await notify(
+      em,
+      deps,
+      customer,
+      'OVERDUE_NOTICE',
+      {
+        customerName: order.customerName,
+        orderNumber: order.number,
+        arrearsAmount: summary.arrearsAmount,
+        daysLate,
+        payUrl,
+        adminName: admin?.fullName ?? 'Admin',
+        adminPhone: admin?.phone ?? customer.phone,
+      },
+      { link: appLinks.customerOrder(order.id) },
+    );
+    // In the customer's language; dates and rupiah keep the Indonesian forms the whole app uses.
+    const since = oldest ? t('overdue.chatSince', { date: formatDateID(oldest.dueDate) }, customer.locale) : '';
+    const text = t('overdue.chat', { name: order.customerName, number: order.number, since, arrears: formatRupiah(summary.arrearsAmount), url: payUrl }, customer.locale);
+    const notification = await em.findOneOrFail(Notification, notificationId);
+    audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
+    return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
+  });
 }

@@ -301,9 +301,48 @@ const messages = {
     en: 'Query is too complex ({complexity}, max {max}).',
   },
   'internal': { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
+  'state.conflict': {
+    id: 'Status {entity} adalah {state}; tidak dapat menjadi {to} ({action}).',
+    en: 'The {entity} is {state}; it cannot go to {to} ({action}).',
+  },
+  // Staff tasks: stored once (storedText, in Indonesian) and read by staff.
+  'contractTask.paid': { id: 'Pesanan {number} ({customer}) sudah lunas; pelanggan {wish}.', en: 'Order {number} ({customer}) is paid off; the customer {wish}.' },
+  'contractTask.RENEWAL': { id: 'ingin memperpanjang layanan', en: 'wants to renew the service' },
+  'contractTask.UPGRADE': { id: 'ingin meningkatkan paket', en: 'wants to upgrade the plan' },
+  'contractTask.CANCELLATION': { id: 'ingin berhenti berlangganan', en: 'wants to cancel the subscription' },
+  'contractTask.note': { id: 'Catatan pelanggan: {note}', en: 'Customer’s note: {note}' },
+  'contractTask.next': { id: 'Hubungi pelanggan, sepakati langkahnya, lalu tandai tugas ini selesai.', en: 'Contact the customer, agree on the next step, then mark this task done.' },
+  'manualTask.create': {
+    id: 'Siapkan {what} "{label}": pasang/rak perangkat, alokasikan IP dan port switch, lalu tandai selesai.',
+    en: 'Set up {what} "{label}": install/rack the hardware, assign IPs and a switch port, then mark it done.',
+  },
+  'manualTask.suspend': {
+    id: 'Tangguhkan {what} "{label}": matikan port switch (shutdown) tanpa mencabut perangkat, lalu tandai selesai.',
+    en: 'Suspend {what} "{label}": shut the switch port down without unplugging the hardware, then mark it done.',
+  },
+  'manualTask.unsuspend': {
+    id: 'Aktifkan kembali {what} "{label}": nyalakan lagi port switch, pastikan dapat diakses, lalu tandai selesai.',
+    en: 'Reactivate {what} "{label}": bring the switch port up again, check it is reachable, then mark it done.',
+  },
+  'manualTask.terminate': {
+    id: 'Akhiri {what} "{label}": matikan port, jadwalkan pengambilan/penghapusan data sesuai prosedur, lalu tandai selesai.',
+    en: 'End {what} "{label}": shut the port, schedule the hardware pick-up/data erasure by the procedure, then mark it done.',
+  },
+  // The admin's personal WhatsApp message to an overdue customer (a wa.me link), in the customer's language.
+  'overdue.chat': {
+    id: 'Halo Bapak/Ibu {name}, tagihan pesanan {number} sudah lewat jatuh tempo{since} dengan tunggakan {arrears}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. {url}',
+    en: 'Hello {name}, the bill of order {number} is past its due date{since} with arrears of {arrears}. Please choose in the order menu: pay, or suspend the service. {url}',
+  },
+  'overdue.chatSince': { id: ' sejak {date}', en: ' since {date}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
+
+/**
+ * A text stored once and shown to whoever reads it later (staff task instructions, suspension
+ * reasons): written in Indonesian, the company's working language, whatever the request's language.
+ */
+export const storedText = (key: MessageKey, params: Record<string, string | number> = {}) => t(key, params, 'id');
 
 /** Translates a key into the current request's language (Indonesian outside a request). */
 export function t(key: MessageKey, params: Record<string, string | number> = {}, locale?: Locale): string {

@@ -1,5 +1,6 @@
 import { AppError } from './errors';
 import { currentScope } from './request-context';
+import { t as translate } from './messages';
 
 /**
  * A state machine written once as data: each action lists the states it may start from and the state
@@ -26,10 +27,8 @@ export function defineStateMachine<S extends string, A extends string>(
     apply(state, action) {
       const t = transitions[action];
       if (!t.from.includes(state)) {
-        const en = currentScope()?.locale === 'en';
-        const message = en
-          ? `The ${labels.entity.en} is ${state}; it cannot go to ${t.to} (${action}).`
-          : `Status ${labels.entity.id} adalah ${state}; tidak dapat menjadi ${t.to} (${action}).`;
+        const lang = currentScope()?.locale ?? 'id';
+        const message = translate('state.conflict', { entity: labels.entity[lang], state, to: t.to, action }, lang);
         throw new AppError('CONFLICT', message, { entity: name, currentState: state, requestedState: t.to, action });
       }
       return t.to;

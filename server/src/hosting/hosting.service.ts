@@ -33,7 +33,9 @@ export interface HostingDeps extends EventDeps {
 const ref = (s: Service) => ({ entityType: 'Service', entityId: s.id });
 
 /** Texts stored in the suspension history are written in the system's language, whoever's request caused them. */
-export const storedText = (key: Parameters<typeof t>[0], params: Record<string, string | number> = {}) => t(key, params, 'id');
+import { storedText } from '../common/messages';
+
+export { storedText };
 
 const suspensionReasonText = (cause: SuspensionCause) =>
   storedText(cause === SuspensionCause.CUSTOMER_CHOICE ? 'suspension.customerChoice' : cause === SuspensionCause.NON_PAYMENT ? 'suspension.nonPayment' : 'suspension.admin');

@@ -5,8 +5,11 @@ import { requireUser } from '../accounts/access';
 import type { AppServices } from '../app/services';
 import { httpUser, sendError } from './auth';
 
-/** Params left open so the route that uses it keeps its own typed path parameters. */
-type Middleware = RequestHandler<any>;
+/**
+ * Any route's named params (`{ id: string }` is one), so the route keeps its own typed path parameters;
+ * an `any` here made every such route's `req` untyped.
+ */
+type Middleware = RequestHandler<Record<string, string>>;
 
 /** "1mb" / "512kb" / "2048b" (the GRAPHQL_BODY_LIMIT format) in bytes. */
 export function parseSize(size: string): number {

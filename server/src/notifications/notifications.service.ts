@@ -8,7 +8,7 @@ import type { Clock } from '../common/time';
 import type { NotificationBus } from './bus';
 import type { EmailSender } from './channels/email';
 import { withLetterhead, type Letterhead } from './channels/letterhead';
-import { renderNotification, type NotificationType } from './channels/templates';
+import { renderNotification, type NotificationParams, type NotificationType } from './channels/templates';
 import type { WhatsAppSender } from './channels/whatsapp';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
 
@@ -28,13 +28,17 @@ export const MAX_ATTEMPTS = 6;
 /** What a notice needs to know about its recipient: the language and the channels they want. */
 export type Recipient = Pick<User, 'id' | 'locale' | 'email' | 'phone' | 'notifyByEmail' | 'notifyByWhatsApp'>;
 
-export interface NoticeInput {
+/** One notice of type T: the type decides the params it takes (`NotificationParams`). */
+export interface NoticeOf<T extends NotificationType> {
   recipient: Recipient;
-  type: NotificationType;
-  params: Record<string, unknown>;
+  type: T;
+  params: NotificationParams[T];
   link?: string | null;
   channels?: Channel[];
 }
+
+/** Any notice, the type and its params kept together: a notice with the wrong params fails the typecheck. */
+export type NoticeInput = { [T in NotificationType]: NoticeOf<T> }[NotificationType];
 
 /** The rows one notice becomes: the in-app notification and an outbox delivery per wanted channel. */
 export interface NoticeRows {
@@ -42,12 +46,9 @@ export interface NoticeRows {
   deliveries: { id: string; channel: Channel; target: string; payload: Record<string, unknown> }[];
 }
 
-/**
- * The one place a notice is turned into rows, rendered in the recipient's language; `notify` (one at a
- * time, as entities) and `notifyMany` (a batch, one INSERT per table) both write what this returns.
- */
-export function noticeRows({ recipient, type, params, link, channels }: NoticeInput): NoticeRows {
-  const rendered = renderNotification(type, recipient.locale, params as never);
+/** The one place a notice is turned into rows, rendered in the recipient's language (pure: no database). */
+export function noticeRows<T extends NotificationType>({ recipient, type, params, link, channels }: NoticeOf<T>): NoticeRows {
+  const rendered = renderNotification(type, recipient.locale, params);
   const id = randomUUID();
   const wanted = channels ?? [Channel.EMAIL, Channel.WHATSAPP];
   const deliveries: NoticeRows['deliveries'] = [];
@@ -64,39 +65,45 @@ export function noticeRows({ recipient, type, params, link, channels }: NoticeIn
 }
 
 /**
- * Notifies one user: the in-app row, plus an outbox delivery per channel the user wants, all in the
- * caller's transaction (so a rolled-back change notifies nobody). Rendered now, in the user's language.
+ * Notifies one user, typed by the notice: `notify(tx, deps, user, 'SPK_CONFIRMED', params)` takes only
+ * SPK_CONFIRMED's params. Written by the same writer as `notifyMany` (one notice, one batch). Answers
+ * the new notification's id; load the entity from the same transaction if it is needed.
  */
-export async function notify(
-  em: EntityManager,
+export async function notify<T extends NotificationType>(
+  tx: EntityManager,
   deps: Pick<NotificationDeps, 'bus'>,
-  recipient: User,
-  type: NotificationType,
-  params: Record<string, unknown>,
+  recipient: Recipient,
+  type: T,
+  params: NotificationParams[T],
   opts: { link?: string | null; channels?: Channel[] } = {},
-): Promise<Notification> {
+): Promise<string> {
   const rows = noticeRows({ recipient, type, params, link: opts.link, channels: opts.channels });
-  const { id, title, body, link, data } = rows.notification;
-  const notification = em.create(Notification, { id, recipient, type, title, body, link, data });
-  for (const d of rows.deliveries) em.create(NotificationDelivery, { id: d.id, notification, channel: d.channel, target: d.target, payload: d.payload });
-  await deps.bus.enqueue(em, { notificationId: notification.id, recipientId: recipient.id });
-  return notification;
+  await writeNotices(tx, deps, [rows]);
+  return rows.notification.id;
 }
 
 /**
- * Notifies many users at once, in the caller's transaction: the same rows `notify` writes, in one
- * INSERT for the notifications and one for the outbox, without an entity per row (the billing pass
- * sends thousands per chunk). The caller bounds the batch; subscribers hear of each row after commit.
+ * Notifies many users at once, in the caller's transaction (the billing pass sends thousands per
+ * chunk; the caller bounds the batch). Answers how many notices were written.
  */
 export async function notifyMany(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, notices: Iterable<NoticeInput>): Promise<number> {
-  const notifications: NoticeRows['notification'][] = [];
-  const deliveries: (NoticeRows['deliveries'][number] & { notificationId: string })[] = [];
-  for (const n of notices) {
-    const rows = noticeRows(n);
-    notifications.push(rows.notification);
-    for (const d of rows.deliveries) deliveries.push({ ...d, notificationId: rows.notification.id });
-  }
-  if (!notifications.length) return 0;
+  const rows: NoticeRows[] = [];
+  for (const n of notices) rows.push(noticeRows(n));
+  await writeNotices(tx, deps, rows);
+  return rows.length;
+}
+
+/**
+ * The one writer of notification and outbox rows: one INSERT per table, without an entity per row.
+ * It must run in the transaction of the change it announces, so a rolled-back change notifies nobody;
+ * outside one the rows would commit at once, before that change, so that is refused. Subscribers hear
+ * of each row after commit.
+ */
+async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, rows: readonly NoticeRows[]): Promise<void> {
+  if (!rows.length) return;
+  if (!tx.isInTransaction()) throw new Error('notices are written in the transaction of the change they announce (em.transactional)');
+  const notifications = rows.map((r) => r.notification);
+  const deliveries = rows.flatMap((r) => r.deliveries.map((d) => ({ ...d, notificationId: r.notification.id })));
   const sql = (text: string, params: unknown[]) => tx.getConnection().execute(text, params, 'run', tx.getTransactionContext());
   // One JSON document per table: no per-row statement and no array literals to escape.
   await sql(
@@ -114,7 +121,6 @@ export async function notifyMany(tx: EntityManager, deps: Pick<NotificationDeps,
     );
   }
   for (const n of notifications) await deps.bus.enqueue(tx, { notificationId: n.id, recipientId: n.recipientId });
-  return notifications.length;
 }
 
 /** Every active staff member of the given roles (ADMIN always included). */
@@ -122,8 +128,10 @@ export async function staffRecipients(em: EntityManager, roles: Role[]): Promise
   return em.find(User, { active: true, role: { $in: [...new Set([Role.ADMIN, ...roles])] } });
 }
 
-function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Record<string, unknown>;
+function jsonSafe(value: object): Record<string, unknown> {
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  const plain: unknown = JSON.parse(text);
+  return plain as Record<string, unknown>;
 }
 
 /** A claimed delivery stays ours this long; more than one send may take (SMTP gives up after 120 s). */

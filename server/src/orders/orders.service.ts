@@ -217,24 +217,26 @@ export async function cancelOrder(em: EntityManager, deps: OrderDeps, user: Auth
  * username, phone and note) to another staff member.
  */
 export async function assignOrder(em: EntityManager, deps: { bus: NotificationBus }, actor: AuthUser, id: string, assigneeId: string) {
-  const order = await getOrder(em, actor, id);
-  const assignee = await em.findOne(User, assigneeId);
-  if (!assignee || !assignee.active || !isStaff(assignee.role)) throw badInput('assigneeId', 'order.assigneeNotStaff');
-  const previous = order.assignedTo?.id ?? null;
-  order.assignedTo = em.getReference(User, assignee.id, { wrapped: true });
-  audit(em, actor, 'order.assign', ref(order), { from: previous, to: assignee.id });
-  // The handover carries the customer's data to the new admin: email, username, phone and note.
-  const customer = await em.findOneOrFail(User, order.customer.id);
-  await notify(em, deps, assignee, 'ORDER_ASSIGNED', {
-    staffName: assignee.fullName,
-    orderNumber: order.number,
-    customerName: order.customerName,
-    customerUsername: customer.username,
-    customerEmail: customer.email,
-    customerPhone: customer.phone,
-    customerNote: customer.note,
-  }, { link: appLinks.staffOrder(order.id) });
-  await em.flush();
-  return order;
+  // One transaction: the handover, its audit entry and the notice commit together or not at all.
+  return em.transactional(async (em) => {
+    const order = await getOrder(em, actor, id);
+    const assignee = await em.findOne(User, assigneeId);
+    if (!assignee || !assignee.active || !isStaff(assignee.role)) throw badInput('assigneeId', 'order.assigneeNotStaff');
+    const previous = order.assignedTo?.id ?? null;
+    order.assignedTo = em.getReference(User, assignee.id, { wrapped: true });
+    audit(em, actor, 'order.assign', ref(order), { from: previous, to: assignee.id });
+    // The handover carries the customer's data to the new admin: email, username, phone and note.
+    const customer = await em.findOneOrFail(User, order.customer.id);
+    await notify(em, deps, assignee, 'ORDER_ASSIGNED', {
+      staffName: assignee.fullName,
+      orderNumber: order.number,
+      customerName: order.customerName,
+      customerUsername: customer.username,
+      customerEmail: customer.email,
+      customerPhone: customer.phone,
+      customerNote: customer.note,
+    }, { link: appLinks.staffOrder(order.id) });
+    return order;
+  });
 }
 

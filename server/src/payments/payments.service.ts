@@ -85,7 +85,8 @@ export function newPaymentReference(clock: Clock): string {
  */
 async function pickUniqueCode(tx: EntityManager, amount: bigint): Promise<bigint> {
   const conn = tx.getConnection();
-  const ctx = tx.getTransactionContext();
+  // The driver's transaction is typed `any`: passed along as it is, never read here.
+  const ctx: unknown = tx.getTransactionContext();
   await conn.execute(`select pg_advisory_xact_lock(hashtext('payments.unique_code'))`, [], 'all', ctx);
   const taken = await conn.execute<{ total: string }[]>(
     `select (amount + unique_code)::text as total from payments

@@ -28,6 +28,7 @@ import type { StampDutyProvider } from './stamp-duty';
 import type { SignatureProvider } from './signature-provider';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
+import type { NotificationParams } from '../notifications/channels/templates';
 import { waMeLink } from '../common/id-formats';
 import { spkSigner } from './signing-identity';
 import { appLinks } from '../common/app-links';
@@ -170,15 +171,16 @@ export function storeVersion(em: EntityManager, spk: Spk, actor: AuthUser, kind:
 /** The customer's order page, where the SPK is read, approved, downloaded and uploaded signed. */
 const consoleLink = (deps: SpkDeps, spk: Spk) => `${deps.config.publicUrl}${appLinks.customerOrder(spk.order.id)}`;
 
-async function notifyCustomer(
+/** Each SPK notice names the customer and the SPK; `params` adds the rest, typed by the notice. */
+async function notifyCustomer<T extends 'SPK_READY_FOR_REVIEW' | 'SPK_SIGNED_BY_ADMIN' | 'SPK_SIGNATURE_REJECTED' | 'SPK_CONFIRMED'>(
   tx: EntityManager,
   deps: SpkDeps,
   spk: Spk,
-  type: 'SPK_READY_FOR_REVIEW' | 'SPK_SIGNED_BY_ADMIN' | 'SPK_SIGNATURE_REJECTED' | 'SPK_CONFIRMED',
-  params: Record<string, unknown>,
+  type: T,
+  params: (named: { customerName: string; spkNumber: string }) => NotificationParams[T],
 ) {
   const customer = await tx.findOneOrFail(User, spk.customer.id);
-  await notify(tx, deps, customer, type, { customerName: customer.fullName, spkNumber: spk.number, ...params } as never, { link: appLinks.customerOrder(spk.order.id) });
+  await notify(tx, deps, customer, type, params({ customerName: customer.fullName, spkNumber: spk.number }), { link: appLinks.customerOrder(spk.order.id) });
 }
 
 type SpkEventType = Extract<DomainEventType, `spk.${string}`>;
@@ -350,27 +352,28 @@ export async function simpleTransition(em: EntityManager, deps: SpkDeps, user: A
         break;
       case SpkAction.SUBMIT_FOR_REVIEW: {
         const staff = await tx.findOneOrFail(User, actor.id);
-        await notifyCustomer(tx, deps, spk, 'SPK_READY_FOR_REVIEW', {
+        await notifyCustomer(tx, deps, spk, 'SPK_READY_FOR_REVIEW', (named) => ({
+          ...named,
           downloadUrl: consoleLink(deps, spk),
           adminWaLink: waMeLink(staff.phone, `Halo ${staff.fullName}, saya ingin menanyakan draf ${spk.number}.`),
-        });
+        }));
         break;
       }
       case SpkAction.REJECT_SIGNATURE:
         spk.rejectionReason = reason;
-        await notifyCustomer(tx, deps, spk, 'SPK_SIGNATURE_REJECTED', { reason: reason ?? '-' });
+        await notifyCustomer(tx, deps, spk, 'SPK_SIGNATURE_REJECTED', (named) => ({ ...named, reason: reason ?? '-' }));
         break;
       case SpkAction.CONFIRM:
         spk.confirmedAt = now;
         spk.confirmedBy = tx.getReference(User, actor.id, { wrapped: true });
         // An addendum binds a schedule already in force (restructuring/): the order does not move.
         if (spk.addendumRound) {
-          await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+          await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', (named) => ({ ...named, orderNumber: order.number }));
           break;
         }
         order.status = orderMachine.apply(order.status, OrderAction.CONFIRM_SPK);
         order.spkConfirmedAt = now;
-        await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', { orderNumber: order.number });
+        await notifyCustomer(tx, deps, spk, 'SPK_CONFIRMED', (named) => ({ ...named, orderNumber: order.number }));
         await emitSpk(tx, deps, 'spk.confirmed', spk, actor, {});
         break;
       case SpkAction.CANCEL:
@@ -466,7 +469,7 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampDuty = stamp.dutyAmount;
     spk.customerSignatureBox = rendered.customerSignatureBox;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
-    await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', { downloadUrl: consoleLink(deps, spk) });
+    await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', (named) => ({ ...named, downloadUrl: consoleLink(deps, spk) }));
     return spk;
   });
 }

@@ -1,4 +1,5 @@
 import type { DriverResult, ProvisioningDriver, ServiceSpec } from './driver';
+import { storedText } from '../../common/messages';
 
 /**
  * Dedicated servers and colocation are racked and cabled by people: every action becomes a staff
@@ -25,14 +26,6 @@ export class ManualDriver implements ProvisioningDriver {
 
 export function instructions(action: 'create' | 'suspend' | 'unsuspend' | 'terminate', spec: ServiceSpec): string {
   const what = spec.category === 'COLOCATION' ? 'colocation' : 'server dedicated';
-  switch (action) {
-    case 'create':
-      return `Siapkan ${what} "${spec.label}": pasang/rak perangkat, alokasikan IP dan port switch, lalu tandai selesai.`;
-    case 'suspend':
-      return `Tangguhkan ${what} "${spec.label}": matikan port switch (shutdown) tanpa mencabut perangkat, lalu tandai selesai.`;
-    case 'unsuspend':
-      return `Aktifkan kembali ${what} "${spec.label}": nyalakan lagi port switch, pastikan dapat diakses, lalu tandai selesai.`;
-    case 'terminate':
-      return `Akhiri ${what} "${spec.label}": matikan port, jadwalkan pengambilan/penghapusan data sesuai prosedur, lalu tandai selesai.`;
-  }
+  // Stored as the staff task's instructions: in the company's working language (storedText).
+  return storedText(`manualTask.${action}`, { what, label: spec.label });
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config/config';
 import { DriverError, POWER_ACTIONS, type DriverResult, type PowerAction, type ProvisioningDriver, type ServiceDetails, type ServiceSpec } from './driver';
+import { HttpClient, HttpClientError, isJsonObject, type HttpReply } from '../../common/http-client';
 
 /*
  * Proxmox VE driver: VPS and Cloud Server as QEMU VMs cloned from per-OS templates.
@@ -123,7 +124,7 @@ export class ProxmoxDriver implements ProvisioningDriver {
   private readonly tokenId: string;
   private readonly node: string;
   private readonly templates: Record<string, number>;
-  private readonly fetchImpl: typeof fetch;
+  private readonly http: HttpClient;
   private readonly pollIntervalMs: number;
   private readonly taskTimeoutMs: number;
   private readonly requestTimeoutMs: number;
@@ -140,10 +141,17 @@ export class ProxmoxDriver implements ProvisioningDriver {
     this.#authorization = `PVEAPIToken=${opts.tokenId}=${opts.tokenSecret}`;
     this.node = opts.node;
     this.templates = { ...opts.templates };
-    this.fetchImpl = opts.fetchImpl ?? ((input, init) => fetch(input, init));
     this.pollIntervalMs = opts.pollIntervalMs ?? DEFAULTS.pollIntervalMs;
     this.taskTimeoutMs = opts.taskTimeoutMs ?? DEFAULTS.taskTimeoutMs;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+    // Errors never include the Authorization header: the client puts only the method and path in messages.
+    this.http = new HttpClient({
+      name: 'Proxmox API',
+      baseUrl: this.baseUrl,
+      fetchImpl: opts.fetchImpl,
+      timeoutMs: this.requestTimeoutMs,
+      headers: { Authorization: this.#authorization },
+    });
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -400,30 +408,21 @@ export class ProxmoxDriver implements ProvisioningDriver {
 
   /** One API call; answers the `data` member. Errors never include the Authorization header. */
   private async call<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, form?: Form): Promise<T | null> {
-    const headers: Record<string, string> = { Authorization: this.#authorization, Accept: 'application/json' };
-    let body: string | undefined;
-    if (method === 'POST') {
-      headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(Object.entries(form ?? {}).map(([k, v]) => [k, String(v)])).toString();
-    }
+    // A string, not URLSearchParams: fetch would add ";charset=UTF-8" to the Content-Type, which pveproxy does not expect.
+    const body = method === 'POST' ? new URLSearchParams(Object.entries(form ?? {}).map(([k, v]) => [k, String(v)])).toString() : undefined;
+    const headers: Record<string, string> = method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {};
     const where = `${method} ${path}`;
-    let status: number;
-    let statusText: string;
-    let text: string;
+    let res: HttpReply;
     try {
-      const res = await this.fetchImpl(`${this.baseUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(this.requestTimeoutMs) });
-      status = res.status;
-      statusText = res.statusText;
-      text = await res.text();
+      // Reads are repeated once on a network failure or a 502-504 from a proxy; writes never are (a clone sent twice is two VMs).
+      res = await this.http.request({ method, url: path, headers, body, retries: method === 'GET' ? 1 : 0, retryDelayMs: 0 });
     } catch (err) {
-      throw new ProxmoxError(`Proxmox API unreachable (${where}): ${describeNetworkError(err, this.requestTimeoutMs)}`, true, { method, path });
+      const reason = err instanceof HttpClientError && err.code === 'TOO_LARGE' ? err.message : describeNetworkError(err instanceof Error && err.cause ? err.cause : err, this.requestTimeoutMs);
+      throw new ProxmoxError(`Proxmox API unreachable (${where}): ${reason}`, true, { method, path });
     }
-    let json: { data?: unknown; message?: unknown; errors?: unknown } | null = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
+    const { status, statusText } = res;
+    const parsed = res.body();
+    const json: { data?: unknown; message?: unknown; errors?: unknown } | null = isJsonObject(parsed) ? parsed : null;
     if (status >= 200 && status < 300) return (json?.data ?? null) as T | null;
 
     // Proxmox puts the reason in the HTTP status line; parameter errors also come as `errors` in the body.

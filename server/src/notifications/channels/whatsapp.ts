@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { bearerAuth, HttpClient, type HttpReply } from '../../common/http-client';
 import { graphPayload, WhatsAppError, type WhatsAppMessage, type WhatsAppSender } from './whatsapp-message';
 
 /**
@@ -60,32 +61,20 @@ export function createCloudSender(opts: CloudSenderOptions): WhatsAppSender & { 
   if (!opts.accessToken) throw new RangeError('WhatsApp accessToken is empty');
   const baseUrl = (opts.baseUrl ?? GRAPH_BASE_URL).replace(/\/+$/, '');
   const url = `${baseUrl}/${opts.apiVersion ?? GRAPH_API_VERSION}/${encodeURIComponent(opts.phoneNumberId)}/messages`;
-  const fetchImpl = opts.fetchImpl ?? fetch;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const http = new HttpClient({ name: 'WhatsApp Cloud API', fetchImpl: opts.fetchImpl, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
 
   return {
     name: 'cloud',
     async send(msg: WhatsAppMessage) {
       const payload = graphPayload(msg);
-      let res: Response;
+      let res: HttpReply;
       try {
-        res = await fetchImpl(url, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${opts.accessToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(payload),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        res = await http.request({ method: 'POST', url, headers: { Authorization: bearerAuth(opts.accessToken) }, json: payload });
       } catch (err) {
         // A timeout may hide a message Meta did accept; a retry can then deliver it twice, which beats never.
-        throw new WhatsAppError(`WhatsApp Cloud API could not be reached: ${(err as Error).message}`, undefined, undefined, true, { cause: err });
+        throw new WhatsAppError((err as Error).message, undefined, undefined, true, { cause: err });
       }
-      const text = await res.text().catch(() => '');
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : null;
-      } catch {
-        // Keep the text: a proxy's HTML error page is still worth logging.
-      }
+      const body = res.body();
       if (!res.ok) {
         const e = graphError(body);
         const code = typeof e?.code === 'number' ? e.code : undefined;

@@ -1,3 +1,4 @@
+import { HttpClient } from '../../common/http-client';
 import { createHash } from 'node:crypto';
 import {
   GatewayError,
@@ -90,15 +91,14 @@ const midtransError = (b: unknown) => {
 
 export class MidtransGateway implements PaymentGateway {
   readonly name = 'midtrans' as const;
-  private readonly snapBaseUrl: string;
-  private readonly coreBaseUrl: string;
-  private readonly fetchImpl: FetchImpl;
+  private readonly snap: HttpClient;
+  private readonly core: HttpClient;
 
   constructor(private readonly opts: MidtransGatewayOptions) {
     if (!opts.serverKey) throw new Error('Midtrans server key is missing');
-    this.snapBaseUrl = (opts.snapBaseUrl ?? MIDTRANS_SANDBOX_SNAP_URL).replace(/\/+$/, '');
-    this.coreBaseUrl = (opts.coreBaseUrl ?? MIDTRANS_SANDBOX_CORE_URL).replace(/\/+$/, '');
-    this.fetchImpl = opts.fetchImpl ?? fetch;
+    const common = { name: 'Midtrans', fetchImpl: opts.fetchImpl, timeoutMs: opts.timeoutMs };
+    this.snap = new HttpClient({ ...common, baseUrl: opts.snapBaseUrl ?? MIDTRANS_SANDBOX_SNAP_URL });
+    this.core = new HttpClient({ ...common, baseUrl: opts.coreBaseUrl ?? MIDTRANS_SANDBOX_CORE_URL });
   }
 
   async createCharge(charge: ChargeRequest): Promise<ChargeResult> {
@@ -118,12 +118,10 @@ export class MidtransGateway implements PaymentGateway {
       ...(charge.successUrl ? { callbacks: { finish: charge.successUrl } } : {}),
     };
     const answer = await postJson({
-      provider: 'Midtrans',
-      fetchImpl: this.fetchImpl,
-      url: `${this.snapBaseUrl}/snap/v1/transactions`,
+      http: this.snap,
+      path: '/snap/v1/transactions',
       authorization: basicAuth(this.opts.serverKey),
       body,
-      timeoutMs: this.opts.timeoutMs,
       errorMessage: midtransError,
     });
     const token = answerString('Midtrans', answer, 'token');
@@ -139,16 +137,14 @@ export class MidtransGateway implements PaymentGateway {
   async createQris(charge: ChargeRequest): Promise<QrisResult> {
     assertValidCharge(charge);
     const answer = await postJson({
-      provider: 'Midtrans',
-      fetchImpl: this.fetchImpl,
-      url: `${this.coreBaseUrl}/v2/charge`,
+      http: this.core,
+      path: '/v2/charge',
       authorization: basicAuth(this.opts.serverKey),
       body: {
         payment_type: 'qris',
         transaction_details: { order_id: charge.reference, gross_amount: toJsonInteger(charge.amount, 'amount') },
         custom_expiry: { unit: 'minute', expiry_duration: Math.max(1, Math.floor(charge.expiresInSeconds / 60)) },
       },
-      timeoutMs: this.opts.timeoutMs,
       errorMessage: midtransError,
     });
     // The Core API reports refusals in the body with HTTP 200 ("status_code": "4xx"/"5xx").

@@ -16,6 +16,7 @@ import {
 } from './gateway';
 import { SANDBOX_PAGE_CSP, renderSandboxNotFound, renderSandboxPage, renderSandboxVaPage, type SandboxBrand, type SandboxResult } from './sandbox-page';
 import { assertValidCharge, headerValue, optionalString, parseJsonObject, requireString, safeEqual, type FetchImpl } from './shared';
+import { HttpClient, isJsonObject } from '../../common/http-client';
 
 /**
  * The default gateway for development and demos: no money moves. Its pay page lets a person press
@@ -195,7 +196,7 @@ const RESULTS: readonly SandboxResult[] = ['dibayar', 'digagalkan', 'gagal-kirim
 /** Serves the sandbox pay page (`GET /payments/sandbox/:reference`) and its two buttons. */
 export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
   const router = Router();
-  const fetchImpl = opts.fetchImpl ?? fetch;
+  const http = new HttpClient({ name: 'sandbox webhook', fetchImpl: opts.fetchImpl });
   const pagePath = (req: Request, reference: string) => `${req.baseUrl}${sandboxPagePath(reference)}`;
 
   router.get('/payments/sandbox/:reference', async (req, res) => {
@@ -231,8 +232,7 @@ export function sandboxPayPage(opts: SandboxPayPageOptions): Router {
       const base = opts.selfBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
       let query: string;
       try {
-        const delivered = await fetchImpl(`${base}${opts.webhookPath}`, { method: 'POST', headers, body: new Uint8Array(rawBody), redirect: 'error' });
-        await delivered.arrayBuffer().catch(() => undefined);
+        const delivered = await http.request({ method: 'POST', url: `${base}${opts.webhookPath}`, headers, body: new Uint8Array(rawBody), redirect: 'error' });
         query = delivered.ok ? `hasil=${status === 'SETTLED' ? 'dibayar' : 'digagalkan'}` : `hasil=gagal-kirim&kode=${delivered.status}`;
       } catch {
         query = 'hasil=gagal-kirim';
@@ -258,7 +258,7 @@ export interface SandboxVaPageOptions {
 /** The sandbox "bank": `GET /payments/sandbox/va/:number` shows a transfer form; posting it sends a signed VA payment. */
 export function sandboxVaPage(opts: SandboxVaPageOptions): Router {
   const router = Router();
-  const fetchImpl = opts.fetchImpl ?? fetch;
+  const http = new HttpClient({ name: 'sandbox webhook', fetchImpl: opts.fetchImpl });
   const pagePath = (req: Request, number: string) => `${req.baseUrl}${sandboxVaPagePath(number)}`;
   router.get('/payments/sandbox/va/:number', async (req, res) => {
     res.set({ 'Content-Security-Policy': SANDBOX_PAGE_CSP, 'Cache-Control': 'no-store' });
@@ -271,7 +271,10 @@ export function sandboxVaPage(opts: SandboxVaPageOptions): Router {
   router.post('/payments/sandbox/va/:number/pay', express.urlencoded({ extended: false, limit: '2kb' }), async (req: Request<{ number: string }>, res: Response) => {
     const number = req.params.number;
     const account = await opts.lookup(number);
-    const amount = typeof req.body?.amount === 'string' ? req.body.amount.replace(/\./g, '') : '';
+    // urlencoded gives a plain object of strings (or nothing when the form was not sent as one).
+    const form: unknown = req.body;
+    const typed = isJsonObject(form) ? form.amount : undefined;
+    const amount = typeof typed === 'string' ? typed.replace(/\./g, '') : '';
     if (!account || !/^\d{1,15}$/.test(amount) || BigInt(amount) <= 0n) {
       return void res.status(account ? 400 : 404).type('html').set('Content-Security-Policy', SANDBOX_PAGE_CSP).send(renderSandboxNotFound(number));
     }
@@ -279,8 +282,7 @@ export function sandboxVaPage(opts: SandboxVaPageOptions): Router {
     const base = opts.selfBaseUrl?.replace(/\/+$/, '') ?? `${req.protocol}://${req.get('host')}`;
     let query: string;
     try {
-      const delivered = await fetchImpl(`${base}${opts.webhookPath}`, { method: 'POST', headers, body: new Uint8Array(rawBody), redirect: 'error' });
-      await delivered.arrayBuffer().catch(() => undefined);
+      const delivered = await http.request({ method: 'POST', url: `${base}${opts.webhookPath}`, headers, body: new Uint8Array(rawBody), redirect: 'error' });
       query = delivered.ok ? 'hasil=dibayar' : `hasil=gagal-kirim&kode=${delivered.status}`;
     } catch {
       query = 'hasil=gagal-kirim';

@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { HttpClientError, isJsonObject, type HttpClient, type HttpReply } from '../../common/http-client';
 import { GatewayError, WebhookFormatError, type ChargeRequest, type WebhookRequest } from './gateway';
 
-export type FetchImpl = typeof fetch;
-
-const DEFAULT_TIMEOUT_MS = 15_000;
+export type { FetchImpl } from '../../common/http-client';
 
 /**
  * Constant-time string equality. Both sides are hashed first so the buffers handed to
@@ -92,51 +91,42 @@ export function assertValidCharge(charge: ChargeRequest): void {
   if (total !== charge.amount) throw new RangeError(`items add up to ${total}, not to the charge amount ${charge.amount}`);
 }
 
-export function basicAuth(user: string, password = ''): string {
-  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-}
+export { basicAuth } from '../../common/http-client';
 
 export interface PostJsonOptions {
-  provider: string;
-  fetchImpl: FetchImpl;
-  url: string;
+  http: HttpClient;
+  /** Relative to the client's base URL. */
+  path: string;
   authorization: string;
   /** Extra headers a provider wants (Xendit's api-version). */
   headers?: Record<string, string>;
   body: unknown;
-  timeoutMs?: number;
   /** Pulls the provider's own explanation out of an error body. */
   errorMessage(body: unknown): string | undefined;
 }
 
-/** POSTs JSON and returns the parsed JSON answer; any failure becomes a GatewayError. */
+/**
+ * POSTs JSON and returns the parsed JSON answer; any failure becomes a GatewayError. Never retried:
+ * a charge sent twice could be a second charge.
+ */
 export async function postJson(opts: PostJsonOptions): Promise<Record<string, unknown>> {
-  let res: Response;
+  const provider = opts.http.name;
+  let res: HttpReply;
   try {
-    res = await opts.fetchImpl(opts.url, {
-      method: 'POST',
-      headers: { ...opts.headers, Authorization: opts.authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(opts.body),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
+    res = await opts.http.request({ method: 'POST', url: opts.path, headers: { ...opts.headers, Authorization: opts.authorization }, json: opts.body });
   } catch (err) {
-    throw new GatewayError(`${opts.provider} could not be reached: ${(err as Error).message}`);
+    // The client's message names the provider and says which: unreachable, timeout or an oversized answer.
+    throw new GatewayError((err as Error).message, err instanceof HttpClientError ? err.status : undefined);
   }
-  const text = await res.text().catch(() => '');
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Keep the raw text: an HTML error page from a proxy is still worth logging.
-  }
+  const body = res.body();
   if (!res.ok) {
     const detail = opts.errorMessage(body) ?? res.statusText;
-    throw new GatewayError(`${opts.provider} refused the request (HTTP ${res.status}): ${detail}`, res.status, body);
+    throw new GatewayError(`${provider} refused the request (HTTP ${res.status}): ${detail}`, res.status, body);
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new GatewayError(`${opts.provider} answered HTTP ${res.status} without a JSON object`, res.status, body);
+  if (!isJsonObject(body)) {
+    throw new GatewayError(`${provider} answered HTTP ${res.status} without a JSON object`, res.status, body);
   }
-  return body as Record<string, unknown>;
+  return body;
 }
 
 /** Reads a string field of a provider's answer, or fails: a charge without it cannot be paid. */

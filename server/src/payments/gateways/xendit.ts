@@ -1,3 +1,4 @@
+import { HttpClient } from '../../common/http-client';
 import {
   WebhookAuthError,
   WebhookFormatError,
@@ -56,15 +57,13 @@ const xenditError = (b: unknown) => {
 
 export class XenditGateway implements PaymentGateway {
   readonly name = 'xendit' as const;
-  private readonly baseUrl: string;
-  private readonly fetchImpl: FetchImpl;
+  private readonly http: HttpClient;
 
   constructor(private readonly opts: XenditGatewayOptions) {
     if (!opts.secretKey) throw new Error('Xendit secret key is missing');
     // Without a token every callback would be refused, or worse, an empty header would match.
     if (!opts.callbackToken) throw new Error('Xendit callback token is missing');
-    this.baseUrl = (opts.baseUrl ?? XENDIT_BASE_URL).replace(/\/+$/, '');
-    this.fetchImpl = opts.fetchImpl ?? fetch;
+    this.http = new HttpClient({ name: 'Xendit', baseUrl: opts.baseUrl ?? XENDIT_BASE_URL, fetchImpl: opts.fetchImpl, timeoutMs: opts.timeoutMs });
   }
 
   async createCharge(charge: ChargeRequest): Promise<ChargeResult> {
@@ -81,12 +80,10 @@ export class XenditGateway implements PaymentGateway {
       items: charge.items.map((item) => ({ name: item.name, quantity: item.quantity, price: toJsonInteger(item.price, 'price') })),
     };
     const answer = await postJson({
-      provider: 'Xendit',
-      fetchImpl: this.fetchImpl,
-      url: `${this.baseUrl}/v2/invoices`,
+      http: this.http,
+      path: '/v2/invoices',
       authorization: basicAuth(this.opts.secretKey),
       body,
-      timeoutMs: this.opts.timeoutMs,
       errorMessage: xenditError,
     });
     return {
@@ -104,12 +101,10 @@ export class XenditGateway implements PaymentGateway {
    */
   async createVirtualAccount(req: VirtualAccountRequest): Promise<VirtualAccountResult> {
     const answer = await postJson({
-      provider: 'Xendit',
-      fetchImpl: this.fetchImpl,
-      url: `${this.baseUrl}/callback_virtual_accounts`,
+      http: this.http,
+      path: '/callback_virtual_accounts',
       authorization: basicAuth(this.opts.secretKey),
       body: { external_id: req.externalId, bank_code: req.bankCode, name: req.name, is_closed: false, is_single_use: false, currency: 'IDR' },
-      timeoutMs: this.opts.timeoutMs,
       errorMessage: xenditError,
     });
     return {
@@ -142,9 +137,8 @@ export class XenditGateway implements PaymentGateway {
   async createQris(charge: ChargeRequest): Promise<QrisResult> {
     assertValidCharge(charge);
     const answer = await postJson({
-      provider: 'Xendit',
-      fetchImpl: this.fetchImpl,
-      url: `${this.baseUrl}/qr_codes`,
+      http: this.http,
+      path: '/qr_codes',
       authorization: basicAuth(this.opts.secretKey),
       headers: { 'api-version': XENDIT_QR_API_VERSION },
       body: {
@@ -154,7 +148,6 @@ export class XenditGateway implements PaymentGateway {
         amount: toJsonInteger(charge.amount, 'amount'),
         expires_at: new Date(Date.now() + charge.expiresInSeconds * 1000).toISOString(),
       },
-      timeoutMs: this.opts.timeoutMs,
       errorMessage: xenditError,
     });
     return { provider: 'xendit', providerReference: answerString('Xendit', answer, 'id'), qrString: answerString('Xendit', answer, 'qr_string'), redirectUrl: null };

@@ -42,7 +42,7 @@ const widthCache = new WeakMap<PDFFont, Map<string, number>>();
 /** Width of `text` at `size`; widths scale linearly with the size. */
 export function textWidth(font: PDFFont, text: string, size: number): number {
   let widths = widthCache.get(font);
-  if (!widths) widthCache.set(font, (widths = new Map()));
+  if (!widths) widthCache.set(font, (widths = new Map<string, number>()));
   let w = widths.get(text);
   if (w === undefined) {
     w = font.widthOfTextAtSize(text, 1000);

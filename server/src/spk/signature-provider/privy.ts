@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { basicAuth, HttpClient, type HttpReply } from '../../common/http-client';
 import {
   assertValidSigningRequest,
   SignatureProviderError,
@@ -76,6 +77,9 @@ interface PrivyStatusData {
   download?: { url?: string; expiredAt?: string };
 }
 
+/** A signed SPK is a few MB; the upload limit is far below this. */
+const MAX_SIGNED_PDF_BYTES = 50 * 1024 * 1024;
+
 const REFUSED = new Set(['rejected', 'declined', 'expired', 'canceled', 'cancelled']);
 
 /** Privy's documentStatus and the signers' signatoryStatus, in our terms. */
@@ -88,35 +92,35 @@ export function privyStatus(data: PrivyStatusData): ProviderSigningStatus {
 
 export class PrivySignatureProvider implements SignatureProvider {
   readonly name = 'privy' as const;
-  private readonly fetch: typeof fetch;
-  private readonly base: string;
+  private readonly http: HttpClient;
+  private readonly downloads: HttpClient;
 
   constructor(private readonly opts: PrivySignatureOptions) {
     for (const key of ['baseUrl', 'username', 'password', 'merchantKey', 'ownerPrivyId', 'enterpriseToken', 'callbackToken'] as const) {
       if (!opts[key]) throw new RangeError(`privy: ${key} is required`);
     }
-    this.fetch = opts.fetch ?? fetch;
-    this.base = opts.baseUrl.replace(/\/+$/, '');
-  }
-
-  private headers(): Record<string, string> {
-    const basic = Buffer.from(`${this.opts.username}:${this.opts.password}`).toString('base64');
-    return { authorization: `Basic ${basic}`, 'merchant-key': this.opts.merchantKey, accept: 'application/json' };
+    const common = { fetchImpl: opts.fetch, timeoutMs: opts.timeoutMs ?? 30_000 };
+    this.http = new HttpClient({
+      ...common,
+      name: 'privy',
+      baseUrl: opts.baseUrl,
+      headers: { authorization: basicAuth(opts.username, opts.password), 'merchant-key': opts.merchantKey },
+    });
+    this.downloads = new HttpClient({ ...common, name: 'privy download' });
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: FormData): Promise<T> {
-    let res: Response;
+    let res: HttpReply;
     try {
-      res = await this.fetch(`${this.base}${path}`, { method, headers: this.headers(), body, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
+      res = await this.http.request({ method, url: path, body });
     } catch (err) {
-      throw new SignatureProviderError('PROVIDER_ERROR', `privy could not be reached: ${(err as Error).message}`);
+      throw new SignatureProviderError('PROVIDER_ERROR', (err as Error).message);
     }
-    const text = await res.text();
     let json: PrivyEnvelope<T>;
     try {
-      json = JSON.parse(text) as PrivyEnvelope<T>;
+      json = res.json() as PrivyEnvelope<T>;
     } catch {
-      throw new SignatureProviderError('PROVIDER_ERROR', `privy answered ${res.status} with a body that is not JSON`, res.status, text.slice(0, 500));
+      throw new SignatureProviderError('PROVIDER_ERROR', `privy answered ${res.status} with a body that is not JSON`, res.status, res.text().slice(0, 500));
     }
     if (res.status === 404) throw new SignatureProviderError('UNKNOWN_DOCUMENT', `privy: ${json.message ?? 'not found'}`, 404, json);
     if (!res.ok || !json.data) {
@@ -162,14 +166,15 @@ export class PrivySignatureProvider implements SignatureProvider {
 
   /** The link is pre-authorised and short-lived; it must be https in production (Privy's own host). */
   private async download(url: string): Promise<Uint8Array> {
-    let res: Response;
+    let res: HttpReply;
     try {
-      res = await this.fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000) });
+      // An absolute URL on Privy's storage: the merchant credentials are not sent there.
+      res = await this.downloads.request({ url, accept: 'application/pdf', maxResponseBytes: MAX_SIGNED_PDF_BYTES, retries: 1 });
     } catch (err) {
       throw new SignatureProviderError('PROVIDER_ERROR', `privy download failed: ${(err as Error).message}`);
     }
     if (!res.ok) throw new SignatureProviderError('PROVIDER_ERROR', `privy download answered ${res.status}`, res.status);
-    return new Uint8Array(await res.arrayBuffer());
+    return new Uint8Array(res.bytes);
   }
 
   parseCallback(req: CallbackRequest): ProviderCallback {

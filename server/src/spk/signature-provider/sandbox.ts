@@ -12,6 +12,7 @@ import {
   type SignatureProvider,
 } from './provider';
 import { issueSignerIdentity, SANDBOX_CA_NAME, type SandboxCa } from './sandbox-ca';
+import { HttpClient } from '../../common/http-client';
 
 /** Header of the sandbox's callbacks: `sha256=<hex HMAC-SHA256(secret, raw body)>`. */
 export const SANDBOX_CALLBACK_HEADER = 'x-sandbox-signature';
@@ -42,8 +43,11 @@ interface SandboxSession {
   failureReason: string | null;
 }
 
+const callbacks = new HttpClient({ name: 'sandbox signature callback', timeoutMs: 10_000 });
+
+/** The body is sent as signed (bytes, not re-serialised JSON), so the HMAC still matches. */
 async function postCallback(url: string, body: Buffer, headers: Record<string, string>): Promise<void> {
-  await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
+  await callbacks.request({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, body: new Uint8Array(body) });
 }
 
 /**

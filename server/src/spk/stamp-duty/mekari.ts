@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { HttpClient, HttpClientError, type FetchImpl, type HttpReply } from '../../common/http-client';
 import { stampPageArea } from '../../pdf';
 import { assertValidStampRequest, looksLikePdf, type Rect } from './pdf-box';
 import {
@@ -23,7 +24,8 @@ const DEFAULT_IN_PROGRESS = ['in_progress', 'pending'];
 const DEFAULT_CALLBACK_STATUS_FIELDS = ['status', 'stamping_status'];
 const REMEMBERED_SUBMISSIONS = 1000;
 
-type FetchImpl = typeof fetch;
+/** A stamped PDF is a few MB at most; the SPK itself is capped well below this. */
+const MAX_ANSWER_BYTES = 50 * 1024 * 1024;
 
 export interface MekariStampDutyOptions {
   /** Including the API's base path, e.g. MEKARI_SANDBOX_BASE_URL. */
@@ -119,7 +121,7 @@ export function mekariAnnotation(
 export class MekariStampDutyProvider implements StampDutyProvider {
   readonly name = 'mekari' as const;
   private readonly baseUrl: string;
-  private readonly fetchImpl: FetchImpl;
+  private readonly http: HttpClient;
   private readonly now: () => Date;
   private readonly timeoutMs: number;
   private readonly stampPath: string;
@@ -135,9 +137,16 @@ export class MekariStampDutyProvider implements StampDutyProvider {
     if (!opts.clientId || !opts.clientSecret) throw new Error('Mekari HMAC client id or secret is missing');
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     new URL(this.baseUrl); // fails early on a typo
-    this.fetchImpl = opts.fetchImpl ?? fetch;
     this.now = opts.now ?? (() => new Date());
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Every request is signed over its method, URL and date: the headers are made per request.
+    this.http = new HttpClient({
+      name: 'Mekari',
+      baseUrl: this.baseUrl,
+      fetchImpl: opts.fetchImpl,
+      timeoutMs: this.timeoutMs,
+      headers: ({ method, url }) => mekariHmacHeaders({ clientId: opts.clientId, clientSecret: opts.clientSecret, method, url, date: this.now() }),
+    });
     const enc = encodeURIComponent;
     this.stampPath = opts.paths?.stamp ?? '/documents/stamp';
     this.statusPath = opts.paths?.status ?? ((id) => `/documents/${enc(id)}`);
@@ -237,19 +246,20 @@ export class MekariStampDutyProvider implements StampDutyProvider {
   }
 
   private async json(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Record<string, unknown>> {
-    const { res, bytes } = await this.send(method, path, 'application/json', body);
+    const res = await this.send(method, path, 'application/json', body);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(bytes.toString('utf8'));
+      parsed = res.json();
     } catch {
-      throw new StampDutyError(`Mekari answered ${method} ${path} with HTTP ${res.status} but no JSON`, res.status, bytes.toString('utf8').slice(0, 500));
+      throw new StampDutyError(`Mekari answered ${method} ${path} with HTTP ${res.status} but no JSON`, res.status, res.text().slice(0, 500));
     }
     if (!isObject(parsed)) throw new StampDutyError(`Mekari answered ${method} ${path} without a JSON object`, res.status, parsed);
     return parsed;
   }
 
   private async pdf(path: string): Promise<Uint8Array> {
-    const { res, bytes } = await this.send('GET', path, 'application/pdf, application/octet-stream');
+    const res = await this.send('GET', path, 'application/pdf, application/octet-stream');
+    const bytes = res.bytes;
     if (!looksLikePdf(bytes)) {
       throw new StampDutyError(
         `Mekari download ${path} is not a PDF (content-type ${res.headers.get('content-type') ?? 'none'})`,
@@ -260,35 +270,26 @@ export class MekariStampDutyProvider implements StampDutyProvider {
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** One signed request; non-2xx, network failures and timeouts become StampDutyErrors. */
-  private async send(method: 'GET' | 'POST', path: string, accept: string, body?: unknown): Promise<{ res: Response; bytes: Buffer }> {
-    const url = /^https?:\/\//i.test(path) ? path : `${this.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
-    const headers: Record<string, string> = {
-      ...mekariHmacHeaders({ clientId: this.opts.clientId, clientSecret: this.opts.clientSecret, method, url, date: this.now() }),
-      Accept: accept,
-    };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const signal = AbortSignal.timeout(this.timeoutMs);
-    let res: Response;
-    let bytes: Buffer;
+  /**
+   * One signed request; non-2xx, network failures and timeouts become StampDutyErrors. Not retried
+   * here: an upload repeated is a stamp paid twice, and status() is polled by the SPK job anyway.
+   */
+  private async send(method: 'GET' | 'POST', path: string, accept: string, body?: unknown): Promise<HttpReply> {
+    let res: HttpReply;
     try {
-      res = await this.fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-      bytes = Buffer.from(await res.arrayBuffer());
+      res = await this.http.request({ method, url: path, accept, json: body, maxResponseBytes: MAX_ANSWER_BYTES });
     } catch (err) {
-      if (signal.aborted) throw new StampDutyError(`Mekari did not answer ${method} ${path} within ${this.timeoutMs} ms`);
-      throw new StampDutyError(`Mekari could not be reached for ${method} ${path}: ${(err as Error).message}`);
+      const code = err instanceof HttpClientError ? err.code : 'UNREACHABLE';
+      if (code === 'TIMEOUT') throw new StampDutyError(`Mekari did not answer ${method} ${path} within ${this.timeoutMs} ms`);
+      if (code === 'TOO_LARGE') throw new StampDutyError(`Mekari answered ${method} ${path} with more than ${MAX_ANSWER_BYTES} bytes`);
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : (err as Error).message;
+      throw new StampDutyError(`Mekari could not be reached for ${method} ${path}: ${cause}`);
     }
     if (!res.ok) {
-      const text = bytes.toString('utf8');
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // Keep the raw text: a proxy's HTML error page is still worth logging.
-      }
+      const parsed = res.body();
       throw new StampDutyError(`Mekari refused ${method} ${path} (HTTP ${res.status}): ${errorDetail(parsed) ?? res.statusText}`, res.status, parsed);
     }
-    return { res, bytes };
+    return res;
   }
 }
 
@@ -312,7 +313,8 @@ function errorDetail(body: unknown): string | undefined {
   if (!isObject(body)) return typeof body === 'string' && body ? body.slice(0, 200) : undefined;
   if (typeof body.message === 'string') return body.message;
   if (Array.isArray(body.errors)) {
-    const parts = body.errors.map((e) => (isObject(e) ? (e.detail ?? e.title ?? e.message) : e)).filter((p) => typeof p === 'string');
+    const errors: unknown[] = body.errors;
+    const parts = errors.map((e) => (isObject(e) ? (e.detail ?? e.title ?? e.message) : e)).filter((p) => typeof p === 'string');
     if (parts.length) return parts.join('; ');
   }
   return undefined;
