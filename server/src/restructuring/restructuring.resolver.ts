@@ -38,6 +38,6 @@ export class OrderRestructuringResolver {
   @FieldResolver(() => [Restructuring], { description: 'Restructurings of this order, oldest first' })
   async restructurings(@Root() order: Order, @Ctx() ctx: Context) {
     await getOrder(ctx.em, requireUser(ctx.user), order.id);
-    return ctx.em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
+    return ctx.em.find(Restructuring, { order: order.id }, { orderBy: { round: 'asc' } });
   }
 }
