@@ -11,6 +11,7 @@ import { withLetterhead, type Letterhead } from './channels/letterhead';
 import { renderNotification, type NotificationType } from './channels/templates';
 import type { WhatsAppSender } from './channels/whatsapp';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
+import { rowPayload } from './notification-payload';
 
 export interface NotificationDeps {
   clock: Clock;
@@ -79,7 +80,7 @@ export async function notify(
   const { id, title, body, link, data } = rows.notification;
   const notification = em.create(Notification, { id, recipient, type, title, body, link, data });
   for (const d of rows.deliveries) em.create(NotificationDelivery, { id: d.id, notification, channel: d.channel, target: d.target, payload: d.payload });
-  await deps.bus.enqueue(em, { notificationId: notification.id, recipientId: recipient.id });
+  await deps.bus.enqueue(em, { notificationId: notification.id, recipientId: recipient.id, row: rowPayload(notification) });
   return notification;
 }
 
