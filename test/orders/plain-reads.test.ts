@@ -109,6 +109,14 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions.length).toBeGreaterThan(0);
   });
 
+  it('counts the matching orders with the page, and past the last page too', async () => {
+    const page = async (n: number, filter = '') => (await t.ok(`{ orders(page: ${n}, perPage: 3${filter}) { total items { id } } }`, {}, staff.token)).orders;
+    expect(await page(1)).toMatchObject({ total: 4, items: { length: 3 } });
+    expect(await page(2)).toMatchObject({ total: 4, items: { length: 1 } });
+    expect(await page(3)).toEqual({ total: 4, items: [] });
+    expect(await page(1, `, filter: { customerId: "${bob.id}" }`)).toEqual({ total: 1, items: [{ id: bobOrder }] });
+  });
+
   it('myOrders answers what the one-order query answers for the customer, and only their own orders', async () => {
     const mine = (await t.ok(`{ myOrders(perPage: 5, sortField: "number") { total items { ${ORDER} } } }`, {}, alice.token)).myOrders;
     expect(mine.items.map((o: { id: string }) => o.id).sort()).toEqual([...aliceOrders].sort());

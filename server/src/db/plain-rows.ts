@@ -1,4 +1,4 @@
-import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import { raw, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 
 /**
@@ -83,9 +83,30 @@ export async function findPlain<T extends object>(
   where: FilterQuery<T>,
   opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number } = {},
 ): Promise<T[]> {
+  return (await selectPlain(em, entity, where, opts, false)).rows;
+}
+
+/**
+ * A page of plain rows and the number of rows matching `where`, in one statement (`count(*) over ()`
+ * rides on the page's rows). A page past the end has no row to carry the count: then it is counted.
+ */
+export async function findPlainAndCount<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  opts: { orderBy?: QueryOrderMap<T>; limit: number; offset: number },
+): Promise<[T[], number]> {
+  const { rows, total } = await selectPlain(em, entity, where, opts, true);
+  return [rows, total ?? (await em.count(entity, where))];
+}
+
+const TOTAL = '__total';
+
+async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }, counted: boolean) {
   const qb = em.createQueryBuilder(entity).select('*').where(where);
+  if (counted) qb.addSelect(raw(`count(*) over () as "${TOTAL}"`));
   if (opts.orderBy) qb.orderBy(opts.orderBy);
   if (opts.limit !== undefined) qb.limit(opts.limit, opts.offset ?? 0);
-  const rows = await qb.execute<Record<string, unknown>[]>('all', false);
-  return toPlain(em, entity, rows);
+  const found = await qb.execute<Record<string, unknown>[]>('all', false);
+  return { rows: toPlain(em, entity, found), total: found.length ? Number(found[0]![TOTAL]) : null };
 }
