@@ -184,6 +184,22 @@ describe('notifications', () => {
     await Promise.all(tabs.map((s) => s.close()));
   });
 
+  it.runIf(!!testDatabaseUrl)('checks the session once per event for all of a token’s subscriptions, not once per subscription', async () => {
+    const owner = await t.createUser('CUSTOMER');
+    const tabs = Array.from({ length: 5 }, () => subscribe(t, owner.token));
+    await Promise.all(tabs.map((s) => s.started));
+    counter.reset();
+    await t.app.orm.em.fork().getConnection().execute(
+      `insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
+       values (gen_random_uuid(), now(), now(), ?, 'ORDER_ASSIGNED', 'Satu', 'Isi', null, null)`,
+      [owner.id],
+    );
+    await until(() => tabs.every((s) => s.received.length === 1), 30_000);
+    // The account row behind the token, read before the event goes out (a revoked session gets nothing).
+    expect(counter.statements.filter((s) => /^select\b[\s\S]*from "users"/i.test(s))).toHaveLength(1);
+    await Promise.all(tabs.map((s) => s.close()));
+  });
+
   it.runIf(!!testDatabaseUrl)('a row too large for a NOTIFY payload is announced by id, read once, and reaches its recipient only', async () => {
     const [owner, stranger] = [await t.createUser('CUSTOMER'), await t.createUser('CUSTOMER')];
     const mine = [subscribe(t, owner.token), subscribe(t, owner.token)];
