@@ -61,6 +61,12 @@ export async function assertEmptyBook(url: string) {
   }
 }
 
+/**
+ * One key ring for the whole bench process: the seeding app encrypts personal fields with it and the
+ * production app (which requires real keys) reads them back with the same.
+ */
+const BENCH_KEYS = { DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, DATA_HASH_KEY: randomBytes(32).toString('base64') };
+
 const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'angsur-bench-'));
 
 /**
@@ -81,6 +87,7 @@ export function startSeedingApp(databaseUrl: string, adminPassword: string) {
       ADMIN_PASSWORD: adminPassword,
       JOBS_ENABLED: 'false',
       LOGIN_MAX_PER_IP: '10000',
+      ...BENCH_KEYS,
     }),
     { logger: pino({ level: 'silent' }) },
   );
@@ -112,6 +119,10 @@ export async function startProductionApp(databaseUrl: string): Promise<RunningAp
     MIDTRANS_SERVER_KEY: 'bench-not-a-real-key',
     JOBS_ENABLED: 'false',
     LOGIN_MAX_PER_IP: '10000',
+    // Production asks staff for a second factor at sign-in; the bench's ADMIN signs in with a password
+    // only. Per request the check is the same either way (the token's claims against the account row).
+    STAFF_2FA_REQUIRED: 'false',
+    ...BENCH_KEYS,
     ...(process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {}),
   });
   return createApp(config, { logger: pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } }, pino.destination('/dev/null')) });

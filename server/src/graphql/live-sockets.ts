@@ -29,6 +29,12 @@ interface Session {
  */
 export class LiveSockets {
   private readonly sessions = new Map<WebSocket, Session>();
+  /**
+   * Checks in flight, by token: an event reaching many subscriptions of one session (a customer's tabs)
+   * checks it once, not once per subscription (issue 14 item 7). Every check still starts after the
+   * event arrived, and the entry goes when it settles, so the next event checks afresh.
+   */
+  private readonly checking = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly orm: Orm,
@@ -55,13 +61,22 @@ export class LiveSockets {
     const session = this.sessions.get(socket);
     if (!session) return true; // anonymous: nothing to lose
     try {
-      await authenticate(this.orm.em.fork(), this.tokens, session.authorization, this.clock.now());
+      await this.check(session.authorization);
       return true;
     } catch {
       const expired = session.expiresAt <= this.clock.now().getTime();
       socket.close(expired ? CloseCode.Forbidden : CloseCode.Unauthorized, expired ? 'Token expired' : 'Session ended');
       return false;
     }
+  }
+
+  private check(authorization: string) {
+    let running = this.checking.get(authorization);
+    if (!running) {
+      running = authenticate(this.orm.em.fork(), this.tokens, authorization, this.clock.now()).finally(() => this.checking.delete(authorization));
+      this.checking.set(authorization, running);
+    }
+    return running;
   }
 
   /** Checks every socket of the user again (after their sessions or role changed). */

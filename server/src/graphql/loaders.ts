@@ -1,5 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findPlain } from '../db/plain-rows';
 
 /**
  * Per-request DataLoaders, created on first use. A field resolver asks for `loaders.get(key, batch)`
@@ -8,7 +9,7 @@ import DataLoader from 'dataloader';
 export class Loaders {
   private readonly map = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
     let loader = this.map.get(key);
     if (!loader) {
       loader = new DataLoader<K, V>(batch) as DataLoader<unknown, unknown>;
@@ -29,6 +30,35 @@ export class Loaders {
       const rows = await em.find(entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy, populate: populate as never });
       return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
     }).load(parentId);
+  }
+
+  /**
+   * Like `children`, as plain rows (db/plain-rows.ts): for read paths whose field resolvers use only
+   * columns and `ref.id` (an order's items, schedule, payments, a payment's allocations). One query
+   * per request for all the parents asked for in the same tick, no entity hydration.
+   */
+  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>): Promise<T[]> {
+    return this.get<string, T[]>(`rows:${entity.name}.${fk}`, async (ids) => {
+      const rows = await findPlain(em, entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy });
+      return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
+    }).load(parentId);
+  }
+
+  /**
+   * The row a reference points at, for a managed `Ref` or a plain row's `{ id }` alike: one query per
+   * request and entity for all the ids asked for in the same tick. Managed entities (through the
+   * request's entity manager), as the referenced type's own field resolvers may follow references;
+   * `plain` where the caller reads columns only.
+   */
+  ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain?: boolean } = {}): Promise<T> {
+    return this.get<string, T>(`ref:${opts.plain ? 'plain:' : ''}${entity.name}`, async (ids) => {
+      // Every entity here has an `id` primary key; the generic T cannot say so to MikroORM's types.
+      const byIds: unknown = { id: { $in: [...ids] } };
+      const where = byIds as FilterQuery<T>;
+      const rows = opts.plain ? await findPlain(em, entity, where) : await em.find(entity, where);
+      const byId = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
+      return ids.map((id) => byId.get(id) ?? new Error(`${entity.name} ${id} not found`));
+    }).load(ref.id);
   }
 }
 

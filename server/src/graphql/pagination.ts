@@ -1,6 +1,7 @@
-import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from '../common/errors';
+import { findPlainAndCount } from '../db/plain-rows';
 import { IntRange } from '../common/validators';
 
 export enum SortOrder {
@@ -69,16 +70,39 @@ export async function findPage<T extends object>(
   defaultSort: string,
   populate: string[] = [],
 ): Promise<Page<T>> {
-  const field = args.sortField ?? defaultSort;
-  const prop = sortable[field];
-  if (!prop) throw badInput('sortField', 'validation.sortField', { field });
-  const direction = args.sortOrder === SortOrder.DESC ? 'desc' : 'asc';
-  const orderBy: QueryOrderMap<T> = { [prop]: direction, ...(prop === 'id' ? {} : { id: 'asc' }) };
+  const orderBy = pageOrder<T>(args, sortable, defaultSort);
   const [items, total] = await em.findAndCount(entity, where, {
     orderBy,
     limit: args.perPage,
     offset: (args.page - 1) * args.perPage,
     populate: populate as never,
   });
+  return { items, total, page: args.page, perPage: args.perPage };
+}
+
+/** The page's order: the API's sort field mapped to an entity property, ties broken on id. */
+function pageOrder<T>(args: ListArgs, sortable: Record<string, string>, defaultSort: string): QueryOrderMap<T> {
+  const field = args.sortField ?? defaultSort;
+  const prop = sortable[field];
+  if (!prop) throw badInput('sortField', 'validation.sortField', { field });
+  const direction = args.sortOrder === SortOrder.DESC ? 'desc' : 'asc';
+  const order: unknown = { [prop]: direction, ...(prop === 'id' ? {} : { id: 'asc' }) };
+  return order as QueryOrderMap<T>;
+}
+
+/**
+ * `findPage` for read-only lists, as plain rows (db/plain-rows.ts): the same filter, order and page,
+ * without hydrating entities. For lists whose field resolvers read columns and `ref.id` only.
+ */
+export async function findPlainPage<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  args: ListArgs,
+  sortable: Record<string, string>,
+  defaultSort: string,
+): Promise<Page<T>> {
+  const orderBy = pageOrder<T>(args, sortable, defaultSort);
+  const [items, total] = await findPlainAndCount(em, entity, where, { orderBy, limit: args.perPage, offset: (args.page - 1) * args.perPage });
   return { items, total, page: args.page, perPage: args.perPage };
 }

@@ -25,7 +25,7 @@ export class InstallmentResolver {
 
   /** Batched with every other row of the page (MikroORM's per-request reference dataloader). */
   @FieldResolver(() => Order)
-  order(@Root() installment: Installment) {
-    return installment.order.loadOrFail({ dataloader: true });
+  order(@Root() installment: Installment, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, Order, installment.order);
   }
 }

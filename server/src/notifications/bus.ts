@@ -11,9 +11,27 @@ const CHANNEL = 'angsur_notifications';
 /** application_name of the LISTEN connection, to find it in pg_stat_activity. */
 export const LISTENER_NAME = 'angsur notifications';
 
+/** A notification's public fields as the event carries them (JSON: timestamps as ISO text). */
+export interface NotificationRowPayload {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  data: Record<string, unknown> | null;
+  readAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface NotificationEvent {
   notificationId: string;
   recipientId: string;
+  /**
+   * The row itself, so subscribers need no read (issue 14 item 7). The insert trigger sends it; absent
+   * when the row is too large for a NOTIFY payload (then the row is read once per event).
+   */
+  row?: NotificationRowPayload;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { NOTIFICATION_ADDED, NOTIFICATIONS_RESYNC, type NotificationEvent } from './bus';
+import { notificationFromPayload, type NotificationView } from './notification-payload';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
 
 @ObjectType()
@@ -23,10 +24,11 @@ class DeliveryFilter {
 }
 
 /**
- * The row behind an event, read once however many subscribers the event reaches: the pub/sub hands
- * every subscriber the same payload object, so it keys the read (and lets it go with the event).
+ * The row behind an event: the one the event carries (no read at all), else read once however many
+ * subscribers the event reaches (the pub/sub hands every subscriber the same payload object, so it
+ * keys the read and lets it go with the event).
  */
-const readOnce = new WeakMap<NotificationEvent, Promise<Notification>>();
+const readOnce = new WeakMap<NotificationEvent, Promise<NotificationView> | NotificationView>();
 
 @Resolver(() => Notification)
 export class NotificationResolver {
@@ -69,7 +71,7 @@ export class NotificationResolver {
   notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {
     let row = readOnce.get(event);
     if (!row) {
-      row = ctx.em.fork().findOneOrFail(Notification, event.notificationId);
+      row = event.row ? notificationFromPayload(event.row) : ctx.em.fork().findOneOrFail(Notification, event.notificationId);
       readOnce.set(event, row);
     }
     return row;

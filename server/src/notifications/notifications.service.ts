@@ -106,12 +106,16 @@ async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus
   const deliveries = rows.flatMap((r) => r.deliveries.map((d) => ({ ...d, notificationId: r.notification.id })));
   const sql = (text: string, params: unknown[]) => tx.getConnection().execute(text, params, 'run', tx.getTransactionContext());
   // One JSON document per table: no per-row statement and no array literals to escape.
-  await sql(
+  const stamped = await tx.getConnection().execute<{ id: string; created_at: Date }[]>(
     `insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
      select n.id, now(), now(), n."recipientId", n.type, n.title, n.body, n.link, n.data
-     from jsonb_to_recordset(?::jsonb) as n(id uuid, "recipientId" uuid, type text, title text, body text, link text, data jsonb)`,
+     from jsonb_to_recordset(?::jsonb) as n(id uuid, "recipientId" uuid, type text, title text, body text, link text, data jsonb)
+     returning id, created_at`,
     [JSON.stringify(notifications)],
+    'all',
+    tx.getTransactionContext(),
   );
+  const createdAt = new Map(stamped.map((r) => [r.id, new Date(r.created_at).toISOString()]));
   if (deliveries.length) {
     await sql(
       `insert into notification_deliveries (id, created_at, updated_at, notification_id, channel, target, payload, status, attempts, next_attempt_at)
@@ -120,7 +124,13 @@ async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus
       [JSON.stringify(deliveries)],
     );
   }
-  for (const n of notifications) await deps.bus.enqueue(tx, { notificationId: n.id, recipientId: n.recipientId });
+  // The row travels with the event (embedded bus; PostgreSQL's insert trigger sends the same object), so
+  // subscribers read nothing (issue 14 item 7).
+  for (const n of notifications) {
+    const at = createdAt.get(n.id) ?? new Date().toISOString();
+    const row = { id: n.id, type: n.type, title: n.title, body: n.body, link: n.link, data: n.data, readAt: null, createdAt: at, updatedAt: at };
+    await deps.bus.enqueue(tx, { notificationId: n.id, recipientId: n.recipientId, row });
+  }
 }
 
 /** Every active staff member of the given roles (ADMIN always included). */

@@ -33,8 +33,9 @@ class Assignee {
 
 const orderDeps = (ctx: Context): orders.OrderDeps => ({ clock: ctx.app.clock, events: ctx.app.events });
 
-const installmentsOf = (ctx: Context, order: Order) =>
-  ctx.loaders.children(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+// Read paths: an order's schedule and items as plain rows (db/plain-rows.ts), batched per request.
+const installmentsOf = (ctx: Context, order: Order) => ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+const itemsOf = (ctx: Context, order: Order) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -96,7 +97,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderItem])
   items(@Root() order: Order, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
+    return itemsOf(ctx, order);
   }
 
   @FieldResolver(() => [Installment])
@@ -111,18 +112,18 @@ export class OrderResolver {
 
   @FieldResolver(() => FirstPaymentBreakdown, { nullable: true, description: 'The first payment itemised: down payment, setup and admin fees' })
   async firstPayment(@Root() order: Order, @Ctx() ctx: Context) {
-    const [items, installments] = await Promise.all([ctx.loaders.children(ctx.em, OrderItem, 'order', order.id, { position: 'asc' }), installmentsOf(ctx, order)]);
+    const [items, installments] = await Promise.all([itemsOf(ctx, order), installmentsOf(ctx, order)]);
     return firstPaymentOf(items, installments[0]);
   }
 
   @FieldResolver(() => User)
-  customer(@Root() order: Order) {
-    return order.customer.loadOrFail({ dataloader: true });
+  customer(@Root() order: Order, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, User, order.customer);
   }
 
   @FieldResolver(() => Assignee, { nullable: true, description: 'The staff member handling the order' })
-  async assignedTo(@Root() order: Order): Promise<Assignee | null> {
-    const user = order.assignedTo ? await order.assignedTo.loadOrFail({ dataloader: true }) : null;
+  async assignedTo(@Root() order: Order, @Ctx() ctx: Context): Promise<Assignee | null> {
+    const user = order.assignedTo ? await ctx.loaders.ref(ctx.em, User, order.assignedTo) : null;
     return user && { id: user.id, fullName: user.fullName };
   }
 

@@ -13,7 +13,7 @@ import { normalizePhoneID } from '../common/id-formats';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { nextCounterValue } from '../db/counter.entity';
-import { findPage, type ListArgs } from '../graphql/pagination';
+import { findPlainPage, type ListArgs } from '../graphql/pagination';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { buildSchedule } from '../installments/schedule';
 import { InstallmentAction, installmentMachine, overdueOnSql } from '../installments/rules';
@@ -184,7 +184,8 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
     const ending = em.createQueryBuilder(Order, 'o').select('o.id').where(secondChanceEndingSql('?::date', '?::int'), [today, today, filter.secondChanceEndsWithinDays, today]);
     where.$and = [...(where.$and ?? []), { id: { $in: ending.getKnexQuery() as never } }];
   }
-  return findPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
+  // Read-only: plain rows, not entities (issue 14 item 4; the Order field resolvers read columns and ref ids).
+  return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
 }
 
 /**

@@ -121,13 +121,13 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => Order)
-  order(@Root() payment: Payment) {
-    return payment.order.loadOrFail({ dataloader: true });
+  order(@Root() payment: Payment, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, Order, payment.order);
   }
 
   @FieldResolver(() => [PaymentAllocation])
   allocations(@Root() payment: Payment, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' }, ['installment']);
+    return ctx.loaders.rows(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' });
   }
 
   @FieldResolver(() => [PaymentAction], { description: 'What the caller may do to the payment now' })
@@ -154,8 +154,8 @@ export class PaymentResolver {
 @Resolver(() => PaymentAllocation)
 export class PaymentAllocationResolver {
   @FieldResolver(() => Int)
-  installmentNumber(@Root() a: PaymentAllocation) {
-    return a.installment.loadOrFail({ dataloader: true }).then((i) => i.number);
+  installmentNumber(@Root() a: PaymentAllocation, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, Installment, a.installment, { plain: true }).then((i) => i.number);
   }
 
   @FieldResolver(() => ID)
@@ -173,7 +173,7 @@ export class OrderPaymentsResolver {
 
   @FieldResolver(() => [Payment])
   payments(@Root() order: Order, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
+    return ctx.loaders.rows(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
   }
 }
 

@@ -39,6 +39,7 @@ export class OrderRestructuringResolver {
   @FieldResolver(() => [Restructuring], { description: 'Restructurings of this order, oldest first' })
   async restructurings(@Root() order: Order, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
     await getOrder(ctx.em, user, order.id);
-    return ctx.em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
+    // By id: on read paths `order` is a plain row (db/plain-rows.ts).
+    return ctx.em.find(Restructuring, { order: order.id }, { orderBy: { round: 'asc' } });
   }
 }

@@ -10,6 +10,7 @@ import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
+import { findPlain } from '../db/plain-rows';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion } from './spk.entity';
@@ -118,13 +119,13 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => Order)
-  order(@Root() spk: Spk) {
-    return spk.order.loadOrFail({ dataloader: true });
+  order(@Root() spk: Spk, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, Order, spk.order);
   }
 
   @FieldResolver(() => User)
-  customer(@Root() spk: Spk) {
-    return spk.customer.loadOrFail({ dataloader: true });
+  customer(@Root() spk: Spk, @Ctx() ctx: Context) {
+    return ctx.loaders.ref(ctx.em, User, spk.customer);
   }
 
   @FieldResolver(() => [SpkVersion])
@@ -194,8 +195,8 @@ export class OrderSpkResolver {
   spk(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Spk | null>('spkByOrder', async (ids) => {
-        // Newest first: after a restructuring the addendum is the SPK in play.
-        const rows = await ctx.em.find(Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
+        // Newest first: after a restructuring the addendum is the SPK in play. Plain rows (db/plain-rows.ts).
+        const rows = await findPlain(ctx.em, Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
         return ids.map((id) => rows.find((r) => r.order.id === id) ?? null);
       })
       .load(order.id);

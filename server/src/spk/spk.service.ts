@@ -315,7 +315,8 @@ export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: Au
  * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
  */
 async function latestUploadReport(em: EntityManager, spk: Spk) {
-  const latest = await em.findOne(SpkVersion, { spk, kind: SpkVersionKind.CUSTOMER_SIGNED }, { orderBy: { version: 'desc' } });
+  // By id: `spk` may be a plain row (db/plain-rows.ts) on read paths.
+  const latest = await em.findOne(SpkVersion, { spk: spk.id, kind: SpkVersionKind.CUSTOMER_SIGNED }, { orderBy: { version: 'desc' } });
   return latest?.verification as { verdict?: string; changesAfterSigning?: { detail: string }[] } | null | undefined;
 }
 

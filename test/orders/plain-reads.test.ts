@@ -1,0 +1,143 @@
+/**
+ * Issue 14 item 4: the read paths (`myOrders`, the staff `orders` list, an order's schedule, items,
+ * payments and allocations, its SPK) answer from plain rows instead of entities. These tests prove the
+ * plain rows are the entities' values field by field, that a list answers exactly what the one-order
+ * query (an entity root) answers for the same selection, and that access is unchanged.
+ */
+import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPlain } from '../../server/src/db/plain-rows';
+import { Installment } from '../../server/src/installments/installment.entity';
+import { OrderItem } from '../../server/src/orders/order-item.entity';
+import { Order } from '../../server/src/orders/order.entity';
+import { Payment, PaymentAllocation } from '../../server/src/payments/payment.entity';
+import { Spk } from '../../server/src/spk/spk.entity';
+import { User } from '../../server/src/accounts/user.entity';
+import { startTestApp, type TestApp, type TestUser } from '../support/app';
+import { completeCustomer } from '../support/console-steps';
+import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
+
+// Everything the web app's order screens ask for, plus the reference-following fields.
+const ORDER = `id number status totalPrice startDate createdAt updatedAt spkNotice spkConfirmedAt graceUntil cancelReason notes vatTerms
+  customerName customerPhone customerEmail allowedActions lastOverdueNoticeAt
+  customer { id fullName } assignedTo { id fullName }
+  summary { installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount } }
+  firstPayment { total }
+  items { id position productName category specs planTerms cashPrice setupFee totalPrice createdAt }
+  installments { id orderId number dueDate amount principal margin fees taxBase otherTaxBase vat status paidAmount lateFee lateFeePaid paidAt createdAt updatedAt order { id number } }
+  payments { id orderId reference amount transferAmount method kind status provider createdAt settledAt verifiedAt expiresAt rejectionReason proofUrl proofUploadUrl allowedActions
+    order { id } allocations { id installmentId installmentNumber principal lateFee reversedAt } }
+  spk { id orderId number status currentVersion allowedActions waitingFor revisionComments rejectionReason confirmedAt downloadUrl order { id } customer { id } }`;
+
+let t: TestApp;
+let staff: TestUser;
+let alice: TestUser;
+let bob: TestUser;
+const aliceOrders: string[] = [];
+let bobOrder: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await t.createUser('SUPPORT');
+  alice = await completeCustomer(t);
+  bob = await t.createUser('CUSTOMER');
+  // Alice: one order paid in part (payments, allocations, PAID and PENDING lines), one with a drafted
+  // SPK and assigned to staff, one untouched.
+  const paid = await checkoutOrder(t, alice, 'vps-nvme-4', 12, 2);
+  await confirmSpkForTest(t, paid.id);
+  await payThroughSandbox(t, alice, paid.id);
+  await payThroughSandbox(t, alice, paid.id, '1000000');
+  const drafted = await checkoutOrder(t, alice, 'vps-nvme-4', 6);
+  await t.ok(`mutation($o: ID!) { createSpk(orderId: $o) { id } }`, { o: drafted.id }, staff.token);
+  await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: drafted.id, to: staff.id }, staff.token);
+  const plain = await checkoutOrder(t, alice, 'colocation-1u', 6);
+  aliceOrders.push(paid.id, drafted.id, plain.id);
+  bobOrder = (await checkoutOrder(t, bob, 'vps-nvme-4', 12)).id;
+}, 240_000);
+afterAll(() => t?.close());
+
+/** Every column property of `entity`: plain row against the hydrated entity, value by value. */
+async function expectSameRows<T extends { id: string }>(entity: EntityClass<T>) {
+  const em = t.app.orm.em.fork() as EntityManager;
+  const byId: unknown = { id: 'asc' };
+  const plain = await findPlain(em, entity, {}, { orderBy: byId as never });
+  const managed = await em.fork().find(entity, {}, { orderBy: byId as never });
+  expect(plain.length).toBe(managed.length);
+  expect(plain.length).toBeGreaterThan(0);
+  const meta = em.getMetadata().get(entity.name);
+  const columns = meta.props.filter((p) => p.persist !== false && !p.lazy && p.fieldNames?.length === 1 && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)));
+  expect(columns.length).toBeGreaterThan(3);
+  managed.forEach((m, n) => {
+    const p = plain[n] as Record<string, unknown>;
+    const e = m as unknown as Record<string, unknown>;
+    for (const c of columns) {
+      const want = e[c.name];
+      const got = p[c.name];
+      const where = `${entity.name}.${c.name} of ${m.id}`;
+      if (c.kind !== ReferenceKind.SCALAR) expect(got === null ? null : (got as { id: string }).id, where).toBe(want == null ? null : (want as { id: string }).id);
+      else if (want instanceof Date) expect(got instanceof Date && got.getTime(), where).toBe(want.getTime());
+      else {
+        expect(typeof got, where).toBe(typeof want);
+        expect(got, where).toEqual(want);
+      }
+    }
+  });
+}
+
+describe('plain-row reads', () => {
+  it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references)', async () => {
+    for (const entity of [Order, OrderItem, Installment, Payment, PaymentAllocation, Spk, User] as EntityClass<{ id: string }>[]) await expectSameRows(entity);
+  });
+
+  it('the staff list answers every order exactly as the one-order query (an entity root) does', async () => {
+    const list = (await t.ok(`{ orders(perPage: 5, sortField: "number") { total items { ${ORDER} } } }`, {}, staff.token)).orders;
+    expect(list.total).toBe(4);
+    for (const order of list.items) {
+      const one = (await t.ok(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: order.id }, staff.token)).order;
+      expect(order).toEqual(one);
+    }
+    const paid = list.items.find((o: { id: string }) => o.id === aliceOrders[0]);
+    expect(paid.payments.length).toBe(2);
+    expect(paid.payments[0].allocations.length).toBeGreaterThan(0);
+    expect(paid.payments[0].allocations[0].installmentNumber).toBe(0);
+    expect(typeof paid.installments[0].amount).toBe('string');
+    expect(paid.installments[0].status).toBe('PAID');
+    const drafted = list.items.find((o: { id: string }) => o.id === aliceOrders[1]);
+    expect(drafted.assignedTo).toEqual({ id: staff.id, fullName: expect.any(String) });
+    expect(drafted.spk.status).toBe('DRAFT');
+    expect(drafted.spk.allowedActions.length).toBeGreaterThan(0);
+  });
+
+  it('counts the matching orders with the page, and past the last page too', async () => {
+    const page = async (n: number, filter = '') => (await t.ok(`{ orders(page: ${n}, perPage: 3${filter}) { total items { id } } }`, {}, staff.token)).orders;
+    expect(await page(1)).toMatchObject({ total: 4, items: { length: 3 } });
+    expect(await page(2)).toMatchObject({ total: 4, items: { length: 1 } });
+    expect(await page(3)).toEqual({ total: 4, items: [] });
+    expect(await page(1, `, filter: { customerId: "${bob.id}" }`)).toEqual({ total: 1, items: [{ id: bobOrder }] });
+  });
+
+  it('myOrders answers what the one-order query answers for the customer, and only their own orders', async () => {
+    const mine = (await t.ok(`{ myOrders(perPage: 5, sortField: "number") { total items { ${ORDER} } } }`, {}, alice.token)).myOrders;
+    expect(mine.items.map((o: { id: string }) => o.id).sort()).toEqual([...aliceOrders].sort());
+    for (const order of mine.items) {
+      const one = (await t.ok(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: order.id }, alice.token)).order;
+      expect(order).toEqual(one);
+    }
+    // The customer's view differs from staff's where access says so (allowed actions).
+    const drafted = mine.items.find((o: { id: string }) => o.id === aliceOrders[1]);
+    const staffView = (await t.ok(`query($id: ID!) { order(id: $id) { spk { allowedActions } } }`, { id: aliceOrders[1] }, staff.token)).order;
+    expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
+  });
+
+  it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {
+    const ids = async (query: string, token: string) => (await t.ok(query, {}, token)).myOrders.items.map((o: { id: string }) => o.id) as string[];
+    expect(await ids(`{ myOrders(perPage: 50) { items { id } } }`, bob.token)).toEqual([bobOrder]);
+    expect(await ids(`{ myOrders(perPage: 50, filter: { customerId: "${alice.id}" }) { items { id } } }`, bob.token)).toEqual([bobOrder]);
+    expect(await ids(`{ myOrders(perPage: 50, filter: { ids: ["${aliceOrders[0]}"] }) { items { id } } }`, bob.token)).toEqual([]);
+    const res = await t.gql(`{ orders(perPage: 50) { items { id } } }`, {}, bob.token);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = await t.gql(`query($id: ID!) { order(id: $id) { id } }`, { id: aliceOrders[0] }, bob.token);
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
