@@ -4,8 +4,8 @@ import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
 import { formatDateID, todayJakarta, type Clock } from '../common/time';
-import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { daysLate as daysLateOn, isOverdueOn, liveLines } from '../installments/rules';
+import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
@@ -24,7 +24,7 @@ export async function sendOverdueNotice(
   sender: AuthUser | null,
 ) {
   const today = todayJakarta(deps.clock);
-  const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+  const installments = await em.find(Installment, { order, ...liveLines() }, { orderBy: { number: 'asc' } });
   const summary = summarize(installments, today);
   const oldest = installments.find((i) => isOverdueOn(i, today));
   const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { defineStateMachine } from '../common/state-machine';
 import { ZONE } from '../common/time';
 import { divRoundHalfUp, type Rupiah } from '../money/rupiah';
+import { CLOSED_LINE_STATUSES, isClosedLine } from './closed-lines';
 import { InstallmentStatus } from './installment.entity';
 
 /**
@@ -32,11 +33,11 @@ export interface LateFeePolicy {
 
 const S = InstallmentStatus;
 
-/** Lines that are history and never owe anything again: cancelled with the order, or replaced by a restructuring. */
-export const CLOSED_LINE_STATUSES: readonly InstallmentStatus[] = [S.CANCELLED, S.RESTRUCTURED];
-export const isClosedLine = (status: string) => (CLOSED_LINE_STATUSES as readonly string[]).includes(status);
+// Closed lines (cancelled, restructured): the rule lives in closed-lines.ts, which the console bundles too.
+CLOSED_LINE_STATUSES satisfies readonly `${InstallmentStatus}`[];
+export { CLOSED_LINE_STATUSES, isClosedLine };
 /** The query filter for the lines still in force (the ORM's form of `!isClosedLine`). */
-export const liveLines = () => ({ status: { $nin: [...CLOSED_LINE_STATUSES] } });
+export const liveLines = () => ({ status: { $nin: CLOSED_LINE_STATUSES.map((s) => s as InstallmentStatus) } });
 /** Not closed (cancelled, restructured), and principal or late fee still unpaid. */
 export const isOpen = (i: InstallmentMoney) => !isClosedLine(i.status) && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
 /** What the customer still owes on it: unpaid amount plus unpaid late fee. */
