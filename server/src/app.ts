@@ -39,6 +39,7 @@ import { registerContractTaskHandlers } from './hosting/contract-tasks';
 import { registerContractHandlers } from './orders/contract-handlers';
 import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
+import { statementRoutes } from './statements/statement-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
@@ -221,6 +222,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist'), (html) => brandIndexHtml(html, brandingFromConfig(config))));
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
+  app.use(statementRoutes(services));
   app.use(spkRoutes(services));
   app.use(psreRoutes(services));
   app.use(hostingRoutes(services));
