@@ -40,6 +40,7 @@ import { registerContractHandlers } from './orders/contract-handlers';
 import { healthRoutes } from './http/health';
 import { exportRoutes } from './http/export-routes';
 import { statementRoutes } from './statements/statement-routes';
+import { taxReturnRoutes } from './tax/return-routes';
 import { paymentRoutes } from './http/payment-routes';
 import { createGateway } from './payments/gateways';
 import { spkRoutes } from './http/spk-routes';
@@ -223,6 +224,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   app.use(paymentRoutes(services));
   app.use(exportRoutes(services));
   app.use(statementRoutes(services));
+  app.use(taxReturnRoutes(services));
   app.use(spkRoutes(services));
   app.use(psreRoutes(services));
   app.use(hostingRoutes(services));
