@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { DateTime } from 'luxon';
-import { requirePermission, visibleRecord } from '../accounts/access';
+import { accessRecord, requirePermission } from '../accounts/access';
 import { User } from '../accounts/user.entity';
 import { brandingFromConfig } from '../branding/branding';
 import { badInput } from '../common/errors';
 import { currentScope, type Locale } from '../common/request-context';
 import { todayJakarta, ZONE } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { httpUser, sendError } from '../http/auth';
 import { receivablesCsv, statementCsv, statementPdf } from './documents';
 import { ledgerOf, statementFrom } from './ledger';
@@ -35,7 +35,7 @@ export function statementRoutes(services: AppServices): Router {
     try {
       const user = await httpUser(req, em, services);
       const id = req.params.customerId === 'me' && user ? user.id : req.params.customerId;
-      const customer = visibleRecord(user, UUID.test(id) ? await em.findOne(User, id) : null, (c) => c.id, 'user.notFound');
+      const customer = accessRecord(user, UUID.test(id) ? await em.findOne(User, id) : null, { owner: (c) => c.id, notFound: 'user.notFound' });
       const today = todayJakarta(services.clock);
       const from = dateParam(req.query.from, 'from', DateTime.fromISO(today, { zone: ZONE }).startOf('month').toISODate()!);
       const to = dateParam(req.query.to, 'to', today);

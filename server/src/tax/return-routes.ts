@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requirePermission } from '../accounts/access';
 import { badInput } from '../common/errors';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { httpUser, sendError } from '../http/auth';
 import { csvRow } from '../http/csv';
 import { TaxInvoice, TaxInvoiceKind } from './tax-invoice.entity';
