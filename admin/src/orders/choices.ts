@@ -66,6 +66,8 @@ export interface Installment {
   principal: string;
   margin: string;
   fees: string;
+  /** PPN included in `amount` (absent where not fetched). */
+  vat?: string;
   status: InstallmentStatus;
   paidAmount: string;
   lateFee: string;
