@@ -3,14 +3,13 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { DownloadFileButton } from '../files';
-
-const jakartaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+import { todayInJakarta } from '../format';
 
 /** FINANCE: every order's receivables at the end of a date, aged as on the dashboard, as CSV. */
 export const ReceivablesExportButton = () => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(jakartaToday());
+  const [date, setDate] = useState(todayInJakarta());
   return (
     <>
       <Button size="small" startIcon={<AccountBalanceIcon />} onClick={() => setOpen(true)} data-testid="receivables-export">

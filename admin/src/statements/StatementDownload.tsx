@@ -2,9 +2,7 @@ import { Box, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { DownloadFileButton } from '../files';
-
-/** Today and the first of this month in Asia/Jakarta: the period a statement opens on. */
-const jakartaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+import { todayInJakarta } from '../format';
 
 /**
  * A customer's statement of account for a chosen period, as PDF or CSV, in the reader's language.
@@ -14,7 +12,7 @@ const jakartaToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ja
 export const StatementDownload = ({ customerId }: { customerId: string }) => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const today = jakartaToday();
+  const today = todayInJakarta();
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(today);
   const path = (format: 'pdf' | 'csv') => `/statements/${encodeURIComponent(customerId)}?from=${from}&to=${to}&format=${format}&lang=${locale === 'en' ? 'en' : 'id'}`;
