@@ -83,7 +83,7 @@ export const customerMessages: AreaMessages = {
           adminFee: 'Biaya admin',
           total: 'Total pembayaran pertama',
         },
-        schedule: { paid: 'Dibayar %{amount}' },
+        schedule: { paid: 'Dibayar %{amount}', vat: 'termasuk PPN %{amount}' },
         pay: {
           proofAwaiting: 'Bukti transfer %{amount} (referensi %{reference}) sudah kami terima dan sedang diperiksa Keuangan. Anda tidak perlu membayar lagi; kami beri tahu setelah diverifikasi.',
           transferAmount: 'Transfer tepat',
@@ -357,7 +357,7 @@ export const customerMessages: AreaMessages = {
           adminFee: 'Admin fee',
           total: 'First payment in total',
         },
-        schedule: { paid: 'Paid %{amount}' },
+        schedule: { paid: 'Paid %{amount}', vat: 'incl. VAT %{amount}' },
         pay: {
           proofAwaiting: 'We have your transfer proof for %{amount} (reference %{reference}); Finance is checking it. You need not pay again; we will tell you once it is verified.',
           transferAmount: 'Transfer exactly',

@@ -383,6 +383,8 @@ export type Installment = {
   dueDate: Scalars['LocalDate']['output'];
   fees: Scalars['Rupiah']['output'];
   id: Scalars['ID']['output'];
+  /** When the installment was invoiced (INVOICE_LEAD_DAYS before its due date) */
+  invoicedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Late fee accrued so far */
   lateFee: Scalars['Rupiah']['output'];
   lateFeePaid: Scalars['Rupiah']['output'];

@@ -118,6 +118,8 @@ export const en: TranslationMessages = {
         number: 'No.',
         dueDate: 'Due date',
         amount: 'Amount',
+        vat: 'VAT (PPN)',
+        vatAmount: 'VAT (PPN, included in the total)',
       },
     },
     customers: {

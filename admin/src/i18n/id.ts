@@ -334,6 +334,8 @@ export const id: TranslationMessages = {
         number: 'Ke-',
         dueDate: 'Jatuh tempo',
         amount: 'Jumlah',
+        vat: 'PPN',
+        vatAmount: 'PPN (termasuk dalam total)',
       },
     },
     customers: {

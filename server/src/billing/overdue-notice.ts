@@ -5,8 +5,8 @@ import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
 import { t } from '../common/messages';
 import { formatDateID, todayJakarta, type Clock } from '../common/time';
-import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { daysLate as daysLateOn, isOverdueOn, liveLines } from '../installments/rules';
+import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
@@ -28,7 +28,7 @@ export async function sendOverdueNotice(
   // The notice is written in the transaction of the audit entry (a handler's, or one of its own).
   return em.transactional(async (em) => {
     const today = todayJakarta(deps.clock);
-    const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    const installments = await em.find(Installment, { order, ...liveLines() }, { orderBy: { number: 'asc' } });
     const summary = summarize(installments, today);
     const oldest = installments.find((i) => isOverdueOn(i, today));
     const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;

@@ -7,7 +7,8 @@ import { audit } from '../audit/audit';
 import { AppError, badInput, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Installment } from '../installments/installment.entity';
+import { liveLines } from '../installments/rules';
 import { summarize } from '../installments/summary';
 import { OrderItem } from '../orders/order-item.entity';
 import type { NotificationBus } from '../notifications/bus';
@@ -41,7 +42,7 @@ const suspensionReasonText = (cause: SuspensionCause) =>
   storedText(cause === SuspensionCause.CUSTOMER_CHOICE ? 'suspension.customerChoice' : cause === SuspensionCause.NON_PAYMENT ? 'suspension.nonPayment' : 'suspension.admin');
 
 export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
-  const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
+  const installments = await em.find(Installment, { order: orderId, ...liveLines() });
   return summarize(installments, todayJakarta(clock));
 }
 
