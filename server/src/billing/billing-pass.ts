@@ -224,17 +224,19 @@ async function preview(em: EntityManager, pass: Pass, sizing: Sizing, opts: Bill
  * which payments lock, so the two wait for each other but never deadlock.
  */
 async function lockChunk(tx: EntityManager, cursor: string | null, size: number): Promise<string[]> {
-  const sql = sqlIn(tx);
-  const rows = await sql<{ id: string }>(
-    `select o.id from orders o where ${cursor ? 'o.id > ? and ' : ''}(o.status in ${PAYABLE_SQL} or o.grace_until is not null)
-     order by o.id limit ? for no key update`,
+  // One round trip: `locked` reads every row of `chunk` (so all its orders are locked) before it locks
+  // the first installment.
+  const rows = await sqlIn(tx)<{ id: string }>(
+    `with chunk as materialized (
+       select o.id from orders o where ${cursor ? 'o.id > ? and ' : ''}(o.status in ${PAYABLE_SQL} or o.grace_until is not null)
+       order by o.id limit ? for no key update
+     ), locked as (
+       select count(*) as n from (select 1 from installments i where i.order_id in (select id from chunk) order by i.order_id, i.number for no key update) l
+     )
+     select chunk.id from chunk, locked order by chunk.id`,
     cursor ? [cursor, size] : [size],
   );
-  const ids = rows.map((r) => r.id);
-  if (ids.length) {
-    await sql(`select count(*) from (select 1 from installments i where i.order_id = any(?::uuid[]) order by i.order_id, i.number for no key update) locked`, [uuidArray(ids)]);
-  }
-  return ids;
+  return rows.map((r) => r.id);
 }
 
 /** A uuid[] literal: knex would spread a JS array into several bindings. */
@@ -304,21 +306,24 @@ async function passChunk(tx: EntityManager, pass: Pass, orderIds: string[]): Pro
   if (!pass.staff && claimed.some((c) => c.kind === 'STAFF')) pass.staff = await staffRecipients(tx, [Role.SUPPORT]);
   const sent = await sendReminders(tx, deps, claimed, pass.staff ?? [], day, dryRun);
 
-  // A second chance that ran out: the order is back in ordinary overdue handling.
-  const graceExpired = await sql<{ id: string }>(
-    `update orders o set grace_until = null, updated_at = now() from (select ?::date as day) d where o.id = any(?::uuid[]) and o.grace_until < d.day
-       and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id`,
-    [day, ids],
-  );
-
-  // Automatic suspension only where the plan says so (default off: the customer chooses).
-  const toSuspend = await sql<{ id: string }>(
-    `select o.id from orders o, (select ?::date as day) d where o.id = any(?::uuid[]) and o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
+  // In one round trip: a second chance that ran out puts the order back in ordinary overdue handling;
+  // automatic suspension only where the plan says so (default off: the customer chooses). The select
+  // sees the orders as they were before the update, which is the same answer: the update only clears
+  // a grace_until that is already before the day.
+  const ends = await sql<{ what: 'GRACE_EXPIRED' | 'SUSPEND'; id: string }>(
+    `with d as (select ?::date as day), expired as (
+       update orders o set grace_until = null, updated_at = now() from d where o.id = any(?::uuid[]) and o.grace_until < d.day
+         and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id)
+     select 'GRACE_EXPIRED' as what, id from expired
+     union all
+     (select 'SUSPEND', o.id from orders o, d where o.id = any(?::uuid[]) and o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
        and (o.grace_until is null or o.grace_until < d.day)
        and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= o.auto_suspend_after_days)
-     order by o.id`,
-    [day, ids],
+     order by o.id)`,
+    [day, ids, ids],
   );
+  const graceExpired = ends.filter((e) => e.what === 'GRACE_EXPIRED');
+  const toSuspend = ends.filter((e) => e.what === 'SUSPEND');
   const suspendedOrders: string[] = [];
   for (const { id } of toSuspend) {
     if (!dryRun) {
