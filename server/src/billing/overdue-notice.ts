@@ -3,7 +3,8 @@ import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
-import { formatDateID, todayJakarta, type Clock } from '../common/time';
+import { formatDate, todayJakarta, type Clock } from '../common/time';
+import { t } from '../common/messages';
 import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
@@ -47,10 +48,10 @@ export async function sendOverdueNotice(
     },
     { link: appLinks.customerOrder(order.id) },
   );
-  const text =
-    `Halo Bapak/Ibu ${order.customerName}, tagihan pesanan ${order.number} sudah lewat jatuh tempo` +
-    (oldest ? ` sejak ${formatDateID(oldest.dueDate)}` : '') +
-    ` dengan tunggakan ${formatRupiah(summary.arrearsAmount)}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. ${payUrl}`;
+  // In the customer's language, as the notice itself.
+  const L = customer.locale;
+  const since = oldest ? t('billing.overdueChatSince', { date: formatDate(oldest.dueDate, L) }, L) : '';
+  const text = t('billing.overdueChat', { customerName: order.customerName, orderNumber: order.number, since, arrears: formatRupiah(summary.arrearsAmount), payUrl }, L);
   audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
   return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
 }

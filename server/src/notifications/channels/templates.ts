@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatPhoneID, normalizePhoneID } from '../../common/id-formats';
 import type { Locale } from '../../common/request-context';
-import { formatDateID, ZONE } from '../../common/time';
+import { formatDate, ZONE } from '../../common/time';
 import { formatRupiah } from '../../money/rupiah';
 import { LETTERHEAD_SLOT, SIGNATURE_SLOT } from './letterhead';
 import { templateParam } from './whatsapp-message';
@@ -309,8 +309,6 @@ export function fillWhatsAppTemplate(name: WhatsAppTemplateName, locale: Locale,
 // ---------------------------------------------------------------------------------------------------
 // Formatting and checking parameters
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function money(value: bigint, what: string): string {
   if (typeof value !== 'bigint') throw new TypeError(`${what} must be a bigint number of rupiah`);
   return formatRupiah(value);
@@ -335,7 +333,7 @@ function date(value: DateParam, what: string, locale: Locale): string {
   const known = key === null ? undefined : DATES.get(key);
   if (known !== undefined) return known;
   const d = calendarDate(value, what);
-  const text = locale === 'id' ? formatDateID(d.toISODate()!) : `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`;
+  const text = formatDate(d.toISODate()!, locale);
   if (key !== null) {
     if (DATES.size >= 4096) DATES.clear();
     DATES.set(key, text);
