@@ -111,9 +111,15 @@ async function bytes(c: pg.Client) {
 }
 
 /** The pass in a child process (bench/billing-pass-child.ts): its own time and its own peak RSS. */
-function passInChild(url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; rssBeforeMb: number; peakRssMb: number }> {
+function passInChild(url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'billing-pass-child.ts')], {
+    // BENCH_PASS_HEAP_MB caps the pass's JS heap: a pass whose memory grew with the book would fail there.
+    // BENCH_LIVE_HEAP: the child measures the heap the pass keeps alive (full collections: slower, not for timing).
+    const heap = [
+      ...(process.env.BENCH_PASS_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_PASS_HEAP_MB}`] : []),
+      ...(process.env.BENCH_LIVE_HEAP ? ['--expose-gc'] : []),
+    ];
+    const child = spawn(process.execPath, [...heap, '-r', '@swc-node/register', path.join(__dirname, 'billing-pass-child.ts')], {
       env: { ...process.env, BENCH_CHILD: JSON.stringify({ url, today: TODAY, billing }) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -324,6 +330,7 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
     const load: number[][] = [];
     let peakRss = 0;
     let rssBefore = 0;
+    const memory: unknown[] = [];
     let baselineDeadlocks = 0;
     let lastPass: BillingPassResult | null = null;
     let notices = 0;
@@ -356,6 +363,7 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
         lastPass = done.result;
         peakRss = Math.max(peakRss, done.peakRssMb);
         rssBefore = Math.max(rssBefore, done.rssBeforeMb);
+        memory.push({ sampled: done.sampled, liveHeap: done.liveHeap });
         notices = Number((await c.query(`select count(*) as n from notifications`)).rows[0].n);
         written_.pass.push(await bytes(c));
         return written(c);
@@ -383,6 +391,7 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
       // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
       passProcessPeakRssMb: Math.round(peakRss),
       passProcessRssBeforePassMb: Math.round(rssBefore),
+      passProcessMemory: memory,
       loadAverageAfterEachRound: load,
       paymentWait: waits,
       baselineAbortedByDeadlock: baselineDeadlocks,
