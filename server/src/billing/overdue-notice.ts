@@ -4,7 +4,7 @@ import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
 import { t } from '../common/messages';
-import { formatDateID, todayJakarta, type Clock } from '../common/time';
+import { formatDate, todayJakarta, type Clock } from '../common/time';
 import { daysLate as daysLateOn, isOverdueOn, liveLines } from '../installments/rules';
 import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
@@ -51,9 +51,10 @@ export async function sendOverdueNotice(
       },
       { link: appLinks.customerOrder(order.id) },
     );
-    // In the customer's language; dates and rupiah keep the Indonesian forms the whole app uses.
-    const since = oldest ? t('overdue.chatSince', { date: formatDateID(oldest.dueDate) }, customer.locale) : '';
-    const text = t('overdue.chat', { name: order.customerName, number: order.number, since, arrears: formatRupiah(summary.arrearsAmount), url: payUrl }, customer.locale);
+    // In the customer's language, as the notice itself.
+    const L = customer.locale;
+    const since = oldest ? t('billing.overdueChatSince', { date: formatDate(oldest.dueDate, L) }, L) : '';
+    const text = t('billing.overdueChat', { customerName: order.customerName, orderNumber: order.number, since, arrears: formatRupiah(summary.arrearsAmount), payUrl }, L);
     const notification = await em.findOneOrFail(Notification, notificationId);
     audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
     return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };

@@ -91,6 +91,11 @@ const messages = {
     id: 'Pesanan hanya dapat diserahkan ke staf aktif.',
     en: 'Orders can only be handed to active staff.',
   },
+  'billing.overdueChat': {
+    id: 'Halo Bapak/Ibu {customerName}, tagihan pesanan {orderNumber} sudah lewat jatuh tempo{since} dengan tunggakan {arrears}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. {payUrl}',
+    en: 'Hello {customerName}, the bill for order {orderNumber} is past due{since} with arrears of {arrears}. Please choose in the order menu: pay or suspend the service. {payUrl}',
+  },
+  'billing.overdueChatSince': { id: ' sejak {date}', en: ' since {date}' },
   'billing.futureDate': {
     id: 'Tanggal tagihan tidak boleh setelah hari ini ({today}, WIB); gunakan pratinjau untuk melihat tanggal lain.',
     en: 'The billing date cannot be after today ({today}, Jakarta time); use the preview to look at a later date.',
@@ -352,12 +357,6 @@ const messages = {
     id: 'Akhiri {what} "{label}": matikan port, jadwalkan pengambilan/penghapusan data sesuai prosedur, lalu tandai selesai.',
     en: 'End {what} "{label}": shut the port, schedule the hardware pick-up/data erasure by the procedure, then mark it done.',
   },
-  // The admin's personal WhatsApp message to an overdue customer (a wa.me link), in the customer's language.
-  'overdue.chat': {
-    id: 'Halo Bapak/Ibu {name}, tagihan pesanan {number} sudah lewat jatuh tempo{since} dengan tunggakan {arrears}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. {url}',
-    en: 'Hello {name}, the bill of order {number} is past its due date{since} with arrears of {arrears}. Please choose in the order menu: pay, or suspend the service. {url}',
-  },
-  'overdue.chatSince': { id: ' sejak {date}', en: ' since {date}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;
