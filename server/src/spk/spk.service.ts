@@ -28,6 +28,7 @@ import type { SignatureProvider } from './signature-provider';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import { waMeLink } from '../common/id-formats';
+import { spkAuditAction } from '../audit/sentences';
 import { spkSigner } from './signing-identity';
 import { appLinks } from '../common/app-links';
 import { Restructuring } from '../restructuring/restructuring.entity';
@@ -62,7 +63,7 @@ export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action:
   const from = spk.status;
   spk.status = spkMachine.apply(spk.status, action);
   em.create(SpkEvent, { spk, actor: em.getReference(User, actor.id), actorRole: actor.role, action, fromStatus: from, toStatus: spk.status, reason });
-  audit(em, actor, `spk.${action.toLowerCase()}`, { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
+  audit(em, actor, spkAuditAction(action), { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
 }
 
 async function documentData(em: EntityManager, spk: Spk, deps: SpkDeps): Promise<SpkDocumentData> {
