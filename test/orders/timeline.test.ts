@@ -53,7 +53,7 @@ describe('order timeline', () => {
     expect(revision.parts.find((p) => p.kind === 'SPK')?.text).toBe(spkNumber);
     const checkout = entries.find((e) => e.action === 'order.checkout')!;
     expect(checkout.parts.find((p) => p.kind === 'ORDER')).toMatchObject({ text: order.number, refId: order.id });
-    expect(checkout.parts.find((p) => p.kind === 'USER')?.refId).toBe(customer.id);
+    expect(checkout.parts.find((p) => p.kind === 'CUSTOMER')?.refId).toBe(customer.id);
   });
 
   it('answers in English when asked', async () => {
@@ -67,7 +67,7 @@ describe('order timeline', () => {
     const actions = mine.map((e) => e.action);
     expect(actions).toContain('spk.request_revision');
     expect(actions).not.toContain('order.assign');
-    expect(mine.every((e) => e.parts.every((p) => p.kind !== 'USER'))).toBe(true);
+    expect(mine.every((e) => e.parts.every((p) => p.kind !== 'STAFF' && p.kind !== 'CUSTOMER'))).toBe(true);
     const staffName = (await t.ok(`query($id: ID!) { user(id: $id) { fullName } }`, { id: staff.id }, await t.adminToken())).user.fullName as string;
     expect(mine.map((e) => e.sentence).join('\n')).not.toContain(staffName);
     const other = await t.createUser('CUSTOMER');

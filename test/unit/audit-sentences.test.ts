@@ -77,7 +77,7 @@ describe('audit sentences', () => {
 
   it('renders every sentence with names, never a UUID, a raw key or a placeholder', () => {
     const order = { text: 'ORD-202612-0001', kind: 'ORDER', refId: '00000000-0000-4000-8000-000000000001', orderId: null } as const;
-    const sari = { text: 'Sari Wulandari', kind: 'USER', refId: '00000000-0000-4000-8000-000000000002', orderId: null } as const;
+    const sari = { text: 'Sari Wulandari', kind: 'STAFF', refId: '00000000-0000-4000-8000-000000000002', orderId: null } as const;
     const names = new Map<string, never>([
       [order.refId, order as never],
       [sari.refId, sari as never],
@@ -104,7 +104,7 @@ describe('audit sentences', () => {
 
   it('reads "Sari menangguhkan pesanan ORD-…: alasan …" and links the order and the person', () => {
     const order = { text: 'ORD-202612-0001', kind: 'ORDER', refId: '00000000-0000-4000-8000-000000000001', orderId: null };
-    const sari = { text: 'Sari', kind: 'USER', refId: '00000000-0000-4000-8000-000000000002', orderId: null };
+    const sari = { text: 'Sari', kind: 'STAFF', refId: '00000000-0000-4000-8000-000000000002', orderId: null };
     const names = new Map<string, never>([
       [order.refId, order as never],
       [sari.refId, sari as never],
@@ -113,7 +113,7 @@ describe('audit sentences', () => {
     const staff = describeRow(row, names, { user: { id: sari.refId, role: Role.ADMIN }, locale: 'id', companyName: 'PT Contoh' });
     expect(staff.sentence).toBe('Sari menangguhkan pesanan ORD-202612-0001: alasan menunggak 40 hari');
     expect(staff.parts.filter((p) => p.kind).map((p) => [p.kind, p.refId])).toEqual([
-      ['USER', sari.refId],
+      ['STAFF', sari.refId],
       ['ORDER', order.refId],
     ]);
     // The customer sees the company act, not the employee, and no link to a staff profile.

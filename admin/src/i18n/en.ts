@@ -285,16 +285,7 @@ export const en: TranslationMessages = {
         cancelState: 'An order can only be cancelled before its service is active.',
       },
       history: {
-        adminOnly: 'The order history comes from the audit log, which only Admins can open.',
         empty: 'No history for this order yet.',
-        actions: {
-          order: {
-            checkout: 'Order placed (checkout)',
-            assign: 'Handed over to another staff member',
-            cancel: 'Order cancelled',
-            money_status: 'Order status followed its money (paid or refunded)',
-          },
-        },
       },
       export: 'Download every order as CSV (the list filters are not applied).',
     },
@@ -430,6 +421,7 @@ export const en: TranslationMessages = {
       fields: {
         id: 'ID',
         at: 'Time',
+        sentence: 'What happened',
         action: 'Action',
         actorId: 'Actor',
         actorRole: 'Actor role',

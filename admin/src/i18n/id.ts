@@ -501,16 +501,7 @@ export const id: TranslationMessages = {
         cancelState: 'Pesanan hanya dapat dibatalkan sebelum layanannya aktif.',
       },
       history: {
-        adminOnly: 'Riwayat pesanan diambil dari log audit, yang hanya dapat dibuka oleh Admin.',
         empty: 'Belum ada riwayat untuk pesanan ini.',
-        actions: {
-          order: {
-            checkout: 'Pesanan dibuat (checkout)',
-            assign: 'Diserahkan ke staf lain',
-            cancel: 'Pesanan dibatalkan',
-            money_status: 'Status pesanan mengikuti pembayaran (dibayar atau dikembalikan)',
-          },
-        },
       },
       export: 'Unduh semua pesanan sebagai CSV (filter daftar tidak diterapkan).',
     },
@@ -646,6 +637,7 @@ export const id: TranslationMessages = {
       fields: {
         id: 'ID',
         at: 'Waktu',
+        sentence: 'Kejadian',
         action: 'Aksi',
         actorId: 'Pelaku',
         actorRole: 'Peran pelaku',

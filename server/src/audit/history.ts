@@ -23,7 +23,8 @@ export enum RecordKind {
   SPK = 'SPK',
   PAYMENT = 'PAYMENT',
   SERVICE = 'SERVICE',
-  USER = 'USER',
+  CUSTOMER = 'CUSTOMER',
+  STAFF = 'STAFF',
   PRODUCT = 'PRODUCT',
   PLAN = 'PLAN',
   TAX_INVOICE = 'TAX_INVOICE',
@@ -64,12 +65,12 @@ interface Named {
   orderId?: string | null;
 }
 
-const ENTITY_KINDS: Record<string, { kind: RecordKind; entity: EntityClass<object>; name: (row: never) => string; orderOf?: (row: never) => string }> = {
+const ENTITY_KINDS: Record<string, { kind: RecordKind | ((row: never) => RecordKind); entity: EntityClass<object>; name: (row: never) => string; orderOf?: (row: never) => string }> = {
   Order: { kind: RecordKind.ORDER, entity: Order, name: (o: Order) => o.number },
   Spk: { kind: RecordKind.SPK, entity: Spk, name: (s: Spk) => s.number, orderOf: (s: Spk) => s.order.id },
   Payment: { kind: RecordKind.PAYMENT, entity: Payment, name: (p: Payment) => p.reference, orderOf: (p: Payment) => p.order.id },
   Service: { kind: RecordKind.SERVICE, entity: Service, name: (s: Service) => s.hostname ?? s.label, orderOf: (s: Service) => s.order.id },
-  User: { kind: RecordKind.USER, entity: User, name: (u: User) => u.fullName },
+  User: { kind: (u: User) => (u.role === Role.CUSTOMER ? RecordKind.CUSTOMER : RecordKind.STAFF), entity: User, name: (u: User) => u.fullName },
   Product: { kind: RecordKind.PRODUCT, entity: Product, name: (p: Product) => p.name },
   InstallmentPlan: { kind: RecordKind.PLAN, entity: InstallmentPlan, name: (p: InstallmentPlan) => p.name },
   TaxInvoice: { kind: RecordKind.TAX_INVOICE, entity: TaxInvoice, name: (t: TaxInvoice) => t.reference },
@@ -98,7 +99,7 @@ async function loadNames(em: EntityManager, rows: AuditLog[]): Promise<Map<strin
     const spec = ENTITY_KINDS[type]!;
     const found = await em.find(spec.entity, { id: { $in: [...ids] } } as never);
     for (const row of found as { id: string }[]) {
-      names.set(row.id, { text: spec.name(row as never), kind: spec.kind, refId: row.id, orderId: spec.orderOf?.(row as never) ?? null });
+      names.set(row.id, { text: spec.name(row as never), kind: typeof spec.kind === 'function' ? spec.kind(row as never) : spec.kind, refId: row.id, orderId: spec.orderOf?.(row as never) ?? null });
     }
   };
   await Promise.all([...wanted].filter(([type]) => type !== 'Order').map(([type, ids]) => load(type, ids)));
@@ -160,7 +161,7 @@ export function describeRow(row: AuditLog, names: Map<string, Named>, reader: Re
       case 'service':
         return record(ofKind(RecordKind.SERVICE), data.label);
       case 'user':
-        return record(ofKind(RecordKind.USER), null);
+        return record(own?.kind === RecordKind.CUSTOMER || own?.kind === RecordKind.STAFF ? own : undefined, null);
       case 'target':
         return record(own, data.label);
       case 'subject':
@@ -204,7 +205,8 @@ export async function describeRows(em: EntityManager, rows: AuditLog[], reader: 
 function describeNotice(n: Notification, recipient: User | undefined, reader: Reader): HistoryEntryView {
   const [before, after] = WORDS[reader.locale].notice.split('{recipient}') as [string, string];
   const who: SentencePart =
-    recipient && linkable(reader, RecordKind.USER) ? { text: recipient.fullName, kind: RecordKind.USER, refId: recipient.id } : { text: recipient?.fullName ?? '-', kind: null, refId: null };
+    recipient && reader.user.role !== Role.CUSTOMER
+      ? { text: recipient.fullName, kind: recipient.role === Role.CUSTOMER ? RecordKind.CUSTOMER : RecordKind.STAFF, refId: recipient.id } : { text: recipient?.fullName ?? '-', kind: null, refId: null };
   const parts = [{ text: before, kind: null, refId: null }, who, { text: after.replace('{title}', n.title), kind: null, refId: null }].filter((p) => p.text !== '');
   return { id: n.id, at: n.createdAt, action: 'notice', sentence: parts.map((p) => p.text).join(''), parts };
 }
