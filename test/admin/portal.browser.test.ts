@@ -199,6 +199,10 @@ describe.each([
         const exact = await details.getByTestId('transfer-amount').innerText();
         const sent = BigInt(exact.replace(/\D/g, ''));
         expect(sent >= BigInt(first) && sent < BigInt(first) + 1000n).toBe(true);
+        // Said once: the unique code is explained under the amount, not in a second line repeating it.
+        expect(await dialog.getByText(exact, { exact: true }).count()).toBe(1);
+        expect(await dialog.getByTestId('transfer-exact').count()).toBe(0);
+        await details.getByTestId('transfer-unique-code').getByText(`kode unik ${sent - BigInt(first)}`, { exact: false }).waitFor();
         const accounts = await details.getByTestId('bank-account').allInnerTexts();
         expect(accounts).toHaveLength(2);
         expect(accounts[0]).toMatch(/BCA[\s\S]*872 012 3456[\s\S]*PT Angsur Hosting Nusantara/);

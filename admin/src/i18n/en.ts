@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { branding } from '../branding';
 import type { TranslationMessages } from 'react-admin';
 
 /** English: react-admin's own messages plus this back office's texts (same keys as id.ts). */
@@ -219,7 +220,7 @@ export const en: TranslationMessages = {
           UNDER_REVIEW: 'Under customer review',
           APPROVED: 'Approved by the customer',
           REVISION_REQUESTED: 'Revision requested',
-          ADMIN_SIGNED: 'Signed by the company',
+          ADMIN_SIGNED: `Signed by ${branding.companyName}`,
           CUSTOMER_SIGNED: 'Signed by the customer',
           SIGNATURE_REJECTED: 'Signature rejected',
           CONFIRMED: 'Confirmed',

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { branding } from '../branding';
 
 /**
  * Bahasa Indonesia. There is no ra-language-indonesian package on npm, so `ra` below is a full
@@ -435,7 +436,8 @@ export const id: TranslationMessages = {
           UNDER_REVIEW: 'Ditinjau pelanggan',
           APPROVED: 'Disetujui pelanggan',
           REVISION_REQUESTED: 'Revisi diminta',
-          ADMIN_SIGNED: 'Ditandatangani perusahaan',
+          // The company's own name (COMPANY_NAME), not the software's.
+          ADMIN_SIGNED: `Ditandatangani ${branding.companyName}`,
           CUSTOMER_SIGNED: 'Ditandatangani pelanggan',
           SIGNATURE_REJECTED: 'Tanda tangan ditolak',
           CONFIRMED: 'Dikonfirmasi',
