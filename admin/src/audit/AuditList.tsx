@@ -1,7 +1,9 @@
-import { Box } from '@mui/material';
-import { DataTable, List, TextField, TextInput, useLocale, useRecordContext } from 'react-admin';
+import { Box, useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, List, SimpleList, TextField, TextInput, useLocale, useRecordContext } from 'react-admin';
 import { DateTimeField, EnumField } from '../fields';
+import { formatDateTime } from '../format';
 import { auditExporter } from '../export/lists';
+import { useApiLocale } from '../i18n';
 import { HistorySentence, type SentencePart } from './HistorySentence';
 
 const filters = [
@@ -33,23 +35,34 @@ const SentenceCell = (_props: { label?: string; source?: string }) => {
  */
 export const AuditList = () => {
   // The sentences come in the UI language: a switch of language asks again (meta is part of the query key).
-  const locale = useLocale();
+  const { locale, ready } = useApiLocale();
+  const uiLocale = useLocale();
+  // On a phone a table of sentences would be squeezed to a word per line: one entry per row instead.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
-    <List sort={{ field: 'at', order: 'DESC' }} filters={filters} exporter={auditExporter} queryOptions={{ meta: { locale } }}>
-      <DataTable bulkActionButtons={false} expand={<AuditData />} rowClick="expand">
-        <DataTable.Col source="at">
-          <DateTimeField source="at" />
-        </DataTable.Col>
-        <DataTable.Col source="sentence" disableSort>
-          <SentenceCell />
-        </DataTable.Col>
-        <DataTable.Col source="actorRole" disableSort>
-          <EnumField source="actorRole" prefix="angsur.roles" emptyText="-" />
-        </DataTable.Col>
-        <DataTable.Col source="action">
-          <TextField source="action" sx={{ fontFamily: 'monospace', fontSize: 12, color: 'text.secondary' }} />
-        </DataTable.Col>
-      </DataTable>
+    <List sort={{ field: 'at', order: 'DESC' }} filters={filters} exporter={auditExporter} queryOptions={{ meta: { locale }, enabled: ready }}>
+      {phone ? (
+        <SimpleList<{ id: string; at: string; parts?: SentencePart[] }>
+          primaryText={(entry) => (entry.parts ? <HistorySentence parts={entry.parts} /> : null)}
+          secondaryText={(entry) => formatDateTime(entry.at, uiLocale)}
+          linkType={false}
+        />
+      ) : (
+        <DataTable bulkActionButtons={false} expand={<AuditData />} rowClick="expand">
+          <DataTable.Col source="at">
+            <DateTimeField source="at" />
+          </DataTable.Col>
+          <DataTable.Col source="sentence" disableSort>
+            <SentenceCell />
+          </DataTable.Col>
+          <DataTable.Col source="actorRole" disableSort>
+            <EnumField source="actorRole" prefix="angsur.roles" emptyText="-" />
+          </DataTable.Col>
+          <DataTable.Col source="action">
+            <TextField source="action" sx={{ fontFamily: 'monospace', fontSize: 12, color: 'text.secondary' }} />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

@@ -1,10 +1,11 @@
 import { gql } from '@apollo/client';
 import { Box, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { HistorySentence } from '../audit/HistorySentence';
 import { callApi } from '../dataProvider';
 import { formatDateTime } from '../format';
+import { useApiLocale } from '../i18n';
 import type { OrderTimelineQuery } from '../gql/graphql';
 
 const ORDER_TIMELINE = gql`
@@ -21,12 +22,12 @@ const ORDER_TIMELINE = gql`
 export const OrderHistory = ({ portal = false }: { label?: false; portal?: boolean }) => {
   const order = useRecordContext<{ id: string }>();
   const translate = useTranslate();
-  const locale = useLocale();
+  const { locale, ready } = useApiLocale();
   const timeline = useQuery({
     // The sentences come in the UI language: a switch of language asks again.
     queryKey: ['orderTimeline', order?.id, locale],
     queryFn: () => callApi<OrderTimelineQuery['data']>(ORDER_TIMELINE, { orderId: order!.id }),
-    enabled: !!order,
+    enabled: !!order && ready,
   });
   if (!order || !timeline.data) return null;
   if (!timeline.data.length) {
