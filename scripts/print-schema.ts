@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { getSchema } from '../server/src/graphql/schema';
+import { getSchema } from '../server/src/app/schema';
 
 /** Writes schema.graphql from the code (`--check` fails instead when the file is stale). */
 async function main() {

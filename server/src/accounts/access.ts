@@ -1,32 +1,44 @@
-import { forbidden, notFound } from '../common/errors';
+import { forbidden, notFound, unauthenticated } from '../common/errors';
 import type { MessageKey } from '../common/messages';
-import { requireUser, type AuthUser } from './auth-user';
+import type { AuthUser } from './auth-user';
 import { Role } from './roles';
 
 /**
- * The one place that decides who may see and do what on which record. Resolvers, services, HTTP routes
- * and jobs ask here; nothing else compares roles or owner ids.
+ * The one place that decides who may see and do what on which record. Resolvers (through
+ * `@Authorized`, whose checker asks here), services, HTTP routes and jobs ask here; nothing else
+ * compares roles or owner ids.
  *
- * Two questions:
+ * Three questions:
+ * - `requireUser(user)`: is someone signed in? (UNAUTHENTICATED)
  * - `requirePermission(user, 'payment.verifyProof')`: may this role do this kind of thing at all?
- *   ADMIN may do everything; the table lists the other roles.
- * - `visibleRecord(user, record, ownerOf, 'order.notFound')`: may this user see this record? Staff see
- *   every customer's records; a customer only their own. Another customer's record answers NOT_FOUND,
- *   never FORBIDDEN, so probing ids tells nothing.
+ *   ADMIN may do everything staff may; the table lists the other roles. (FORBIDDEN)
+ * - `accessRecord(user, record, { owner, notFound })`: may this user see (and, with `permission`, act
+ *   on) this record? Staff see every customer's records; a customer only their own. Another
+ *   customer's record answers NOT_FOUND, never FORBIDDEN, exactly like an id that does not exist, so
+ *   probing ids tells nothing.
  */
 const GRANTS = {
   'staff.console': [Role.FINANCE, Role.SUPPORT],
+  // Buying is for customers: staff act on customers' orders, they do not place their own.
   'customer.buy': [Role.CUSTOMER],
+  // A privacy request (UU PDP) is about the asker's own data: staff accounts have none to ask about.
+  'privacy.request': [Role.CUSTOMER],
   'order.manage': [Role.SUPPORT],
+  // Cancel before the SPK is confirmed: the order's customer, or SUPPORT.
+  'order.cancel': [Role.SUPPORT, Role.CUSTOMER],
   'order.suspend': [Role.SUPPORT, Role.CUSTOMER],
   // Renew, upgrade or cancel at the end of the contract: the order's own customer asks.
   'contract.request': [Role.CUSTOMER],
   'spk.manage': [Role.SUPPORT],
+  // Pay an order (a transfer, VA or gateway payment): its customer, or FINANCE recording one.
+  'payment.create': [Role.FINANCE, Role.CUSTOMER],
   'payment.manage': [Role.FINANCE],
   'payment.reconcile': [Role.FINANCE],
+  // Create the hosting of an order item: its customer, once the gate is open, or SUPPORT.
+  'hosting.create': [Role.SUPPORT, Role.CUSTOMER],
   'hosting.manage': [Role.SUPPORT],
   'hosting.terminate': [],
-  // Start, stop or reboot a server: its customer (their own only, see visibleRecord) and SUPPORT.
+  // Start, stop or reboot a server: its customer (their own only, see accessRecord) and SUPPORT.
   'hosting.power': [Role.SUPPORT, Role.CUSTOMER],
   'billing.run': [Role.FINANCE],
   'reports.read': [Role.FINANCE, Role.SUPPORT],
@@ -37,9 +49,26 @@ const GRANTS = {
 
 export type Permission = keyof typeof GRANTS;
 
+/** Acts that are a customer's own: ADMIN does not get them by being ADMIN. */
+const CUSTOMER_ONLY: ReadonlySet<Permission> = new Set(['customer.buy', 'privacy.request']);
+
+export function requireUser(user: AuthUser | null): AuthUser {
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+/** ADMIN may do everything any staff role may (what `@Authorized(Role.X)` asks). */
+export function hasRole(user: AuthUser, roles: readonly Role[]): boolean {
+  return user.role === Role.ADMIN || roles.includes(user.role);
+}
+
+/** Whether the role is one of the staff's (the console is theirs; customers have the portal). */
+export const isStaffUser = (user: AuthUser | null) => !!user && user.role !== Role.CUSTOMER;
+
 export function can(user: AuthUser | null, permission: Permission): boolean {
   if (!user) return false;
-  return user.role === Role.ADMIN || (GRANTS[permission] as readonly Role[]).includes(user.role);
+  const grants = GRANTS[permission] as readonly Role[];
+  return CUSTOMER_ONLY.has(permission) ? grants.includes(user.role) : hasRole(user, grants);
 }
 
 export function requirePermission(user: AuthUser | null, permission: Permission): AuthUser {
@@ -54,27 +83,40 @@ export function canSee(user: AuthUser | null, ownerId: string): boolean {
   return user.role !== Role.CUSTOMER || user.id === ownerId;
 }
 
-/** The record when the user may see it; otherwise NOT_FOUND with the record's own message. */
-export function visibleRecord<T>(user: AuthUser | null, record: T | null | undefined, ownerOf: (r: T) => string, notFoundKey: MessageKey): T {
-  const u = requireUser(user);
-  if (record == null || !canSee(u, ownerOf(record))) throw notFound(notFoundKey);
-  return record;
+export interface RecordRule<T> {
+  /** The customer whose record it is. */
+  owner: (record: T) => string;
+  /** The record's own NOT_FOUND message ("Pesanan tidak ditemukan"). */
+  notFound: MessageKey;
+  /** What the user means to do with it, checked first: a role without it gets FORBIDDEN. */
+  permission?: Permission;
+  /**
+   * Acts only the record's owner may take, not even staff (the customer's own signature): staff get
+   * FORBIDDEN, another customer NOT_FOUND.
+   */
+  ownerOnly?: boolean;
 }
 
 /**
- * For acts only the record's owner may take, not even staff (the customer's own signature): the record
- * when the user owns it; another customer gets NOT_FOUND, staff FORBIDDEN.
+ * The record when the user may reach it under `rule`; otherwise UNAUTHENTICATED, FORBIDDEN (a role
+ * that may not do this at all, or staff on an owner-only act) or NOT_FOUND (missing, or another
+ * customer's: a customer never learns that someone else's record exists).
  */
-export function ownRecord<T>(user: AuthUser | null, record: T | null | undefined, ownerOf: (r: T) => string, notFoundKey: MessageKey): T {
-  const u = requireUser(user);
-  const visible = visibleRecord(u, record, ownerOf, notFoundKey);
-  if (ownerOf(visible) !== u.id) throw forbidden();
-  return visible;
+export function accessRecord<T>(user: AuthUser | null, record: T | null | undefined, rule: RecordRule<T>): T {
+  const u = rule.permission ? requirePermission(user, rule.permission) : requireUser(user);
+  if (record == null || !canSee(u, rule.owner(record))) throw notFound(rule.notFound);
+  if (rule.ownerOnly && rule.owner(record) !== u.id) throw forbidden();
+  return record;
 }
 
-/** visibleRecord as an assertion, for code that keeps using its own variable afterwards. */
-export function assertVisible<T>(user: AuthUser | null, record: T | null | undefined, ownerOf: (r: T) => string, notFoundKey: MessageKey): asserts record is T {
-  visibleRecord(user, record, ownerOf, notFoundKey);
+/** accessRecord as a yes/no, for what the caller may do (allowedActions), where nothing is thrown. */
+export function allows<T>(user: AuthUser | null, record: T, rule: Omit<RecordRule<T>, 'notFound'>): boolean {
+  try {
+    accessRecord(user, record, { ...rule, notFound: 'validation.invalid' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Limits a list query to what the user may see: customers get a filter on their own id, staff none. */

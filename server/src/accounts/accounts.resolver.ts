@@ -3,7 +3,8 @@ import { notFound } from '../common/errors';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { ListArgs, PageOf } from '../graphql/pagination';
-import { requireUser } from './auth-user';
+import type { AuthUser } from './auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import * as accounts from './accounts.service';
 import { AuthPayload, ChangePasswordInput, ConfirmTwoFactorInput, CreateStaffInput, LoginInput, LoginPayload, ProfileInput, RegisterInput, RequestPasswordResetInput, ResetPasswordInput, TwoFactorEnabled, TwoFactorEnrolment, TwoFactorLoginInput, UpdateUserInput, UserFilter } from './inputs';
 import * as twoFactor from './two-factor';
@@ -44,20 +45,20 @@ export class AccountsResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Turns two-factor sign-in off; needs the password.' })
-  disableTwoFactor(@Arg('password') password: string, @Ctx() ctx: Context) {
-    return twoFactor.disableTwoFactor(ctx.em, requireUser(ctx.user), password);
+  disableTwoFactor(@Arg('password') password: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return twoFactor.disableTwoFactor(ctx.em, user, password);
   }
 
   @Authorized()
   @Mutation(() => [String], { description: 'A new set of recovery codes (the old set stops working); needs the password.' })
-  regenerateRecoveryCodes(@Arg('password') password: string, @Ctx() ctx: Context) {
-    return twoFactor.regenerateRecoveryCodes(ctx.em, requireUser(ctx.user), password);
+  regenerateRecoveryCodes(@Arg('password') password: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return twoFactor.regenerateRecoveryCodes(ctx.em, user, password);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: "Turns another account's two-factor sign-in off (phone and recovery codes lost); ends its sessions." })
-  resetTwoFactor(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
-    return twoFactor.resetTwoFactor(ctx.em, ctx.app, requireUser(ctx.user), userId);
+  resetTwoFactor(@Arg('userId', () => ID) userId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return twoFactor.resetTwoFactor(ctx.em, ctx.app, user, userId);
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair; the old refresh token stops working.' })
@@ -72,8 +73,7 @@ export class AccountsResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends every session of the current user, on every device.' })
-  async logoutEverywhere(@Ctx() ctx: Context) {
-    const actor = requireUser(ctx.user);
+  async logoutEverywhere(@CurrentUser() actor: AuthUser, @Ctx() ctx: Context) {
     const done = await accounts.logoutEverywhere(ctx.em, ctx.app, actor);
     // Open graphql-ws sockets were authenticated once: end them too, not only the tokens.
     await ctx.app.liveSockets.recheck(actor.id);
@@ -92,8 +92,7 @@ export class AccountsResolver {
 
   @Authorized()
   @Mutation(() => Boolean)
-  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
-    const actor = requireUser(ctx.user);
+  async changePassword(@Arg('input') input: ChangePasswordInput, @CurrentUser() actor: AuthUser, @Ctx() ctx: Context) {
     const done = await accounts.changePassword(ctx.em, ctx.app, actor, input.currentPassword, input.newPassword);
     await ctx.app.liveSockets.recheck(actor.id);
     return done;
@@ -101,14 +100,14 @@ export class AccountsResolver {
 
   @Authorized()
   @Query(() => User)
-  async me(@Ctx() ctx: Context) {
-    return ctx.em.findOneOrFail(User, requireUser(ctx.user).id);
+  async me(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return ctx.em.findOneOrFail(User, user.id);
   }
 
   @Authorized()
   @Mutation(() => User)
-  updateMyProfile(@Arg('input') input: ProfileInput, @Ctx() ctx: Context) {
-    return accounts.updateMyProfile(ctx.em, requireUser(ctx.user), input);
+  updateMyProfile(@Arg('input') input: ProfileInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return accounts.updateMyProfile(ctx.em, user, input);
   }
 
   @Authorized(...STAFF_ROLES)
@@ -127,8 +126,8 @@ export class AccountsResolver {
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => User, { description: 'Staff edit any profile; changing role or active needs ADMIN.' })
-  async updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context) {
-    const user = await accounts.updateUser(ctx.em, requireUser(ctx.user), id, input);
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @CurrentUser() actor: AuthUser, @Ctx() ctx: Context) {
+    const user = await accounts.updateUser(ctx.em, actor, id, input);
     // Deactivation or a new role ends the user's sessions, live sockets included.
     await ctx.app.liveSockets.recheck(user.id);
     return user;
@@ -136,7 +135,7 @@ export class AccountsResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User)
-  createStaff(@Arg('input') input: CreateStaffInput, @Ctx() ctx: Context) {
-    return accounts.createStaff(ctx.em, requireUser(ctx.user), input);
+  createStaff(@Arg('input') input: CreateStaffInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return accounts.createStaff(ctx.em, user, input);
   }
 }

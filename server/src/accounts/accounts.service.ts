@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { audit } from '../audit/audit';
-import { badInput, conflict, forbidden, notFound, unauthenticated } from '../common/errors';
+import { badInput, conflict, notFound, unauthenticated } from '../common/errors';
 import { normalizePhoneID } from '../common/id-formats';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { fieldCipher } from '../privacy/field-cipher';
 import { findPage, type ListArgs } from '../graphql/pagination';
-import { hasRole, type AuthUser } from './auth-user';
+import type { AuthUser } from './auth-user';
+import { requirePermission } from './access';
 import type { CreateStaffInput, ProfileInput, RegisterInput, UpdateUserInput, UserFilter } from './inputs';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
@@ -213,7 +214,7 @@ export async function updateUser(em: EntityManager, actor: AuthUser, id: string,
   const user = await em.findOne(User, id);
   if (!user) throw notFound('user.notFound');
   if ((input.role !== undefined && input.role !== null) || (input.active !== undefined && input.active !== null)) {
-    if (!hasRole(actor, [Role.ADMIN])) throw forbidden();
+    requirePermission(actor, 'users.manage');
   }
   if (input.email) await assertUnique(em, null, input.email.trim().toLowerCase(), user.id);
   const changes = applyProfile(user, input);

@@ -6,7 +6,7 @@ import { AppError, badInput } from '../common/errors';
 import { t } from '../common/messages';
 import type { Locale } from '../common/request-context';
 import type { Config } from '../config/config';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { renderEmail } from '../notifications/channels/templates';
 import { hashPassword } from './password';
 import { PasswordReset } from './password-reset.entity';

@@ -4,7 +4,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { audit } from '../audit/audit';
 import { badInput, conflict, notFound, unauthenticated } from '../common/errors';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { fieldCipher } from '../privacy/field-cipher';
 import { issueTokens, type ClientMeta } from './accounts.service';
 import type { AuthUser } from './auth-user';

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireStaff } from '../accounts/auth-user';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import { Role } from '../accounts/roles';
 import type { Context } from '../graphql/context';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
@@ -46,8 +47,7 @@ export class BillingResolver {
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => OverdueNoticeResult, { description: 'Tells an overdue customer to pay or suspend: in-app, email and WhatsApp at once' })
-  async sendOverdueNotice(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
-    const actor = requireStaff(ctx.user);
+  async sendOverdueNotice(@Arg('orderId', () => ID) orderId: string, @CurrentUser() actor: AuthUser, @Ctx() ctx: Context) {
     const order = await getOrder(ctx.em, actor, orderId);
     const result = await sendOverdueNotice(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, publicUrl: ctx.app.config.publicUrl }, order, actor);
     await ctx.em.flush();

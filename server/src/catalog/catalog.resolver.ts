@@ -1,6 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireUser } from '../accounts/auth-user';
-import { isStaff, Role } from '../accounts/roles';
+import { isStaffUser } from '../accounts/access';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
+import { Role } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
@@ -21,7 +23,7 @@ class ProductPage extends PageOf(Product) {}
 @ObjectType()
 class InstallmentPlanPage extends PageOf(InstallmentPlan) {}
 
-const staff = (ctx: Context) => !!ctx.user && isStaff(ctx.user.role);
+const staff = (ctx: Context) => isStaffUser(ctx.user);
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -57,20 +59,20 @@ export class ProductResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Product)
-  createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: Context) {
-    return catalog.createProduct(ctx.em, requireUser(ctx.user), input);
+  createProduct(@Arg('input') input: CreateProductInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.createProduct(ctx.em, user, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Product)
-  updateProduct(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateProductInput, @Ctx() ctx: Context) {
-    return catalog.updateProduct(ctx.em, requireUser(ctx.user), id, input);
+  updateProduct(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateProductInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.updateProduct(ctx.em, user, id, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Only for products nothing refers to; otherwise deactivate.' })
-  deleteProduct(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return catalog.deleteProduct(ctx.em, requireUser(ctx.user), id);
+  deleteProduct(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.deleteProduct(ctx.em, user, id);
   }
 }
 
@@ -118,19 +120,19 @@ export class InstallmentPlanResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => InstallmentPlan)
-  createInstallmentPlan(@Arg('input') input: CreatePlanInput, @Ctx() ctx: Context) {
-    return catalog.createPlan(ctx.em, requireUser(ctx.user), input);
+  createInstallmentPlan(@Arg('input') input: CreatePlanInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.createPlan(ctx.em, user, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => InstallmentPlan)
-  updateInstallmentPlan(@Arg('id', () => ID) id: string, @Arg('input') input: PlanTermsInput, @Ctx() ctx: Context) {
-    return catalog.updatePlan(ctx.em, requireUser(ctx.user), id, input);
+  updateInstallmentPlan(@Arg('id', () => ID) id: string, @Arg('input') input: PlanTermsInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.updatePlan(ctx.em, user, id, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean)
-  deleteInstallmentPlan(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return catalog.deletePlan(ctx.em, requireUser(ctx.user), id);
+  deleteInstallmentPlan(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return catalog.deletePlan(ctx.em, user, id);
   }
 }

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { hasRole } from '../accounts/auth-user';
+import { hasRole } from '../accounts/access';
 import type { Role } from '../accounts/roles';
 import { forbidden, unauthenticated } from '../common/errors';
 import type { Context } from './context';

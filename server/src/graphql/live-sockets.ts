@@ -5,7 +5,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import type { TokenService } from '../accounts/tokens';
 import type { Clock } from '../common/time';
 import type { Orm } from '../db/orm';
-import { authenticate } from './authenticate';
+import { authenticate } from '../accounts/authenticate';
 
 /** Longest a socket lives past a check (setTimeout's own ceiling is ~24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;

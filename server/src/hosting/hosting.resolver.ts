@@ -1,11 +1,10 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, requirePermission } from '../accounts/access';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { IsOptional } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { requirePermission } from '../accounts/access';
-import { requireStaff, requireUser } from '../accounts/auth-user';
 import { Role, STAFF_ROLES } from '../accounts/roles';
-import { notFound } from '../common/errors';
 import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
@@ -83,8 +82,8 @@ export class ServiceResolver {
 
   @Authorized()
   @Query(() => [Service])
-  myServices(@Ctx() ctx: Context) {
-    return ctx.em.find(Service, { customer: requireUser(ctx.user).id }, { orderBy: { createdAt: 'asc' } });
+  myServices(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return ctx.em.find(Service, { customer: user.id }, { orderBy: { createdAt: 'asc' } });
   }
 
   @Authorized(...STAFF_ROLES)
@@ -100,10 +99,8 @@ export class ServiceResolver {
 
   @Authorized()
   @Query(() => Service)
-  async service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    const user = requireUser(ctx.user);
-    const s = await ctx.em.findOne(Service, id);
-    assertVisible(user, s, (r) => r.customer.id, 'service.notFound');
+  async service(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    const s = accessRecord(user, await ctx.em.findOne(Service, id), { owner: (r) => r.customer.id, notFound: 'service.notFound' });
     return s;
   }
 
@@ -130,8 +127,8 @@ export class ServiceResolver {
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Staff unsuspend, e.g. after an accidental suspension, giving the customer until payUntil to pay.' })
-  async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @Ctx() ctx: Context) {
-    const { order, services: list } = await hosting.unsuspendOrder(ctx.em, ctx.app.hosting, requireStaff(ctx.user), orderId, input.payUntil ?? null, input.reason.trim());
+  async unsuspendOrder(@Arg('orderId', () => ID) orderId: string, @Arg('input') input: UnsuspendInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    const { order, services: list } = await hosting.unsuspendOrder(ctx.em, ctx.app.hosting, user, orderId, input.payUntil ?? null, input.reason.trim());
     await syncAll(ctx, list.map((s) => s.id));
     return order;
   }
@@ -158,8 +155,8 @@ export class ServiceResolver {
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => StaffTask)
-  completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
-    return hosting.completeStaffTask(ctx.em, ctx.app.hosting, requireStaff(ctx.user), id, note?.slice(0, 2000) ?? null);
+  completeStaffTask(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return hosting.completeStaffTask(ctx.em, ctx.app.hosting, user, id, note?.slice(0, 2000) ?? null);
   }
 
   @FieldResolver(() => ID)

@@ -1,11 +1,10 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, isStaffUser, requirePermission, requireUser } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
-import { isStaff, Role } from '../accounts/roles';
+import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
-import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { AppError, badInput, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
@@ -68,9 +67,7 @@ export async function createService(em: EntityManager, deps: HostingDeps, user: 
   const label = input.label.trim().toLowerCase();
   if (!/^[a-z0-9]([a-z0-9-]{1,38}[a-z0-9])$/.test(label)) throw badInput('label', 'service.badLabel');
   return em.transactional(async (tx) => {
-    const item = await tx.findOne(OrderItem, input.orderItemId, { populate: ['order'] });
-    assertVisible(actor, item, (r) => r.order.$.customer.id, 'order.notFound');
-    if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
+    const item = accessRecord(actor, await tx.findOne(OrderItem, input.orderItemId, { populate: ['order'] }), { owner: (r) => r.order.$.customer.id, notFound: 'order.notFound', permission: 'hosting.create' });
     const order = await tx.findOneOrFail(Order, item.order.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertServiceAllowed(order);
     if (await tx.count(Service, { orderItem: item })) throw new AppError('CONFLICT', t('service.exists'), { reason: 'SERVICE_EXISTS' });
@@ -248,11 +245,9 @@ function requestAction(tx: EntityManager, s: Service, action: DriverAction) {
 export async function suspendOrder(em: EntityManager, deps: HostingDeps, user: AuthUser | null, orderId: string, reason: string | null) {
   const actor = requireUser(user);
   return em.transactional(async (tx) => {
-    const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
+    const order = accessRecord(actor, await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }), { owner: (r) => r.customer.id, notFound: 'order.notFound', permission: 'order.suspend' });
     let cause: SuspensionCause;
-    if (isStaff(actor.role)) {
-      if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
+    if (isStaffUser(actor)) {
       cause = (await arrearsOf(tx, order.id, deps.clock)).arrearsAmount > 0n ? SuspensionCause.NON_PAYMENT : SuspensionCause.ADMIN;
     } else {
       // The seed's choice is for a customer past a due date: pay, or suspend.
@@ -322,7 +317,7 @@ export async function resumeServices(tx: EntityManager, deps: { bus: Notificatio
 }
 
 export async function unsuspendOrder(em: EntityManager, deps: HostingDeps, actor: AuthUser, orderId: string, payUntil: string | null, reason: string) {
-  if (!hasRole(actor, [Role.SUPPORT])) throw forbidden();
+  requirePermission(actor, 'order.manage');
   if (payUntil && payUntil < todayJakarta(deps.clock)) throw badInput('payUntil', 'service.deadlinePast');
   return em.transactional(async (tx) => {
     const order = await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requirePermission, visibleRecord } from '../accounts/access';
+import { requirePermission, accessRecord } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { audit } from '../audit/audit';
 import { AppError, conflict } from '../common/errors';
@@ -44,7 +44,7 @@ export async function detailsOf(em: EntityManager, deps: HostingDeps, service: S
  */
 export async function powerService(em: EntityManager, deps: HostingDeps, user: AuthUser | null, id: string, action: PowerAction) {
   const actor = requirePermission(user, 'hosting.power');
-  const service = visibleRecord(actor, await em.findOne(Service, id, { populate: ['orderItem'] }), (s) => s.customer.id, 'service.notFound');
+  const service = accessRecord(actor, await em.findOne(Service, id, { populate: ['orderItem'] }), { owner: (s) => s.customer.id, notFound: 'service.notFound' });
   if (service.status !== ServiceStatus.ACTIVE || !service.externalRef) {
     throw conflict('service.powerNotActive', { status: service.status }, { currentState: service.status, reason: 'SERVICE_NOT_ACTIVE' });
   }

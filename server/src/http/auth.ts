@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { AuthUser } from '../accounts/auth-user';
 import { AppError } from '../common/errors';
-import type { AppServices } from '../graphql/context';
-import { authenticate } from '../graphql/authenticate';
+import type { AppServices } from '../app/services';
+import { authenticate } from '../accounts/authenticate';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 const STATUS: Record<string, number> = {

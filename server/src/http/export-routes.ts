@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { requireStaff } from '../accounts/auth-user';
+import { requirePermission } from '../accounts/access';
 import { badInput } from '../common/errors';
 import { todayJakarta } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { summarize } from '../installments/summary';
 import { Installment } from '../installments/installment.entity';
 import { Order } from '../orders/order.entity';
@@ -27,7 +27,7 @@ export function exportRoutes(services: AppServices): Router {
   router.get('/exports/orders.csv', async (req, res) => {
     const em = services.orm.em.fork();
     try {
-      requireStaff(await httpUser(req, em, services));
+      requirePermission(await httpUser(req, em, services), 'staff.console');
       const from = dateParam(req.query.from, 'from');
       const to = dateParam(req.query.to, 'to');
       const where = { ...(from || to ? { startDate: { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } } : {}) };
@@ -54,7 +54,7 @@ export function exportRoutes(services: AppServices): Router {
   router.get('/exports/payments.csv', async (req, res) => {
     const em = services.orm.em.fork();
     try {
-      requireStaff(await httpUser(req, em, services));
+      requirePermission(await httpUser(req, em, services), 'staff.console');
       res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="pembayaran-${todayJakarta(services.clock)}.csv"` });
       res.write('\ufeff' + csvRow(['reference', 'order_number', 'status', 'method', 'kind', 'provider', 'provider_reference', 'amount', 'created_at', 'settled_at', 'verified_at', 'rejection_reason']));
       for (let offset = 0; ; offset += BATCH) {

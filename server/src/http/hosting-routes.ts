@@ -1,12 +1,12 @@
 import { Router } from 'express';
+import { canSee } from '../accounts/access';
 import { formatDateID } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { formatRupiah } from '../money/rupiah';
 import { Service } from '../hosting/service.entity';
 import { ServiceStatus } from '../hosting/service-status';
 import { arrearsOf } from '../hosting/hosting.service';
 import { appLinks } from '../common/app-links';
-import { isStaff } from '../accounts/roles';
 import { httpUser } from './auth';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -46,7 +46,7 @@ export function hostingRoutes(services: AppServices): Router {
     // The page is public (it is the customer's site): how much is owed and since when is told only
     // to the owner (or staff) presenting their bearer token; anyone else sees that a choice is due.
     const viewer = await httpUser(req, em, services).catch(() => null);
-    const mayKnow = !!viewer && (isStaff(viewer.role) || viewer.id === (await service.order.loadOrFail()).customer.id);
+    const mayKnow = canSee(viewer, (await service.order.loadOrFail()).customer.id);
     const owed = mayKnow
       ? `Ada tunggakan ${escapeHtml(formatRupiah(summary.arrearsAmount))}${summary.nextDue ? ` sejak ${escapeHtml(formatDateID(summary.nextDue.dueDate))}` : ''}. `
       : 'Pemilik layanan: masuk untuk melihat rinciannya. ';

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { requireUser } from '../accounts/auth-user';
+import { requireUser } from '../accounts/access';
 import { brandingFromConfig } from '../branding/branding';
 import { appLinks } from '../common/app-links';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { PaymentMethod } from '../payments/enums';
 import { sandboxPayPage, sandboxVaPage, WebhookAuthError, WebhookFormatError, type WebhookRequest } from '../payments/gateways';
 import { paymentSettleDeps } from '../payments/channels';

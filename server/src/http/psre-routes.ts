@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { handleProviderCallback } from '../spk/provider-signing';
 import { SignatureProviderError } from '../spk/signature-provider';
 import { sendError } from './auth';

@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { t } from '../common/messages';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { httpUser, sendError } from './auth';
 
 /** Params left open so the route that uses it keeps its own typed path parameters. */

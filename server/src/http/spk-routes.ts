@@ -1,9 +1,8 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, requireUser } from '../accounts/access';
 import express, { Router } from 'express';
-import { requireUser } from '../accounts/auth-user';
 import { notFound } from '../common/errors';
 import { formatDateID } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { Spk, SpkVersion } from '../spk/spk.entity';
 import { uploadSignedSpk } from '../spk/spk.service';
 import { PageImageCache, parsePageParam } from '../spk/page-images';
@@ -30,9 +29,8 @@ export function spkRoutes(services: AppServices): Router {
   /** A version of an SPK the caller may see (staff, or the SPK's customer); anything else is 404. */
   async function findVersion(req: express.Request, em: EntityManager) {
     const user = requireUser(await httpUser(req, em, services));
-    const spk = await em.findOne(Spk, String(req.params.id));
     // Someone else's SPK does not exist as far as this caller can tell.
-    assertVisible(user, spk, (r) => r.customer.id, 'spk.notFound');
+    const spk = accessRecord(user, await em.findOne(Spk, String(req.params.id)), { owner: (r) => r.customer.id, notFound: 'spk.notFound' });
     const version = await em.findOne(SpkVersion, { spk, version: Number(req.params.version) || -1 });
     if (!version) throw notFound('spk.notFound');
     return version;

@@ -1,5 +1,5 @@
 import { runBillingPass } from '../billing/billing-pass';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { deliverDue } from '../notifications/notifications.service';
 import { ProvisioningState, Service } from '../hosting/service.entity';
 import { runClaimedAction } from '../hosting/hosting.service';

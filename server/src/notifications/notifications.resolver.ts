@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { requireUser } from '../accounts/auth-user';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import { STAFF_ROLES } from '../accounts/roles';
 import { notFound } from '../common/errors';
 import type { Context } from '../graphql/context';
@@ -31,22 +32,22 @@ const readOnce = new WeakMap<NotificationEvent, Promise<Notification>>();
 export class NotificationResolver {
   @Authorized()
   @Query(() => NotificationPage, { complexity: pageComplexity, description: 'The caller’s notifications, newest first by default' })
-  myNotifications(@Args() args: ListArgs, @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean, @Ctx() ctx: Context) {
-    const where: FilterQuery<Notification> = { recipient: requireUser(ctx.user).id, ...(unreadOnly ? { readAt: null } : {}) };
+  myNotifications(@Args() args: ListArgs, @Arg('unreadOnly', () => Boolean, { defaultValue: false }) unreadOnly: boolean, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    const where: FilterQuery<Notification> = { recipient: user.id, ...(unreadOnly ? { readAt: null } : {}) };
     if (!args.sortField) Object.assign(args, { sortField: 'createdAt', sortOrder: 'DESC' });
     return findPage(ctx.em, Notification, where, args, { createdAt: 'createdAt', type: 'type' }, 'createdAt');
   }
 
   @Authorized()
   @Query(() => Int)
-  unreadCount(@Ctx() ctx: Context) {
-    return ctx.em.count(Notification, { recipient: requireUser(ctx.user).id, readAt: null });
+  unreadCount(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return ctx.em.count(Notification, { recipient: user.id, readAt: null });
   }
 
   @Authorized()
   @Mutation(() => Notification)
-  async markRead(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    const n = await ctx.em.findOne(Notification, { id, recipient: requireUser(ctx.user).id });
+  async markRead(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    const n = await ctx.em.findOne(Notification, { id, recipient: user.id });
     if (!n) throw notFound('notification.notFound');
     n.readAt ??= ctx.app.clock.now();
     await ctx.em.flush();
@@ -55,8 +56,8 @@ export class NotificationResolver {
 
   @Authorized()
   @Mutation(() => Int, { description: 'Marks every unread notification read; returns how many' })
-  markAllRead(@Ctx() ctx: Context) {
-    return ctx.em.nativeUpdate(Notification, { recipient: requireUser(ctx.user).id, readAt: null }, { readAt: ctx.app.clock.now() });
+  markAllRead(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return ctx.em.nativeUpdate(Notification, { recipient: user.id, readAt: null }, { readAt: ctx.app.clock.now() });
   }
 
   @Authorized()

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requirePermission, visibleRecord } from '../accounts/access';
+import { requirePermission, accessRecord } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { audit } from '../audit/audit';
 import { conflict } from '../common/errors';
@@ -24,7 +24,7 @@ export async function requestContractChange(
 ) {
   const actor = requirePermission(user, 'contract.request');
   return em.transactional(async (tx) => {
-    const order = visibleRecord(actor, await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }), (o) => o.customer.id, 'order.notFound');
+    const order = accessRecord(actor, await tx.findOne(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE }), { owner: (o) => o.customer.id, notFound: 'order.notFound' });
     if (order.status !== OrderStatus.COMPLETED) {
       throw conflict('contract.notEnded', {}, { currentState: order.status, reason: 'CONTRACT_NOT_ENDED' });
     }

@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireCustomer, requireStaff, requireUser } from '../accounts/auth-user';
+import { requirePermission } from '../accounts/access';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import { Role, STAFF_ROLES } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { badInput } from '../common/errors';
@@ -38,33 +40,33 @@ const installmentsOf = (ctx: Context, order: Order) =>
 export class OrderResolver {
   @Authorized()
   @Query(() => [CartItem])
-  myCart(@Ctx() ctx: Context) {
-    return orders.myCart(ctx.em, requireUser(ctx.user));
+  myCart(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return orders.myCart(ctx.em, user);
   }
 
   @Authorized()
   @Mutation(() => CartItem)
   addToCart(@Arg('input') input: AddToCartInput, @Ctx() ctx: Context) {
-    return orders.addToCart(ctx.em, requireCustomer(ctx.user), input);
+    return orders.addToCart(ctx.em, requirePermission(ctx.user, 'customer.buy'), input);
   }
 
   @Authorized()
   @Mutation(() => CartItem, { nullable: true, description: 'Quantity 0 removes the line (returns null).' })
   setCartItemQuantity(@Arg('id', () => ID) id: string, @Arg('quantity', () => Int) quantity: number, @Ctx() ctx: Context) {
     if (!Number.isInteger(quantity) || quantity < 0) throw badInput('quantity', 'validation.range', { min: 0, max: 20 });
-    return orders.setCartQuantity(ctx.em, requireCustomer(ctx.user), id, quantity);
+    return orders.setCartQuantity(ctx.em, requirePermission(ctx.user, 'customer.buy'), id, quantity);
   }
 
   @Authorized()
   @Mutation(() => [Order], { description: 'Turns the cart into orders (one per cart line) with their installment schedules.' })
   checkout(@Arg('input', () => CheckoutInput, { nullable: true }) input: CheckoutInput | null, @Ctx() ctx: Context) {
-    return orders.checkout(ctx.em, orderDeps(ctx), requireCustomer(ctx.user), input ?? new CheckoutInput(), ctx.app.config);
+    return orders.checkout(ctx.em, orderDeps(ctx), requirePermission(ctx.user, 'customer.buy'), input ?? new CheckoutInput(), ctx.app.config);
   }
 
   @Authorized()
   @Query(() => OrderPage, { complexity: pageComplexity, description: 'The caller’s own orders.' })
-  myOrders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
-    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, requireUser(ctx.user).id);
+  myOrders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, user.id);
   }
 
   @Authorized(...STAFF_ROLES)
@@ -88,8 +90,8 @@ export class OrderResolver {
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => Order, { description: 'Hands the order and its customer to another staff member.' })
-  assignOrder(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @Ctx() ctx: Context) {
-    return orders.assignOrder(ctx.em, ctx.app.notifications, requireStaff(ctx.user), id, assigneeId);
+  assignOrder(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID) assigneeId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return orders.assignOrder(ctx.em, ctx.app.notifications, user, id, assigneeId);
   }
 
   @FieldResolver(() => [OrderItem])

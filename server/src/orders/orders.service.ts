@@ -1,8 +1,8 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, isStaffUser, requirePermission, requireUser } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
-import { Role, isStaff } from '../accounts/roles';
+import type { AuthUser } from '../accounts/auth-user';
+import { isStaff } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { scheduleOrThrow } from '../catalog/catalog.service';
@@ -158,8 +158,7 @@ export async function checkout(em: EntityManager, deps: OrderDeps, actor: AuthUs
 /** The order, if the caller may see it: its customer or any staff. Anyone else gets NOT_FOUND. */
 export async function getOrder(em: EntityManager, user: AuthUser | null, id: string) {
   const actor = requireUser(user);
-  const order = await em.findOne(Order, id);
-  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
+  const order = accessRecord(actor, await em.findOne(Order, id), { owner: (r) => r.customer.id, notFound: 'order.notFound' });
   return order;
 }
 
@@ -195,12 +194,11 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
  * becomes an anomaly instead of money on a cancelled order.
  */
 export async function cancelOrder(em: EntityManager, deps: OrderDeps, user: AuthUser | null, id: string, reason: string) {
-  const actor = requireUser(user);
-  await getOrder(em, actor, id); // NOT_FOUND before anything else for someone else's order
-  if (isStaff(actor.role) && !hasRole(actor, [Role.SUPPORT])) throw forbidden();
+  const actor = requirePermission(user, 'order.cancel');
+  await getOrder(em, actor, id); // NOT_FOUND for someone else's order, before anything is locked
   return em.transactional(async (tx) => {
     const order = await tx.findOneOrFail(Order, id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!isStaff(actor.role) && order.spkConfirmedAt) throw forbidden('order.cancelNotYours');
+    if (!isStaffUser(actor) && order.spkConfirmedAt) throw forbidden('order.cancelNotYours');
     const from = order.status;
     const to = orderMachine.apply(order.status, OrderAction.CANCEL);
     const installments = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { lockMode: LockMode.PESSIMISTIC_WRITE });

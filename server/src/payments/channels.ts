@@ -1,5 +1,5 @@
 import type { DomainEvents } from '../events/domain-events';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import type { SettleDeps } from './payments.service';
 import { requestVirtualAccount } from './virtual-accounts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LockMode, type Loaded } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { visibleRecord } from '../accounts/access';
+import { accessRecord } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { audit } from '../audit/audit';
 import { AppError, notFound } from '../common/errors';
@@ -25,7 +25,7 @@ const customerOf = (p: Loaded<Payment, 'order'>) => p.order.$.customer.id;
 /** The payment, if the caller may see it (its order's customer or staff); anyone else gets NOT_FOUND. */
 async function visiblePayment(em: EntityManager, user: AuthUser | null, id: string, lock = false) {
   const payment = await em.findOne(Payment, id, { populate: ['order'], ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) });
-  return visibleRecord(user, payment, customerOf, 'payment.notFound');
+  return accessRecord(user, payment, { owner: customerOf, notFound: 'payment.notFound' });
 }
 
 function assertAwaitingProof(payment: Payment) {

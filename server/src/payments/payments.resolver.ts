@@ -1,10 +1,9 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, can, requireUser } from '../accounts/access';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireStaff, requireUser } from '../accounts/auth-user';
-import { can } from '../accounts/access';
-import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
-import { notFound } from '../common/errors';
+import { Role, STAFF_ROLES } from '../accounts/roles';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
@@ -41,8 +40,7 @@ const deps = (ctx: Context) => ({
 /** A payment, if the caller may see it: its order's customer or staff. */
 async function visiblePayment(ctx: Context, id: string) {
   const user = requireUser(ctx.user);
-  const payment = await ctx.em.findOne(Payment, id, { populate: ['order'] });
-  assertVisible(user, payment, (r) => r.order.$.customer.id, 'payment.notFound');
+  const payment = accessRecord(user, await ctx.em.findOne(Payment, id, { populate: ['order'] }), { owner: (r) => r.order.$.customer.id, notFound: 'payment.notFound' });
   return payment;
 }
 
@@ -56,26 +54,26 @@ export class PaymentResolver {
 
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment, { description: 'FINANCE: the transfer is in the bank statement; apply it.' })
-  settlePayment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return payments.settleManually(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id);
+  settlePayment(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return payments.settleManually(ctx.em, settleDeps(ctx), user, id);
   }
 
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment)
-  rejectPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
-    return payments.rejectPayment(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id, input.reason);
+  rejectPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return payments.rejectPayment(ctx.em, settleDeps(ctx), user, id, input.reason);
   }
 
   @Authorized(Role.FINANCE)
   @Mutation(() => Payment, { description: 'Marks a settled payment refunded and takes its money back off the installments.' })
-  refundPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @Ctx() ctx: Context) {
-    return payments.refundPayment(ctx.em, settleDeps(ctx), requireStaff(ctx.user), id, input.reason);
+  refundPayment(@Arg('id', () => ID) id: string, @Arg('input') input: ReasonInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return payments.refundPayment(ctx.em, settleDeps(ctx), user, id, input.reason);
   }
 
   @Authorized(Role.FINANCE)
   @Mutation(() => PaymentAnomaly, { description: 'FINANCE records how money that was not applied was dealt with (e.g. refunded at the gateway).' })
-  resolvePaymentAnomaly(@Arg('id', () => ID) id: string, @Arg('input') input: ResolutionInput, @Ctx() ctx: Context) {
-    return payments.resolveAnomaly(ctx.em, { clock: ctx.app.clock }, requireStaff(ctx.user), id, input.resolution);
+  resolvePaymentAnomaly(@Arg('id', () => ID) id: string, @Arg('input') input: ResolutionInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return payments.resolveAnomaly(ctx.em, { clock: ctx.app.clock }, user, id, input.resolution);
   }
 
   @Authorized()

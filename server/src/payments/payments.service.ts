@@ -1,12 +1,11 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, requirePermission } from '../accounts/access';
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, requireUser, type AuthUser } from '../accounts/auth-user';
-import { Role, isStaff } from '../accounts/roles';
+import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
-import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
+import { AppError, badInput, conflict, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
@@ -104,8 +103,7 @@ async function pickUniqueCode(tx: EntityManager, amount: bigint): Promise<bigint
 }
 
 export async function createPayment(em: EntityManager, deps: PaymentDeps, user: AuthUser | null, args: CreatePaymentArgs): Promise<Payment> {
-  const actor = requireUser(user);
-  if (isStaff(actor.role) && !hasRole(actor, [Role.FINANCE])) throw forbidden();
+  const actor = requirePermission(user, 'payment.create');
   if (args.idempotencyKey) {
     const existing = await em.findOne(Payment, { createdBy: actor.id, idempotencyKey: args.idempotencyKey });
     if (existing) {
@@ -113,9 +111,8 @@ export async function createPayment(em: EntityManager, deps: PaymentDeps, user: 
       return existing;
     }
   }
-  const order = await em.findOne(Order, args.orderId);
   // Someone else's order answers exactly like an id that does not exist: its existence is not told.
-  assertVisible(actor, order, (r) => r.customer.id, 'order.notFound');
+  const order = accessRecord(actor, await em.findOne(Order, args.orderId), { owner: (r) => r.customer.id, notFound: 'order.notFound' });
   assertPayable(order);
   const installments = await openInstallments(em, order.id);
   const open = outstanding(installments);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { requireUser } from '../accounts/auth-user';
+import { requireUser } from '../accounts/access';
 import { audit } from '../audit/audit';
 import { todayJakarta } from '../common/time';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { httpUser, sendError } from '../http/auth';
 import { personalDataOf, personalDataPdf } from './export';
 

@@ -1,6 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireUser } from '../accounts/auth-user';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { notFound } from '../common/errors';
@@ -41,14 +42,14 @@ class PrivacyRequestPage extends PageOf(PrivacyRequest) {}
 export class PrivacyRequestResolver {
   @Authorized(Role.CUSTOMER)
   @Mutation(() => PrivacyRequest, { description: 'A customer asks for correction or erasure of their personal data; staff answer within 3 x 24 hours.' })
-  requestPersonalData(@Arg('input') input: PrivacyRequestInput, @Ctx() ctx: Context) {
-    return privacy.createRequest(ctx.em, ctx.app.clock, requireUser(ctx.user), input.kind, input.details ?? null);
+  requestPersonalData(@Arg('input') input: PrivacyRequestInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return privacy.createRequest(ctx.em, ctx.app.clock, user, input.kind, input.details ?? null);
   }
 
   @Authorized()
   @Query(() => [PrivacyRequest])
-  myPrivacyRequests(@Ctx() ctx: Context) {
-    return privacy.myRequests(ctx.em, requireUser(ctx.user));
+  myPrivacyRequests(@CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return privacy.myRequests(ctx.em, user);
   }
 
   @Authorized(Role.SUPPORT)
@@ -67,20 +68,20 @@ export class PrivacyRequestResolver {
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => PrivacyRequest, { description: 'The data was corrected (updateUser); say what was done.' })
-  completePrivacyCorrection(@Arg('id', () => ID) id: string, @Arg('input') input: PrivacyAnswerInput, @Ctx() ctx: Context) {
-    return privacy.completeCorrection(ctx.em, ctx.app.clock, requireUser(ctx.user), id, input.text);
+  completePrivacyCorrection(@Arg('id', () => ID) id: string, @Arg('input') input: PrivacyAnswerInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return privacy.completeCorrection(ctx.em, ctx.app.clock, user, id, input.text);
   }
 
   @Authorized(Role.SUPPORT)
   @Mutation(() => PrivacyRequest, { description: 'Refuses a request, with the reason the customer will read.' })
-  rejectPrivacyRequest(@Arg('id', () => ID) id: string, @Arg('input') input: PrivacyAnswerInput, @Ctx() ctx: Context) {
-    return privacy.rejectRequest(ctx.em, ctx.app.clock, requireUser(ctx.user), id, input.text);
+  rejectPrivacyRequest(@Arg('id', () => ID) id: string, @Arg('input') input: PrivacyAnswerInput, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return privacy.rejectRequest(ctx.em, ctx.app.clock, user, id, input.text);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => PrivacyRequest, { description: 'Anonymises the customer (orders, payments, SPK numbers and amounts stay) and records what was kept and why.' })
-  carryOutErasure(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return privacy.carryOutErasure(ctx.em, ctx.app.clock, requireUser(ctx.user), id);
+  carryOutErasure(@Arg('id', () => ID) id: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return privacy.carryOutErasure(ctx.em, ctx.app.clock, user, id);
   }
 
   @FieldResolver(() => User)

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { requirePermission } from '../accounts/access';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../accounts/auth-user';
 import { hashPassword } from '../accounts/password';
@@ -7,7 +8,7 @@ import { RefreshToken } from '../accounts/refresh-token.entity';
 import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
-import { conflict, forbidden, notFound } from '../common/errors';
+import { conflict, notFound } from '../common/errors';
 import type { Clock } from '../common/time';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { Notification } from '../notifications/notification.entity';
@@ -21,7 +22,7 @@ export const RESPONSE_HOURS = 72;
 const ref = (r: PrivacyRequest) => ({ entityType: 'PrivacyRequest', entityId: r.id });
 
 export async function createRequest(em: EntityManager, clock: Clock, actor: AuthUser, kind: PrivacyRequestKind, details: string | null) {
-  if (actor.role !== Role.CUSTOMER) throw forbidden();
+  requirePermission(actor, 'privacy.request');
   if (await em.count(PrivacyRequest, { customer: actor.id, kind, status: PrivacyRequestStatus.OPEN })) throw conflict('privacy.requestOpen');
   const now = clock.now();
   const request = em.create(PrivacyRequest, {

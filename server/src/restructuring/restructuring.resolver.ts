@@ -1,6 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { requireUser } from '../accounts/auth-user';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
 import { IntRange, MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { LocalDateScalar } from '../graphql/scalars';
@@ -36,8 +37,8 @@ export class RestructuringResolver {
 @Resolver(() => Order)
 export class OrderRestructuringResolver {
   @FieldResolver(() => [Restructuring], { description: 'Restructurings of this order, oldest first' })
-  async restructurings(@Root() order: Order, @Ctx() ctx: Context) {
-    await getOrder(ctx.em, requireUser(ctx.user), order.id);
+  async restructurings(@Root() order: Order, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    await getOrder(ctx.em, user, order.id);
     return ctx.em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
   }
 }

@@ -1,6 +1,6 @@
 import { IsOptional, Matches } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { ownRecord } from '../accounts/access';
+import { accessRecord } from '../accounts/access';
 import { MaxChars } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { SpkProviderSigning } from './provider-signing.entity';
@@ -65,7 +65,7 @@ export class ProviderSigningFieldsResolver {
     if (!s.sandboxOtp || !ctx.user) return null;
     const spk = await s.spk.loadOrFail({ dataloader: true });
     try {
-      ownRecord(ctx.user, spk, (x) => x.customer.id, 'spk.notFound');
+      accessRecord(ctx.user, spk, { owner: (x) => x.customer.id, notFound: 'spk.notFound', ownerOnly: true });
       return s.sandboxOtp;
     } catch {
       return null;

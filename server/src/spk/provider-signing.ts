@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ownRecord, visibleRecord } from '../accounts/access';
+import { accessRecord } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError } from '../common/errors';
 import { t } from '../common/messages';
-import type { AppServices } from '../graphql/context';
+import type { AppServices } from '../app/services';
 import { checkLimits, verifySignedUpload } from '../pdf';
 import { OPEN_PROVIDER_SIGNING, ProviderSigningState, SpkProviderSigning } from './provider-signing.entity';
 import { SignatureProviderError, type CallbackRequest } from './signature-provider';
@@ -66,7 +66,7 @@ const FALLBACK_BOX = { x: 330, y: 90, width: 200, height: 110 };
 export async function startProviderSigning(em: EntityManager, app: Services, user: AuthUser | null, spkId: string, providerAccountId: string | null) {
   const provider = providerOf(app);
   return em.transactional(async (tx) => {
-    const spk = ownRecord(user, await tx.findOne(Spk, spkId, lock), (s) => s.customer.id, 'spk.notFound');
+    const spk = accessRecord(user, await tx.findOne(Spk, spkId, lock), { owner: (s) => s.customer.id, notFound: 'spk.notFound', ownerOnly: true });
     spkMachine.apply(spk.status, SpkAction.UPLOAD_SIGNED);
     const admin = await latestAdminSigned(tx, spk);
     const open = await tx.findOne(SpkProviderSigning, { spk, state: { $in: OPEN_PROVIDER_SIGNING } }, { orderBy: { createdAt: 'desc' } });
@@ -122,7 +122,7 @@ async function lastPageIndex(pdf: Uint8Array): Promise<number> {
 /** The customer types the OTP the provider sent them (providers that let us collect it: the sandbox). */
 export async function confirmProviderOtp(em: EntityManager, app: Services, user: AuthUser | null, spkId: string, otp: string) {
   const provider = providerOf(app);
-  const spk = ownRecord(user, await em.findOne(Spk, spkId), (s) => s.customer.id, 'spk.notFound');
+  const spk = accessRecord(user, await em.findOne(Spk, spkId), { owner: (s) => s.customer.id, notFound: 'spk.notFound', ownerOnly: true });
   const session = await em.findOne(SpkProviderSigning, { spk, state: ProviderSigningState.OTP_REQUIRED, provider: provider.name }, { orderBy: { createdAt: 'desc' } });
   if (!session || !provider.confirmOtp) throw new AppError('CONFLICT', t('psre.noOtpPending'), { currentState: spk.status });
   try {
@@ -141,7 +141,7 @@ export async function confirmProviderOtp(em: EntityManager, app: Services, user:
 
 /** Asks the provider now (the customer back from the provider's page, or staff checking). */
 export async function refreshProviderSigning(em: EntityManager, app: Services, user: AuthUser | null, spkId: string) {
-  const spk = visibleRecord(user, await em.findOne(Spk, spkId), (s) => s.customer.id, 'spk.notFound');
+  const spk = accessRecord(user, await em.findOne(Spk, spkId), { owner: (s) => s.customer.id, notFound: 'spk.notFound' });
   const session = await latestProviderSigning(em, spk.id);
   if (session && OPEN_PROVIDER_SIGNING.includes(session.state) && session.provider === app.spk.signatures?.name) {
     await completeProviderSigning(app, session.reference, 'POLL');

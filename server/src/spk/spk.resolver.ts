@@ -1,7 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { requireUser } from '../accounts/auth-user';
-import { Role, STAFF_ROLES, isStaff } from '../accounts/roles';
+import { allows, can, isStaffUser } from '../accounts/access';
+import type { AuthUser } from '../accounts/auth-user';
+import { CurrentUser } from '../graphql/current-user';
+import { STAFF_ROLES } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 
 import { MaxChars, NotBlank } from '../common/validators';
@@ -137,13 +139,12 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => [SpkAction], { description: 'What the caller may do now' })
-  async allowedActions(@Root() spk: Spk, @Ctx() ctx: Context) {
-    const user = requireUser(ctx.user);
+  async allowedActions(@Root() spk: Spk, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
     // A copy changed after our signature can only be rejected (confirmSpk refuses it too).
     const modified = spk.status === SpkStatus.CUSTOMER_SIGNED && (await spks.latestUploadModified(ctx.em, spk));
     return spkMachine.allowedActions(spk.status).filter((a) => {
-      if (CUSTOMER_ACTIONS.has(a)) return user.id === spk.customer.id;
-      if (!isStaff(user.role) || user.role === Role.FINANCE) return false;
+      if (CUSTOMER_ACTIONS.has(a)) return allows(user, spk, { owner: (s) => s.customer.id, ownerOnly: true });
+      if (!can(user, 'spk.manage')) return false;
       if (a === SpkAction.CONFIRM && modified) return false;
       return a !== SpkAction.SIGN || !!spk.approvedAt;
     });
@@ -177,7 +178,7 @@ export class SpkVersionResolver {
 export class SpkEventResolver {
   @FieldResolver(() => User, { nullable: true })
   actor(@Root() e: SpkEvent, @Ctx() ctx: Context) {
-    if (!e.actor || !ctx.user || !isStaff(ctx.user.role)) return null;
+    if (!e.actor || !isStaffUser(ctx.user)) return null;
     return e.actor.loadOrFail({ dataloader: true });
   }
 

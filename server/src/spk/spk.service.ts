@@ -1,9 +1,8 @@
-import { assertVisible } from '../accounts/access';
+import { accessRecord, requirePermission, requireUser } from '../accounts/access';
 import { createHash, randomInt } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireUser, type AuthUser } from '../accounts/auth-user';
-import { isStaff, Role } from '../accounts/roles';
+import type { AuthUser } from '../accounts/auth-user';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError, forbidden, notFound } from '../common/errors';
@@ -51,15 +50,15 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** The SPK if the caller may see it (its customer or staff); anyone else gets NOT_FOUND. */
 export async function getSpk(em: EntityManager, user: AuthUser | null, id: string, lock = false): Promise<Spk> {
   const actor = requireUser(user);
-  const spk = await em.findOne(Spk, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  assertVisible(actor, spk, (r) => r.customer.id, 'spk.notFound');
+  const spk = accessRecord(actor, await em.findOne(Spk, id, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}), { owner: (r) => r.customer.id, notFound: 'spk.notFound' });
   return spk;
 }
 
 /** Moves the SPK through the machine, checks who may, and writes the history row; one path for every action. */
 export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action: SpkAction, reason: string | null = null) {
   const customerAction = CUSTOMER_ACTIONS.has(action);
-  if (customerAction ? actor.id !== spk.customer.id : !isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
+  if (customerAction) accessRecord(actor, spk, { owner: (s) => s.customer.id, notFound: 'spk.notFound', ownerOnly: true });
+  else requirePermission(actor, 'spk.manage');
   const from = spk.status;
   spk.status = spkMachine.apply(spk.status, action);
   em.create(SpkEvent, { spk, actor: em.getReference(User, actor.id), actorRole: actor.role, action, fromStatus: from, toStatus: spk.status, reason });
@@ -184,8 +183,7 @@ export function emitSpk<K extends SpkEventType>(tx: EntityManager, deps: SpkDeps
 
 /** The admin drafts the SPK from the order's data; the order moves to SPK_IN_PROGRESS. */
 export async function createSpk(em: EntityManager, deps: SpkDeps, user: AuthUser | null, orderId: string): Promise<Spk> {
-  const actor = requireUser(user);
-  if (!isStaff(actor.role) || actor.role === Role.FINANCE) throw forbidden();
+  const actor = requirePermission(user, 'spk.manage');
   try {
     return await createSpkTx(em, deps, actor, orderId);
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuthUser } from '../accounts/auth-user';
-import type { TokenService } from '../accounts/tokens';
-import { User } from '../accounts/user.entity';
+import type { AuthUser } from './auth-user';
+import type { TokenService } from './tokens';
+import { User } from './user.entity';
 import { AppError } from '../common/errors';
 import { t } from '../common/messages';
 

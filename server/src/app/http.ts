@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { brandIndexHtml, brandingRoutes } from '../branding/branding-routes';
+import { brandingFromConfig } from '../branding/branding';
+import { localeFromHeader, runInRequestScope } from '../common/request-context';
+import { adminRoutes } from '../http/admin-static';
+import { exportRoutes } from '../http/export-routes';
+import { healthRoutes, type ReadinessState } from '../http/health';
+import { hostingRoutes } from '../http/hosting-routes';
+import { paymentRoutes } from '../http/payment-routes';
+import { psreRoutes } from '../http/psre-routes';
+import { securityHeaders } from '../http/security-headers';
+import { spkRoutes } from '../http/spk-routes';
+import { privacyRoutes } from '../privacy/privacy-routes';
+import { projectRoot } from './database';
+import type { AppServices } from './services';
+
+/**
+ * The express app with every plain HTTP route (health, branding, the back office, payments, exports,
+ * SPK files, PSrE callbacks, hosting, privacy). GraphQL is mounted afterwards (see app/graphql.ts).
+ */
+export function createHttpApp(services: AppServices, options: { logger: Logger; adminDist?: string }) {
+  const { config, orm, notifications } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const httpServer = http.createServer(app);
+
+  app.use((req, res, next) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w.-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    (req as express.Request & { id: string }).id = requestId;
+    runInRequestScope({ requestId, locale: localeFromHeader(req.headers['accept-language']) }, next);
+  });
+  app.use(securityHeaders());
+  app.use(pinoHttp({ logger: options.logger, genReqId: (req) => (req as unknown as { id: string }).id, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  const ready: ReadinessState = { accepting: true, listening: () => notifications.bus.listening };
+  app.use(healthRoutes(orm, ready));
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+  app.use(brandingRoutes(brandingFromConfig(config), config.COMPANY_LOGO_FILE));
+  app.use(adminRoutes(options.adminDist ?? path.join(projectRoot, 'admin', 'dist'), (html) => brandIndexHtml(html, brandingFromConfig(config))));
+  app.use(paymentRoutes(services));
+  app.use(exportRoutes(services));
+  app.use(spkRoutes(services));
+  app.use(psreRoutes(services));
+  app.use(hostingRoutes(services));
+  app.use(privacyRoutes(services));
+  return { app, httpServer, ready };
+}

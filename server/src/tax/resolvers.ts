@@ -1,0 +1,4 @@
+import { TaxInvoiceResolver } from './tax.resolver';
+
+/** What the tax domain offers the GraphQL API (assembled in app/schema.ts). */
+export const taxResolvers = [TaxInvoiceResolver] as const;
