@@ -1134,7 +1134,7 @@ export type Order = {
   /** The current (not cancelled) SPK, if any */
   spk?: Maybe<Spk>;
   spkConfirmedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** "SPK belum diconfirm admin" until the SPK is confirmed */
+  /** "SPK belum diconfirm admin" until the SPK is confirmed (in the reader's language: the gate's own message) */
   spkNotice?: Maybe<Scalars['String']['output']>;
   /** Installment 0 is due on this date; the monthly ones on its day of the month */
   startDate: Scalars['LocalDate']['output'];

@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { requireUser } from '../accounts/auth-user';
+import type { AuthUser } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import { currentScope } from '../common/request-context';
 import type { Context } from '../graphql/context';
+import { CurrentUser } from '../graphql/current-user';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { getOrder } from '../orders/orders.service';
@@ -39,8 +40,8 @@ class AuditFilter {
   @Field(() => String, { nullable: true }) action?: string;
 }
 
-function reader(ctx: Context): Reader {
-  return { user: requireUser(ctx.user), locale: currentScope()?.locale ?? 'id', companyName: ctx.app.config.COMPANY_NAME };
+function reader(user: AuthUser, ctx: Context): Reader {
+  return { user, locale: currentScope()?.locale ?? 'id', companyName: ctx.app.config.COMPANY_NAME };
 }
 
 @Resolver(() => AuditLog)
@@ -61,22 +62,22 @@ export class AuditResolver {
     description:
       "The order's history in time order: its own, its SPKs', payments' and services' audit entries and the notices sent about it, as sentences. The order's customer sees the entries meant for them; staff see all.",
   })
-  orderTimeline(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context): Promise<HistoryEntryView[]> {
-    return getOrder(ctx.em, ctx.user, orderId).then((order) => orderTimeline(ctx.em, order, reader(ctx)));
+  orderTimeline(@Arg('orderId', () => ID) orderId: string, @CurrentUser() user: AuthUser, @Ctx() ctx: Context): Promise<HistoryEntryView[]> {
+    return getOrder(ctx.em, user, orderId).then((order) => orderTimeline(ctx.em, order, reader(user, ctx)));
   }
 
   @FieldResolver(() => String, { description: "The entry as a sentence in the reader's language" })
-  sentence(@Root() row: AuditLog, @Ctx() ctx: Context) {
-    return describe(row, ctx).then((entry) => entry.sentence);
+  sentence(@Root() row: AuditLog, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return describe(row, user, ctx).then((entry) => entry.sentence);
   }
 
   @FieldResolver(() => [SentencePart], { description: 'The sentence in pieces, with the records it names for links' })
-  parts(@Root() row: AuditLog, @Ctx() ctx: Context) {
-    return describe(row, ctx).then((entry) => entry.parts);
+  parts(@Root() row: AuditLog, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+    return describe(row, user, ctx).then((entry) => entry.parts);
   }
 }
 
 /** One batch per request: a page of the log loads the records it names once. */
-function describe(row: AuditLog, ctx: Context): Promise<HistoryEntryView> {
-  return ctx.loaders.get<AuditLog, HistoryEntryView>('audit.describe', (rows) => describeRows(ctx.em, [...rows], reader(ctx))).load(row);
+function describe(row: AuditLog, user: AuthUser, ctx: Context): Promise<HistoryEntryView> {
+  return ctx.loaders.get<AuditLog, HistoryEntryView>('audit.describe', (rows) => describeRows(ctx.em, [...rows], reader(user, ctx))).load(row);
 }
