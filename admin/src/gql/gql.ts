@@ -47,7 +47,7 @@ type Documents = {
     "\n  fragment CustomerServerFields on Service { powerActions details { power ipAddresses access { label value } consoleUrl unavailable } }\n": typeof types.CustomerServerFieldsFragmentDoc,
     "\n  query MyServices {\n    data: myServices { ...CustomerServiceFields ...CustomerServerFields }\n  }\n  \n  \n": typeof types.MyServicesDocument,
     "\n  mutation PowerService($id: ID!, $action: PowerAction!) {\n    data: powerService(id: $id, action: $action) { id ...CustomerServerFields }\n  }\n  \n": typeof types.PowerServiceDocument,
-    "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n": typeof types.MyOrdersForServicesDocument,
+    "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status serviceBlockedReason summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n": typeof types.MyOrdersForServicesDocument,
     "\n  query OsTemplates {\n    data: osTemplates\n  }\n": typeof types.OsTemplatesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    data: createService(input: $input) { ...CustomerServiceFields }\n  }\n  \n": typeof types.CreateServiceDocument,
     "\n  mutation RequestContractChange($orderId: ID!, $input: ContractRequestInput!) {\n    data: requestContractChange(orderId: $orderId, input: $input) { id kind status }\n  }\n": typeof types.RequestContractChangeDocument,
@@ -67,6 +67,7 @@ type Documents = {
     "\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  subscription NotificationsResync { notificationsResync }\n": typeof types.NotificationsResyncDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n": typeof types.NotificationAddedDocument,
+    "\n  query OrderTimeline($orderId: ID!) {\n    data: orderTimeline(orderId: $orderId) { id at action sentence parts { text kind refId } }\n  }\n": typeof types.OrderTimelineDocument,
     "\n  mutation SendOverdueNotice($orderId: ID!) {\n    data: sendOverdueNotice(orderId: $orderId) { arrearsAmount daysLate waLink }\n  }\n": typeof types.SendOverdueNoticeDocument,
     "\n  mutation SuspendOrder($orderId: ID!, $reason: String) {\n    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }\n  }\n": typeof types.SuspendOrderDocument,
     "\n  mutation UnsuspendOrder($orderId: ID!, $input: UnsuspendInput!) {\n    data: unsuspendOrder(orderId: $orderId, input: $input) { id status }\n  }\n": typeof types.UnsuspendOrderDocument,
@@ -131,7 +132,7 @@ const documents: Documents = {
     "\n  fragment CustomerServerFields on Service { powerActions details { power ipAddresses access { label value } consoleUrl unavailable } }\n": types.CustomerServerFieldsFragmentDoc,
     "\n  query MyServices {\n    data: myServices { ...CustomerServiceFields ...CustomerServerFields }\n  }\n  \n  \n": types.MyServicesDocument,
     "\n  mutation PowerService($id: ID!, $action: PowerAction!) {\n    data: powerService(id: $id, action: $action) { id ...CustomerServerFields }\n  }\n  \n": types.PowerServiceDocument,
-    "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n": types.MyOrdersForServicesDocument,
+    "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status serviceBlockedReason summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n": types.MyOrdersForServicesDocument,
     "\n  query OsTemplates {\n    data: osTemplates\n  }\n": types.OsTemplatesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    data: createService(input: $input) { ...CustomerServiceFields }\n  }\n  \n": types.CreateServiceDocument,
     "\n  mutation RequestContractChange($orderId: ID!, $input: ContractRequestInput!) {\n    data: requestContractChange(orderId: $orderId, input: $input) { id kind status }\n  }\n": types.RequestContractChangeDocument,
@@ -151,6 +152,7 @@ const documents: Documents = {
     "\n  fragment NotificationFields on Notification { id type title body link readAt createdAt }\n": types.NotificationFieldsFragmentDoc,
     "\n  subscription NotificationsResync { notificationsResync }\n": types.NotificationsResyncDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n": types.NotificationAddedDocument,
+    "\n  query OrderTimeline($orderId: ID!) {\n    data: orderTimeline(orderId: $orderId) { id at action sentence parts { text kind refId } }\n  }\n": types.OrderTimelineDocument,
     "\n  mutation SendOverdueNotice($orderId: ID!) {\n    data: sendOverdueNotice(orderId: $orderId) { arrearsAmount daysLate waLink }\n  }\n": types.SendOverdueNoticeDocument,
     "\n  mutation SuspendOrder($orderId: ID!, $reason: String) {\n    data: suspendOrder(orderId: $orderId, reason: $reason) { id status }\n  }\n": types.SuspendOrderDocument,
     "\n  mutation UnsuspendOrder($orderId: ID!, $input: UnsuspendInput!) {\n    data: unsuspendOrder(orderId: $orderId, input: $input) { id status }\n  }\n": types.UnsuspendOrderDocument,
@@ -331,7 +333,7 @@ export function graphql(source: "\n  mutation PowerService($id: ID!, $action: Po
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n"): (typeof documents)["\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status serviceBlockedReason summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n"): (typeof documents)["\n  query MyOrdersForServices {\n    data: myOrders(perPage: 50, sortField: \"createdAt\", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {\n      items { id number status serviceBlockedReason summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -408,6 +410,10 @@ export function graphql(source: "\n  subscription NotificationsResync { notifica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n  \n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderTimeline($orderId: ID!) {\n    data: orderTimeline(orderId: $orderId) { id at action sentence parts { text kind refId } }\n  }\n"): (typeof documents)["\n  query OrderTimeline($orderId: ID!) {\n    data: orderTimeline(orderId: $orderId) { id at action sentence parts { text kind refId } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

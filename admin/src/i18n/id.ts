@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { branding } from '../branding';
 
 /**
  * Bahasa Indonesia. There is no ra-language-indonesian package on npm, so `ra` below is a full
@@ -437,7 +438,8 @@ export const id: TranslationMessages = {
           UNDER_REVIEW: 'Ditinjau pelanggan',
           APPROVED: 'Disetujui pelanggan',
           REVISION_REQUESTED: 'Revisi diminta',
-          ADMIN_SIGNED: 'Ditandatangani perusahaan',
+          // The company's own name (COMPANY_NAME), not the software's.
+          ADMIN_SIGNED: `Ditandatangani ${branding.companyName}`,
           CUSTOMER_SIGNED: 'Ditandatangani pelanggan',
           SIGNATURE_REJECTED: 'Tanda tangan ditolak',
           CONFIRMED: 'Dikonfirmasi',
@@ -503,16 +505,7 @@ export const id: TranslationMessages = {
         cancelState: 'Pesanan hanya dapat dibatalkan sebelum layanannya aktif.',
       },
       history: {
-        adminOnly: 'Riwayat pesanan diambil dari log audit, yang hanya dapat dibuka oleh Admin.',
         empty: 'Belum ada riwayat untuk pesanan ini.',
-        actions: {
-          order: {
-            checkout: 'Pesanan dibuat (checkout)',
-            assign: 'Diserahkan ke staf lain',
-            cancel: 'Pesanan dibatalkan',
-            money_status: 'Status pesanan mengikuti pembayaran (dibayar atau dikembalikan)',
-          },
-        },
       },
       export: 'Unduh semua pesanan sebagai CSV (filter daftar tidak diterapkan).',
     },
@@ -648,6 +641,7 @@ export const id: TranslationMessages = {
       fields: {
         id: 'ID',
         at: 'Waktu',
+        sentence: 'Kejadian',
         action: 'Aksi',
         actorId: 'Pelaku',
         actorRole: 'Peran pelaku',

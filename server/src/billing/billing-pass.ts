@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
@@ -55,6 +56,11 @@ export interface BillingPassOptions {
    * to act while the pass holds a chunk, or to stop the pass there as a kill would: the chunk rolls back).
    */
   afterChunkWrites?: (chunk: { index: number; orderIds: string[] }, tx: EntityManager) => Promise<void> | void;
+  /**
+   * Who started the pass from the console; the scheduled job passes none and the history says "sistem".
+   * When two processes share a run, the one that finishes it is recorded.
+   */
+  actor?: AuthUser | null;
 }
 
 /** Chunk sizing when `chunkOrders` is unset: where it starts, its bounds and the time a chunk aims at. */
@@ -163,7 +169,7 @@ async function run(em: EntityManager, pass: Pass, sizing: Sizing, opts: BillingP
       const orderIds = await lockChunk(tx, current.cursor, sizing.size);
       if (!orderIds.length) {
         current.finishedAt = new Date();
-        audit(tx, null, 'billing.pass', { entityType: 'BillingRun', entityId: current.id }, { ...totals(current, pass.day), chunks: current.chunks });
+        audit(tx, opts.actor ?? null, 'billing.pass', { entityType: 'BillingRun', entityId: current.id }, { ...totals(current, pass.day), chunks: current.chunks });
         return current;
       }
       const done = await passChunk(tx, pass, orderIds);

@@ -201,9 +201,13 @@ const messages = {
     id: 'Dokumen yang dikembalikan penyedia tidak lolos pemeriksaan ({reason}); SPK tidak berubah.',
     en: 'The document the provider returned did not pass the check ({reason}); the SPK is unchanged.',
   },
+  'service.downPaymentFirst': {
+    id: 'Layanan dapat dibuat setelah uang muka lunas.',
+    en: 'A service can be created once the down payment is settled.',
+  },
   'service.orderNotActive': {
-    id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
-    en: 'A service can be created once the down payment is settled (order status: {status}).',
+    id: 'Layanan baru hanya dapat dibuat untuk pesanan yang aktif (tidak ditangguhkan, selesai atau dibatalkan).',
+    en: 'A new service can only be created for an active order (not suspended, completed or cancelled).',
   },
   'service.exists': { id: 'Item ini sudah memiliki layanan.', en: 'This item already has a service.' },
   'service.labelTaken': { id: 'Nama layanan sudah dipakai.', en: 'This service name is already taken.' },
