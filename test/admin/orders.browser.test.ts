@@ -179,9 +179,10 @@ describe('orders and payments in the browser', () => {
       await page.getByTestId('assignee').filter({ hasText: colleagueName }).waitFor();
       await screenshot(page, 'order-assigned');
 
-      // Only ADMIN reads the audit log: the history tab says so instead of failing.
+      // The order's history is the order's own timeline (not the audit log, which only ADMIN reads): SUPPORT
+      // reads the handover there as a sentence naming the colleague.
       await page.getByRole('tab', { name: 'Riwayat' }).click();
-      await page.getByText('hanya dapat dibuka oleh Admin').waitFor();
+      await page.getByTestId('order-history').locator('[data-action="order.assign"]').getByText(`menyerahkan pesanan ${order.number} kepada ${colleagueName}`).waitFor();
 
       await page.getByRole('menuitem', { name: 'Pesanan' }).click();
       await page.locator('tbody tr', { hasText: order.number }).filter({ hasText: colleagueName }).waitFor();
@@ -212,8 +213,9 @@ describe('orders and payments in the browser', () => {
       expect(await page.locator('tbody tr', { hasText: 'Down payment' }).innerText()).toContain('Paid');
       await screenshot(page, 'en-order-installments');
       await page.getByRole('tab', { name: 'History' }).click();
-      await page.getByText('Handed over to another staff member').waitFor();
-      await page.getByText('Order placed (checkout)').waitFor();
+      const history = page.getByTestId('order-history');
+      await history.locator('[data-action="order.assign"]').getByText(/assigned order \S+ to /).waitFor();
+      await history.locator('[data-action="order.checkout"]').getByText(/ordered .*: order \S+/).waitFor();
       await screenshot(page, 'en-order-history');
 
       await page.getByRole('menuitem', { name: 'Payments' }).click();
