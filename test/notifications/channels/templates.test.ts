@@ -36,6 +36,7 @@ const SAMPLES: { [T in NotificationType]: NotificationParams[T] } = {
     adminName: 'Sari',
     adminPhone: '+6281234567890',
   },
+  STAMP_QUOTA_LOW: { staffName: 'Sari', remaining: 20, quota: 500, url: 'https://billing.example.co.id/admin/payments' },
   OVERDUE_ORDER_FOR_STAFF: { customerName: 'Budi Santoso', orderNumber: 'ORD-202602-000123', arrearsAmount: 2_070_000n, daysLate: 14 },
   SPK_READY_FOR_REVIEW: {
     customerName: 'Budi Santoso',
