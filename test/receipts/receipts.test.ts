@@ -112,7 +112,7 @@ describe('kwitansi for every settled payment', () => {
 
   it('numbers stay gap-free when payments settle at the same time', async () => {
     const customers = await Promise.all(Array.from({ length: 6 }, () => t.createUser('CUSTOMER')));
-    const orders = [];
+    const orders: { id: string }[] = [];
     for (const c of customers) orders.push(await orderFor(c));
     await Promise.all(customers.map((c, i) => settle(c, orders[i]!.id, '1000000')));
     const numbers = (await conn().execute<{ number: string }[]>(`select number from receipts`)).map((r) => Number(r.number.split('/')[2]));
