@@ -3,7 +3,7 @@ import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { renderDueReceipts } from '../../server/src/receipts/receipts';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder, confirmSpkForTest } from '../support/orders';
-import { pageTexts } from '../support/pdf-reader';
+import { checkSignatures, pageTexts } from '../support/pdf-reader';
 
 let t: TestApp;
 let finance: TestUser;
@@ -16,7 +16,7 @@ afterAll(() => t?.close());
 
 const conn = () => t.app.orm.em.fork().getConnection();
 const services = () => t.app.services;
-const runJob = () => renderDueReceipts(services().orm.em.fork(), { clock: services().clock, config: services().config, events: services().events, stampDuty: services().spk.stampDuty });
+const runJob = () => renderDueReceipts(services().orm.em.fork(), { clock: services().clock, config: services().config, events: services().events, stampDuty: services().spk.stampDuty, signingIdentity: services().spk.signingIdentity });
 
 /** Creates a GATEWAY payment of `amount` and settles it through the sandbox's signed webhook (`times` deliveries). */
 async function settle(customer: TestUser, orderId: string, amount: string, times = 1) {
@@ -58,7 +58,10 @@ describe('kwitansi for every settled payment', () => {
     const res = await download(payment.id, c.token);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    const text = (await pageTexts(new Uint8Array(await res.arrayBuffer()))).join('\f');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // Signed by the company with the SPK's certificate, over the whole (stamped) document.
+    expect(await checkSignatures(bytes)).toMatchObject([{ valid: true, wholeDocument: true }]);
+    const text = (await pageTexts(bytes)).join('\f');
     expect(text).toContain(receipt.stamp_serial);
     expect(text).toContain(receipt.number);
     expect(text).toContain('Rp 6.000.000');

@@ -37,7 +37,7 @@ export function jobDefinitions(app: AppServices): JobDefinition[] {
     { name: 'notification-outbox', everyMs: 5_000, run: (signal) => deliverDue(app.orm.em.fork(), app.notifications, { signal }) },
     { name: 'virtual-accounts', everyMs: 15_000, run: () => provisionVirtualAccounts(app.orm.em.fork(), { clock: app.clock, gateway: app.gateway, logger: app.logger }) },
     // Kwitansi numbered at settlement: rendered (and above the threshold stamped) here, off the payment's transaction.
-    { name: 'receipts', everyMs: 10_000, run: () => renderDueReceipts(app.orm.em.fork(), { clock: app.clock, config: app.config, events: app.events, stampDuty: app.spk.stampDuty }) },
+    { name: 'receipts', everyMs: 10_000, run: () => renderDueReceipts(app.orm.em.fork(), { clock: app.clock, config: app.config, events: app.events, stampDuty: app.spk.stampDuty, signingIdentity: app.spk.signingIdentity }) },
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
     // Signatures at the PSrE whose callback did not arrive (lost, or the provider sends none).
     { name: 'psre-signing-poll', everyMs: 60_000, run: () => pollProviderSignings(app) },

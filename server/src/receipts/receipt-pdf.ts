@@ -28,6 +28,8 @@ export interface RenderedReceipt {
   bytes: Uint8Array;
   /** Where the e-Meterai goes, beside the signature (as on a paper kwitansi). */
   stampBox: StampBox;
+  /** Where the company's visible electronic signature goes, right of the e-Meterai. */
+  signatureBox: StampBox;
 }
 
 const METHOD_LABEL: Record<string, string> = {
@@ -123,5 +125,6 @@ export async function renderReceiptPdf(doc: ReceiptDocument): Promise<RenderedRe
   page.drawLine({ start: { x: sigX, y: 49 }, end: { x: right, y: 49 }, thickness: 0.5 });
   text(doc.signer.title, sigX, 38, 9);
   text('Kwitansi ini dibuat secara elektronik. / This receipt was made electronically.', left, 22, 7, regular, grey);
-  return { bytes: await pdf.save({ useObjectStreams: false }), stampBox };
+  const signatureBox: StampBox = { page: 0, x: sigX + 68, y: 58, width: right - sigX - 68, height: 74 };
+  return { bytes: await pdf.save({ useObjectStreams: false }), stampBox, signatureBox };
 }

@@ -12,7 +12,10 @@ import { sum } from '../money/rupiah';
 import { Order } from '../orders/order.entity';
 import { Payment, PaymentAllocation } from '../payments/payment.entity';
 import { spkSigner } from '../spk/signing-identity';
+import type { SigningIdentity } from '../spk/document/sign';
 import type { StampDutyProvider } from '../spk/stamp-duty';
+import { pdfWorkError } from '../spk/document-work';
+import { signSpkPdf } from '../pdf';
 import { vatOf } from '../tax/vat';
 import { Receipt, ReceiptStatus } from './receipt.entity';
 import { renderReceiptPdf, type ReceiptDocument } from './receipt-pdf';
@@ -22,6 +25,8 @@ export interface ReceiptDeps {
   config: Config;
   events: DomainEvents;
   stampDuty: StampDutyProvider;
+  /** The company's signing certificate, the one the SPK is signed with. */
+  signingIdentity(): Promise<SigningIdentity>;
 }
 
 /** How long one job run may hold a receipt while it renders and stamps it; a crashed run's claim runs out. */
@@ -143,6 +148,19 @@ async function makeReceipt(em: EntityManager, deps: ReceiptDeps, receipt: Receip
     bytes = result.stampedPdf;
     stamp = { serial: result.serialNumber, provider: result.provider, amount: result.dutyAmount };
   }
+  // The company's certified signature, as on the SPK (in the PDF worker pool), after the e-Meterai so it covers it.
+  const signed = await signSpkPdf(bytes, await deps.signingIdentity(), {
+    reason: `Kwitansi ${receipt.number}`,
+    location: deps.config.COMPANY_CITY,
+    name: `${doc.signer.name} (${deps.config.COMPANY_NAME})`,
+    contactInfo: deps.config.COMPANY_EMAIL,
+    signingTime: deps.clock.now(),
+    certify: true,
+    visible: { box: rendered.signatureBox, lines: [doc.signer.name, doc.signer.title, deps.config.COMPANY_NAME] },
+  }).catch((err: unknown) => {
+    throw pdfWorkError(err);
+  });
+  bytes = new Uint8Array(signed);
   await em.fork().transactional(async (tx) => {
     const r = await tx.findOneOrFail(Receipt, receipt.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (r.status !== ReceiptStatus.PENDING) return;
