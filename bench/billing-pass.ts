@@ -12,20 +12,29 @@
  * probe takes the locks a payment takes on an overdue order (the order, then its installments, as
  * payments.service does; rolled back) one attempt after another, and reports how long they waited.
  *
+ * The pass runs in a child process of its own (bench/billing-pass-child.ts), so its peak RSS is its own
+ * (getrusage of that process), not the bench's; its time is measured inside the child, around the pass.
+ *
+ * The same bytes: the baseline formats its texts in SQL and pads them to the lengths the real templates
+ * render for each type (measured here from one rendered sample per type), so both sides write about the
+ * same bytes; each side's bytes are counted and reported next to the times.
+ *
  * Database: BENCH_DATABASE_URL names an empty database you made (used as it is, never dropped); without
  * it a scratch database is made on the local PostgreSQL and dropped at the end. Report (JSON, also in
  * bench/results/billing-pass.json): per size, both sides' times, the ratio of medians and its range,
- * notices per second, the pass's peak RSS, and the payment waits.
+ * notices per second, bytes written, the pass's peak RSS, the load average, and the payment waits.
+ * BENCH_CHUNK_ORDERS fixes the pass's chunk size; BENCH_CHUNK_MS sets the lock time its chunks aim at.
  */
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { runBillingPass, type BillingConfig } from '../server/src/billing/billing-pass';
+import type { BillingConfig, BillingPassResult } from '../server/src/billing/billing-pass';
 import { loadConfig } from '../server/src/config/config';
 import { migrate, openOrm } from '../server/src/db/orm';
-import { InMemoryBus } from '../server/src/notifications/bus';
-import { DomainEvents } from '../server/src/events/domain-events';
-import { registerHostingHandlers } from '../server/src/hosting/handlers';
+import { renderNotification } from '../server/src/notifications/channels/templates';
 import { assertEmptyBook, benchDatabase, median, range, round2, writeReport } from './support';
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
@@ -43,7 +52,21 @@ function defaultReminders(): BillingConfig {
     remindStaff: true,
     // The pass's chunk size (orders per transaction); unset: the pass's default.
     ...(process.env.BENCH_CHUNK_ORDERS ? { chunkOrders: Number(process.env.BENCH_CHUNK_ORDERS) } : {}),
+    ...(process.env.BENCH_CHUNK_MS ? { chunkMs: Number(process.env.BENCH_CHUNK_MS) } : {}),
   };
+}
+
+/**
+ * The lengths the real templates render, per notice type, for the bench's customer (Indonesian): the
+ * baseline pads its one-line texts to these so that both sides write about the same bytes.
+ */
+function renderedLengths() {
+  const sample = {
+    INSTALLMENT_REMINDER: renderNotification('INSTALLMENT_REMINDER', 'id', { customerName: 'Bench', orderNumber: 'ORD-BENCH-100000', installmentNumber: 3, dueDate: '2026-07-13', amount: 517500n, daysBefore: 3 }),
+    INSTALLMENT_OVERDUE: renderNotification('INSTALLMENT_OVERDUE', 'id', { customerName: 'Bench', orderNumber: 'ORD-BENCH-100000', installmentNumber: 2, dueDate: '2026-06-01', amount: 517500n, daysLate: 39, arrearsAmount: 1035000n, lateFee: 195000n }),
+    OVERDUE_ORDER_FOR_STAFF: renderNotification('OVERDUE_ORDER_FOR_STAFF', 'id', { customerName: 'Bench', orderNumber: 'ORD-BENCH-100000', arrearsAmount: 1035000n, daysLate: 39 }),
+  };
+  return Object.entries(sample).map(([type, r]) => ({ type, body: r.body.length, text: r.email.text.length, html: r.email.html.length, wa: r.whatsapp.text.length }));
 }
 
 /**
@@ -80,6 +103,36 @@ async function reset(c: pg.Client) {
   await c.query('vacuum analyze');
 }
 
+/** The bytes a round wrote into the notices and the outbox (their texts and JSON as text). */
+async function bytes(c: pg.Client) {
+  const [n] = (await c.query(`select coalesce(sum(octet_length(title) + octet_length(body) + octet_length(coalesce(link, '')) + octet_length(coalesce(data::text, ''))), 0)::bigint::text as b from notifications`)).rows;
+  const [d] = (await c.query(`select coalesce(sum(octet_length(payload::text)), 0)::bigint::text as b from notification_deliveries`)).rows;
+  return { noticesMb: round2(Number(n.b) / 2 ** 20), outboxMb: round2(Number(d.b) / 2 ** 20) };
+}
+
+/** The pass in a child process (bench/billing-pass-child.ts): its own time and its own peak RSS. */
+function passInChild(url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
+  return new Promise((resolve, reject) => {
+    // BENCH_PASS_HEAP_MB caps the pass's JS heap: a pass whose memory grew with the book would fail there.
+    // BENCH_LIVE_HEAP: the child measures the heap the pass keeps alive (full collections: slower, not for timing).
+    const heap = [
+      ...(process.env.BENCH_PASS_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_PASS_HEAP_MB}`] : []),
+      ...(process.env.BENCH_LIVE_HEAP ? ['--expose-gc'] : []),
+    ];
+    const child = spawn(process.execPath, [...heap, '-r', '@swc-node/register', path.join(__dirname, 'billing-pass-child.ts')], {
+      env: { ...process.env, BENCH_CHILD: JSON.stringify({ url, today: TODAY, billing }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.startsWith('START\n')) started();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`the pass's process exited with ${code}`))));
+  });
+}
+
 /** What a round wrote, to check that both sides did the same work. */
 async function written(c: pg.Client) {
   const q = async (sql: string) => (await c.query(sql)).rows;
@@ -95,9 +148,10 @@ const PAYABLE = `('AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED')`;
 
 /**
  * The baseline: the same rules as plain set-based SQL in one transaction. Texts are formatted in SQL
- * (the pass renders its templates in Node); the rows, recipients, channels and amounts are the same.
+ * (the pass renders its templates in Node) and padded to the rendered texts' lengths; the rows,
+ * recipients, channels and amounts are the same.
  */
-async function handWritten(c: pg.Client, billing: BillingConfig) {
+async function handWritten(c: pg.Client, billing: BillingConfig, lengths: ReturnType<typeof renderedLengths>) {
   const before = [...billing.remindBefore].sort((a, b) => a - b);
   const after = [...billing.remindAfter].sort((a, b) => a - b);
   await c.query('begin');
@@ -191,16 +245,22 @@ async function handWritten(c: pg.Client, billing: BillingConfig) {
        from flagged s join staff st on st.id = s.assigned_to_id or s.assigned_to_id is null or s.assigned_to_id not in (select id from staff)
      )
      insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
-     select id, now(), now(), recipient_id, type, title, body, link, data from notice`,
-    [TODAY],
+     select n.id, now(), now(), n.recipient_id, n.type, n.title, n.body || repeat(' ', greatest(0, p.body - length(n.body))), n.link, n.data
+     from notice n join jsonb_to_recordset($2::jsonb) as p(type text, body int) on p.type = n.type`,
+    [TODAY, JSON.stringify(lengths)],
   );
   await c.query(
-    `insert into notification_deliveries (id, created_at, updated_at, notification_id, channel, target, payload, next_attempt_at)
-     select gen_random_uuid(), now(), now(), n.id, 'EMAIL', u.email, jsonb_build_object('subject', n.title, 'text', n.body, 'html', '<p>' || n.body || '</p>'), now()
-       from notifications n join users u on u.id = n.recipient_id where n.created_at = now() and u.notify_by_email and u.email is not null
+    `with pad as (select * from jsonb_to_recordset($1::jsonb) as p(type text, text int, html int, wa int)),
+     fill as (select n.*, p.text as text_len, p.html as html_len, p.wa as wa_len, rtrim(n.body) as line from notifications n join pad p on p.type = n.type where n.created_at = now())
+     insert into notification_deliveries (id, created_at, updated_at, notification_id, channel, target, payload, next_attempt_at)
+     select gen_random_uuid(), now(), now(), n.id, 'EMAIL', u.email,
+            jsonb_build_object('subject', n.title, 'text', rpad(n.line, n.text_len, ' '), 'html', rpad('<p>' || n.line || '</p>', n.html_len, ' ')), now()
+       from fill n join users u on u.id = n.recipient_id where u.notify_by_email and u.email is not null
      union all
-     select gen_random_uuid(), now(), now(), n.id, 'WHATSAPP', u.phone, jsonb_build_object('template', 'angsur_reminder', 'bodyParams', jsonb_build_array(n.title, n.body), 'language', u.locale), now()
-       from notifications n join users u on u.id = n.recipient_id where n.created_at = now() and u.notify_by_whats_app and u.phone is not null`,
+     select gen_random_uuid(), now(), now(), n.id, 'WHATSAPP', u.phone,
+            jsonb_build_object('template', 'angsur_reminder', 'bodyParams', jsonb_build_array(n.title, n.line), 'text', rpad(n.line, n.wa_len, ' '), 'language', u.locale), now()
+       from fill n join users u on u.id = n.recipient_id where u.notify_by_whats_app and u.phone is not null`,
+    [JSON.stringify(lengths)],
   );
   await c.query('commit');
 }
@@ -209,7 +269,7 @@ async function handWritten(c: pg.Client, billing: BillingConfig) {
  * A payment's wait while `work` runs: attempt after attempt, lock a random overdue order and its
  * installments the way a payment does, then roll back (so every round starts equal).
  */
-async function withPaymentProbe(url: string, orders: number, work: () => Promise<void>) {
+async function withPaymentProbe(url: string, orders: number, work: (started: () => void) => Promise<void>) {
   const probe = new pg.Client({ connectionString: url });
   await probe.connect();
   const waits: number[] = [];
@@ -217,6 +277,8 @@ async function withPaymentProbe(url: string, orders: number, work: () => Promise
   // order, so neither should deadlock with it. Any abort is counted here, by error code.
   const failures: Record<string, number> = {};
   let running = true;
+  // Only attempts that begin once the work has started count (the pass's process takes a while to start).
+  let recording = false;
   const loop = (async () => {
     while (running) {
       const g = 1 + Math.floor(Math.random() * orders);
@@ -226,7 +288,7 @@ async function withPaymentProbe(url: string, orders: number, work: () => Promise
         await probe.query(`select id from orders where id = md5('o' || $1::text)::uuid for update`, [g]);
         await probe.query(`select id from installments where order_id = md5('o' || $1::text)::uuid order by number for update`, [g]);
         await probe.query('rollback');
-        waits.push(performance.now() - t0);
+        if (recording) waits.push(performance.now() - t0);
       } catch (err) {
         await probe.query('rollback').catch(() => {});
         const code = (err as { code?: string }).code === '40P01' ? 'deadlock' : ((err as { code?: string }).code ?? 'error');
@@ -236,7 +298,7 @@ async function withPaymentProbe(url: string, orders: number, work: () => Promise
     }
   })();
   try {
-    await work();
+    await work(() => (recording = true));
   } finally {
     running = false;
     await loop;
@@ -254,32 +316,33 @@ async function timed(fn: () => Promise<unknown>) {
 }
 
 async function benchSize(url: string, orders: number, billing: BillingConfig) {
-  const orm = await openOrm({ clientUrl: url, poolMax: 4 });
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     await c.query(`drop table if exists bench_installments_seed`);
     await c.query(`truncate users, orders cascade`);
     const seedMs = await timed(() => seed(c, orders));
-    const clock = { now: () => new Date(`${TODAY}T03:00:00Z`) };
-    const deps = { clock, bus: new InMemoryBus(), billing, events: new DomainEvents() };
-    // The pass's automatic suspensions are applied by the hosting domain's handler, as in the app.
-    registerHostingHandlers(deps.events, deps);
+    const lengths = renderedLengths();
     const baseline: number[] = [];
     const pass: number[] = [];
     const waits: { pass: unknown[]; baseline: unknown[] } = { pass: [], baseline: [] };
+    const written_: { pass: unknown[]; baseline: unknown[] } = { pass: [], baseline: [] };
+    const load: number[][] = [];
     let peakRss = 0;
+    let rssBefore = 0;
+    const memory: unknown[] = [];
     let baselineDeadlocks = 0;
-    // The process before the pass starts (ORM, compiled sources, the seed's client): what the pass adds is the difference.
-    let startRss = 0;
-    let lastPass: Record<string, unknown> = {};
+    let lastPass: BillingPassResult | null = null;
     let notices = 0;
     for (let r = 0; r < ROUNDS; r++) {
       const runBaseline = async (): Promise<string> => {
         await reset(c);
         let ms = 0;
         try {
-          waits.baseline.push(await withPaymentProbe(url, orders, async () => void (ms = await timed(() => handWritten(c, billing)))));
+          waits.baseline.push(await withPaymentProbe(url, orders, async (started) => {
+            started();
+            ms = await timed(() => handWritten(c, billing, lengths));
+          }));
         } catch (err) {
           // Should PostgreSQL still abort the SQL in a deadlock with the probe, the round is counted and run again.
           if ((err as { code?: string }).code !== '40P01') throw err;
@@ -288,31 +351,28 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
           return runBaseline();
         }
         baseline.push(ms);
+        written_.baseline.push(await bytes(c));
         return written(c);
       };
       const runPass = async () => {
         await reset(c);
-        startRss = Math.max(startRss, process.memoryUsage().rss);
-        let peak = process.memoryUsage().rss;
-        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-        let ms = 0;
-        waits.pass.push(
-          await withPaymentProbe(url, orders, async () => {
-            ms = await timed(async () => {
-              lastPass = { ...(await runBillingPass(orm.em.fork(), deps, TODAY)) };
-            });
-          }),
-        );
-        clearInterval(sampler);
-        pass.push(ms);
-        peakRss = Math.max(peakRss, peak, process.memoryUsage().rss);
+        let child: Awaited<ReturnType<typeof passInChild>> | null = null;
+        waits.pass.push(await withPaymentProbe(url, orders, async (started) => void (child = await passInChild(url, billing, started))));
+        const done = child!;
+        pass.push(done.ms);
+        lastPass = done.result;
+        peakRss = Math.max(peakRss, done.peakRssMb);
+        rssBefore = Math.max(rssBefore, done.rssBeforeMb);
+        memory.push({ sampled: done.sampled, liveHeap: done.liveHeap });
         notices = Number((await c.query(`select count(*) as n from notifications`)).rows[0].n);
+        written_.pass.push(await bytes(c));
         return written(c);
       };
       // Alternate: whichever runs second finds warmer caches.
       const [first, second] = r % 2 ? [await runPass(), await runBaseline()] : [await runBaseline(), await runPass()];
       if (first !== second) throw new Error(`the pass and the baseline wrote different rows:\n${first}\n${second}`);
-      console.error(`${orders} orders, round ${r + 1}: baseline ${Math.round(baseline.at(-1)!)} ms, pass ${Math.round(pass.at(-1)!)} ms`);
+      load.push(os.loadavg().map(round2));
+      console.error(`${orders} orders, round ${r + 1}: baseline ${Math.round(baseline.at(-1)!)} ms, pass ${Math.round(pass.at(-1)!)} ms, load ${os.loadavg().map(round2).join(' ')}`);
     }
     const ratios = pass.map((p, i) => p / baseline[i]!);
     return {
@@ -327,15 +387,18 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
       ratioRange: range(ratios),
       passNoticesPerSecond: Math.round(notices / (median(pass) / 1000)),
       baselineNoticesPerSecond: Math.round(notices / (median(baseline) / 1000)),
-      peakRssMb: Math.round(peakRss / 1024 / 1024),
-      rssBeforePassMb: Math.round(startRss / 1024 / 1024),
+      bytesWritten: written_,
+      // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
+      passProcessPeakRssMb: Math.round(peakRss),
+      passProcessRssBeforePassMb: Math.round(rssBefore),
+      passProcessMemory: memory,
+      loadAverageAfterEachRound: load,
       paymentWait: waits,
       baselineAbortedByDeadlock: baselineDeadlocks,
       lastPass,
     };
   } finally {
     await c.end();
-    await orm.close();
   }
 }
 
@@ -348,16 +411,20 @@ async function main() {
     await orm.close();
     const billing = defaultReminders();
     const sizes: Awaited<ReturnType<typeof benchSize>>[] = [];
-    for (const orders of SIZES) sizes.push(await benchSize(db.url, orders, billing));
-    const growth = sizes.slice(1).map((s, i) => ({ from: sizes[i]!.orders, to: s.orders, passTime: round2(median(s.billingPassMs) / median(sizes[i]!.billingPassMs)), baselineTime: round2(median(s.baselineMs) / median(sizes[i]!.baselineMs)) }));
-    writeReport('billing-pass', {
-      date: TODAY,
-      reminders: billing,
-      database: db.scratch ? 'scratch' : 'BENCH_DATABASE_URL',
-      sizes,
-      growth,
-      targets: { ratio: '<= 1.5 with default reminders', peakRssMb: '< 300', linear: '2x the book <= 2.2x the time', paymentWaitP99Ms: '< 1000' },
-    });
+    // The report is written again after every size: a long run stopped later still leaves what it measured.
+    for (const orders of SIZES) {
+      sizes.push(await benchSize(db.url, orders, billing));
+      const growth = sizes.slice(1).map((s, i) => ({ from: sizes[i]!.orders, to: s.orders, passTime: round2(median(s.billingPassMs) / median(sizes[i]!.billingPassMs)), baselineTime: round2(median(s.baselineMs) / median(sizes[i]!.baselineMs)) }));
+      writeReport('billing-pass', {
+        date: TODAY,
+        measuredAt: new Date().toISOString(),
+        reminders: billing,
+        database: db.scratch ? 'scratch' : 'BENCH_DATABASE_URL',
+        sizes,
+        growth,
+        targets: { ratio: '<= 1.5 with default reminders', peakRssMb: '< 300', linear: '2x the book <= 2.2x the time', paymentWaitP99Ms: '< 1000' },
+      });
+    }
   } finally {
     await db.drop();
   }

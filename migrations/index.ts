@@ -18,6 +18,7 @@ import { Migration20261204174813 } from './Migration20261204174813';
 import { Migration20261204175111 } from './Migration20261204175111';
 import { Migration20261204182343 } from './Migration20261204182343';
 import { Migration20261204182744 } from './Migration20261204182744';
+import { Migration20261204204240 } from './Migration20261204204240';
 import { Migration20261204210500 } from './Migration20261204210500';
 import { Migration20261204221142 } from './Migration20261204221142';
 
@@ -39,6 +40,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204175111', class: Migration20261204175111 },
   { name: 'Migration20261204182343', class: Migration20261204182343 },
   { name: 'Migration20261204182744', class: Migration20261204182744 },
+  { name: 'Migration20261204204240', class: Migration20261204204240 },
   { name: 'Migration20261204210500', class: Migration20261204210500 },
   { name: 'Migration20261204221142', class: Migration20261204221142 },
 ];

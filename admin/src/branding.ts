@@ -22,7 +22,8 @@ const DEMO: Branding = {
 };
 
 function read(): Branding {
-  const content = typeof document === 'undefined' ? null : document.querySelector('meta[name="angsur-branding"]')?.getAttribute('content');
+  // Outside a browser (Node tests may stub `document`) there is no index.html to read.
+  const content = typeof document === 'undefined' || typeof document.querySelector !== 'function' ? null : document.querySelector('meta[name="angsur-branding"]')?.getAttribute('content');
   if (!content || content.startsWith('__')) return DEMO;
   try {
     return { ...DEMO, ...(JSON.parse(content) as Partial<Branding>) };

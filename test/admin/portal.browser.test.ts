@@ -4,7 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, type TestUser } from '../support/app';
-import { expectNoHorizontalOverflow, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { checkPage, screenshot, startBrowserHarness, switchLanguage as switchTo, type BrowserHarness } from '../support/browser';
 import { completeCustomer } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest, payOffThroughSandbox, payThroughSandbox } from '../support/orders';
 
@@ -41,48 +41,6 @@ async function readmeShot(page: Page, name: string) {
   await page.waitForTimeout(400);
   fs.mkdirSync(README_SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(README_SHOTS, `${name}.png`) });
-}
-
-/**
- * Nothing sticks out to the right: the page does not scroll sideways, and no element reaches past the
- * screen unless it sits in a box of its own that scrolls or clips (a scrollable tab row).
- */
-async function expectFitsScreen(page: Page) {
-  await expectNoHorizontalOverflow(page);
-  const offenders = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const clipped = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-        const o = getComputedStyle(p).overflowX;
-        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
-      }
-      return false;
-    };
-    return Array.from(document.body.querySelectorAll('*'))
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el);
-      })
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 2).join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
-  });
-  expect(offenders, 'elements wider than the screen').toEqual([]);
-}
-
-/** No message key shows as such (a missing translation shows its key, e.g. "angsur.customer.x"). */
-async function expectTranslated(page: Page) {
-  const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/\b(angsur|resources|ra)\.[a-z][\w-]*\.[\w.-]+/);
-}
-
-async function checkPage(page: Page) {
-  await expectFitsScreen(page);
-  await expectTranslated(page);
-}
-
-async function switchTo(page: Page, language: 'English' | 'Bahasa Indonesia') {
-  await page.getByRole('button', { name: language === 'English' ? /Bahasa Indonesia/i : /English/i }).first().click();
-  await page.getByRole('menuitem', { name: language }).click();
 }
 
 async function logIn(page: Page, user: TestUser) {
@@ -199,6 +157,10 @@ describe.each([
         const exact = await details.getByTestId('transfer-amount').innerText();
         const sent = BigInt(exact.replace(/\D/g, ''));
         expect(sent >= BigInt(first) && sent < BigInt(first) + 1000n).toBe(true);
+        // Said once: the unique code is explained under the amount, not in a second line repeating it.
+        expect(await dialog.getByText(exact, { exact: true }).count()).toBe(1);
+        expect(await dialog.getByTestId('transfer-exact').count()).toBe(0);
+        await details.getByTestId('transfer-unique-code').getByText(`kode unik ${sent - BigInt(first)}`, { exact: false }).waitFor();
         const accounts = await details.getByTestId('bank-account').allInnerTexts();
         expect(accounts).toHaveLength(2);
         expect(accounts[0]).toMatch(/BCA[\s\S]*872 012 3456[\s\S]*PT Angsur Hosting Nusantara/);

@@ -116,5 +116,11 @@ describe('the billing pass through a 12-month plan', () => {
     expect(notice.sendOverdueNotice.waLink).toMatch(new RegExp(`^https://wa\\.me/${target.customerPhone.slice(1)}\\?text=Halo%20Bapak%2FIbu`));
     const again = await t.ok(`query($id: ID!) { order(id: $id) { lastOverdueNoticeAt } }`, { id: target.id }, support.token);
     expect(again.order.lastOverdueNoticeAt).toBeTruthy();
+    // The chat's prefilled text speaks the customer's language, as every notice does (server i18n, `t()`).
+    const text = (link: string) => new URL(link).searchParams.get('text')!;
+    expect(text(notice.sendOverdueNotice.waLink)).toMatch(/^Halo Bapak\/Ibu .* sudah lewat jatuh tempo sejak \d{1,2} \S+ 2026 dengan tunggakan Rp [\d.]+\. Silakan pilih/);
+    await sql(`update users set locale = 'en' where id = (select customer_id from orders where id = ?)`, [target.id]);
+    const english = await t.ok(`mutation($id: ID!) { sendOverdueNotice(orderId: $id) { waLink } }`, { id: target.id }, support.token);
+    expect(text(english.sendOverdueNotice.waLink)).toMatch(/^Hello .*, the bill for order \S+ is past due since \d{1,2} [A-Z][a-z]+ 2026 with arrears of Rp [\d.]+\. Please choose/);
   });
 });

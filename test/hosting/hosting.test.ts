@@ -35,12 +35,19 @@ describe('hosting services', () => {
     const order = await checkoutOrder(t, c, 'vps-nvme-4', 12);
     const item = (await t.ok(ORDER, { id: order.id }, c.token)).order.items[0].id;
 
+    // The order says beforehand what createService would refuse, in the same words (#16 item 7).
+    const blocked = async (lang = 'id') =>
+      (await t.gql(`query($id: ID!) { order(id: $id) { serviceBlockedReason } }`, { id: order.id }, c.token, { 'accept-language': lang })).data!.order.serviceBlockedReason as string | null;
+    expect(await blocked()).toBe('SPK belum diconfirm admin');
     const beforeSpk = await t.gql(CREATE, { i: { orderItemId: item, label: 'web-budi', osTemplate: 'ubuntu-24.04' } }, c.token);
     expect(beforeSpk.errors?.[0]).toMatchObject({ message: 'SPK belum diconfirm admin', extensions: { code: 'SPK_NOT_CONFIRMED' } });
     await confirmSpkForTest(t, order.id);
+    expect(await blocked()).toBe('Layanan dapat dibuat setelah uang muka lunas.');
+    expect(await blocked('en')).toBe('A service can be created once the down payment is settled.');
     const beforeDp = await t.gql(CREATE, { i: { orderItemId: item, label: 'web-budi', osTemplate: 'ubuntu-24.04' } }, c.token);
-    expect(beforeDp.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_NOT_ACTIVE' });
+    expect(beforeDp.errors?.[0]).toMatchObject({ message: 'Layanan dapat dibuat setelah uang muka lunas.', extensions: { code: 'CONFLICT', reason: 'ORDER_NOT_ACTIVE' } });
     await pay(c, order.id); // the down payment
+    expect(await blocked()).toBeNull();
 
     const badOs = await t.gql(CREATE, { i: { orderItemId: item, label: 'web-budi', osTemplate: 'windows-95' } }, c.token);
     expect(badOs.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'osTemplate' });

@@ -45,6 +45,50 @@ export async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
+/**
+ * Nothing sticks out to the right: the page does not scroll sideways, and no element reaches past the
+ * screen unless it sits in a box of its own that scrolls or clips (a scrollable tab row).
+ */
+export async function expectFitsScreen(page: Page) {
+  await expectNoHorizontalOverflow(page);
+  const offenders = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    return Array.from(document.body.querySelectorAll('*'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed' && !clipped(el);
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 2).join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+  });
+  expect(offenders, 'elements wider than the screen').toEqual([]);
+}
+
+/** No message key shows as such (a missing translation shows its key, e.g. "angsur.customer.x"). */
+export async function expectTranslated(page: Page) {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/\b(angsur|resources|ra)\.[a-z][\w-]*\.[\w.-]+/);
+}
+
+/** Both checks every walked page gets, in each language. */
+export async function checkPage(page: Page) {
+  await expectFitsScreen(page);
+  await expectTranslated(page);
+}
+
+/** The language menu in the top bar (portal and console alike). */
+export async function switchLanguage(page: Page, language: 'English' | 'Bahasa Indonesia') {
+  await page.getByRole('button', { name: language === 'English' ? /Bahasa Indonesia/i : /English/i }).first().click();
+  await page.getByRole('menuitem', { name: language }).click();
+}
+
 /** Without the background-networking flags Chromium keeps trying hosts this closed network refuses. */
 const QUIET_FLAGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 

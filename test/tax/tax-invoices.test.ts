@@ -166,5 +166,15 @@ describe('refunds', () => {
     expect(ret).toHaveLength(1);
     expect(ret[0]).toMatchObject({ vat: inv.vat, taxBase: inv.taxBase, buyerTin: inv.buyerTin });
     expect(items.find((i: { kind: string }) => i.kind === 'NORMAL').status).toBe('NUMBERED');
+
+    // Coretax has no seller-side return import: FINANCE downloads the month's returns as CSV to enter them.
+    const csv = await fetch(`${t.url}/exports/tax-returns.csv?period=${inv.period}`, { headers: { authorization: `Bearer ${finance.token}` } });
+    expect(csv.status).toBe(200);
+    const rows = (await csv.text()).replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
+    const mine = rows.find((r) => r[2] === inv.reference)!;
+    expect(mine).toBeDefined();
+    expect(mine.slice(3, 4).concat(mine.slice(6, 7), mine.slice(9, 10), mine.slice(12, 13))).toEqual(['04002600000077777', inv.buyerTin, ret[0].taxBase, ret[0].vat]);
+    expect((await fetch(`${t.url}/exports/tax-returns.csv?period=${inv.period}`, { headers: { authorization: `Bearer ${c.token}` } })).status).toBe(403);
+    expect((await (await fetch(`${t.url}/exports/tax-returns.csv?period=2026-13`, { headers: { authorization: `Bearer ${finance.token}` } })).json()).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
   });
 });

@@ -32,8 +32,8 @@ describe('server texts', () => {
   });
 
   it('has the overdue chat message in both languages', () => {
-    const params = { name: 'Budi', number: 'ORD-1', since: '', arrears: 'Rp 1.500.000', url: 'https://x' };
-    expect(t('overdue.chat', params, 'id')).toMatch(/^Halo Bapak\/Ibu Budi, tagihan pesanan ORD-1 sudah lewat jatuh tempo dengan tunggakan Rp 1\.500\.000\./);
-    expect(t('overdue.chat', params, 'en')).toMatch(/^Hello Budi, the bill of order ORD-1 is past its due date with arrears of Rp 1\.500\.000\./);
+    const params = { customerName: 'Budi', orderNumber: 'ORD-1', since: '', arrears: 'Rp 1.500.000', payUrl: 'https://x' };
+    expect(t('billing.overdueChat', params, 'id')).toMatch(/^Halo Bapak\/Ibu Budi, tagihan pesanan ORD-1 sudah lewat jatuh tempo dengan tunggakan Rp 1\.500\.000\./);
+    expect(t('billing.overdueChat', params, 'en')).toMatch(/^Hello Budi, the bill for order ORD-1 is past due with arrears of Rp 1\.500\.000\./);
   });
 });

@@ -124,7 +124,7 @@ export const POWER_SERVICE = gql`
 export const MY_ORDERS_FOR_SERVICES = gql`
   query MyOrdersForServices {
     data: myOrders(perPage: 50, sortField: "createdAt", sortOrder: DESC, filter: { status: [AWAITING_SPK, SPK_IN_PROGRESS, AWAITING_DOWN_PAYMENT, ACTIVE, SUSPENDED, COMPLETED] }) {
-      items { id number status spkNotice summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }
+      items { id number status serviceBlockedReason summary { arrearsAmount nextDue { dueDate amount } } items { id position productName category } services { id orderItemId } }
     }
   }
 `;

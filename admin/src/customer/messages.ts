@@ -83,7 +83,7 @@ export const customerMessages: AreaMessages = {
           adminFee: 'Biaya admin',
           total: 'Total pembayaran pertama',
         },
-        schedule: { paid: 'Dibayar %{amount}' },
+        schedule: { paid: 'Dibayar %{amount}', vat: 'termasuk PPN %{amount}' },
         pay: {
           proofAwaiting: 'Bukti transfer %{amount} (referensi %{reference}) sudah kami terima dan sedang diperiksa Keuangan. Anda tidak perlu membayar lagi; kami beri tahu setelah diverifikasi.',
           transferAmount: 'Transfer tepat',
@@ -219,7 +219,6 @@ export const customerMessages: AreaMessages = {
           open: 'Buka halaman hosting',
           order: 'Pesanan %{number}',
           withoutService: 'Item yang belum punya layanan',
-          downPaymentFirst: 'Layanan dapat dibuat setelah uang muka lunas.',
           create: 'Buat layanan',
           createTitle: 'Buat layanan untuk %{product}',
           createMessage: 'Beri nama layanan (huruf kecil, angka dan tanda hubung) dan pilih sistem operasinya.',
@@ -357,7 +356,7 @@ export const customerMessages: AreaMessages = {
           adminFee: 'Admin fee',
           total: 'First payment in total',
         },
-        schedule: { paid: 'Paid %{amount}' },
+        schedule: { paid: 'Paid %{amount}', vat: 'incl. VAT %{amount}' },
         pay: {
           proofAwaiting: 'We have your transfer proof for %{amount} (reference %{reference}); Finance is checking it. You need not pay again; we will tell you once it is verified.',
           transferAmount: 'Transfer exactly',
@@ -493,7 +492,6 @@ export const customerMessages: AreaMessages = {
           open: 'Open the hosting page',
           order: 'Order %{number}',
           withoutService: 'Items without a service yet',
-          downPaymentFirst: 'The service can be created once the down payment is paid.',
           create: 'Create the service',
           createTitle: 'Create the service for %{product}',
           createMessage: 'Name the service (lowercase letters, digits and hyphens) and choose its operating system.',

@@ -1,5 +1,6 @@
 import { Box, Stack } from '@mui/material';
-import { BooleanField, EditButton, EmailField, Labeled, Show, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, EditButton, EmailField, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { StatementDownload } from '../statements/StatementDownload';
 import { DateTimeField, EnumField, PhoneField } from '../fields';
 
 const Actions = () => (
@@ -9,6 +10,12 @@ const Actions = () => (
 );
 
 const row = { display: 'flex', gap: 4, flexWrap: 'wrap' } as const;
+
+/** Staff download any customer's statement of account. */
+const CustomerStatement = () => {
+  const record = useRecordContext<{ id: string }>();
+  return record ? <StatementDownload customerId={record.id} /> : null;
+};
 
 export const CustomerShow = () => (
   <Show actions={<Actions />}>
@@ -57,6 +64,7 @@ export const CustomerShow = () => (
           <DateTimeField source="lastLoginAt" emptyText="-" />
         </Labeled>
       </Box>
+      <CustomerStatement />
     </Stack>
   </Show>
 );

@@ -19,6 +19,8 @@ export interface QuoteLine {
   number: number;
   dueDate: string;
   amount: string;
+  /** PPN included in `amount` (0 when the product is sold without VAT). */
+  vat: string;
 }
 
 export interface InstallmentQuote {
@@ -28,6 +30,8 @@ export interface InstallmentQuote {
   totalPrice: string;
   firstPayment: string;
   monthlyInstallment: string;
+  /** PPN of the whole contract: the lines' vat adds up to it. */
+  vatAmount: string;
   startDate: string;
   lines: QuoteLine[];
 }
@@ -67,8 +71,8 @@ export interface AngsurDataProvider extends DataProvider {
 const QUOTE = gql`
   query Quote($productId: ID!, $planId: ID!, $quantity: Int!, $startDate: LocalDate) {
     installmentQuote(productId: $productId, planId: $planId, quantity: $quantity, startDate: $startDate) {
-      downPayment financedAmount marginAmount totalPrice firstPayment monthlyInstallment startDate
-      lines { number dueDate amount }
+      downPayment financedAmount marginAmount totalPrice firstPayment monthlyInstallment vatAmount startDate
+      lines { number dueDate amount vat }
     }
   }
 `;

@@ -100,7 +100,7 @@ const installmentFilter = (filter: Record<string, unknown>) => {
  * actions and download, and the services made from its items. `order(id)` checks ownership.
  */
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
-const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
+const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt serviceBlockedReason graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
   spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} }
   installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }
@@ -323,7 +323,7 @@ export const resources: Record<string, ResourceDef> = {
     one: '',
     filterType: 'AuditFilter',
     filters: ['action', 'actorId', 'entityId', 'entityType'],
-    fields: 'id at action actorId actorRole entityType entityId data requestId',
+    fields: 'id at action sentence parts { text kind refId } actorId actorRole entityType entityId data requestId',
     sortable: ['at', 'action', 'entityType'],
     hasIds: false,
   },

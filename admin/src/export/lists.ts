@@ -34,7 +34,7 @@ export const anomalyExporter = csvExporter<Row>('anomali-pembayaran', [
   { header: 'details', value: (r) => json(r.details) },
 ]);
 
-export const auditExporter = csvExporter<Row>('log-audit', [...fields<Row>('at', 'action', 'actorId', 'actorRole', 'entityType', 'entityId', 'requestId'), { header: 'data', value: (r) => json(r.data) }]);
+export const auditExporter = csvExporter<Row>('log-audit', [...fields<Row>('at', 'sentence', 'action', 'actorId', 'actorRole', 'entityType', 'entityId', 'requestId'), { header: 'data', value: (r) => json(r.data) }]);
 
 const userColumns: CsvColumn<Row>[] = fields<Row>('username', 'fullName', 'email', 'phone', 'company', 'role', 'active', 'locale', 'lastLoginAt', 'createdAt');
 export const customerExporter = csvExporter<Row>('pelanggan', userColumns);

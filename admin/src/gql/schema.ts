@@ -75,7 +75,11 @@ export type AuditLog = {
   entityId: Scalars['ID']['output'];
   entityType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The sentence in pieces, with the records it names for links */
+  parts: Array<SentencePart>;
   requestId?: Maybe<Scalars['String']['output']>;
+  /** The entry as a sentence in the reader's language */
+  sentence: Scalars['String']['output'];
 };
 
 export type AuditLogPage = {
@@ -370,6 +374,17 @@ export type FirstPaymentBreakdown = {
   total: Scalars['Rupiah']['output'];
 };
 
+/** One line of an order's history: an audit entry or a notice, as a sentence in the reader's language */
+export type HistoryEntry = {
+  __typename?: 'HistoryEntry';
+  /** The audit action (e.g. order.suspend), or `notice` */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  parts: Array<SentencePart>;
+  sentence: Scalars['String']['output'];
+};
+
 export type ImportStatementInput = {
   /** The exported file as text (CSV of internet banking, or MT940) */
   content: Scalars['String']['input'];
@@ -383,6 +398,8 @@ export type Installment = {
   dueDate: Scalars['LocalDate']['output'];
   fees: Scalars['Rupiah']['output'];
   id: Scalars['ID']['output'];
+  /** When the installment was invoiced (INVOICE_LEAD_DAYS before its due date) */
+  invoicedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Late fee accrued so far */
   lateFee: Scalars['Rupiah']['output'];
   lateFeePaid: Scalars['Rupiah']['output'];
@@ -1113,11 +1130,13 @@ export type Order = {
   payments: Array<Payment>;
   /** Restructurings of this order, oldest first */
   restructurings: Array<Restructuring>;
+  /** Why no service can be created for this order now (SPK not confirmed, down payment open), in the reader's language; null when it can */
+  serviceBlockedReason?: Maybe<Scalars['String']['output']>;
   services: Array<Service>;
   /** The current (not cancelled) SPK, if any */
   spk?: Maybe<Spk>;
   spkConfirmedAt?: Maybe<Scalars['DateTimeISO']['output']>;
-  /** "SPK belum diconfirm admin" until the SPK is confirmed */
+  /** "SPK belum diconfirm admin" until the SPK is confirmed (in the reader's language: the gate's own message) */
   spkNotice?: Maybe<Scalars['String']['output']>;
   /** Installment 0 is due on this date; the monthly ones on its day of the month */
   startDate: Scalars['LocalDate']['output'];
@@ -1587,6 +1606,8 @@ export type Query = {
   /** The outbox: email and WhatsApp deliveries with their status and errors */
   notificationDeliveries: NotificationDeliveryPage;
   order: Order;
+  /** The order's history in time order: its own, its SPKs', payments' and services' audit entries and the notices sent about it, as sentences. The order's customer sees the entries meant for them; staff see all. */
+  orderTimeline: Array<HistoryEntry>;
   orders: OrderPage;
   /** Operating systems a VPS or Cloud Server can be created with */
   osTemplates: Array<Scalars['String']['output']>;
@@ -1694,6 +1715,11 @@ export type QueryNotificationDeliveriesArgs = {
 
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrderTimelineArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -1865,6 +1891,20 @@ export type ReceivablesFigures = {
   orders: Scalars['Int']['output'];
 };
 
+/** A record a history sentence names (and the app links to) */
+export const RecordKind = {
+  Customer: 'CUSTOMER',
+  Order: 'ORDER',
+  Payment: 'PAYMENT',
+  Plan: 'PLAN',
+  Product: 'PRODUCT',
+  Service: 'SERVICE',
+  Spk: 'SPK',
+  Staff: 'STAFF',
+  TaxInvoice: 'TAX_INVOICE'
+} as const;
+
+export type RecordKind = typeof RecordKind[keyof typeof RecordKind];
 export type RegisterInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   company?: InputMaybe<Scalars['String']['input']>;
@@ -1942,6 +1982,14 @@ export const SecondStep = {
 } as const;
 
 export type SecondStep = typeof SecondStep[keyof typeof SecondStep];
+/** A piece of a history sentence: plain text, or the name of a record with its kind and id for a link */
+export type SentencePart = {
+  __typename?: 'SentencePart';
+  kind?: Maybe<RecordKind>;
+  refId?: Maybe<Scalars['ID']['output']>;
+  text: Scalars['String']['output'];
+};
+
 export type Service = {
   __typename?: 'Service';
   /** What the caller may do to the service now */

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { branding } from '../branding';
 import type { TranslationMessages } from 'react-admin';
 
 /** English: react-admin's own messages plus this back office's texts (same keys as id.ts). */
@@ -118,6 +119,8 @@ export const en: TranslationMessages = {
         number: 'No.',
         dueDate: 'Due date',
         amount: 'Amount',
+        vat: 'VAT (PPN)',
+        vatAmount: 'VAT (PPN, included in the total)',
       },
     },
     customers: {
@@ -219,7 +222,7 @@ export const en: TranslationMessages = {
           UNDER_REVIEW: 'Under customer review',
           APPROVED: 'Approved by the customer',
           REVISION_REQUESTED: 'Revision requested',
-          ADMIN_SIGNED: 'Signed by the company',
+          ADMIN_SIGNED: `Signed by ${branding.companyName}`,
           CUSTOMER_SIGNED: 'Signed by the customer',
           SIGNATURE_REJECTED: 'Signature rejected',
           CONFIRMED: 'Confirmed',
@@ -285,16 +288,7 @@ export const en: TranslationMessages = {
         cancelState: 'An order can only be cancelled before its service is active.',
       },
       history: {
-        adminOnly: 'The order history comes from the audit log, which only Admins can open.',
         empty: 'No history for this order yet.',
-        actions: {
-          order: {
-            checkout: 'Order placed (checkout)',
-            assign: 'Handed over to another staff member',
-            cancel: 'Order cancelled',
-            money_status: 'Order status followed its money (paid or refunded)',
-          },
-        },
       },
       export: 'Download every order as CSV (the list filters are not applied).',
     },
@@ -431,6 +425,7 @@ export const en: TranslationMessages = {
       fields: {
         id: 'ID',
         at: 'Time',
+        sentence: 'What happened',
         action: 'Action',
         actorId: 'Actor',
         actorRole: 'Actor role',

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { branding } from '../branding';
 
 /**
  * Bahasa Indonesia. There is no ra-language-indonesian package on npm, so `ra` below is a full
@@ -334,6 +335,8 @@ export const id: TranslationMessages = {
         number: 'Ke-',
         dueDate: 'Jatuh tempo',
         amount: 'Jumlah',
+        vat: 'PPN',
+        vatAmount: 'PPN (termasuk dalam total)',
       },
     },
     customers: {
@@ -435,7 +438,8 @@ export const id: TranslationMessages = {
           UNDER_REVIEW: 'Ditinjau pelanggan',
           APPROVED: 'Disetujui pelanggan',
           REVISION_REQUESTED: 'Revisi diminta',
-          ADMIN_SIGNED: 'Ditandatangani perusahaan',
+          // The company's own name (COMPANY_NAME), not the software's.
+          ADMIN_SIGNED: `Ditandatangani ${branding.companyName}`,
           CUSTOMER_SIGNED: 'Ditandatangani pelanggan',
           SIGNATURE_REJECTED: 'Tanda tangan ditolak',
           CONFIRMED: 'Dikonfirmasi',
@@ -501,16 +505,7 @@ export const id: TranslationMessages = {
         cancelState: 'Pesanan hanya dapat dibatalkan sebelum layanannya aktif.',
       },
       history: {
-        adminOnly: 'Riwayat pesanan diambil dari log audit, yang hanya dapat dibuka oleh Admin.',
         empty: 'Belum ada riwayat untuk pesanan ini.',
-        actions: {
-          order: {
-            checkout: 'Pesanan dibuat (checkout)',
-            assign: 'Diserahkan ke staf lain',
-            cancel: 'Pesanan dibatalkan',
-            money_status: 'Status pesanan mengikuti pembayaran (dibayar atau dikembalikan)',
-          },
-        },
       },
       export: 'Unduh semua pesanan sebagai CSV (filter daftar tidak diterapkan).',
     },
@@ -647,6 +642,7 @@ export const id: TranslationMessages = {
       fields: {
         id: 'ID',
         at: 'Waktu',
+        sentence: 'Kejadian',
         action: 'Aksi',
         actorId: 'Pelaku',
         actorRole: 'Peran pelaku',

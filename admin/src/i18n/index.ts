@@ -1,5 +1,5 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import type { TranslationMessages } from 'react-admin';
+import { useLocale, type TranslationMessages } from 'react-admin';
 import { areas } from './areas';
 import { en as enBase } from './en';
 import { id as idBase } from './id';
@@ -31,6 +31,17 @@ document.documentElement.lang = initialLocale;
 
 /** The UI language, sent as Accept-Language so the API answers (errors included) in the same one. */
 export const currentLocale = (): Locale => current;
+
+/**
+ * For queries whose answer is in the UI language (history sentences): the language to key them by, and
+ * whether requests already carry it. react-admin re-renders with the new language before it has told
+ * the i18nProvider (which sets Accept-Language), so a query run in between would file the old
+ * language's answer under the new key: wait until `ready`.
+ */
+export function useApiLocale(): { locale: string; ready: boolean } {
+  const locale = useLocale();
+  return { locale, ready: currentLocale() === locale };
+}
 
 const polyglot = polyglotI18nProvider(
   (locale) => messages[isLocale(locale) ? locale : 'id'],

@@ -1,80 +1,54 @@
-import { Alert, Box, Typography } from '@mui/material';
-import { DataTable, ReferenceField, ReferenceManyField, useRecordContext, useTranslate, usePermissions } from 'react-admin';
-import { canAccess } from '../auth/permissions';
-import { DateTimeField, EnumField } from '../fields';
-import type { Order } from './choices';
+import { gql } from '@apollo/client';
+import { Box, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { HistorySentence } from '../audit/HistorySentence';
+import { callApi } from '../dataProvider';
+import { formatDateTime } from '../format';
+import { useApiLocale } from '../i18n';
+import type { OrderTimelineQuery } from '../gql/graphql';
 
-interface AuditEntry {
-  id: string;
-  action: string;
-  data?: Record<string, unknown> | null;
-  requestId?: string | null;
-}
-
-/** "order.assign" -> "Diserahkan ke staf lain"; an action without a text shows as it is. */
-const ActionCell = (_props: { label?: string; source?: string }) => {
-  const entry = useRecordContext<AuditEntry>();
-  const translate = useTranslate();
-  if (!entry) return null;
-  return (
-    <Typography component="span" variant="body2">
-      {translate(`resources.orders.history.actions.${entry.action}`, { _: entry.action })}
-    </Typography>
-  );
-};
-
-/** The entry's data (what changed, before/after) as indented JSON, as in the audit log. */
-const EntryData = () => {
-  const entry = useRecordContext<AuditEntry>();
-  if (!entry) return null;
-  return (
-    <Box component="pre" sx={{ m: 0, p: 1.5, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, overflow: 'auto', maxHeight: 360 }}>
-      {JSON.stringify({ ...(entry.data ?? {}), requestId: entry.requestId }, null, 2)}
-    </Box>
-  );
-};
+const ORDER_TIMELINE = gql`
+  query OrderTimeline($orderId: ID!) {
+    data: orderTimeline(orderId: $orderId) { id at action sentence parts { text kind refId } }
+  }
+`;
 
 /**
- * Riwayat: the audit log entries about this order (entityId = the order's id), newest first.
- * The API lets only ADMIN read the audit log; other roles are told so instead of getting an error.
+ * Riwayat: the order's whole story in time order (the order's, its SPKs', payments' and services'
+ * events and the notices sent about it), each a sentence in the reader's language with links. Staff
+ * see everything; in the portal the customer sees their part (the server decides which).
  */
-export const OrderHistory = (_props: { label?: false }) => {
-  const order = useRecordContext<Order>();
-  const { permissions } = usePermissions();
+export const OrderHistory = ({ portal = false }: { label?: false; portal?: boolean }) => {
+  const order = useRecordContext<{ id: string }>();
   const translate = useTranslate();
-  if (!order) return null;
-  if (!canAccess(permissions, 'auditLog', 'list')) {
+  const { locale, ready } = useApiLocale();
+  const timeline = useQuery({
+    // The sentences come in the UI language: a switch of language asks again.
+    queryKey: ['orderTimeline', order?.id, locale],
+    queryFn: () => callApi<OrderTimelineQuery['data']>(ORDER_TIMELINE, { orderId: order!.id }),
+    enabled: !!order && ready,
+  });
+  if (!order || !timeline.data) return null;
+  if (!timeline.data.length) {
     return (
-      <Alert severity="info" sx={{ my: 1 }}>
-        {translate('resources.orders.history.adminOnly')}
-      </Alert>
+      <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+        {translate('resources.orders.history.empty')}
+      </Typography>
     );
   }
   return (
-    <ReferenceManyField reference="auditLog" target="entityId" sort={{ field: 'at', order: 'DESC' }} perPage={100}>
-      <DataTable
-        bulkActionButtons={false}
-        expand={<EntryData />}
-        rowClick="expand"
-        empty={
-          <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
-            {translate('resources.orders.history.empty')}
+    <Stack component="ol" spacing={1} data-testid="order-history" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {timeline.data.map((entry) => (
+        <Box component="li" key={entry.id} data-action={entry.action} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, alignItems: 'baseline' }}>
+          <Typography variant="caption" color="text.secondary" sx={{ minWidth: 150 }}>
+            {formatDateTime(entry.at, locale)}
           </Typography>
-        }
-      >
-        <DataTable.Col source="at" disableSort>
-          <DateTimeField source="at" />
-        </DataTable.Col>
-        <DataTable.Col source="action" disableSort>
-          <ActionCell />
-        </DataTable.Col>
-        <DataTable.Col source="actorId" disableSort>
-          <ReferenceField source="actorId" reference="users" link={false} emptyText="-" />
-        </DataTable.Col>
-        <DataTable.Col source="actorRole" disableSort>
-          <EnumField source="actorRole" prefix="angsur.roles" emptyText="-" />
-        </DataTable.Col>
-      </DataTable>
-    </ReferenceManyField>
+          <Box sx={{ flex: '1 1 240px', minWidth: 0 }}>
+            <HistorySentence parts={entry.parts} portal={portal} />
+          </Box>
+        </Box>
+      ))}
+    </Stack>
   );
 };

@@ -38,7 +38,7 @@ export const OrderSpk = (_props: { label?: false }) => {
               <SpkStatusField />
             </Labeled>
             <Labeled label="resources.spks.fields.currentVersion">
-              <span>{spk.currentVersion}</span>
+              <span data-testid="order-spk-version">{translate('resources.spks.versionLabel', { version: spk.currentVersion })}</span>
             </Labeled>
             <Labeled label="resources.spks.fields.confirmedAt">
               <DateTimeField source="confirmedAt" emptyText="-" />

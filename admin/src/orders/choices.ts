@@ -66,6 +66,8 @@ export interface Installment {
   principal: string;
   margin: string;
   fees: string;
+  /** PPN included in `amount` (absent where not fetched). */
+  vat?: string;
   status: InstallmentStatus;
   paidAmount: string;
   lateFee: string;
@@ -156,21 +158,4 @@ export interface Order {
 /** Orders that owe money now (SPK confirmed, not closed): only their installments can be late. */
 export const PAYABLE_STATUSES: readonly OrderStatus[] = ['AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED'];
 
-/**
- * The API keeps an unpaid installment PENDING after its due date (the order summary derives
- * arrears at today's Jakarta date), so the overdue state is derived here the same way; an order
- * that cannot be paid yet (SPK not confirmed) is never late.
- */
-export function installmentDisplayStatus(
-  installment: Pick<Installment, 'status' | 'dueDate' | 'amount' | 'paidAmount' | 'lateFee' | 'lateFeePaid'>,
-  today: string,
-  payable = true,
-): InstallmentStatus {
-  if (installment.status === 'PAID' || installment.status === 'CANCELLED') return installment.status;
-  const open = BigInt(installment.paidAmount) < BigInt(installment.amount) || BigInt(installment.lateFeePaid) < BigInt(installment.lateFee);
-  if (!open) return 'PAID';
-  if (!payable) return installment.status;
-  if (installment.status === 'OVERDUE' || installment.dueDate < today) return 'OVERDUE';
-  if (installment.dueDate === today) return 'DUE';
-  return installment.status;
-}
+export { installmentDisplayStatus } from '../installments/display-status';

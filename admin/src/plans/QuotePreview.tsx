@@ -5,7 +5,7 @@ import type { AngsurDataProvider } from '../dataProvider';
 import { formatDate, formatRupiah } from '../format';
 import type { InstallmentPlan } from './choices';
 
-const SUMMARY = ['downPayment', 'firstPayment', 'monthlyInstallment', 'financedAmount', 'marginAmount', 'totalPrice'] as const;
+const SUMMARY = ['downPayment', 'firstPayment', 'monthlyInstallment', 'financedAmount', 'marginAmount', 'totalPrice', 'vatAmount'] as const;
 
 /**
  * What one unit costs on this plan, starting today: the API's installmentQuote for the saved plan,
@@ -43,6 +43,8 @@ export const InstallmentQuoteCard = ({
     enabled: !!planId && !!productId && quantity > 0,
   });
   const t = (key: string) => translate(`resources.installmentPlans.quote.${key}`);
+  // The PPN lines (included in each amount, server/src/tax/vat.ts) only where the product carries VAT.
+  const withVat = !!data && BigInt(data.vatAmount) > 0n;
   return (
     <Card variant="outlined" sx={{ mt: 2 }} data-testid="installment-quote">
       <CardContent>
@@ -65,7 +67,7 @@ export const InstallmentQuoteCard = ({
         ) : data ? (
           <>
             <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 1.5, mb: 2 }}>
-              {SUMMARY.map((key) => (
+              {SUMMARY.filter((key) => key !== 'vatAmount' || withVat).map((key) => (
                 <Box key={key}>
                   <Typography variant="caption" color="text.secondary">
                     {t(key)}
@@ -82,6 +84,7 @@ export const InstallmentQuoteCard = ({
                   <TableCell>{t('number')}</TableCell>
                   <TableCell>{t('dueDate')}</TableCell>
                   <TableCell align="right">{t('amount')}</TableCell>
+                  {withVat && <TableCell align="right">{t('vat')}</TableCell>}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -92,6 +95,11 @@ export const InstallmentQuoteCard = ({
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {formatRupiah(line.amount)}
                     </TableCell>
+                    {withVat && (
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        {formatRupiah(line.vat)}
+                      </TableCell>
+                    )}
                   </TableRow>
                 ))}
               </TableBody>

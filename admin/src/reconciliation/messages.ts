@@ -27,7 +27,7 @@ const id = {
       vaHint: 'Transfer jumlah berapa pun ke nomor ini; pembayaran tercatat otomatis.',
       qris: 'Bayar dengan QRIS',
       qrisLimit: 'QRIS sampai %{max} per pembayaran; untuk jumlah lebih besar gunakan virtual account.',
-      transferExact: 'Transfer tepat %{amount} (termasuk kode unik %{code}) agar tercatat otomatis.',
+      transferExact: 'Sudah termasuk kode unik %{code}: transfer tepat sejumlah ini agar tercatat otomatis.',
     },
   },
 };
@@ -59,7 +59,7 @@ const en = {
       vaHint: 'Transfer any amount to this number; it is recorded automatically.',
       qris: 'Pay with QRIS',
       qrisLimit: 'QRIS up to %{max} per payment; for larger amounts use the virtual account.',
-      transferExact: 'Transfer exactly %{amount} (including the unique code %{code}) so it is recorded automatically.',
+      transferExact: 'Includes the unique code %{code}: transfer exactly this amount so it is recorded automatically.',
     },
   },
 };

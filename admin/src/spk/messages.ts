@@ -1,9 +1,11 @@
 import type { AreaMessages } from '../i18n/areas';
+import { branding } from '../branding';
 
 const id = {
   resources: {
     spks: {
       name: 'SPK |||| SPK',
+      versionLabel: 'Versi %{version}',
       fields: {
         number: 'Nomor SPK',
         status: 'Status',
@@ -124,7 +126,7 @@ const id = {
         createdAt: 'Dibuat',
         download: 'Unduh',
         downloadHint: 'Unduh versi %{version}',
-        kinds: { DRAFT: 'Draf', ADMIN_SIGNED: 'Ditandatangani perusahaan', CUSTOMER_SIGNED: 'Unggahan pelanggan' },
+        kinds: { DRAFT: 'Draf', ADMIN_SIGNED: `Ditandatangani ${branding.companyName}`, CUSTOMER_SIGNED: 'Unggahan pelanggan' },
       },
       history: {
         at: 'Waktu',
@@ -199,7 +201,7 @@ const id = {
       },
       compare: {
         title: 'Halaman tanda tangan (halaman %{page})',
-        adminSigned: 'Ditandatangani perusahaan (versi %{version})',
+        adminSigned: `Ditandatangani ${branding.companyName} (versi %{version})`,
         upload: 'Unggahan pelanggan (versi %{version})',
       },
     },
@@ -210,6 +212,7 @@ const en: typeof id = {
   resources: {
     spks: {
       name: 'SPK |||| SPKs',
+      versionLabel: 'Version %{version}',
       fields: {
         number: 'SPK number',
         status: 'Status',
@@ -330,7 +333,7 @@ const en: typeof id = {
         createdAt: 'Created',
         download: 'Download',
         downloadHint: 'Download version %{version}',
-        kinds: { DRAFT: 'Draft', ADMIN_SIGNED: 'Signed by the company', CUSTOMER_SIGNED: 'Customer upload' },
+        kinds: { DRAFT: 'Draft', ADMIN_SIGNED: `Signed by ${branding.companyName}`, CUSTOMER_SIGNED: 'Customer upload' },
       },
       history: {
         at: 'Time',
@@ -404,7 +407,7 @@ const en: typeof id = {
       },
       compare: {
         title: 'Signature page (page %{page})',
-        adminSigned: 'Signed by the company (version %{version})',
+        adminSigned: `Signed by ${branding.companyName} (version %{version})`,
         upload: 'Customer upload (version %{version})',
       },
     },

@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { DataTable, List, SelectInput, TextInput, TopToolbar, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { callApi } from '../dataProvider';
 import { DateField, RupiahField, StatusChipField } from '../fields';
+import { DownloadFileButton } from '../files';
+import { ReceivablesExportButton } from '../statements/ReceivablesExport';
 
 const STATUSES = ['DRAFT', 'EXPORTED', 'NUMBERED', 'CANCELLED'] as const;
 const STATUS_COLORS = { DRAFT: 'default', EXPORTED: 'info', NUMBERED: 'success', CANCELLED: 'warning' } as const;
@@ -131,10 +133,19 @@ const ImportButton = () => {
   );
 };
 
+/** The month's RETURN records as CSV: Coretax has no seller-side XML import for them (README "Pajak dan kwitansi"). */
+const ReturnsButton = () => {
+  const { filterValues } = useListContext();
+  const period = (filterValues.period as string | undefined) ?? thisMonth();
+  return <DownloadFileButton path={`/exports/tax-returns.csv?period=${period}`} fallbackName={`retur-${period}.csv`} label="angsur.statements.returns" tooltip="angsur.statements.returnsHelp" />;
+};
+
 const Actions = () => (
   <TopToolbar>
     <ExportButton />
     <ImportButton />
+    <ReturnsButton />
+    <ReceivablesExportButton />
   </TopToolbar>
 );
 

@@ -45,6 +45,8 @@ const GRANTS = {
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],
   'tax.manage': [Role.FINANCE],
+  // Every customer's receivables at a date, for the accountant (a customer's own statement is accessRecord's).
+  'receivables.export': [Role.FINANCE],
   'order.restructure': [Role.SUPPORT],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../accounts/auth-user';
 import { currentScope } from '../common/request-context';
 import { AuditLog } from './audit-log.entity';
+import type { AuditAction } from './sentences';
 
 /** JSON cannot hold bigint: money is written as a string of digits, like the API does. */
 function jsonSafe(value: unknown): unknown {
@@ -14,12 +15,13 @@ function jsonSafe(value: unknown): unknown {
 
 /**
  * Queues an audit row on the same entity manager as the change, so both are flushed in one
- * transaction: there is never a change without its "who did what", nor the other way round.
+ * transaction: there is never a change without its "who did what", nor the other way round. The action
+ * must have its sentence in sentences.ts (the type says so), so every entry reads as a sentence.
  */
 export function audit(
   em: EntityManager,
   actor: AuthUser | null,
-  action: string,
+  action: AuditAction,
   entity: { entityType: string; entityId: string },
   data?: Record<string, unknown>,
 ): AuditLog {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
@@ -8,6 +9,7 @@ import { badInput } from '../common/errors';
 import type { NotificationBus } from '../notifications/bus';
 import { staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
+import type { User } from '../accounts/user.entity';
 import { BillingRun } from './billing-run.entity';
 import { sendReminders, type ClaimedReminder } from './reminder-notices';
 import type { EventDeps } from '../events/domain-events';
@@ -19,8 +21,13 @@ export interface BillingConfig {
   remindAfter: number[];
   /** Tell staff about each newly overdue installment (default on). */
   remindStaff?: boolean;
-  /** Orders per chunk, each chunk its own transaction (default 500): the longest a payment waits for the pass. */
+  /**
+   * Orders per chunk, each chunk its own transaction. Unset (the default): sized as the pass goes so that
+   * a chunk holds its orders for about `chunkMs`.
+   */
   chunkOrders?: number;
+  /** How long a chunk should hold its orders' locks when `chunkOrders` is unset (default 250 ms): about the longest a payment waits for the pass. */
+  chunkMs?: number;
 }
 
 /** What a pass needs: its clock, the notification bus, the reminder settings and the domain events it emits. */
@@ -49,10 +56,24 @@ export interface BillingPassOptions {
    * to act while the pass holds a chunk, or to stop the pass there as a kill would: the chunk rolls back).
    */
   afterChunkWrites?: (chunk: { index: number; orderIds: string[] }, tx: EntityManager) => Promise<void> | void;
+  /**
+   * Who started the pass from the console; the scheduled job passes none and the history says "sistem".
+   * When two processes share a run, the one that finishes it is recorded.
+   */
+  actor?: AuthUser | null;
 }
 
+/** Chunk sizing when `chunkOrders` is unset: where it starts, its bounds and the time a chunk aims at. */
+const CHUNK = { first: 50, min: 5, max: 2_000, ms: 250 };
 
-const DEFAULT_CHUNK_ORDERS = 500;
+/**
+ * The next chunk's size from how long the last one held its locks: proportional to the time left to
+ * the target, at most doubling or halving per chunk (one slow statement under load must not swing it).
+ */
+export function nextChunkSize(size: number, elapsedMs: number, targetMs: number): number {
+  const factor = Math.min(2, Math.max(0.5, targetMs / Math.max(1, elapsedMs)));
+  return Math.min(CHUNK.max, Math.max(CHUNK.min, Math.round(size * factor)));
+}
 
 /** Any constant: the chunks of every pass take this transaction-level advisory lock, so they run one at a time. */
 const PASS_LOCK = 72_630_001;
@@ -96,9 +117,10 @@ export async function runBillingPass(em: EntityManager, deps: BillingPassDeps, d
   if (!dryRun && day > today) throw badInput('date', 'billing.futureDate', { today });
   // The latest date a status or fee may reflect: today, or the later date a preview asks about.
   const upTo = day > today ? day : today;
-  const size = Math.max(1, deps.billing.chunkOrders ?? DEFAULT_CHUNK_ORDERS);
-  const pass = { deps, day, upTo, dryRun };
-  return dryRun ? preview(em, pass, size, opts) : run(em, pass, size, opts);
+  const fixed = deps.billing.chunkOrders;
+  const sizing = fixed ? { size: Math.max(1, fixed), targetMs: null } : { size: CHUNK.first, targetMs: deps.billing.chunkMs ?? CHUNK.ms };
+  const pass: Pass = { deps, day, upTo, dryRun, staff: null };
+  return dryRun ? preview(em, pass, sizing, opts) : run(em, pass, sizing, opts);
 }
 
 interface Pass {
@@ -106,6 +128,22 @@ interface Pass {
   day: string;
   upTo: string;
   dryRun: boolean;
+  /** The staff who hear of overdue orders, read once per pass when the first chunk needs them. */
+  staff: User[] | null;
+}
+
+/** The chunk size now, and the lock time it aims at (null: a fixed size). */
+interface Sizing {
+  size: number;
+  targetMs: number | null;
+}
+
+/** Runs one chunk's transaction and sizes the next one from how long this one held its locks. */
+async function chunkTransaction<T>(em: EntityManager, sizing: Sizing, work: (tx: EntityManager, locking: () => void) => Promise<T>): Promise<T> {
+  let since = 0;
+  const result = await em.fork().transactional((tx) => work(tx, () => (since = performance.now())));
+  if (sizing.targetMs !== null && since) sizing.size = nextChunkSize(sizing.size, performance.now() - since, sizing.targetMs);
+  return result;
 }
 
 type ChunkResult = Omit<BillingPassResult, 'date' | 'dryRun'>;
@@ -115,10 +153,10 @@ const sqlIn =
   <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
 
-async function run(em: EntityManager, pass: Pass, size: number, opts: BillingPassOptions): Promise<BillingPassResult> {
+async function run(em: EntityManager, pass: Pass, sizing: Sizing, opts: BillingPassOptions): Promise<BillingPassResult> {
   let runId: string | null = null;
   for (let chunk = 0; ; chunk++) {
-    const finished = await em.fork().transactional(async (tx) => {
+    const finished = await chunkTransaction(em, sizing, async (tx, locking) => {
       await sqlIn(tx)('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
       // This pass's run; else an unfinished one for the date (resume or join it); else a new one.
       const current =
@@ -127,10 +165,11 @@ async function run(em: EntityManager, pass: Pass, size: number, opts: BillingPas
         tx.create(BillingRun, { passDate: pass.day });
       runId = current.id;
       if (current.finishedAt) return current; // another process ran the last chunk
-      const orderIds = await lockChunk(tx, current.cursor, size);
+      locking();
+      const orderIds = await lockChunk(tx, current.cursor, sizing.size);
       if (!orderIds.length) {
         current.finishedAt = new Date();
-        audit(tx, null, 'billing.pass', { entityType: 'BillingRun', entityId: current.id }, { ...totals(current, pass.day), chunks: current.chunks });
+        audit(tx, opts.actor ?? null, 'billing.pass', { entityType: 'BillingRun', entityId: current.id }, { ...totals(current, pass.day), chunks: current.chunks });
         return current;
       }
       const done = await passChunk(tx, pass, orderIds);
@@ -155,15 +194,16 @@ function totals(r: BillingRun, date: string): BillingPassResult {
 }
 
 /** The same chunks as a pass, each rolled back: counts only, no progress recorded, nothing sent. */
-async function preview(em: EntityManager, pass: Pass, size: number, opts: BillingPassOptions): Promise<BillingPassResult> {
+async function preview(em: EntityManager, pass: Pass, sizing: Sizing, opts: BillingPassOptions): Promise<BillingPassResult> {
   const sum: BillingPassResult = { date: pass.day, dryRun: true, statusChanges: 0, feesChanged: 0, reminders: 0, staffNotices: 0, graceExpired: 0, suspendedOrders: [] };
   let cursor: string | null = null;
   for (let chunk = 0; ; chunk++) {
     let done: (ChunkResult & { last: string }) | null;
     try {
-      await em.fork().transactional(async (tx) => {
+      await chunkTransaction(em, sizing, async (tx, locking) => {
         await sqlIn(tx)('select pg_advisory_xact_lock(?)', [PASS_LOCK]);
-        const orderIds = await lockChunk(tx, cursor, size);
+        locking();
+        const orderIds = await lockChunk(tx, cursor, sizing.size);
         const result = orderIds.length ? { ...(await passChunk(tx, pass, orderIds)), last: orderIds.at(-1)! } : null;
         if (result) await opts.afterChunkWrites?.({ index: chunk, orderIds }, tx);
         throw new PreviewRollback(result);
@@ -190,17 +230,19 @@ async function preview(em: EntityManager, pass: Pass, size: number, opts: Billin
  * which payments lock, so the two wait for each other but never deadlock.
  */
 async function lockChunk(tx: EntityManager, cursor: string | null, size: number): Promise<string[]> {
-  const sql = sqlIn(tx);
-  const rows = await sql<{ id: string }>(
-    `select o.id from orders o where ${cursor ? 'o.id > ? and ' : ''}(o.status in ${PAYABLE_SQL} or o.grace_until is not null)
-     order by o.id limit ? for no key update`,
+  // One round trip: `locked` reads every row of `chunk` (so all its orders are locked) before it locks
+  // the first installment.
+  const rows = await sqlIn(tx)<{ id: string }>(
+    `with chunk as materialized (
+       select o.id from orders o where ${cursor ? 'o.id > ? and ' : ''}(o.status in ${PAYABLE_SQL} or o.grace_until is not null)
+       order by o.id limit ? for no key update
+     ), locked as (
+       select count(*) as n from (select 1 from installments i where i.order_id in (select id from chunk) order by i.order_id, i.number for no key update) l
+     )
+     select chunk.id from chunk, locked order by chunk.id`,
     cursor ? [cursor, size] : [size],
   );
-  const ids = rows.map((r) => r.id);
-  if (ids.length) {
-    await sql(`select count(*) from (select 1 from installments i where i.order_id = any(?::uuid[]) order by i.order_id, i.number for no key update) locked`, [uuidArray(ids)]);
-  }
-  return ids;
+  return rows.map((r) => r.id);
 }
 
 /** A uuid[] literal: knex would spread a JS array into several bindings. */
@@ -267,24 +309,27 @@ async function passChunk(tx: EntityManager, pass: Pass, orderIds: string[]): Pro
     ],
   );
 
-  const staff = claimed.some((c) => c.kind === 'STAFF') ? await staffRecipients(tx, [Role.SUPPORT]) : [];
-  const sent = await sendReminders(tx, deps, claimed, staff, day, dryRun);
+  if (!pass.staff && claimed.some((c) => c.kind === 'STAFF')) pass.staff = await staffRecipients(tx, [Role.SUPPORT]);
+  const sent = await sendReminders(tx, deps, claimed, pass.staff ?? [], day, dryRun);
 
-  // A second chance that ran out: the order is back in ordinary overdue handling.
-  const graceExpired = await sql<{ id: string }>(
-    `update orders o set grace_until = null, updated_at = now() from (select ?::date as day) d where o.id = any(?::uuid[]) and o.grace_until < d.day
-       and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id`,
-    [day, ids],
-  );
-
-  // Automatic suspension only where the plan says so (default off: the customer chooses).
-  const toSuspend = await sql<{ id: string }>(
-    `select o.id from orders o, (select ?::date as day) d where o.id = any(?::uuid[]) and o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
+  // In one round trip: a second chance that ran out puts the order back in ordinary overdue handling;
+  // automatic suspension only where the plan says so (default off: the customer chooses). The select
+  // sees the orders as they were before the update, which is the same answer: the update only clears
+  // a grace_until that is already before the day.
+  const ends = await sql<{ what: 'GRACE_EXPIRED' | 'SUSPEND'; id: string }>(
+    `with d as (select ?::date as day), expired as (
+       update orders o set grace_until = null, updated_at = now() from d where o.id = any(?::uuid[]) and o.grace_until < d.day
+         and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')}) returning o.id)
+     select 'GRACE_EXPIRED' as what, id from expired
+     union all
+     (select 'SUSPEND', o.id from orders o, d where o.id = any(?::uuid[]) and o.status = 'ACTIVE' and o.auto_suspend_after_days is not null
        and (o.grace_until is null or o.grace_until < d.day)
        and exists (select 1 from installments i where i.order_id = o.id and ${overdueOnSql('d.day')} and ${daysLateSql('d.day')} >= o.auto_suspend_after_days)
-     order by o.id`,
-    [day, ids],
+     order by o.id)`,
+    [day, ids, ids],
   );
+  const graceExpired = ends.filter((e) => e.what === 'GRACE_EXPIRED');
+  const toSuspend = ends.filter((e) => e.what === 'SUSPEND');
   const suspendedOrders: string[] = [];
   for (const { id } of toSuspend) {
     if (!dryRun) {

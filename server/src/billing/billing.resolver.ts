@@ -36,7 +36,7 @@ export class BillingResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => BillingPassSummary, { description: 'Runs the daily billing pass now (idempotent); `date` defaults to today in Asia/Jakarta and may not be later (BAD_USER_INPUT)' })
   runBillingPass(@Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
-    return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing, events: ctx.app.events }, date ?? undefined);
+    return runBillingPass(ctx.em, { clock: ctx.app.clock, bus: ctx.app.notifications.bus, billing: ctx.app.billing, events: ctx.app.events }, date ?? undefined, { actor: ctx.user });
   }
 
   @Authorized(Role.ADMIN)

@@ -4,9 +4,9 @@ import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { waMeLink } from '../common/id-formats';
 import { t } from '../common/messages';
-import { formatDateID, todayJakarta, type Clock } from '../common/time';
-import { daysLate as daysLateOn, isOverdueOn } from '../installments/rules';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { formatDate, todayJakarta, type Clock } from '../common/time';
+import { daysLate as daysLateOn, isOverdueOn, liveLines } from '../installments/rules';
+import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
@@ -28,7 +28,7 @@ export async function sendOverdueNotice(
   // The notice is written in the transaction of the audit entry (a handler's, or one of its own).
   return em.transactional(async (em) => {
     const today = todayJakarta(deps.clock);
-    const installments = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    const installments = await em.find(Installment, { order, ...liveLines() }, { orderBy: { number: 'asc' } });
     const summary = summarize(installments, today);
     const oldest = installments.find((i) => isOverdueOn(i, today));
     const daysLate = oldest ? daysLateOn(oldest.dueDate, today) : 0;
@@ -51,9 +51,10 @@ export async function sendOverdueNotice(
       },
       { link: appLinks.customerOrder(order.id) },
     );
-    // In the customer's language; dates and rupiah keep the Indonesian forms the whole app uses.
-    const since = oldest ? t('overdue.chatSince', { date: formatDateID(oldest.dueDate) }, customer.locale) : '';
-    const text = t('overdue.chat', { name: order.customerName, number: order.number, since, arrears: formatRupiah(summary.arrearsAmount), url: payUrl }, customer.locale);
+    // In the customer's language, as the notice itself.
+    const L = customer.locale;
+    const since = oldest ? t('billing.overdueChatSince', { date: formatDate(oldest.dueDate, L) }, L) : '';
+    const text = t('billing.overdueChat', { customerName: order.customerName, orderNumber: order.number, since, arrears: formatRupiah(summary.arrearsAmount), payUrl }, L);
     const notification = await em.findOneOrFail(Notification, notificationId);
     audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
     return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };

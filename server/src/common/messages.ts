@@ -91,6 +91,11 @@ const messages = {
     id: 'Pesanan hanya dapat diserahkan ke staf aktif.',
     en: 'Orders can only be handed to active staff.',
   },
+  'billing.overdueChat': {
+    id: 'Halo Bapak/Ibu {customerName}, tagihan pesanan {orderNumber} sudah lewat jatuh tempo{since} dengan tunggakan {arrears}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. {payUrl}',
+    en: 'Hello {customerName}, the bill for order {orderNumber} is past due{since} with arrears of {arrears}. Please choose in the order menu: pay or suspend the service. {payUrl}',
+  },
+  'billing.overdueChatSince': { id: ' sejak {date}', en: ' since {date}' },
   'billing.futureDate': {
     id: 'Tanggal tagihan tidak boleh setelah hari ini ({today}, WIB); gunakan pratinjau untuk melihat tanggal lain.',
     en: 'The billing date cannot be after today ({today}, Jakarta time); use the preview to look at a later date.',
@@ -198,9 +203,13 @@ const messages = {
     id: 'Dokumen yang dikembalikan penyedia tidak lolos pemeriksaan ({reason}); SPK tidak berubah.',
     en: 'The document the provider returned did not pass the check ({reason}); the SPK is unchanged.',
   },
+  'service.downPaymentFirst': {
+    id: 'Layanan dapat dibuat setelah uang muka lunas.',
+    en: 'A service can be created once the down payment is settled.',
+  },
   'service.orderNotActive': {
-    id: 'Layanan dapat dibuat setelah uang muka lunas (status pesanan: {status}).',
-    en: 'A service can be created once the down payment is settled (order status: {status}).',
+    id: 'Layanan baru hanya dapat dibuat untuk pesanan yang aktif (tidak ditangguhkan, selesai atau dibatalkan).',
+    en: 'A new service can only be created for an active order (not suspended, completed or cancelled).',
   },
   'service.exists': { id: 'Item ini sudah memiliki layanan.', en: 'This item already has a service.' },
   'service.labelTaken': { id: 'Nama layanan sudah dipakai.', en: 'This service name is already taken.' },
@@ -256,6 +265,30 @@ const messages = {
     en: 'The previous restructuring addendum has not been signed and confirmed yet.',
   },
   'restructuring.firstDueDate': { id: 'Jatuh tempo pertama harus tanggal (YYYY-MM-DD) mulai hari ini.', en: 'The first due date must be a date (YYYY-MM-DD) from today on.' },
+  'statement.title': { id: 'Laporan Rekening Pelanggan', en: 'Statement of Account' },
+  'statement.period': { id: 'Periode {from} s.d. {to}', en: 'Period {from} to {to}' },
+  'statement.customer': { id: 'Pelanggan', en: 'Customer' },
+  'statement.printed': { id: 'Dicetak {at}', en: 'Printed {at}' },
+  'statement.opening': { id: 'Saldo awal', en: 'Opening balance' },
+  'statement.closing': { id: 'Saldo akhir', en: 'Closing balance' },
+  'statement.none': { id: 'Tidak ada transaksi dalam periode ini.', en: 'No transactions in this period.' },
+  'statement.note': {
+    id: 'Saldo positif adalah jumlah terutang; saldo negatif adalah pembayaran di muka. Angsuran dicatat pada tanggal jatuh temponya.',
+    en: 'A positive balance is owed; a negative balance is paid in advance. Installments are entered on their due dates.',
+  },
+  'statement.col.date': { id: 'Tanggal', en: 'Date' },
+  'statement.col.order': { id: 'Pesanan', en: 'Order' },
+  'statement.col.description': { id: 'Keterangan', en: 'Description' },
+  'statement.col.debit': { id: 'Tagihan', en: 'Charges' },
+  'statement.col.credit': { id: 'Pembayaran', en: 'Payments' },
+  'statement.col.balance': { id: 'Saldo', en: 'Balance' },
+  'statement.INSTALLMENT': { id: 'Angsuran ke-{ref} jatuh tempo', en: 'Installment {ref} due' },
+  'statement.DOWN_PAYMENT': { id: 'Uang muka jatuh tempo', en: 'Down payment due' },
+  'statement.LATE_FEE': { id: 'Denda keterlambatan angsuran ke-{ref}', en: 'Late fee on installment {ref}' },
+  'statement.PAYMENT': { id: 'Pembayaran {ref}', en: 'Payment {ref}' },
+  'statement.REFUND': { id: 'Pengembalian dana {ref}', en: 'Refund {ref}' },
+  'statement.badPeriod': { id: 'Tanggal awal harus sebelum atau sama dengan tanggal akhir.', en: 'The start date must not be after the end date.' },
+  'statement.badFormat': { id: 'Format harus pdf atau csv.', en: 'The format must be pdf or csv.' },
   'tax.period': { id: 'Periode harus berbentuk YYYY-MM.', en: 'The period must look like YYYY-MM.' },
   'tax.sellerNpwpMissing': {
     id: 'NPWP perusahaan (COMPANY_NPWP, 16 digit) belum diatur; file Coretax tidak dapat dibuat.',
@@ -330,12 +363,6 @@ const messages = {
     id: 'Akhiri {what} "{label}": matikan port, jadwalkan pengambilan/penghapusan data sesuai prosedur, lalu tandai selesai.',
     en: 'End {what} "{label}": shut the port, schedule the hardware pick-up/data erasure by the procedure, then mark it done.',
   },
-  // The admin's personal WhatsApp message to an overdue customer (a wa.me link), in the customer's language.
-  'overdue.chat': {
-    id: 'Halo Bapak/Ibu {name}, tagihan pesanan {number} sudah lewat jatuh tempo{since} dengan tunggakan {arrears}. Silakan pilih di menu pesanan: bayar atau tangguhkan layanan. {url}',
-    en: 'Hello {name}, the bill of order {number} is past its due date{since} with arrears of {arrears}. Please choose in the order menu: pay, or suspend the service. {url}',
-  },
-  'overdue.chatSince': { id: ' sejak {date}', en: ' since {date}' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Locale } from './request-context';
 
 export const ZONE = 'Asia/Jakarta';
 
@@ -24,8 +25,15 @@ export function addMonthsClamped(anchor: string, months: number): string {
 
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** "24 November 2026", in Jakarta's calendar. */
 export function formatDateID(value: Date | string): string {
+  return formatDate(value, 'id');
+}
+
+/** "28 Februari 2026" / "28 February 2026", in Jakarta's calendar. */
+export function formatDate(value: Date | string, locale: Locale): string {
   const d = typeof value === 'string' ? DateTime.fromISO(value, { zone: ZONE }) : DateTime.fromJSDate(value, { zone: ZONE });
-  return `${d.day} ${MONTHS_ID[d.month - 1]} ${d.year}`;
+  return `${d.day} ${(locale === 'id' ? MONTHS_ID : MONTHS_EN)[d.month - 1]} ${d.year}`;
 }

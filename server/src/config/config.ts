@@ -98,8 +98,10 @@ const schema = z.object({
   // PPN (PMK 131/2024): 12 % on 11/12 of the price; 0 turns VAT off. Copied onto each order at checkout.
   VAT_RATE_BPS: int(0, 5_000).default(1_200),
   VAT_BASE_FACTOR: z.string().regex(/^[1-9]\d{0,2}\/[1-9]\d{0,2}$/, 'use numerator/denominator, e.g. 11/12').default('11/12'),
-  // When a tax invoice is made: when an installment is paid in full, or when it is invoiced (falls due).
+  // When a tax invoice is made: when an installment is paid in full, or when it is invoiced (INVOICE_LEAD_DAYS).
   TAX_POINT: z.enum(['PAID', 'INVOICED']).default('PAID'),
+  // The invoicing moment: an installment is invoiced this many days before its due date (0 = on it).
+  INVOICE_LEAD_DAYS: int(0, 60).default(7),
   // Coretax transaction code: 04 = DPP nilai lain (PMK 131/2024), 01 = ordinary tax base.
   TAX_TRX_CODE: z.string().regex(/^(0[1-9]|10)$/, 'use a two-digit Coretax code 01-10').default('04'),
   // The seller's NITKU (22 digits, the NPWP + 6-digit place-of-business code); default NPWP + 000000.

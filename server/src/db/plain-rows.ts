@@ -39,7 +39,7 @@ function readerOf(em: EntityManager, prop: EntityProperty): ((value: unknown) =>
   if (prop.kind !== ReferenceKind.SCALAR) return null;
   if (prop.customType) {
     const type = prop.customType;
-    return (v) => (v == null ? v : type.convertToJSValue(v, platform));
+    return (v): unknown => (v == null ? v : (type.convertToJSValue(v, platform) as unknown));
   }
   if (prop.runtimeType === 'Date') return (v) => (v == null || v instanceof Date ? v : platform.parseDate(v as string));
   if (prop.runtimeType === 'boolean') return (v) => (v == null ? v : !!v);

@@ -222,4 +222,12 @@ export class OrderServicesResolver {
   services(@Root() order: Order, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why no service can be created for this order now (SPK not confirmed, down payment open), in the reader\'s language; null when it can',
+  })
+  serviceBlockedReason(@Root() order: Order) {
+    return hosting.serviceBlockedReason(order)?.message ?? null;
+  }
 }

@@ -7,7 +7,8 @@ import { audit } from '../audit/audit';
 import { AppError, badInput, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Installment } from '../installments/installment.entity';
+import { liveLines } from '../installments/rules';
 import { summarize } from '../installments/summary';
 import { OrderItem } from '../orders/order-item.entity';
 import type { NotificationBus } from '../notifications/bus';
@@ -41,16 +42,26 @@ const suspensionReasonText = (cause: SuspensionCause) =>
   storedText(cause === SuspensionCause.CUSTOMER_CHOICE ? 'suspension.customerChoice' : cause === SuspensionCause.NON_PAYMENT ? 'suspension.nonPayment' : 'suspension.admin');
 
 export async function arrearsOf(em: EntityManager, orderId: string, clock: Clock) {
-  const installments = await em.find(Installment, { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } });
+  const installments = await em.find(Installment, { order: orderId, ...liveLines() });
   return summarize(installments, todayJakarta(clock));
 }
 
-/** The gate: a service exists only for a confirmed SPK whose down payment has settled. */
+/**
+ * The gate: a service exists only for a confirmed SPK whose down payment has settled (the order is
+ * ACTIVE). Why not, in the reader's language, or null when the gate is open: the refusal of
+ * createService and the reason the app shows beside a disabled "Buat layanan" are this one answer.
+ */
+export function serviceBlockedReason(order: Pick<Order, 'spkConfirmedAt' | 'status'>): { code: 'SPK_NOT_CONFIRMED' | 'ORDER_NOT_ACTIVE'; message: string } | null {
+  if (!order.spkConfirmedAt) return { code: 'SPK_NOT_CONFIRMED', message: t('spk.notConfirmed') };
+  if (order.status === OrderStatus.AWAITING_DOWN_PAYMENT) return { code: 'ORDER_NOT_ACTIVE', message: t('service.downPaymentFirst') };
+  if (order.status !== OrderStatus.ACTIVE) return { code: 'ORDER_NOT_ACTIVE', message: t('service.orderNotActive') };
+  return null;
+}
+
 function assertServiceAllowed(order: Order) {
-  if (!order.spkConfirmedAt) throw new AppError('SPK_NOT_CONFIRMED', t('spk.notConfirmed'), { orderStatus: order.status });
-  if (order.status !== OrderStatus.ACTIVE) {
-    throw new AppError('CONFLICT', t('service.orderNotActive', { status: order.status }), { currentState: order.status, reason: 'ORDER_NOT_ACTIVE' });
-  }
+  const blocked = serviceBlockedReason(order);
+  if (blocked?.code === 'SPK_NOT_CONFIRMED') throw new AppError('SPK_NOT_CONFIRMED', blocked.message, { orderStatus: order.status });
+  if (blocked) throw new AppError('CONFLICT', blocked.message, { currentState: order.status, reason: 'ORDER_NOT_ACTIVE' });
 }
 
 /** "The user can create their own web hosting": one service per order item, once the gate is open. */

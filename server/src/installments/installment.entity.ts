@@ -23,9 +23,11 @@ registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
 @Entity({ tableName: 'installments' })
 @Unique({ properties: ['order', 'number'] })
 @Index({ properties: ['status', 'dueDate'] })
+// What the invoicing job looks for (installments/invoicing.ts): lines not invoiced yet, by due date.
+@Index({ name: 'installments_to_invoice_index', expression: `create index "installments_to_invoice_index" on "installments" ("due_date") where "invoiced_at" is null` })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
 @Check({ name: 'installments_fee_paid_within_fee', expression: 'late_fee_paid >= 0 and late_fee_paid <= late_fee' })
-export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'taxBase' | 'otherTaxBase' | 'vat'> {
+export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'invoicedAt' | 'taxBase' | 'otherTaxBase' | 'vat'> {
   @ManyToOne('Order', { ref: true, deleteRule: 'cascade' })
   order: Ref<Order>;
 
@@ -84,4 +86,12 @@ export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   paidAt: Date | null = null;
+
+  /**
+   * The invoicing moment (INVOICE_LEAD_DAYS before the due date), claimed once by the invoicing job;
+   * under TAX_POINT=INVOICED it is the tax point.
+   */
+  @Field(() => Date, { nullable: true, description: 'When the installment was invoiced (INVOICE_LEAD_DAYS before its due date)' })
+  @Property({ type: 'timestamptz', nullable: true })
+  invoicedAt: Date | null = null;
 }

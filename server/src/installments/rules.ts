@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { defineStateMachine } from '../common/state-machine';
 import { ZONE } from '../common/time';
 import { divRoundHalfUp, type Rupiah } from '../money/rupiah';
+import { CLOSED_LINE_STATUSES, isClosedLine } from './closed-lines';
 import { InstallmentStatus } from './installment.entity';
 
 /**
@@ -32,8 +33,11 @@ export interface LateFeePolicy {
 
 const S = InstallmentStatus;
 
-/** Lines that are history and never owe anything again: cancelled with the order, or replaced by a restructuring. */
-export const isClosedLine = (status: string) => status === S.CANCELLED || status === S.RESTRUCTURED;
+// Closed lines (cancelled, restructured): the rule lives in closed-lines.ts, which the console bundles too.
+CLOSED_LINE_STATUSES satisfies readonly `${InstallmentStatus}`[];
+export { CLOSED_LINE_STATUSES, isClosedLine };
+/** The query filter for the lines still in force (the ORM's form of `!isClosedLine`). */
+export const liveLines = () => ({ status: { $nin: CLOSED_LINE_STATUSES.map((s) => s as InstallmentStatus) } });
 /** Not closed (cancelled, restructured), and principal or late fee still unpaid. */
 export const isOpen = (i: InstallmentMoney) => !isClosedLine(i.status) && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
 /** What the customer still owes on it: unpaid amount plus unpaid late fee. */
@@ -94,14 +98,16 @@ export function lateFeeAfterPass(i: InstallmentMoney, policy: LateFeePolicy, dat
 
 // ---- The same rules in SQL (constants only; values travel as bindings) ----
 
-export const OPEN_SQL = `(i.status not in ('CANCELLED', 'RESTRUCTURED') and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
+/** `isClosedLine` in SQL. */
+export const CLOSED_LINE_SQL = `(i.status in (${CLOSED_LINE_STATUSES.map((x) => `'${x}'`).join(', ')}))`;
+export const OPEN_SQL = `(not ${CLOSED_LINE_SQL} and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
 export const OWED_SQL = `(i.amount - i.paid_amount + i.late_fee - i.late_fee_paid)`;
 /** `day` is a SQL date expression, e.g. `d.day` or `?::date`. */
 export const dueBySql = (day: string) => `(${OPEN_SQL} and i.due_date <= ${day})`;
 export const overdueOnSql = (day: string) => `(${OPEN_SQL} and i.due_date < ${day})`;
 export const daysLateSql = (day: string) => `(${day} - i.due_date)`;
 export const statusOnSql = (day: string, payable: string) =>
-  `(case when i.status in ('CANCELLED', 'RESTRUCTURED') then i.status when i.paid_amount = i.amount and i.late_fee_paid = i.late_fee then 'PAID'
+  `(case when ${CLOSED_LINE_SQL} then i.status when i.paid_amount = i.amount and i.late_fee_paid = i.late_fee then 'PAID'
          when not ${payable} or i.due_date > ${day} then 'PENDING' when i.due_date = ${day} then 'DUE' else 'OVERDUE' end)`;
 
 const lateFeeForSql = (unpaid: string, day: string) =>

@@ -4,6 +4,7 @@ import { deliverDue } from '../notifications/notifications.service';
 import { ProvisioningState, Service } from '../hosting/service.entity';
 import { runClaimedAction } from '../hosting/hosting.service';
 import { pollProviderSignings } from '../spk/provider-signing';
+import { invoiceDueInstallments } from '../installments/invoicing';
 import { provisionVirtualAccounts } from '../payments/virtual-accounts';
 import { renderDueReceipts } from '../receipts/receipts';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
@@ -41,6 +42,12 @@ export function jobDefinitions(app: AppServices): JobDefinition[] {
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
     // Signatures at the PSrE whose callback did not arrive (lost, or the provider sends none).
     { name: 'psre-signing-poll', everyMs: 60_000, run: () => pollProviderSignings(app) },
+    // The invoicing moment (and, under TAX_POINT=INVOICED, the tax point): claims are exactly-once, so every process may run it.
+    {
+      name: 'installment-invoicing',
+      everyMs: 10 * 60_000,
+      run: (signal) => invoiceDueInstallments(app.orm.em.fork(), { clock: app.clock, events: app.events, leadDays: app.config.INVOICE_LEAD_DAYS }, signal),
+    },
     {
       name: 'billing-pass',
       dailyAt: app.config.BILLING_PASS_TIME,

@@ -9,7 +9,8 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Installment } from '../installments/installment.entity';
+import { liveLines } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { getOrder } from '../orders/orders.service';
 import { PaymentAction, PaymentMethod, PaymentStatus } from './enums';
@@ -104,14 +105,14 @@ export class PaymentResolver {
   @Query(() => RupiahScalar, { description: 'Early payoff (pelunasan): everything still open on the order' })
   async payoffQuote(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: Context) {
     const order = await getOrder(ctx.em, ctx.user, orderId);
-    return outstanding(await ctx.em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }));
+    return outstanding(await ctx.em.find(Installment, { order, ...liveLines() }));
   }
 
   @Authorized()
   @Query(() => RupiahScalar, { description: 'What is due now on the order (the default amount of createPayment)' })
   async amountDue(@Arg('orderId', () => ID) orderId: string, @Arg('date', () => LocalDateScalar, { nullable: true }) date: string | null, @Ctx() ctx: Context) {
     const order = await getOrder(ctx.em, ctx.user, orderId);
-    const installments = await ctx.em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
+    const installments = await ctx.em.find(Installment, { order, ...liveLines() }, { orderBy: { number: 'asc' } });
     return payments.amountDueNow(installments, date ?? todayJakarta(ctx.app.clock), false);
   }
 

@@ -8,10 +8,10 @@ import { audit } from '../audit/audit';
 import { AppError, badInput, conflict, notFound } from '../common/errors';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Installment } from '../installments/installment.entity';
 import { formatRupiah } from '../money/rupiah';
 import { isPayable, OrderAction, orderMachine } from '../orders/order-status';
-import { isDueBy, isOpen } from '../installments/rules';
+import { isDueBy, isOpen, liveLines } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { allocate, outstanding } from './allocation';
 import { AnomalyKind, PaymentAction, PaymentKind, PaymentMethod, PaymentStatus, paymentMachine } from './enums';
@@ -38,7 +38,7 @@ export function assertPayable(order: Order) {
 const openInstallments = (em: EntityManager, orderId: string, lock = false) =>
   em.find(
     Installment,
-    { order: orderId, status: { $ne: InstallmentStatus.CANCELLED } },
+    { order: orderId, ...liveLines() },
     { orderBy: { number: 'asc' }, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
   );
 

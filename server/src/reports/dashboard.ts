@@ -144,7 +144,8 @@ interface BookFigure {
 
 // Days late come from the installment rules (one `?` each: today).
 const LATE = daysLateSql('?::date');
-const BUCKET_RULES: [AgingBucket, string][] = [
+/** The aging rule, one `?` (the date) each: the dashboard and the receivables export (statements/receivables.ts) both read it. */
+export const BUCKET_RULES: [AgingBucket, string][] = [
   [AgingBucket.CURRENT, `${LATE} <= 0`],
   [AgingBucket.DAYS_1_30, `${LATE} between 1 and 30`],
   [AgingBucket.DAYS_31_60, `${LATE} between 31 and 60`],

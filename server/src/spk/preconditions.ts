@@ -3,7 +3,8 @@ import { User } from '../accounts/user.entity';
 import { AppError } from '../common/errors';
 import { currentScope } from '../common/request-context';
 import { todayJakarta, type Clock } from '../common/time';
-import { Installment, InstallmentStatus } from '../installments/installment.entity';
+import { Installment } from '../installments/installment.entity';
+import { liveLines } from '../installments/rules';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import { OrderStatus } from '../orders/order-status';
@@ -39,7 +40,7 @@ export async function assertNoArrears(em: EntityManager, customerId: string, exc
     status: { $in: [OrderStatus.AWAITING_DOWN_PAYMENT, OrderStatus.ACTIVE, OrderStatus.SUSPENDED] },
   });
   if (!orders.length) return;
-  const installments = await em.find(Installment, { order: { $in: orders.map((o) => o.id) }, status: { $ne: InstallmentStatus.CANCELLED } });
+  const installments = await em.find(Installment, { order: { $in: orders.map((o) => o.id) }, ...liveLines() });
   const inArrears = orders
     .map((o) => ({ order: o, arrears: summarize(installments.filter((i) => i.order.id === o.id), today).arrearsAmount }))
     .filter((x) => x.arrears > 0n);

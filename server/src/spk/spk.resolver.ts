@@ -11,6 +11,7 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { findPlain } from '../db/plain-rows';
+import { t } from '../common/messages';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
 import { Spk, SpkEvent, SpkVersion } from './spk.entity';
@@ -202,9 +203,9 @@ export class OrderSpkResolver {
       .load(order.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '"SPK belum diconfirm admin" until the SPK is confirmed' })
+  @FieldResolver(() => String, { nullable: true, description: '"SPK belum diconfirm admin" until the SPK is confirmed (in the reader\'s language: the gate\'s own message)' })
   spkNotice(@Root() order: Order) {
-    return order.spkConfirmedAt ? null : 'SPK belum diconfirm admin';
+    return order.spkConfirmedAt ? null : t('spk.notConfirmed');
   }
 
 }

@@ -30,6 +30,7 @@ import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import type { NotificationParams } from '../notifications/channels/templates';
 import { waMeLink } from '../common/id-formats';
+import { spkAuditAction } from '../audit/sentences';
 import { spkSigner } from './signing-identity';
 import { appLinks } from '../common/app-links';
 import { Restructuring } from '../restructuring/restructuring.entity';
@@ -69,7 +70,7 @@ export function transition(em: EntityManager, spk: Spk, actor: AuthUser, action:
   const from = spk.status;
   spk.status = allowedTransition(spk, actor, action);
   em.create(SpkEvent, { spk, actor: em.getReference(User, actor.id), actorRole: actor.role, action, fromStatus: from, toStatus: spk.status, reason });
-  audit(em, actor, `spk.${action.toLowerCase()}`, { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
+  audit(em, actor, spkAuditAction(action), { entityType: 'Spk', entityId: spk.id }, { from, to: spk.status, reason });
 }
 
 /** What the document is made from: the SPK's own fields (also those of one not stored yet, see createSpk). */

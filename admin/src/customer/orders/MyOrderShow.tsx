@@ -8,6 +8,7 @@ import { ActionButton } from '../../actions';
 import type { AngsurDataProvider } from '../../dataProvider';
 import { formatDate, formatDateTime, formatRupiah, isPositiveRupiah } from '../../format';
 import { OrderStatusField } from '../../orders/OrderFields';
+import { OrderHistory } from '../../orders/OrderHistory';
 import { ScheduleSummary } from '../../orders/OrderOverview';
 import type { Order } from '../../orders/choices';
 import { specsSummary } from '../../products/choices';
@@ -144,9 +145,21 @@ const Items = ({ order }: { order: CustomerOrder }) => {
                 {specsSummary(item)}
               </Typography>
             </Box>
-            <Button component={Link} to="/my-services" size="small">
-              {translate(service ? 'angsur.customer.orders.serviceOf' : 'angsur.customer.orders.createService', { label: service?.label ?? '' })}
-            </Button>
+            {service || !order.serviceBlockedReason ? (
+              <Button component={Link} to="/my-services" size="small">
+                {translate(service ? 'angsur.customer.orders.serviceOf' : 'angsur.customer.orders.createService', { label: service?.label ?? '' })}
+              </Button>
+            ) : (
+              // Not yet possible: said now, by the server's gate, not after filling the form.
+              <Box sx={{ display: 'grid', justifyItems: 'end', minWidth: 0 }}>
+                <Button size="small" disabled>
+                  {translate('angsur.customer.orders.createService')}
+                </Button>
+                <Typography variant="caption" color="warning.dark" data-testid="service-blocked">
+                  {order.serviceBlockedReason}
+                </Typography>
+              </Box>
+            )}
           </Box>
         );
       })}
@@ -184,6 +197,9 @@ const OrderPage = () => {
       </Section>
       <Section title="resources.orders.tabs.items">
         <Items order={order} />
+      </Section>
+      <Section title="resources.orders.tabs.history" testId="my-history">
+        <OrderHistory portal />
       </Section>
       {canCancel && (
         <Box>

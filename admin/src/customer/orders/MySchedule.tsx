@@ -62,6 +62,11 @@ export const MySchedule = () => {
                   {translate('angsur.customer.schedule.paid', { amount: formatRupiah(installment.paidAmount) })}
                 </Typography>
               )}
+              {isPositiveRupiah(installment.vat ?? '0') && (
+                <Typography variant="caption" color="text.secondary">
+                  {translate('angsur.customer.schedule.vat', { amount: formatRupiah(installment.vat!) })}
+                </Typography>
+              )}
               {isPositiveRupiah(installment.lateFee) && <LateFeeCell />}
             </Box>
           </Box>

@@ -128,13 +128,8 @@ export const PayButton = ({ orderId, blockedReason, mode = 'pay', label, color =
             <Box data-testid="transfer-instructions">
               <Box sx={{ mb: 2 }}>
                 {/* The exact amount to send includes the payment's unique code, which lets the statement import match it. */}
-                <TransferInstructions amount={transfer.transferAmount} reference={transfer.reference} />
+                <TransferInstructions amount={transfer.transferAmount} uniqueCode={transfer.uniqueCode} reference={transfer.reference} />
               </Box>
-              {transfer.uniqueCode !== '0' && (
-                <Typography variant="body2" sx={{ mb: 2 }} data-testid="transfer-exact">
-                  {translate('angsur.channels.transferExact', { amount: formatRupiah(transfer.transferAmount), code: transfer.uniqueCode })}
-                </Typography>
-              )}
               {transfer.proofUploadUrl && (
                 <ProofUploadButton path={transfer.proofUploadUrl} onUploaded={() => setOpen(false)} />
               )}

@@ -4,10 +4,11 @@ import { branding } from '../../branding';
 import { formatRupiah } from '../../format';
 
 /**
- * Where and how much to transfer: the exact amount, the company's accounts (COMPANY_BANK_ACCOUNTS on
- * the server) and the reference that lets Finance match the transfer to the payment.
+ * Where and how much to transfer: the exact amount (said once; with the payment's unique code in it when
+ * there is one, so the statement import matches the transfer by itself), the company's accounts
+ * (COMPANY_BANK_ACCOUNTS on the server) and the reference that lets Finance match the transfer to the payment.
  */
-export const TransferInstructions = ({ amount, reference }: { amount: string; reference: string }) => {
+export const TransferInstructions = ({ amount, uniqueCode = '0', reference }: { amount: string; uniqueCode?: string; reference: string }) => {
   const translate = useTranslate();
   return (
     <Stack spacing={1.5} data-testid="transfer-details">
@@ -16,6 +17,11 @@ export const TransferInstructions = ({ amount, reference }: { amount: string; re
         <Typography variant="h5" sx={{ fontWeight: 700 }} data-testid="transfer-amount">
           {formatRupiah(amount)}
         </Typography>
+        {uniqueCode !== '0' && (
+          <Typography variant="caption" color="text.secondary" component="div" data-testid="transfer-unique-code">
+            {translate('angsur.channels.transferExact', { code: uniqueCode })}
+          </Typography>
+        )}
         <Typography variant="body2">{translate('angsur.customer.pay.transferTo', { company: branding.companyName })}</Typography>
       </Box>
       {branding.bankAccounts.map((account) => (

@@ -41,6 +41,8 @@ export type CustomerOrder = Omit<Order, 'spk' | 'payments'> & {
   payments?: CustomerPayment[];
   services?: ServiceRef[];
   firstPayment?: FirstPayment | null;
+  /** Why no service can be created yet (the server's gate: SPK, down payment), or null. */
+  serviceBlockedReason?: string | null;
   /** What happens when the last installment is paid, per product. */
   contractEndTerms?: string[];
   contractRequests?: { id: string; kind: 'RENEWAL' | 'UPGRADE' | 'CANCELLATION'; status: 'OPEN' | 'DONE'; note: string | null; createdAt: string }[];

@@ -8,6 +8,7 @@ import { ME, UPDATE_PROFILE } from '../api';
 import { PasswordForm } from './PasswordForm';
 import { PhoneInput } from './PhoneInput';
 import { MyDataCard } from '../../privacy/MyDataCard';
+import { StatementDownload } from '../../statements/StatementDownload';
 
 interface Me {
   id: string;
@@ -131,6 +132,11 @@ export const ProfilePage = () => {
       <Card variant="outlined">
         <CardContent>
           <PasswordForm />
+        </CardContent>
+      </Card>
+      <Card variant="outlined">
+        <CardContent>
+          <StatementDownload customerId="me" />
         </CardContent>
       </Card>
       <MyDataCard />

@@ -21,10 +21,10 @@ export interface ServiceableItem {
 
 /**
  * Creates the hosting service of one order item: a DNS-safe label and, for VPS and Cloud Server, the
- * operating system. When the order does not allow it yet (SPK not confirmed, down payment unpaid) the
- * dialog shows the API's own message.
+ * operating system. While the order does not allow it (SPK not confirmed, down payment open) the button
+ * is disabled with the server's reason (Order.serviceBlockedReason), before any form is filled.
  */
-export const CreateServiceButton = ({ item, osTemplates }: { item: ServiceableItem; osTemplates: string[] }) => {
+export const CreateServiceButton = ({ item, osTemplates, blockedReason }: { item: ServiceableItem; osTemplates: string[]; blockedReason?: string | null }) => {
   const translate = useTranslate();
   const [label, setLabel] = useState('');
   const [osTemplate, setOsTemplate] = useState('');
@@ -38,6 +38,7 @@ export const CreateServiceButton = ({ item, osTemplates }: { item: ServiceableIt
     <ActionButton
       label="angsur.customer.services.create"
       icon={<AddIcon />}
+      disabledReason={blockedReason}
       title="angsur.customer.services.createTitle"
       message={needsOs ? 'angsur.customer.services.createMessage' : 'angsur.customer.services.createManualMessage'}
       messageArgs={{ product: item.productName }}

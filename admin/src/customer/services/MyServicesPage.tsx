@@ -33,7 +33,8 @@ interface ServicesOrder {
   id: string;
   number: string;
   status: OrderStatus;
-  spkNotice: string | null;
+  /** The server's reason no service can be made yet (SPK, down payment), or null. */
+  serviceBlockedReason: string | null;
   summary: { arrearsAmount: string; nextDue: { dueDate: string; amount: string } | null };
   items: ServiceableItem[];
   services: { id: string; orderItemId: string }[];
@@ -125,13 +126,13 @@ const ItemsWithoutService = ({ orders, osTemplates }: { orders: ServicesOrder[];
                 <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
                   {order.number}
                 </Typography>
-                {(order.spkNotice || order.status === 'AWAITING_DOWN_PAYMENT') && (
-                  <Typography variant="caption" color="warning.dark" component="div">
-                    {order.spkNotice ?? translate('angsur.customer.services.downPaymentFirst')}
+                {order.serviceBlockedReason && (
+                  <Typography variant="caption" color="warning.dark" component="div" data-testid="service-blocked">
+                    {order.serviceBlockedReason}
                   </Typography>
                 )}
               </Box>
-              <CreateServiceButton item={item} osTemplates={osTemplates} />
+              <CreateServiceButton item={item} osTemplates={osTemplates} blockedReason={order.serviceBlockedReason} />
             </Box>
           ))}
         </Stack>
