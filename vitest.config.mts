@@ -23,6 +23,7 @@ const unit = [
   'test/events/domain-events.test.ts',
   'test/installments/schedule.test.ts',
   'test/money/rupiah.test.ts',
+  'test/receipts/receipt-rules.test.ts',
   'test/spk/spk-queue.test.ts',
   'test/pdf/pool.test.ts',
   'test/lifecycle/runtime.test.ts',

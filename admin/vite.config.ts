@@ -37,7 +37,7 @@ export default defineConfig(({ command }) => ({
     // `npx vite --config admin/vite.config.ts` next to a running API (npm run dev, port 4000).
     // Transfer proofs (/files) and CSV exports (/exports) are plain HTTP routes of the same server.
     proxy: Object.fromEntries(
-      ['/graphql', '/files', '/exports', '/branding'].map((path) => [path, { target: process.env.ANGSUR_API ?? 'http://127.0.0.1:4000', ws: path === '/graphql' }]),
+      ['/graphql', '/files', '/exports', '/branding', '/receipts'].map((path) => [path, { target: process.env.ANGSUR_API ?? 'http://127.0.0.1:4000', ws: path === '/graphql' }]),
     ),
   },
 }));

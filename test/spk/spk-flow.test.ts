@@ -78,6 +78,9 @@ describe('SPK from draft to confirmation', () => {
     spk = (await t.ok(act('signSpk'), { id: spk.id }, support.token)).signSpk;
     expect(spk).toMatchObject({ status: 'ADMIN_SIGNED', currentVersion: 3, stampDuty: '10000' });
     expect(spk.stampSerial).toMatch(/^[A-Z0-9]{22}$/);
+    // The e-Meterai is in the stamp-duty ledger, once.
+    const ledger = await t.app.orm.em.fork().getConnection().execute(`select serial, document_kind, document_number, amount::text from stamp_duty_ledger where document_id = ?`, [spk.id]);
+    expect(ledger).toEqual([{ serial: spk.stampSerial, document_kind: 'SPK', document_number: spk.number, amount: '10000' }]);
     const signedBytes = new Uint8Array(await (await download(spk.downloadUrl, c.token)).arrayBuffer());
     expect(await checkSignatures(signedBytes)).toMatchObject([{ valid: true, wholeDocument: true, subFilter: 'adbe.pkcs7.detached' }]);
     const signedText = (await pageTexts(signedBytes)).join('\f');

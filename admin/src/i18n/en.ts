@@ -328,6 +328,7 @@ export const en: TranslationMessages = {
     },
     payments: {
       name: 'Payment |||| Payments',
+      receipt: 'Receipt (PDF)',
       fields: {
         id: 'ID',
         reference: 'Reference',

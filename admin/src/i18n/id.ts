@@ -545,6 +545,7 @@ export const id: TranslationMessages = {
     },
     payments: {
       name: 'Pembayaran |||| Pembayaran',
+      receipt: 'Kwitansi (PDF)',
       fields: {
         id: 'ID',
         reference: 'Referensi',

@@ -5,6 +5,7 @@ import type { Payment } from './choices';
 import { PaymentActions } from './PaymentActions';
 import { AllocationsField, OrderLinkField, PaymentStatusField, ReferenceCell } from './PaymentFields';
 import { ProofViewer } from './ProofViewer';
+import { ReceiptButton } from './ReceiptButton';
 
 const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', columnGap: 3, rowGap: 2, justifyItems: 'start' } as const;
 
@@ -27,6 +28,9 @@ const Details = () => {
   return (
     <Stack spacing={2} sx={{ flex: '1 1 420px', minWidth: 0 }}>
       <ReasonNotice />
+      <Box>
+        <ReceiptButton payment={payment} />
+      </Box>
       <Box sx={grid}>
         <Labeled source="reference">
           <ReferenceCell />

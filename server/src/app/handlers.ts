@@ -7,6 +7,8 @@ import { registerStaffAlertHandlers } from '../notifications/staff-alerts';
 import { registerContractHandlers } from '../orders/contract-handlers';
 import { registerOrderHandlers } from '../orders/order-money';
 import { registerPaymentHandlers } from '../payments/channels';
+import { registerReceiptHandlers } from '../receipts/receipts';
+import { registerStampLedgerHandlers } from '../tax/stamp-ledger';
 import { createTaxDeps, registerTaxHandlers } from '../tax/tax-invoices';
 
 /**
@@ -21,6 +23,8 @@ export function registerDomainHandlers(services: AppServices) {
   registerHostingHandlers(events, services.hosting);
   registerBillingHandlers(events, { clock, bus: notifications.bus, config });
   registerTaxHandlers(events, createTaxDeps(config));
+  registerReceiptHandlers(events, { config });
+  registerStampLedgerHandlers(events, { bus: notifications.bus, config });
   registerStaffAlertHandlers(events, { bus: notifications.bus, publicUrl: () => config.publicUrl });
   // Reads `services.gateway` when an event arrives: createApp re-points the gateway once it listens.
   registerPaymentHandlers(events, services);

@@ -144,6 +144,8 @@ const messages = {
   'statement.paymentNotPending': { id: 'Pembayaran ini bukan transfer bank yang masih menunggu.', en: 'This payment is not a pending bank transfer.' },
   'payment.notTransfer': { id: 'Hanya transfer bank yang memakai bukti transfer.', en: 'Only bank transfers take a transfer proof.' },
   'payment.proofMissing': { id: 'Bukti transfer belum diunggah.', en: 'No transfer proof has been uploaded.' },
+  'receipt.notFound': { id: 'Kwitansi tidak ditemukan.', en: 'Receipt not found.' },
+  'receipt.pending': { id: 'Kwitansi sedang dibuat; coba lagi sebentar lagi.', en: 'The receipt is being made; try again shortly.' },
   'spk.notFound': { id: 'SPK tidak ditemukan.', en: 'SPK not found.' },
   'spk.pageNotFound': { id: 'Halaman ini tidak ada di dokumen SPK.', en: 'This page is not in the SPK document.' },
   'spk.notApproved': {

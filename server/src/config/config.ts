@@ -107,6 +107,13 @@ const schema = z.object({
   // The seller's NITKU (22 digits, the NPWP + 6-digit place-of-business code); default NPWP + 000000.
   COMPANY_NITKU: z.string().regex(/^\d{22}$/, 'use 22 digits').optional(),
   STAMP_DUTY_PROVIDER: z.enum(['sandbox', 'mekari']).default('sandbox'),
+  // Receipts (kwitansi) for an amount above this many rupiah carry an e-Meterai (UU 10/2020 art. 3: above Rp 5.000.000).
+  RECEIPT_STAMP_THRESHOLD: z.coerce.bigint().min(0n).default(5_000_000n),
+  // Who bears the Rp 10.000 of each e-Meterai, as recorded in the stamp-duty ledger.
+  STAMP_DUTY_BORNE_BY: z.enum(['COMPANY', 'CUSTOMER']).default('COMPANY'),
+  // e-Meterai bought from the distributor in total (0: not tracked); ADMIN is warned when STAMP_QUOTA_LOW remain.
+  STAMP_QUOTA: int(0, 100_000_000).default(0),
+  STAMP_QUOTA_LOW: int(0, 100_000_000).default(20),
   MEKARI_BASE_URL: z.url().optional(),
   MEKARI_CLIENT_ID: z.string().optional(),
   MEKARI_CLIENT_SECRET: z.string().optional(),

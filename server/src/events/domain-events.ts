@@ -32,6 +32,8 @@ export interface DomainEventMap {
   'spk.blockedByArrears': { orderId: string; customerId: string; overdueOrderNumbers: string[] };
   'payment.proofUploaded': { paymentId: string; orderId: string; customerId: string };
   'payment.settled': { paymentId: string; orderId: string; customerId: string; amount: bigint; method: string };
+  /** An e-Meterai was put on one of our documents (the SPK when signed, a receipt above the threshold). */
+  'stampDuty.used': { documentKind: 'SPK' | 'RECEIPT'; documentId: string; documentNumber: string; serial: string | null; provider: string; amount: bigint; orderId: string; customerId: string };
   'payment.refunded': { paymentId: string; orderId: string; customerId: string; amount: bigint };
   'installment.invoiced': { installmentId: string; orderId: string; customerId: string };
   /** The billing pass found the order overdue past its plan's automatic-suspension limit. */

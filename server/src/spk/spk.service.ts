@@ -469,6 +469,12 @@ export async function signSpk(em: EntityManager, deps: SpkDeps, user: AuthUser |
     spk.stampSerial = stamp.serialNumber;
     spk.stampProvider = stamp.provider;
     spk.stampDuty = stamp.dutyAmount;
+    await deps.events.emit(
+      tx,
+      'stampDuty.used',
+      { documentKind: 'SPK', documentId: spk.id, documentNumber: spk.number, serial: stamp.serialNumber, provider: stamp.provider, amount: stamp.dutyAmount, orderId: spk.order.id, customerId: spk.customer.id },
+      { actor, at: deps.clock.now() },
+    );
     spk.customerSignatureBox = rendered.customerSignatureBox;
     storeVersion(tx, spk, actor, SpkVersionKind.ADMIN_SIGNED, signed);
     await notifyCustomer(tx, deps, spk, 'SPK_SIGNED_BY_ADMIN', (named) => ({ ...named, downloadUrl: consoleLink(deps, spk) }));

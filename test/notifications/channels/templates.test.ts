@@ -36,6 +36,7 @@ const SAMPLES: { [T in NotificationType]: NotificationParams[T] } = {
     adminName: 'Sari',
     adminPhone: '+6281234567890',
   },
+  STAMP_QUOTA_LOW: { staffName: 'Sari', remaining: 20, quota: 500, url: 'https://billing.example.co.id/admin/payments' },
   OVERDUE_ORDER_FOR_STAFF: { customerName: 'Budi Santoso', orderNumber: 'ORD-202602-000123', arrearsAmount: 2_070_000n, daysLate: 14 },
   SPK_READY_FOR_REVIEW: {
     customerName: 'Budi Santoso',
@@ -95,9 +96,9 @@ function htmlContent(html: string): string {
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('renderNotification', () => {
-  it('knows 15 distinct types', () => {
-    expect(NOTIFICATION_TYPES).toHaveLength(15);
-    expect(new Set(NOTIFICATION_TYPES).size).toBe(15);
+  it('knows 16 distinct types', () => {
+    expect(NOTIFICATION_TYPES).toHaveLength(16);
+    expect(new Set(NOTIFICATION_TYPES).size).toBe(16);
     expect(Object.keys(SAMPLES).sort()).toEqual([...NOTIFICATION_TYPES].sort());
   });
 
@@ -126,7 +127,7 @@ describe('renderNotification', () => {
         }
         expect(r.whatsapp.text).toBe(fillWhatsAppTemplate(r.whatsapp.template, locale, r.whatsapp.bodyParams));
 
-        const polite = type === 'OVERDUE_ORDER_FOR_STAFF' || type === 'ORDER_ASSIGNED' || type === 'STAFF_CUSTOMER_MOVE' ? null : locale === 'id' ? 'Yth. Bapak/Ibu Budi Santoso,' : 'Dear Budi Santoso,';
+        const polite = type === 'OVERDUE_ORDER_FOR_STAFF' || type === 'ORDER_ASSIGNED' || type === 'STAFF_CUSTOMER_MOVE' || type === 'STAMP_QUOTA_LOW' ? null : locale === 'id' ? 'Yth. Bapak/Ibu Budi Santoso,' : 'Dear Budi Santoso,';
         if (polite) {
           expect(r.email.text.startsWith(polite)).toBe(true);
           expect(r.whatsapp.text.startsWith(polite)).toBe(true);

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Divider, Stack, Typography } from '@mui/material';
 import { RecordContextProvider, useLocale, useTranslate } from 'react-admin';
 import { formatDateTime, formatRupiah } from '../../format';
 import { AllocationsField, MethodCell, PaymentStatusField } from '../../payments/PaymentFields';
+import { ReceiptButton } from '../../payments/ReceiptButton';
 import { ProofUploadButton } from '../upload/ProofUploadButton';
 import type { CustomerPayment } from './types';
 
@@ -70,6 +71,7 @@ export const MyPayments = ({ payments }: { payments: CustomerPayment[] }) => {
               </Alert>
             )}
             <PendingAction payment={payment} />
+            <ReceiptButton payment={payment} />
           </Box>
         </RecordContextProvider>
       ))}

@@ -142,6 +142,7 @@ export const NOTIFICATION_TYPES = [
   'SERVICE_UNSUSPENDED',
   'ORDER_ASSIGNED',
   'STAFF_CUSTOMER_MOVE',
+  'STAMP_QUOTA_LOW',
 ] as const;
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
@@ -183,6 +184,8 @@ export interface NotificationParams {
     customerPhone: string;
     customerNote?: string | null;
   };
+  /** To ADMIN: few e-Meterai of the bought quota remain (STAMP_QUOTA, STAMP_QUOTA_LOW). */
+  STAMP_QUOTA_LOW: { staffName: string; remaining: number; quota: number; url: string };
   STAFF_CUSTOMER_MOVE: {
     staffName: string;
     move: CustomerMove;
@@ -829,6 +832,27 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
         { p: t(L, 'Mohon segera ditindaklanjuti.', 'Please follow up soon.') },
       ],
       wa: { template: 'angsur_order_assigned', params: [staff, order, customer, username, email, customerPhone, note] },
+    };
+  },
+
+  STAMP_QUOTA_LOW(p, L) {
+    const staff = line(p.staffName, t(L, 'Tim', 'team'));
+    const link = url(p.url, 'url');
+    const left = Math.max(0, p.remaining);
+    const title = t(L, `Kuota e-Meterai tinggal ${left}`, `${left} e-Meterai left in the quota`);
+    const what = t(
+      L,
+      `kuota e-Meterai tinggal ${left} dari ${p.quota}; mohon beli kuota baru dari distributor dan naikkan STAMP_QUOTA`,
+      `only ${left} of ${p.quota} e-Meterai are left; please buy more from the distributor and raise STAMP_QUOTA`,
+    );
+    return {
+      audience: 'staff',
+      name: staff,
+      title,
+      subject: title,
+      blocks: [{ p: `${what.charAt(0).toUpperCase()}${what.slice(1)}.` }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link }],
+      // The generic staff template: "Halo {{1}}, {{2}}. Mohon segera ditindaklanjuti: {{3}}."
+      wa: { template: 'angsur_staff_customer_move', params: [staff, what, link] },
     };
   },
 
