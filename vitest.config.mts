@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
  * `npm test` runs all three):
  * - unit: pure rules, no database, no server, no browser. Fast enough to run on every save. New pure
  *   tests go under test/unit/; the older pure files elsewhere are listed here by name.
- * - integration: the real server on real PostgreSQL (or embedded PGlite), one database per file.
+ * - integration: the real server on real PostgreSQL (or embedded PGlite), one database per file; also
+ *   what starts processes of its own (the PDF worker pool's tests spawn and kill workers: ~15 s).
  * - browser: `*.browser.test.ts`, Chromium driving the built back office.
  */
 const unit = [
@@ -25,7 +26,6 @@ const unit = [
   'test/money/rupiah.test.ts',
   'test/receipts/receipt-rules.test.ts',
   'test/spk/spk-queue.test.ts',
-  'test/pdf/pool.test.ts',
   'test/lifecycle/runtime.test.ts',
   'test/lifecycle/shutdown.test.ts',
   // Outside adapters against a local HTTP server that speaks the provider's protocol: no database.
