@@ -26,7 +26,8 @@
  * BENCH_CHUNK_ORDERS fixes the pass's chunk size; BENCH_CHUNK_MS sets the lock time its chunks aim at.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +36,7 @@ import type { BillingConfig, BillingPassResult } from '../server/src/billing/bil
 import { loadConfig } from '../server/src/config/config';
 import { migrate, openOrm } from '../server/src/db/orm';
 import { renderNotification } from '../server/src/notifications/channels/templates';
-import { assertEmptyBook, benchDatabase, median, range, round2, writeReport } from './support';
+import { assertEmptyBook, BENCH_KEYS, benchDatabase, median, range, round2, writeReport } from './support';
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -110,26 +111,63 @@ async function bytes(c: pg.Client) {
   return { noticesMb: round2(Number(n.b) / 2 ** 20), outboxMb: round2(Number(d.b) / 2 ** 20) };
 }
 
-/** The pass in a child process (bench/billing-pass-child.ts): its own time and its own peak RSS. */
-function passInChild(url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
+/**
+ * Compiles the server and the pass's process with tsc into dist/ (the server part is what `npm run
+ * build:server` makes for `npm start`), so the pass runs as production's compiled JavaScript: a
+ * TypeScript loader in the process (swc-node) alone is ~95 MB of RSS that production does not have.
+ */
+function compileChild(): string {
+  const root = path.join(__dirname, '..');
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, 'tsconfig.child.json')], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('tsc could not compile the pass\'s process');
+  return path.join(root, 'dist', 'bench', 'billing-pass-child.js');
+}
+
+/**
+ * The flags `npm start` gives node (package.json's start script): production's garbage collector settings
+ * (issue 14: young generation 16 MB per semi-space, old generation collected when it grew by half), so
+ * the pass's process runs with what the server runs with. BENCH_PASS_DEFAULT_GC=1 leaves them out.
+ */
+function productionNodeFlags(): string[] {
+  if (process.env.BENCH_PASS_DEFAULT_GC) return [];
+  const start = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const node = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/src\/main\.js/.exec(start);
+  if (!node) throw new Error(`package.json's start script does not run node dist/server/src/main.js: ${start}`);
+  return node[1]!.split(' ').filter(Boolean);
+}
+
+/** The pass in a child process (bench/billing-pass-child.ts, compiled): its own time and its own peak RSS. */
+function passInChild(script: string, url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; process: string; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
   return new Promise((resolve, reject) => {
     // BENCH_PASS_HEAP_MB caps the pass's JS heap: a pass whose memory grew with the book would fail there.
     // BENCH_LIVE_HEAP: the child measures the heap the pass keeps alive (full collections: slower, not for timing).
-    const heap = [
+    // BENCH_PASS_NODE_FLAGS: more flags for the pass's node (e.g. --trace-gc), space-separated.
+    const flags = [
+      ...productionNodeFlags(),
       ...(process.env.BENCH_PASS_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_PASS_HEAP_MB}`] : []),
       ...(process.env.BENCH_LIVE_HEAP ? ['--expose-gc'] : []),
+      ...(process.env.BENCH_PASS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
     ];
-    const child = spawn(process.execPath, [...heap, '-r', '@swc-node/register', path.join(__dirname, 'billing-pass-child.ts')], {
-      env: { ...process.env, BENCH_CHILD: JSON.stringify({ url, today: TODAY, billing }) },
+    const child = spawn(process.execPath, [...flags, script], {
+      // NODE_ENV=production as `npm start` runs under a process manager (graphql's and Apollo's production paths).
+      env: { ...process.env, NODE_ENV: 'production', BENCH_CHILD: JSON.stringify({ url, today: TODAY, billing, keys: BENCH_KEYS }) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let out = '';
+    // Line by line: START (the probe counts from here), the report (JSON), anything else (node's own
+    // output, e.g. --trace-gc) goes on to stderr.
+    let rest = '';
+    let report = '';
     child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.startsWith('START\n')) started();
+      const lines = (rest + b.toString()).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        if (line === 'START') started();
+        else if (line.startsWith('{')) report = line;
+        else process.stderr.write(`${line}\n`);
+      }
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`the pass's process exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 && report ? resolve(JSON.parse(report)) : reject(new Error(`the pass's process exited with ${code}`))));
   });
 }
 
@@ -315,7 +353,7 @@ async function timed(fn: () => Promise<unknown>) {
   return performance.now() - start;
 }
 
-async function benchSize(url: string, orders: number, billing: BillingConfig) {
+async function benchSize(script: string, url: string, orders: number, billing: BillingConfig) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
@@ -357,7 +395,7 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
       const runPass = async () => {
         await reset(c);
         let child: Awaited<ReturnType<typeof passInChild>> | null = null;
-        waits.pass.push(await withPaymentProbe(url, orders, async (started) => void (child = await passInChild(url, billing, started))));
+        waits.pass.push(await withPaymentProbe(url, orders, async (started) => void (child = await passInChild(script, url, billing, started))));
         const done = child!;
         pass.push(done.ms);
         lastPass = done.result;
@@ -369,7 +407,9 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
         return written(c);
       };
       // Alternate: whichever runs second finds warmer caches.
-      const [first, second] = r % 2 ? [await runPass(), await runBaseline()] : [await runBaseline(), await runPass()];
+      // BENCH_FIRST=pass: the pass runs first in the first round (a single round can then be the other order).
+      const passFirst = (r + (process.env.BENCH_FIRST === 'pass' ? 1 : 0)) % 2 === 1;
+      const [first, second] = passFirst ? [await runPass(), await runBaseline()] : [await runBaseline(), await runPass()];
       if (first !== second) throw new Error(`the pass and the baseline wrote different rows:\n${first}\n${second}`);
       load.push(os.loadavg().map(round2));
       console.error(`${orders} orders, round ${r + 1}: baseline ${Math.round(baseline.at(-1)!)} ms, pass ${Math.round(pass.at(-1)!)} ms, load ${os.loadavg().map(round2).join(' ')}`);
@@ -389,6 +429,9 @@ async function benchSize(url: string, orders: number, billing: BillingConfig) {
       baselineNoticesPerSecond: Math.round(notices / (median(baseline) / 1000)),
       bytesWritten: written_,
       // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
+      // Which process ran the pass: the production server (default) or the ORM alone (BENCH_PASS_PROCESS).
+      passProcess: process.env.BENCH_PASS_PROCESS ?? 'server',
+      passProcessNodeFlags: productionNodeFlags(),
       passProcessPeakRssMb: Math.round(peakRss),
       passProcessRssBeforePassMb: Math.round(rssBefore),
       passProcessMemory: memory,
@@ -410,10 +453,11 @@ async function main() {
     await migrate(orm);
     await orm.close();
     const billing = defaultReminders();
+    const script = compileChild();
     const sizes: Awaited<ReturnType<typeof benchSize>>[] = [];
     // The report is written again after every size: a long run stopped later still leaves what it measured.
     for (const orders of SIZES) {
-      sizes.push(await benchSize(db.url, orders, billing));
+      sizes.push(await benchSize(script, db.url, orders, billing));
       const growth = sizes.slice(1).map((s, i) => ({ from: sizes[i]!.orders, to: s.orders, passTime: round2(median(s.billingPassMs) / median(sizes[i]!.billingPassMs)), baselineTime: round2(median(s.baselineMs) / median(sizes[i]!.baselineMs)) }));
       writeReport('billing-pass', {
         date: TODAY,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { createApp, type RunningApp } from '../server/src/app';
+import type { Clock } from '../server/src/common/time';
 import { loadConfig } from '../server/src/config/config';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -65,7 +66,7 @@ export async function assertEmptyBook(url: string) {
  * One key ring for the whole bench process: the seeding app encrypts personal fields with it and the
  * production app (which requires real keys) reads them back with the same.
  */
-const BENCH_KEYS = { DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, DATA_HASH_KEY: randomBytes(32).toString('base64') };
+export const BENCH_KEYS: Record<string, string> = { DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`, DATA_HASH_KEY: randomBytes(32).toString('base64') };
 
 const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'angsur-bench-'));
 
@@ -100,7 +101,7 @@ export function startSeedingApp(databaseUrl: string, adminPassword: string) {
  * request logging at production's level written to /dev/null. Jobs are off so the pass and the outbox
  * do not run in the middle of a measurement.
  */
-export async function startProductionApp(databaseUrl: string): Promise<RunningApp> {
+export async function startProductionApp(databaseUrl: string, opts: { clock?: Clock; keys?: Record<string, string> } = {}): Promise<RunningApp> {
   if (process.env.NODE_ENV !== 'production') throw new Error('run the bench with NODE_ENV=production (the npm scripts do)');
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -122,10 +123,11 @@ export async function startProductionApp(databaseUrl: string): Promise<RunningAp
     // Production asks staff for a second factor at sign-in; the bench's ADMIN signs in with a password
     // only. Per request the check is the same either way (the token's claims against the account row).
     STAFF_2FA_REQUIRED: 'false',
-    ...BENCH_KEYS,
+    // A bench's child process reads what its parent encrypted: it passes the parent's key ring.
+    ...(opts.keys ?? BENCH_KEYS),
     ...(process.env.DATABASE_POOL_MAX ? { DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX } : {}),
   });
-  return createApp(config, { logger: pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } }, pino.destination('/dev/null')) });
+  return createApp(config, { clock: opts.clock, logger: pino({ level: config.LOG_LEVEL, base: { service: 'angsur' } }, pino.destination('/dev/null')) });
 }
 
 export interface GqlClient {

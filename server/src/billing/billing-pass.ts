@@ -11,6 +11,7 @@ import { staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
 import type { User } from '../accounts/user.entity';
 import { BillingRun } from './billing-run.entity';
+import { sqlIn } from './bound-sql';
 import { sendReminders, type ClaimedReminder } from './reminder-notices';
 import type { EventDeps } from '../events/domain-events';
 
@@ -148,10 +149,6 @@ async function chunkTransaction<T>(em: EntityManager, sizing: Sizing, work: (tx:
 
 type ChunkResult = Omit<BillingPassResult, 'date' | 'dryRun'>;
 
-const sqlIn =
-  (tx: EntityManager) =>
-  <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
-    tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
 
 async function run(em: EntityManager, pass: Pass, sizing: Sizing, opts: BillingPassOptions): Promise<BillingPassResult> {
   let runId: string | null = null;

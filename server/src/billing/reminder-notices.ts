@@ -4,6 +4,7 @@ import { appLinks } from '../common/app-links';
 import { daysLate, isOverdueOn, owed } from '../installments/rules';
 import { summarize, type InstallmentLike } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
+import { sqlIn } from './bound-sql';
 import { notifyMany, type NoticeInput, type Recipient } from '../notifications/notifications.service';
 
 /** A reminder row one chunk of the pass claimed (inserted; a row already there was not claimed). */
@@ -43,7 +44,7 @@ export async function sendReminders(
   dryRun: boolean,
 ): Promise<{ reminders: number; staffNotices: number }> {
   if (!claimed.length) return { reminders: 0, staffNotices: 0 };
-  const sql = <T>(text: string, params: unknown[]) => tx.getConnection().execute<T[]>(text, params, 'all', tx.getTransactionContext());
+  const sql = sqlIn(tx);
   const orderIds = `{${[...new Set(claimed.map((c) => c.order_id))].join(',')}}`;
   const installments = new Map<string, InstallmentRow[]>();
   const rows = await sql<Record<string, string | number>>(

@@ -46,9 +46,18 @@ export const owed = (i: Pick<InstallmentMoney, 'amount' | 'paidAmount' | 'lateFe
 export const isDueBy = (i: InstallmentMoney, date: string) => isOpen(i) && i.dueDate <= date;
 /** Past its due date on `date` and still open: arrears. Only meaningful on an order that owes money now. */
 export const isOverdueOn = (i: InstallmentMoney, date: string) => isOpen(i) && i.dueDate < date;
-/** Calendar days from the due date to `date` (negative before it), in Jakarta's calendar. */
+const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+/**
+ * Calendar days from the due date to `date` (negative before it), in Jakarta's calendar. Two plain
+ * dates (YYYY-MM-DD, what rows carry) are counted as their UTC midnights: the days between two calendar
+ * dates are the same in every zone. The billing pass asks this per installment, and luxon's zone
+ * arithmetic allocated a quarter of everything the pass allocates (issue 14), so it serves only other forms.
+ */
 export const daysLate = (dueDate: string, date: string) =>
-  Math.round(DateTime.fromISO(date, { zone: ZONE }).diff(DateTime.fromISO(dueDate, { zone: ZONE }), 'days').days);
+  PLAIN_DAY.test(dueDate) && PLAIN_DAY.test(date)
+    ? Math.round((Date.parse(date) - Date.parse(dueDate)) / DAY_MS)
+    : Math.round(DateTime.fromISO(date, { zone: ZONE }).diff(DateTime.fromISO(dueDate, { zone: ZONE }), 'days').days);
 
 /**
  * The status the date and the money say: CANCELLED and RESTRUCTURED stay; fully paid (amount and fee) is PAID; on an

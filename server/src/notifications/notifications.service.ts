@@ -100,17 +100,19 @@ export async function notifyMany(tx: EntityManager, deps: Pick<NotificationDeps,
  * outside one the rows would commit at once, before that change, so that is refused. Subscribers hear
  * of each row after commit, the row itself carried by the event.
  *
- * How the rows travel decides the cost (issue 14): one column per field as a text[] bound parameter,
- * zipped by `unnest`. The long texts (body, the e-mail's text and HTML) are never inside a JSON document
- * PostgreSQL must parse: each payload is its small JSON remainder merged with those texts by
- * `jsonb_build_object` (one JSON document per batch parsed as a whole cost ~1 s per 3,000 rows, ten times
- * the INSERT itself). Bound parameters also spare the ORM quoting megabytes into the statement's text.
+ * How the rows travel decides the cost (issue 14): every field is its own bound parameter in a VALUES
+ * list, so no text is escaped, copied or joined on its way (one text[] literal per column, the way before,
+ * built a copy of every text and then one multi-megabyte string per column and batch: large strings V8
+ * keeps in its old generation until a full collection, what made the billing pass's process grow). The
+ * long texts (body, the e-mail's text and HTML) are never inside a JSON document PostgreSQL must parse:
+ * each payload is its small JSON remainder merged with those texts by `jsonb_build_object` (one JSON
+ * document per batch parsed as a whole cost ~1 s per 3,000 rows, ten times the INSERT itself).
  */
 async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, rows: readonly NoticeRows[]): Promise<void> {
   if (!rows.length) return;
   if (!tx.isInTransaction()) throw new Error('notices are written in the transaction of the change they announce (em.transactional)');
-  const n = columns(['id', 'recipientId', 'type', 'title', 'body', 'link', 'data']);
-  const d = columns(['id', 'notificationId', 'channel', 'target', 'rest', 'text', 'html']);
+  const n: (string | null)[][] = [];
+  const d: (string | null)[][] = [];
   for (const { notification: row, deliveries } of rows) {
     n.push([row.id, row.recipientId, row.type, row.title, row.body, row.link, JSON.stringify(row.data)]);
     for (const delivery of deliveries) {
@@ -119,25 +121,29 @@ async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus
     }
   }
   const knex = tx.getTransactionContext<Knex.Transaction>() ?? tx.getConnection().getKnex();
-  const stamped = await knex.raw<{ rows: { id: string; created_at: Date | string }[] }>(
-    `insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
-     select n.id::uuid, now(), now(), n.recipient_id::uuid, n.type, n.title, n.body, n.link, n.data::jsonb
-     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as n(id, recipient_id, type, title, body, link, data)
-     returning id, created_at`,
-    n.bindings(),
-  );
-  if (d.rows) {
+  const stamped: { id: string; created_at: Date | string }[] = [];
+  for (const batch of valueBatches(n)) {
+    const result = await knex.raw<{ rows: { id: string; created_at: Date | string }[] }>(
+      `insert into notifications (id, created_at, updated_at, recipient_id, type, title, body, link, data)
+       select n.id::uuid, now(), now(), n.recipient_id::uuid, n.type, n.title, n.body, n.link, n.data::jsonb
+       from (values ${batch.values}) as n(id, recipient_id, type, title, body, link, data)
+       returning id, created_at`,
+      batch.params,
+    );
+    stamped.push(...result.rows);
+  }
+  for (const batch of valueBatches(d)) {
     await knex.raw(
       `insert into notification_deliveries (id, created_at, updated_at, notification_id, channel, target, payload, status, attempts, next_attempt_at)
        select d.id::uuid, now(), now(), d.notification_id::uuid, d.channel, d.target,
               d.rest::jsonb || jsonb_strip_nulls(jsonb_build_object('text', d.text, 'html', d.html)), 'PENDING', 0, now()
-       from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as d(id, notification_id, channel, target, rest, text, html)`,
-      d.bindings(),
+       from (values ${batch.values}) as d(id, notification_id, channel, target, rest, text, html)`,
+      batch.params,
     );
   }
   // The row travels with the event (embedded bus; PostgreSQL's insert trigger sends the same object), so
   // subscribers read nothing (issue 14 item 7).
-  const createdAt = new Map(stamped.rows.map((r) => [r.id, new Date(r.created_at).toISOString()]));
+  const createdAt = new Map(stamped.map((r) => [r.id, new Date(r.created_at).toISOString()]));
   for (const { notification: x } of rows) {
     const at = createdAt.get(x.id) ?? new Date().toISOString();
     const row = { id: x.id, type: x.type, title: x.title, body: x.body, link: x.link, data: x.data, readAt: null, createdAt: at, updatedAt: at };
@@ -152,23 +158,23 @@ function textOrNull(value: unknown): string | null {
   return value;
 }
 
-/** Rows gathered column by column, each column bound as one PostgreSQL array literal. */
-function columns(names: string[]) {
-  const cols: (string | null)[][] = names.map(() => []);
-  return {
-    get rows() {
-      return cols[0]!.length;
-    },
-    push(values: (string | null)[]) {
-      values.forEach((v, i) => cols[i]!.push(v));
-    },
-    bindings: () => cols.map(arrayLiteral),
-  };
-}
+/** PostgreSQL takes at most 65,535 parameters per statement. */
+const MAX_PARAMS = 65_535;
 
-/** `{"a","b\"c",NULL}`: every element quoted, so no text is read as a delimiter or as NULL. */
-function arrayLiteral(values: (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+/**
+ * Rows of text values as VALUES lists of placeholders, one parameter per value, in as few statements as
+ * the parameter limit allows. The first row's placeholders are typed text, which types the columns.
+ */
+function* valueBatches(rows: readonly (string | null)[][]): Generator<{ values: string; params: (string | null)[] }> {
+  if (!rows.length) return;
+  const width = rows[0]!.length;
+  const perBatch = Math.floor(MAX_PARAMS / width);
+  const first = `(${Array.from({ length: width }, () => '?::text').join(', ')})`;
+  const next = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  for (let from = 0; from < rows.length; from += perBatch) {
+    const batch = rows.slice(from, from + perBatch);
+    yield { values: [first, ...Array.from({ length: batch.length - 1 }, () => next)].join(', '), params: batch.flat() };
+  }
 }
 
 /** Every active staff member of the given roles (ADMIN always included). */
