@@ -165,7 +165,7 @@ const MAX_PARAMS = 65_535;
  * Rows of text values as VALUES lists of placeholders, one parameter per value, in as few statements as
  * the parameter limit allows. The first row's placeholders are typed text, which types the columns.
  */
-function* valueBatches(rows: readonly (string | null)[][]): Generator<{ values: string; params: (string | null)[] }> {
+export function* valueBatches(rows: readonly (string | null)[][]): Generator<{ values: string; params: (string | null)[] }> {
   if (!rows.length) return;
   const width = rows[0]!.length;
   const perBatch = Math.floor(MAX_PARAMS / width);
