@@ -12,8 +12,10 @@
  * probe takes the locks a payment takes on an overdue order (the order, then its installments, as
  * payments.service does; rolled back) one attempt after another, and reports how long they waited.
  *
- * The pass runs in a child process of its own (bench/billing-pass-child.ts), so its peak RSS is its own
- * (getrusage of that process), not the bench's; its time is measured inside the child, around the pass.
+ * The pass runs in a child process of its own (bench/billing-pass-child.ts): by default a production
+ * server process (compiled, `npm start`'s node flags), as production runs the pass, so its peak RSS
+ * (getrusage of that process) is the server's with the pass, not the bench's; its time is measured
+ * inside the child, around the pass.
  *
  * The same bytes: the baseline formats its texts in SQL and pads them to the lengths the real templates
  * render for each type (measured here from one rendered sample per type), so both sides write about the
@@ -24,6 +26,9 @@
  * bench/results/billing-pass.json): per size, both sides' times, the ratio of medians and its range,
  * notices per second, bytes written, the pass's peak RSS, the load average, and the payment waits.
  * BENCH_CHUNK_ORDERS fixes the pass's chunk size; BENCH_CHUNK_MS sets the lock time its chunks aim at.
+ * BENCH_FIRST=pass starts the first round with the pass; BENCH_ONLY=pass runs the pass alone (no ratio:
+ * for how its time grows with the book). BENCH_PASS_PROCESS, BENCH_ALLOC_PROFILE, BENCH_PASS_NODE_FLAGS,
+ * BENCH_PASS_DEFAULT_GC, BENCH_LIVE_HEAP, BENCH_PASS_HEAP_MB: see passInChild and billing-pass-child.ts.
  */
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,6 +45,7 @@ import { assertEmptyBook, BENCH_KEYS, benchDatabase, median, range, round2, writ
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PASS_ONLY = process.env.BENCH_ONLY === 'pass';
 const PER_ORDER = 5; // installments 0..4
 const TODAY = '2026-07-10';
 const CUSTOMER = '00000000-0000-0000-0000-000000000001';
@@ -408,11 +414,15 @@ async function benchSize(script: string, url: string, orders: number, billing: B
       };
       // Alternate: whichever runs second finds warmer caches.
       // BENCH_FIRST=pass: the pass runs first in the first round (a single round can then be the other order).
-      const passFirst = (r + (process.env.BENCH_FIRST === 'pass' ? 1 : 0)) % 2 === 1;
-      const [first, second] = passFirst ? [await runPass(), await runBaseline()] : [await runBaseline(), await runPass()];
-      if (first !== second) throw new Error(`the pass and the baseline wrote different rows:\n${first}\n${second}`);
+      // BENCH_ONLY=pass: the pass alone (how its time grows with the book, when the baseline cannot be afforded).
+      if (PASS_ONLY) await runPass();
+      else {
+        const passFirst = (r + (process.env.BENCH_FIRST === 'pass' ? 1 : 0)) % 2 === 1;
+        const [first, second] = passFirst ? [await runPass(), await runBaseline()] : [await runBaseline(), await runPass()];
+        if (first !== second) throw new Error(`the pass and the baseline wrote different rows:\n${first}\n${second}`);
+      }
       load.push(os.loadavg().map(round2));
-      console.error(`${orders} orders, round ${r + 1}: baseline ${Math.round(baseline.at(-1)!)} ms, pass ${Math.round(pass.at(-1)!)} ms, load ${os.loadavg().map(round2).join(' ')}`);
+      console.error(`${orders} orders, round ${r + 1}: baseline ${PASS_ONLY ? '-' : Math.round(baseline.at(-1)!)} ms, pass ${Math.round(pass.at(-1)!)} ms, load ${os.loadavg().map(round2).join(' ')}`);
     }
     const ratios = pass.map((p, i) => p / baseline[i]!);
     return {
@@ -423,10 +433,10 @@ async function benchSize(script: string, url: string, orders: number, billing: B
       seedSeconds: round2(seedMs / 1000),
       baselineMs: baseline.map(Math.round),
       billingPassMs: pass.map(Math.round),
-      ratio: round2(median(pass) / median(baseline)),
-      ratioRange: range(ratios),
+      ratio: PASS_ONLY ? null : round2(median(pass) / median(baseline)),
+      ratioRange: PASS_ONLY ? null : range(ratios),
       passNoticesPerSecond: Math.round(notices / (median(pass) / 1000)),
-      baselineNoticesPerSecond: Math.round(notices / (median(baseline) / 1000)),
+      baselineNoticesPerSecond: PASS_ONLY ? null : Math.round(notices / (median(baseline) / 1000)),
       bytesWritten: written_,
       // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
       // Which process ran the pass: the production server (default) or the ORM alone (BENCH_PASS_PROCESS).
