@@ -204,3 +204,21 @@ export function ownerScope(user: AuthUser | null): { customerId: string } | Reco
   const u = requireUser(user);
   return u.role === Role.CUSTOMER ? { customerId: u.id } : {};
 }
+
+/**
+ * Whether an event addressed to `recipientId` (a new notification) goes to this user: to its
+ * recipient only, staff included (an admin does not get other people's notifications pushed).
+ */
+export function isRecipient(user: AuthUser | null, recipientId: string): boolean {
+  decided('recipient');
+  return !!user && user.id === recipientId;
+}
+
+/**
+ * Everything the decisions above read about a user, as a key: two callers with the same key get the
+ * same answer to every question here, so a result computed for one may be handed to the other (the
+ * shared subscription execution, graphql/shared-subscriptions.ts). Anyone else gets a different key.
+ */
+export function viewerKey(user: AuthUser | null): string {
+  return user ? `${user.id}:${user.role}` : 'anonymous';
+}
