@@ -173,6 +173,7 @@ export const customerMessages: AreaMessages = {
           failed: 'Tanda tangan elektronik gagal',
           done: 'Ditandatangani secara elektronik melalui PSrE %{provider}; menunggu verifikasi admin.',
           state: {
+            STARTING: 'Sedang dikirim ke penyedia',
             OTP_REQUIRED: 'Menunggu OTP',
             AWAITING_SIGNER: 'Menunggu tanda tangan di penyedia',
             SIGNED: 'Ditandatangani (tersertifikasi)',
@@ -446,6 +447,7 @@ export const customerMessages: AreaMessages = {
           failed: 'The electronic signature failed',
           done: 'Signed electronically through the PSrE %{provider}; waiting for the admin to verify it.',
           state: {
+            STARTING: 'Being handed to the provider',
             OTP_REQUIRED: 'Waiting for the OTP',
             AWAITING_SIGNER: 'Waiting for your signature at the provider',
             SIGNED: 'Signed (certified)',

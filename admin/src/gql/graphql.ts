@@ -177,7 +177,8 @@ export type ProviderSigningState =
   | 'AWAITING_SIGNER'
   | 'FAILED'
   | 'OTP_REQUIRED'
-  | 'SIGNED';
+  | 'SIGNED'
+  | 'STARTING';
 
 /** Whether the real server matches the status: PENDING/FAILED are retried by a job; WAITING_FOR_STAFF is a manual task */
 export type ProvisioningState =

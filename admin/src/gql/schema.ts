@@ -1568,7 +1568,8 @@ export const ProviderSigningState = {
   AwaitingSigner: 'AWAITING_SIGNER',
   Failed: 'FAILED',
   OtpRequired: 'OTP_REQUIRED',
-  Signed: 'SIGNED'
+  Signed: 'SIGNED',
+  Starting: 'STARTING'
 } as const;
 
 export type ProviderSigningState = typeof ProviderSigningState[keyof typeof ProviderSigningState];
@@ -2199,8 +2200,8 @@ export type SpkProviderSigning = {
   id: Scalars['ID']['output'];
   /** sandbox | privy */
   provider: Scalars['String']['output'];
-  /** The provider’s reference (Privy docToken) */
-  reference: Scalars['String']['output'];
+  /** The provider’s reference (Privy docToken); none while STARTING or when the provider refused to start */
+  reference?: Maybe<Scalars['String']['output']>;
   /** Sandbox only: the OTP it "sent", shown to the customer it is for (never to staff) */
   sandboxOtp?: Maybe<Scalars['String']['output']>;
   /** The SPK version holding the certified copy */
