@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installmentDisplayStatus } from '../../admin/src/installments/display-status';
-import { InstallmentStatus } from '../../server/src/installments/installment.entity';
+import { InstallmentStatus } from '../../server/src/installments/installment-status';
 import { CLOSED_LINE_STATUSES, isClosedLine } from '../../server/src/installments/rules';
 
 const runs = Number(process.env.PROPERTY_RUNS ?? 2000);
