@@ -27,7 +27,8 @@ import spks from './spk';
 import staffTasks from './staffTasks';
 import staff from './staff';
 import taxInvoices from './taxInvoices';
-import { branding, brandTheme } from './branding';
+import { branding } from './branding';
+import { brandTheme } from './theme';
 
 /** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
 const staffResources = [

@@ -1,19 +1,11 @@
 import { BigIntType, Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { InstallmentStatus } from './installment-status';
 import type { Order } from '../orders/order.entity';
 
-export enum InstallmentStatus {
-  PENDING = 'PENDING',
-  DUE = 'DUE',
-  OVERDUE = 'OVERDUE',
-  PAID = 'PAID',
-  CANCELLED = 'CANCELLED',
-  /** Replaced by a restructured schedule (orders/restructuring): kept as history, owes nothing more. */
-  RESTRUCTURED = 'RESTRUCTURED',
-}
-registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
+export { InstallmentStatus };
 
 /**
  * One line of an order's schedule. `paidAmount` and `lateFeePaid` only ever change together with

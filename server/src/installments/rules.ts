@@ -3,7 +3,7 @@ import { defineStateMachine } from '../common/state-machine';
 import { ZONE } from '../common/time';
 import { divRoundHalfUp, type Rupiah } from '../money/rupiah';
 import { CLOSED_LINE_STATUSES, isClosedLine } from './closed-lines';
-import { InstallmentStatus } from './installment.entity';
+import { InstallmentStatus } from './installment-status';
 
 /**
  * The one home of every rule about an installment's money: what is open, owed, due and overdue on a

@@ -86,6 +86,8 @@ async function restructureIn(tx: EntityManager, deps: SpkDeps, actor: AuthUser, 
   if (previous[0]?.addendum && ![SpkStatus.CONFIRMED, SpkStatus.CANCELLED].includes(previous[0].addendum.$.status)) {
     throw conflict('restructuring.addendumPending', {}, { reason: 'ADDENDUM_PENDING', spkId: previous[0].addendum.id });
   }
+  // Not the closed-line rule: earlier rounds' restructured lines stay in, for what was paid on them
+  // (the order's total is the sum of its lines) and their numbers (the new lines come after them).
   const lines = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
   if (!isPayable(order.status) || !lines.some((i) => isOverdueOn(i, today))) {
     throw conflict('restructuring.notInArrears', {}, { reason: 'NOT_IN_ARREARS', currentState: order.status });

@@ -80,8 +80,9 @@ async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Pr
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
+  // Not the closed-line rule: the SPK lists a restructured line with what was paid on it; one that had
+  // nothing paid is history only.
   const lines = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
-  // A restructured line keeps only what was paid on it; one that had nothing paid is history only.
   const installments = lines.filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
   const restructurings = await em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
   const restructuring = spk.addendumRound ? restructurings.find((r) => r.round === spk.addendumRound) ?? null : null;

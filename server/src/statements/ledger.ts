@@ -44,6 +44,8 @@ const KIND_ORDER: Record<LedgerKind, number> = { INSTALLMENT: 0, LATE_FEE: 1, PA
  */
 export const BILLED_ORDER_SQL = `(o.status in ${PAYABLE_SQL} or o.status = '${OrderStatus.COMPLETED}')`;
 
+// Not the closed-line rule: a restructured line stays in the ledger with what was billed and paid on it
+// (its amount is what was paid), so the payments allocated to it still balance.
 const LEDGER_SQL = `
   with o as (select o.* from orders o where o.customer_id = ? and ${BILLED_ORDER_SQL})
   select to_char(i.due_date, 'YYYY-MM-DD') as date, 'INSTALLMENT' as kind, o.number as order_number, i.number::text as ref, i.amount::text as amount

@@ -5,6 +5,7 @@ import { nextCounterValue } from '../db/counter.entity';
 import type { DomainEvents } from '../events/domain-events';
 import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
+import { quotaWarning } from './stamp-quota';
 import { StampDocumentKind, StampDutyBearer, StampDutyUse } from './stamp-ledger.entity';
 
 export interface StampLedgerDeps {
@@ -14,17 +15,6 @@ export interface StampLedgerDeps {
 
 /** The counter whose value is how many e-Meterai the installation has used: taken under its row lock. */
 const USED_COUNTER = 'stamp-duty-used';
-
-/**
- * When ADMIN hears of the quota: once when the remaining count reaches STAMP_QUOTA_LOW, and on every
- * use once it is spent (each one is a stamp the distributor may refuse). The ordinal comes from a
- * counter taken under its row lock, so two stamps at once never both (or neither) see the crossing.
- */
-export function quotaWarning(quota: number, low: number, ordinal: number): number | null {
-  if (quota <= 0) return null;
-  const remaining = quota - ordinal;
-  return remaining === low || remaining <= 0 ? remaining : null;
-}
 
 /** Records one e-Meterai in the ledger (idempotent per document and serial) and warns ADMIN when the quota runs low. */
 export async function recordStampUse(em: EntityManager, deps: StampLedgerDeps, use: Omit<StampDutyUse, 'id' | 'createdAt' | 'updatedAt' | 'ordinal' | 'borneBy'>) {
