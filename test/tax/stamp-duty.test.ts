@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayJakarta } from '../../server/src/common/time';
 import { signSandboxEvent } from '../../server/src/payments/gateways';
 import { renderDueReceipts } from '../../server/src/receipts/receipts';
+import { vatOf, type VatTerms } from '../../server/src/tax/vat';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder, confirmSpkForTest, moneyInvariants, payOffThroughSandbox } from '../support/orders';
 import { pageTexts } from '../support/pdf-reader';
@@ -39,6 +40,7 @@ async function stampUsed(payload: { documentKind: 'SPK' | 'RECEIPT'; documentId:
 const lines = async (orderId: string) =>
   conn().execute<{ number: number; amount: string; stamp_duty: string; paid_amount: string; status: string; due_date: string }[]>(
     `select number, amount::text, stamp_duty::text, paid_amount::text, status, to_char(due_date, 'YYYY-MM-DD') as due_date from installments where order_id = ? order by number`, [orderId]);
+const sumOf = (xs: string[]) => xs.reduce((s, x) => s + BigInt(x), 0n);
 const total = async (orderId: string) => BigInt((await conn().execute(`select total_price::text as t from orders where id = ?`, [orderId]))[0].t);
 
 async function orderFor(customer: TestUser) {
@@ -126,6 +128,36 @@ describe('customer-borne e-Meterai (STAMP_DUTY_BORNE_BY=CUSTOMER)', () => {
     expect(row).toContain(`Stamp duty (e-Meterai) on installment ${next.number}`);
     expect(row).toContain(',10000,');
   }, 180_000);
+});
+
+describe('stamp duty across a restructuring', () => {
+  it('the unpaid duty moves onto the first new line as stamp duty (no PPN), and the totals hold', async () => {
+    const c = await t.createUser('CUSTOMER');
+    const support = await t.createUser('SUPPORT');
+    await t.ok(`mutation($i: ProfileInput!) { updateMyProfile(input: $i) { id } }`, { i: { nik: '3174051507900003', address: 'Jl. Kenanga 3, Bogor' } }, c.token);
+    const order = await orderFor(c);
+    await settle(c, order.id, (await lines(order.id))[0]!.amount);
+    // Time passes (fixture): installment 1 fell due 20 days ago.
+    await conn().execute(`update installments set due_date = current_date - 20 where order_id = ? and number = 1`, [order.id]);
+    await stampUsed({ documentKind: 'SPK', documentId: randomUUID(), serial: `ADD${Date.now()}`, orderId: order.id, customerId: c.id });
+    const charged = (await lines(order.id)).filter((l) => l.stamp_duty !== '0');
+    expect(charged.map((l) => l.number)).toEqual([2]);
+
+    const before = await total(order.id);
+    await t.ok(`mutation($i: RestructureInput!) { restructureOrder(input: $i) { id } }`, { i: { orderId: order.id, tenorMonths: 3, includeLateFees: false, reason: 'uji bea meterai' } }, support.token);
+    const after = await lines(order.id);
+    const fresh = after.filter((l) => l.number > 12);
+    expect(after.find((l) => l.number === 2)).toMatchObject({ status: 'RESTRUCTURED', stamp_duty: '0', amount: '0' });
+    expect(fresh.map((l) => l.stamp_duty)).toEqual(['10000', '0', '0']);
+    expect(await total(order.id)).toBe(before);
+    expect(sumOf(after.map((l) => l.amount))).toBe(before);
+    // The duty carries no PPN: the first new line's PPN is the rule's on its amount without the duty.
+    const [{ vat, terms }] = await conn().execute<{ vat: string; terms: VatTerms }[]>(`select i.vat::text as vat, o.vat_terms as terms from installments i join orders o on o.id = i.order_id where i.order_id = ? and i.number = 13`, [order.id]);
+    expect(terms.rateBps).toBeGreaterThan(0);
+    expect(BigInt(vat)).toBe(vatOf(BigInt(fresh[0]!.amount) - 10_000n, { ...terms, pricesIncludeVat: true }).vat);
+    expect(BigInt(vat)).not.toBe(vatOf(BigInt(fresh[0]!.amount), { ...terms, pricesIncludeVat: true }).vat);
+    expect((await moneyInvariants(t, order.id)).brokenInstallments).toBe(0);
+  }, 60_000);
 });
 
 const RECORD = `mutation($i: StampQuotaPurchaseInput!) { recordStampQuotaPurchase(input: $i) { id quantity pricePerStamp reference status purchasedOn } }`;

@@ -99,6 +99,10 @@ export const InstallmentSchedule = (_props: { label?: false }) => {
           <DataTable.Col source="vat" align="right" disableSort>
             <RupiahField source="vat" />
           </DataTable.Col>
+          {/* Customer-borne e-Meterai added to the line (server/src/tax/stamp-ledger.ts), included in the amount. */}
+          <DataTable.Col source="stampDuty" align="right" disableSort>
+            <RupiahField source="stampDuty" />
+          </DataTable.Col>
           <DataTable.Col source="paidAmount" align="right" disableSort>
             <RupiahField source="paidAmount" />
           </DataTable.Col>
