@@ -16,14 +16,22 @@ const R = 'resources.stampDutyLedger';
 
 const thisMonth = () => todayInJakarta().slice(0, 7);
 
-const OVERVIEW = gql`
-  query StampDutyOverview($month: String!) {
-    report: stampDutyReport(month: $month) {
+const REPORT = gql`
+  query StampDutyReport($month: String!) {
+    data: stampDutyReport(month: $month) {
       month stamps amount quotaTracked quotaOpening quotaPurchased purchaseCost quotaUsed quotaClosing
       lines { documentKind borneBy stamps amount }
     }
-    quota: stampQuota { opening bought used remaining low tracked }
-    purchases: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }
+  }
+`;
+const QUOTA = gql`
+  query StampQuota {
+    data: stampQuota { opening bought used remaining low tracked }
+  }
+`;
+const PURCHASES = gql`
+  query StampQuotaPurchases {
+    data: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }
   }
 `;
 const RECORD = gql`
@@ -62,7 +70,7 @@ const RecordPurchase = ({ onDone }: { onDone: () => void }) => {
   const run = async () => {
     setError(null);
     try {
-      const { data } = await callApi<{ data: { quantity: number } }>(RECORD, { input: { ...form, quantity: Number(form.quantity), reference: form.reference } });
+      const data = await callApi<{ quantity: number }>(RECORD, { input: { ...form, quantity: Number(form.quantity) } });
       notify(translate(`${R}.purchases.recorded`, { quantity: data.quantity }), { type: 'info' });
       setOpen(false);
       onDone();
@@ -141,7 +149,10 @@ const Overview = () => {
   const [data, setData] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    callApi<Overview>(OVERVIEW, { month }).then(setData, (err: Error) => setError(err.message));
+    Promise.all([callApi<Overview['report']>(REPORT, { month }), callApi<Overview['quota']>(QUOTA), callApi<Overview['purchases']>(PURCHASES)]).then(
+      ([report, quota, purchases]) => setData({ report, quota, purchases }),
+      (err: Error) => setError(err.message),
+    );
   }, [month]);
   useEffect(load, [load]);
   const reload = () => {
@@ -232,10 +243,7 @@ export const StampDutyList = () => (
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="ordinal" />
       <DataTable.Col source="usedAt">
-        <DateTimeField source="usedAt" />
-      </DataTable.Col>
-      <DataTable.Col source="documentKind" disableSort>
-        <StatusChipField source="documentKind" prefix={`${R}.kind`} colors={{ SPK: 'default', RECEIPT: 'default' }} />
+        <DateTimeField source="usedAt" stacked />
       </DataTable.Col>
       <DataTable.Col source="documentNumber" />
       <DataTable.Col source="serial" disableSort />
