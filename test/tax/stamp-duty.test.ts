@@ -7,6 +7,7 @@ import { vatOf, type VatTerms } from '../../server/src/tax/vat';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder, confirmSpkForTest, moneyInvariants, payOffThroughSandbox } from '../support/orders';
 import { pageTexts } from '../support/pdf-reader';
+import { adminSignedSpk } from '../support/spk';
 
 let t: TestApp;
 let finance: TestUser;
@@ -128,6 +129,18 @@ describe('customer-borne e-Meterai (STAMP_DUTY_BORNE_BY=CUSTOMER)', () => {
     expect(row).toContain(`Stamp duty (e-Meterai) on installment ${next.number}`);
     expect(row).toContain(',10000,');
   }, 180_000);
+});
+
+describe('the SPK flow under STAMP_DUTY_BORNE_BY=CUSTOMER', () => {
+  it('signing the SPK stamps it, records the stamp once and charges it on the down payment', async () => {
+    const support = await t.createUser('SUPPORT');
+    const { c, spk, order } = await adminSignedSpk(t, support, 'id status stampSerial');
+    expect(spk.stampSerial).toBeTruthy();
+    const ledger = await conn().execute(`select borne_by, charged_installment_number, customer_id from stamp_duty_ledger where document_id = ?`, [spk.id]);
+    expect(ledger).toEqual([{ borne_by: 'CUSTOMER', charged_installment_number: 0, customer_id: c.id }]);
+    expect((await lines(order.id))[0]).toMatchObject({ stamp_duty: '10000', amount: (BigInt(order.installments[0]!.amount) + 10_000n).toString() });
+    expect(await total(order.id)).toBe(BigInt(order.totalPrice) + 10_000n);
+  }, 120_000);
 });
 
 describe('stamp duty across a restructuring', () => {

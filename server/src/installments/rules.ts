@@ -43,6 +43,7 @@ export const isOpen = (i: InstallmentMoney) => !isClosedLine(i.status) && (i.pai
 /**
  * How much of a line's customer-borne e-Meterai (`stampDuty`, inside `amount`) `paid` of its amount
  * covers: the duty is the last money of the line, so a partial payment pays the installment first.
+ * TypeScript only: no set-based code asks it (the statement's SQL reads `stamp_duty` as billed).
  */
 export const stampDutyCovered = (i: { amount: Rupiah; stampDuty: Rupiah }, paid: Rupiah): Rupiah => {
   const over = paid - (i.amount - i.stampDuty);
