@@ -98,6 +98,16 @@ describe('kwitansi for every settled payment', () => {
     expect(text).not.toContain('e-Meterai');
   }, 120_000);
 
+  it('the threshold is "above Rp 5.000.000": exactly Rp 5.000.000 has no e-Meterai, one rupiah more has', async () => {
+    const required = async (amount: string) => {
+      const c = await t.createUser('CUSTOMER');
+      const { payment } = await settle(c, (await orderFor(c)).id, amount);
+      return (await conn().execute(`select stamp_required from receipts where payment_id = ?`, [payment.id]))[0].stamp_required;
+    };
+    expect(await required('5000000')).toBe(false);
+    expect(await required('5000001')).toBe(true);
+  }, 120_000);
+
   it('a customer cannot fetch another customer’s receipt (NOT_FOUND), nor anyone without signing in', async () => {
     const owner = await t.createUser('CUSTOMER');
     const other = await t.createUser('CUSTOMER');
