@@ -78,8 +78,10 @@ describe('kwitansi for every settled payment', () => {
     expect(warned.length).toBeGreaterThanOrEqual(1);
     expect(warned[0].data).toMatchObject({ remaining: 2, quota: 3 });
 
-    // Staff download any receipt; running the job again makes nothing new.
-    expect((await download(payment.id, finance.token)).status).toBe(200);
+    // Staff download any receipt (the payment says where); running the job again makes nothing new.
+    const { receiptUrl } = (await t.ok(`query($id: ID!) { payment(id: $id) { receiptUrl } }`, { id: payment.id }, finance.token)).payment;
+    expect(receiptUrl).toBe(`/receipts/${payment.id}.pdf`);
+    expect((await fetch(`${t.url}${receiptUrl}`, { headers: { authorization: `Bearer ${finance.token}` } })).status).toBe(200);
     await runJob();
     expect((await conn().execute(`select count(*)::int as n from stamp_duty_ledger where document_id = ?`, [receipt.id]))[0].n).toBe(1);
   }, 120_000);

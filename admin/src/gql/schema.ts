@@ -1291,6 +1291,8 @@ export type Payment = {
   providerReference?: Maybe<Scalars['String']['output']>;
   /** QRIS: the code to scan (EMVCo payload) */
   qrString?: Maybe<Scalars['String']['output']>;
+  /** Authorized download of the receipt (kwitansi) PDF, once settled (CONFLICT until the receipts job has made it) */
+  receiptUrl?: Maybe<Scalars['String']['output']>;
   /** Where the customer pays online */
   redirectUrl?: Maybe<Scalars['String']['output']>;
   /** Our reference, sent to the gateway as its order id */
