@@ -45,6 +45,8 @@ const GRANTS = {
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],
   'tax.manage': [Role.FINANCE],
+  // Recording (and voiding) e-Meterai quota bought from the distributor: ADMIN only (what the company paid for).
+  'stampDuty.quota': [],
   // Every customer's receivables at a date, for the accountant (a customer's own statement is accessRecord's).
   'receivables.export': [Role.FINANCE],
   'order.restructure': [Role.SUPPORT],

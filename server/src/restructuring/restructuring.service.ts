@@ -6,7 +6,7 @@ import { audit } from '../audit/audit';
 import { badInput, conflict, notFound } from '../common/errors';
 import { addMonthsClamped, todayJakarta } from '../common/time';
 import { Installment, InstallmentStatus } from '../installments/installment.entity';
-import { InstallmentAction, installmentMachine, isOpen, isOverdueOn } from '../installments/rules';
+import { InstallmentAction, installmentMachine, isOpen, isOverdueOn, stampDutyCovered } from '../installments/rules';
 import { splitWithRemainderLast, sum } from '../money/rupiah';
 import { followMoney } from '../orders/order-money';
 import { isPayable } from '../orders/order-status';
@@ -95,6 +95,8 @@ async function restructureIn(tx: EntityManager, deps: SpkDeps, actor: AuthUser, 
   const open = lines.filter(isOpen);
   const openAmount = sum(open.map((i) => i.amount - i.paidAmount));
   const openFees = sum(open.map((i) => i.lateFee - i.lateFeePaid));
+  // Customer-borne e-Meterai still unpaid moves as it is onto the first new line (no PPN on it).
+  const openStamp = sum(open.map((i) => i.stampDuty - stampDutyCovered(i, i.paidAmount)));
   const carried = args.includeLateFees ? openFees : 0n;
   const round = (previous[0]?.round ?? 0) + 1;
   const terms = inclusive(order.vatTerms);
@@ -105,6 +107,7 @@ async function restructureIn(tx: EntityManager, deps: SpkDeps, actor: AuthUser, 
   }));
   for (const i of open) {
     i.status = installmentMachine.apply(i.status, InstallmentAction.RESTRUCTURE);
+    i.stampDuty = stampDutyCovered(i, i.paidAmount);
     i.amount = i.paidAmount;
     i.lateFee = i.lateFeePaid;
     // What was paid keeps its share of PPN by the same rule; the rest moves to the new lines.
@@ -114,7 +117,8 @@ async function restructureIn(tx: EntityManager, deps: SpkDeps, actor: AuthUser, 
     i.otherTaxBase = v?.otherTaxBase ?? 0n;
   }
 
-  const principals = splitWithRemainderLast(openAmount, args.tenorMonths);
+  const principals = splitWithRemainderLast(openAmount - openStamp, args.tenorMonths);
+  const stamps = principals.map((_, k) => (k === 0 ? openStamp : 0n));
   const fees = splitWithRemainderLast(carried, args.tenorMonths);
   const vats = terms ? vatPerInstallment(principals, terms) : null;
   const nextNumber = Math.max(...lines.map((i) => i.number)) + 1;
@@ -125,7 +129,8 @@ async function restructureIn(tx: EntityManager, deps: SpkDeps, actor: AuthUser, 
     principal,
     margin: 0n,
     fees: fees[k]!,
-    amount: principal + fees[k]!,
+    stampDuty: stamps[k]!,
+    amount: principal + fees[k]! + stamps[k]!,
     taxBase: vats?.[k]!.taxBase ?? principal,
     otherTaxBase: vats?.[k]!.otherTaxBase ?? 0n,
     vat: vats?.[k]!.vat ?? 0n,

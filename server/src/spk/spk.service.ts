@@ -88,6 +88,8 @@ async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Pr
   const restructuring = spk.addendumRound ? restructurings.find((r) => r.round === spk.addendumRound) ?? null : null;
   const lateFeesCarried = restructurings.reduce((s, r) => s + r.lateFeesCarried, 0n);
   const vatAmount = installments.reduce((s, i) => s + i.vat, 0n);
+  // Customer-borne e-Meterai already charged on the schedule (tax/stamp-ledger.ts): part of the total.
+  const stampDuty = lines.reduce((s, i) => s + i.stampDuty, 0n);
   const terms = items[0]!.planTerms;
   const c = deps.config;
   const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
@@ -137,9 +139,10 @@ async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Pr
       // On prices sold without PPN it is added on top. After a restructuring the PPN of what remained was
       // re-split (restructuring/), so the part added on top is what the total holds beyond the rest.
       vatAdded: !order.vatTerms || order.vatTerms.pricesIncludeVat ? 0n
-        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried
+        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried - stampDuty
         : vatAmount,
       lateFeesCarried,
+      stampDuty,
       vatRatePercent: order.vatTerms ? `${order.vatTerms.rateBps / 100}% × DPP ${order.vatTerms.baseNumerator}/${order.vatTerms.baseDenominator}` : null,
       lateFee: {
         graceDays: terms.lateFeeGraceDays,

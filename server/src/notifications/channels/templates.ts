@@ -184,7 +184,7 @@ export interface NotificationParams {
     customerPhone: string;
     customerNote?: string | null;
   };
-  /** To ADMIN: few e-Meterai of the bought quota remain (STAMP_QUOTA, STAMP_QUOTA_LOW). */
+  /** To ADMIN: few e-Meterai of the bought quota remain (STAMP_QUOTA plus recorded purchases, STAMP_QUOTA_LOW). */
   STAMP_QUOTA_LOW: { staffName: string; remaining: number; quota: number; url: string };
   STAFF_CUSTOMER_MOVE: {
     staffName: string;
@@ -845,8 +845,8 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
     const title = t(L, `Kuota e-Meterai tinggal ${left}`, `${left} e-Meterai left in the quota`);
     const what = t(
       L,
-      `kuota e-Meterai tinggal ${left} dari ${p.quota}; mohon beli kuota baru dari distributor dan naikkan STAMP_QUOTA`,
-      `only ${left} of ${p.quota} e-Meterai are left; please buy more from the distributor and raise STAMP_QUOTA`,
+      `kuota e-Meterai tinggal ${left} dari ${p.quota}; mohon beli kuota baru dari distributor dan catat pembeliannya di Pajak → Bea Meterai`,
+      `only ${left} of ${p.quota} e-Meterai are left; please buy more from the distributor and record the purchase under Tax → Stamp duty`,
     );
     return {
       audience: 'staff',
