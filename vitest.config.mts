@@ -53,15 +53,30 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    poolOptions: { forks: { maxForks: cores, minForks: 1 } },
+    // Vitest builds one pool per kind from the root's options, so the unit layer's shared module graph
+    // (below) is the threads pool's setting, and only the unit project runs on threads.
+    poolOptions: { forks: { maxForks: cores, minForks: 1 }, threads: { maxThreads: cores, minThreads: 1, isolate: false } },
     projects: [
-      // No globalSetup: the unit layer needs no template database.
-      { extends: true, test: { name: 'unit', include: unit } },
+      // No globalSetup: the unit layer needs no template database. Not isolated: its files are pure
+      // (no database, no mocked modules, globals stubbed only within a test and restored), so each
+      // worker runs file after file in one module graph and loads graphql, type-graphql, MikroORM's
+      // core, react-admin and pdf-lib once rather than once per file: that loading, not the tests,
+      // was most of the layer's CPU time (see README, testing). A file that must stub a module or
+      // keep global state belongs in the integration layer, which stays isolated. Group 0: under
+      // `npm test` the unit layer runs (and fails) first, then the others, so the two pools never
+      // run side by side with more workers than cores.
+      { extends: true, test: { name: 'unit', include: unit, pool: 'threads', sequence: { groupOrder: 0 } } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: [...unit, ...browser], globalSetup: ['test/support/global-setup.ts'] },
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: [...unit, ...browser],
+          globalSetup: ['test/support/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+        },
       },
-      { extends: true, test: { name: 'browser', include: browser, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'browser', include: browser, globalSetup: ['test/support/global-setup.ts'], sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -27,7 +27,9 @@ import spks from './spk';
 import staffTasks from './staffTasks';
 import staff from './staff';
 import taxInvoices from './taxInvoices';
-import { branding, brandTheme } from './branding';
+import stampDuty from './stampDuty';
+import { branding } from './branding';
+import { brandTheme } from './theme';
 
 /** Staff resources: the day's work first (orders and payments), then the catalog, accounts and the audit log. */
 const staffResources = [
@@ -38,6 +40,8 @@ const staffResources = [
   <Resource key="paymentAnomalies" name="paymentAnomalies" {...paymentAnomalies} />,
   // Pajak: tax invoices by month, Coretax export and import of numbers (FINANCE and ADMIN).
   <Resource key="taxInvoices" name="taxInvoices" {...taxInvoices} />,
+  // Pajak → Bea Meterai: the stamp-duty ledger, the month's report, the quota and its purchases.
+  <Resource key="stampDutyLedger" name="stampDutyLedger" {...stampDuty} />,
   // Contracts and hosting: SPKs to process, services, manual tasks, and whether notices reached customers.
   <Resource key="spks" name="spks" {...spks} />,
   <Resource key="services" name="services" {...services} />,

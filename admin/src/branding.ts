@@ -1,11 +1,9 @@
-import { defaultTheme, type RaThemeOptions } from 'react-admin';
-import { theme as baseTheme } from './theme';
-
 /**
  * The hosting company the portal belongs to, as the server put it into index.html
  * (server/src/branding): read synchronously, so the first render already has the company's name,
  * logo and colour, on the login page too. The Vite dev server leaves the placeholder: then the demo
- * company from /branding.json's defaults is used.
+ * company from /branding.json's defaults is used. Data only: the texts (i18n) read it, so it imports
+ * no UI library; the theme in the company's colour is `brandTheme` in theme.ts.
  */
 // The same shape the server sends (type only: nothing of the server is bundled).
 export type { BankAccount, Branding } from '../../server/src/branding/branding';
@@ -33,13 +31,3 @@ function read(): Branding {
 }
 
 export const branding: Branding = read();
-
-/** react-admin's theme in the company's colour. */
-export const brandTheme: RaThemeOptions = {
-  ...baseTheme,
-  palette: {
-    ...defaultTheme.palette,
-    primary: { main: branding.primaryColor },
-    secondary: { main: branding.primaryColor },
-  },
-};

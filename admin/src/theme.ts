@@ -1,4 +1,5 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
+import { branding } from './branding';
 
 /** react-admin's default look in Angsur's blue; column headers on one line, lists 25 rows a page. */
 export const theme: RaThemeOptions = {
@@ -18,5 +19,15 @@ export const theme: RaThemeOptions = {
     RaList: {
       defaultProps: { perPage: 25 },
     },
+  },
+};
+
+/** react-admin's theme in the company's colour. */
+export const brandTheme: RaThemeOptions = {
+  ...theme,
+  palette: {
+    ...defaultTheme.palette,
+    primary: { main: branding.primaryColor },
+    secondary: { main: branding.primaryColor },
   },
 };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestApp, type TestUser } from '../support/app';
-import { expectNoHorizontalOverflow, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser';
+import { expectNoHorizontalOverflow, screenshot, withBrowserAndSupport, type BrowserHarness } from '../support/browser';
 import { TravelClock } from '../support/clock';
 import { completeCustomer, countersign } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
@@ -20,6 +20,7 @@ const clock = new TravelClock(new Date().toISOString());
 let harness: BrowserHarness;
 let app: TestApp;
 let support: TestUser;
+withBrowserAndSupport({ clock }, (f) => ({ harness, app, support } = f));
 const inBrowser: BrowserHarness['inBrowser'] = (...args) => harness.inBrowser(...args);
 const logIn: BrowserHarness['logIn'] = (...args) => harness.logIn(...args);
 
@@ -28,16 +29,6 @@ const SPK = `id status downloadUrl`;
 const staffAct = (mutation: string, id: string) => app.ok(`mutation($id: ID!) { ${mutation}(id: $id) { ${SPK} } }`, { id }, support.token);
 
 const orderPage = (id: string) => `${app.url}/admin/my-orders/${id}/show`;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness({ clock });
-  app = harness.app;
-  support = await app.createUser('SUPPORT');
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
 
 describe('the customer area in the browser', () => {
   it('buys a VPS: catalog, quote, cart, checkout, SPK approval and signed upload, online down payment, the VPS and its hosting page', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type TestApp, type TestUser } from '../support/app';
-import { checkPage, FIRST_RENDER_TIMEOUT, screenshot, startBrowserHarness, switchLanguage, type BrowserHarness } from '../support/browser';
+import { checkPage, FIRST_RENDER_TIMEOUT, screenshot, switchLanguage, withBrowserAndSupport, type BrowserHarness } from '../support/browser';
 import { ShiftedClock } from '../support/clock';
 import { completeCustomer, countersign, overdueCustomerWithService } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
@@ -33,17 +33,9 @@ const clock = new ShiftedClock();
 let harness: BrowserHarness;
 let app: TestApp;
 let support: TestUser;
+withBrowserAndSupport({ clock }, (f) => ({ harness, app, support } = f));
 /** The order the bell walk takes from checkout to a proof awaiting verification. */
 let walked: { id: string; number: string; spkId: string; spkNumber: string } | null = null;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness({ clock });
-  app = harness.app;
-  support = await app.createUser('SUPPORT');
-}, 120_000);
-afterAll(async () => {
-  await harness?.close();
-});
 
 const gqlAs = (token: string) => (query: string, variables: Record<string, unknown> = {}) => app.ok(query, variables, token);
 

@@ -149,13 +149,18 @@ describe('checkPdf', () => {
   });
 
   it('refuses a file that starts like a PDF but is garbage, or is cut short', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {}); // pdf-lib narrates its repair attempts
-    const garbage = await pdfRejection(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2000)]));
-    expect(garbage.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spk', reason: 'PDF_CORRUPT' });
-    expect(garbage.message).toBe('Berkas PDF rusak atau tidak dapat dibaca.');
-    const full = await realPdf();
-    expect((await pdfRejection(full.subarray(0, Math.floor(full.length / 2)))).extensions.reason).toBe('PDF_CORRUPT');
-    expect((await pdfRejection(Buffer.from('%PDF-'))).extensions.reason).toBe('PDF_CORRUPT');
+    // pdf-lib narrates its repair attempts. Restored after: the unit layer's files share a worker.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const garbage = await pdfRejection(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2000)]));
+      expect(garbage.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'spk', reason: 'PDF_CORRUPT' });
+      expect(garbage.message).toBe('Berkas PDF rusak atau tidak dapat dibaca.');
+      const full = await realPdf();
+      expect((await pdfRejection(full.subarray(0, Math.floor(full.length / 2)))).extensions.reason).toBe('PDF_CORRUPT');
+      expect((await pdfRejection(Buffer.from('%PDF-'))).extensions.reason).toBe('PDF_CORRUPT');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('refuses a PDF whose pages are all gone', async () => {

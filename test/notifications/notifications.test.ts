@@ -4,8 +4,11 @@ import { createClient } from 'graphql-ws';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { QueryCounter } from '../../server/src/db/orm';
+import { pubSub } from '../../server/src/graphql/pubsub';
+import { NOTIFICATION_ADDED, type NotificationEvent } from '../../server/src/notifications/bus';
+import { NotificationResolver } from '../../server/src/notifications/notifications.resolver';
 import { deliverDue, MAX_ATTEMPTS } from '../../server/src/notifications/notifications.service';
 import { startTestApp, type TestApp } from '../support/app';
 import { testDatabaseUrl } from '../support/databases';
@@ -72,13 +75,13 @@ const deliver = () => deliverDue(t.app.orm.em.fork(), t.app.services.notificatio
 /** Every field of a Notification. */
 const NOTIFICATION = 'id type title body link data readAt createdAt updatedAt';
 
-function subscribe(app: TestApp, token: string) {
+function subscribe(app: TestApp, token: string, query = `subscription { notificationAdded { ${NOTIFICATION} } }`, variables?: Record<string, unknown>) {
   const client = createClient({ url: app.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
   const received: { type: string; title: string }[] = [];
   let ready!: () => void;
   const started = new Promise<void>((r) => (ready = r));
   const dispose = client.subscribe<{ notificationAdded: { type: string; title: string } }>(
-    { query: `subscription { notificationAdded { ${NOTIFICATION} } }` },
+    { query, variables },
     { next: (v) => v.data && received.push(v.data.notificationAdded), error: () => {}, complete: () => {} },
   );
   client.on('connected', () => setTimeout(ready, 150));
@@ -284,5 +287,67 @@ describe('notifications', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('one execution per event for identical subscriptions (issue 14 item 7)', () => {
+  /** An event as the listener publishes it, carrying its row; straight into this process's pub/sub. */
+  const event = (recipientId: string, title: string): NotificationEvent => {
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    return { notificationId: id, recipientId, row: { id, type: 'ORDER_ASSIGNED', title, body: `Isi ${title}`, link: null, data: null, readAt: null, createdAt: now, updatedAt: now } };
+  };
+
+  it('runs five identical tabs of one user once per event, and each tab gets the result', async () => {
+    const owner = await t.createUser('CUSTOMER');
+    const tabs = Array.from({ length: 5 }, () => subscribe(t, owner.token));
+    await Promise.all(tabs.map((s) => s.started));
+    const resolver = vi.spyOn(NotificationResolver.prototype, 'notificationAdded');
+    try {
+      pubSub.publish(NOTIFICATION_ADDED, event(owner.id, 'Satu'));
+      await until(() => tabs.every((s) => s.received.length === 1));
+      pubSub.publish(NOTIFICATION_ADDED, event(owner.id, 'Dua'));
+      await until(() => tabs.every((s) => s.received.length === 2));
+      expect(tabs.map((s) => s.received.map((n) => n.title))).toEqual(Array(5).fill(['Satu', 'Dua']));
+      expect(resolver).toHaveBeenCalledTimes(2);
+    } finally {
+      resolver.mockRestore();
+      await Promise.all(tabs.map((s) => s.close()));
+    }
+  });
+
+  it('identical subscriptions of two different users never share a result', async () => {
+    const [a, b] = [await t.createUser('CUSTOMER'), await t.createUser('CUSTOMER')];
+    // Interleaved, so whichever execution started first, the other user's is its own.
+    const tabs = [subscribe(t, a.token), subscribe(t, b.token), subscribe(t, a.token), subscribe(t, b.token)];
+    await Promise.all(tabs.map((s) => s.started));
+    pubSub.publish(NOTIFICATION_ADDED, event(a.id, 'Untuk A'));
+    pubSub.publish(NOTIFICATION_ADDED, event(b.id, 'Untuk B'));
+    await until(() => tabs.every((s) => s.received.length >= 1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(tabs.map((s) => s.received.map((n) => n.title))).toEqual([['Untuk A'], ['Untuk B'], ['Untuk A'], ['Untuk B']]);
+    await Promise.all(tabs.map((s) => s.close()));
+  });
+
+  it('a subscription with a different selection or different variables gets its own shape', async () => {
+    const owner = await t.createUser('CUSTOMER');
+    const withVariable = `subscription($full: Boolean!) { notificationAdded { id title body @include(if: $full) } }`;
+    const tabs = [
+      subscribe(t, owner.token, `subscription { notificationAdded { title } }`),
+      subscribe(t, owner.token, `subscription { notificationAdded { type link } }`),
+      subscribe(t, owner.token, withVariable, { full: true }),
+      subscribe(t, owner.token, withVariable, { full: false }),
+    ];
+    await Promise.all(tabs.map((s) => s.started));
+    const e = event(owner.id, 'Bentuk');
+    pubSub.publish(NOTIFICATION_ADDED, e);
+    await until(() => tabs.every((s) => s.received.length === 1));
+    expect(tabs.map((s) => s.received[0])).toEqual([
+      { title: 'Bentuk' },
+      { type: 'ORDER_ASSIGNED', link: null },
+      { id: e.notificationId, title: 'Bentuk', body: 'Isi Bentuk' },
+      { id: e.notificationId, title: 'Bentuk' },
+    ]);
+    await Promise.all(tabs.map((s) => s.close()));
   });
 });

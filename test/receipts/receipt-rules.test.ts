@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../server/src/money/rupiah';
 import { terbilang, terbilangRupiah } from '../../server/src/money/terbilang';
 import { renderReceiptPdf, type ReceiptDocument } from '../../server/src/receipts/receipt-pdf';
-import { quotaWarning } from '../../server/src/tax/stamp-ledger';
+import { quotaWarning } from '../../server/src/tax/stamp-quota';
 import { pageTexts } from '../support/pdf-reader';
 
 describe('terbilang on receipt amounts', () => {

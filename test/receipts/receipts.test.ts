@@ -78,8 +78,10 @@ describe('kwitansi for every settled payment', () => {
     expect(warned.length).toBeGreaterThanOrEqual(1);
     expect(warned[0].data).toMatchObject({ remaining: 2, quota: 3 });
 
-    // Staff download any receipt; running the job again makes nothing new.
-    expect((await download(payment.id, finance.token)).status).toBe(200);
+    // Staff download any receipt (the payment says where); running the job again makes nothing new.
+    const { receiptUrl } = (await t.ok(`query($id: ID!) { payment(id: $id) { receiptUrl } }`, { id: payment.id }, finance.token)).payment;
+    expect(receiptUrl).toBe(`/receipts/${payment.id}.pdf`);
+    expect((await fetch(`${t.url}${receiptUrl}`, { headers: { authorization: `Bearer ${finance.token}` } })).status).toBe(200);
     await runJob();
     expect((await conn().execute(`select count(*)::int as n from stamp_duty_ledger where document_id = ?`, [receipt.id]))[0].n).toBe(1);
   }, 120_000);
@@ -96,6 +98,16 @@ describe('kwitansi for every settled payment', () => {
     expect(text).toContain('Rp 1.000.000');
     expect(text).toMatch(/Satu juta rupiah/i);
     expect(text).not.toContain('e-Meterai');
+  }, 120_000);
+
+  it('the threshold is "above Rp 5.000.000": exactly Rp 5.000.000 has no e-Meterai, one rupiah more has', async () => {
+    const required = async (amount: string) => {
+      const c = await t.createUser('CUSTOMER');
+      const { payment } = await settle(c, (await orderFor(c)).id, amount);
+      return (await conn().execute(`select stamp_required from receipts where payment_id = ?`, [payment.id]))[0].stamp_required;
+    };
+    expect(await required('5000000')).toBe(false);
+    expect(await required('5000001')).toBe(true);
   }, 120_000);
 
   it('a customer cannot fetch another customer’s receipt (NOT_FOUND), nor anyone without signing in', async () => {

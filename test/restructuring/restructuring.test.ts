@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPool } from '../../server/src/pdf';
 import { refreshStatuses } from '../../server/src/installments/statuses';
 import { Order } from '../../server/src/orders/order.entity';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
@@ -95,5 +97,82 @@ describe('restructuring an order in arrears', () => {
     expect((await t.gql(RESTRUCTURE, { i: { orderId: order.id, tenorMonths: 3, includeLateFees: false, reason: 'x' } }, support.token)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await t.gql(RESTRUCTURE, { i: { orderId: order.id, tenorMonths: 0, includeLateFees: false, reason: 'x' } }, support.token)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tenorMonths' });
     expect((await t.gql(RESTRUCTURE, { i: { orderId: order.id, tenorMonths: 3, includeLateFees: false, reason: 'x' } }, c.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+/**
+ * The PDF pool held before it renders an SPK until the test lets it go; `each` runs first on every
+ * render (to change the data under it). Counts the renders.
+ */
+function holdRenders(each?: () => Promise<void>) {
+  const pool = pdfPool();
+  const run = pool.run.bind(pool);
+  let entered!: () => void;
+  let release!: () => void;
+  const gate = { entered: new Promise<void>((r) => (entered = r)), released: new Promise<void>((r) => (release = r)) };
+  const held = { renders: 0, entered: gate.entered, release, restore: () => void (pool.run = run) };
+  pool.run = (async (op, args, opts) => {
+    if (op === 'renderSpk') {
+      held.renders++;
+      await each?.();
+      entered();
+      await gate.released;
+    }
+    return run(op, args, opts);
+  }) as typeof pool.run;
+  return held;
+}
+
+/** An UPDATE of the order's row from a connection of its own, giving up after 3 s of waiting for a lock. */
+async function touchOrder(orderId: string) {
+  const c = new pg.Client({ connectionString: t.databaseUrl! });
+  await c.connect();
+  try {
+    await c.query(`set lock_timeout = '3s'`);
+    return (await c.query(`update orders set updated_at = updated_at where id = $1`, [orderId])).rowCount;
+  } finally {
+    await c.end();
+  }
+}
+
+describe('the addendum is rendered with no transaction open (issue 14 item 6)', () => {
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a write to the same order completes while the addendum renders', async () => {
+    const { order } = await orderInArrears();
+    const held = holdRenders();
+    try {
+      const restructuring = t.gql(RESTRUCTURE, { i: { orderId: order.id, tenorMonths: 6, includeLateFees: true, reason: 'Render di luar transaksi' } }, support.token);
+      await held.entered;
+      // Today's code held the order's row lock (and its transaction) around the render: this waited and gave up.
+      expect(await touchOrder(order.id)).toBe(1);
+      held.release();
+      const r = await restructuring;
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.restructureOrder).toMatchObject({ round: 1, addendum: { status: 'DRAFT', addendumRound: 1 } });
+      expect(held.renders).toBe(1);
+    } finally {
+      held.release();
+      held.restore();
+    }
+    expect((await moneyInvariants(t, order.id)).brokenInstallments).toBe(0);
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('data that changes under every render is refused with CONFLICT CHANGED_WHILE_RENDERING and nothing is restructured', async () => {
+    const { c, order } = await orderInArrears();
+    const before = (await t.ok(ORDER, { id: order.id }, support.token)).order;
+    let n = 0;
+    // The customer's address is on the addendum: changed while each render runs.
+    const held = holdRenders(async () => {
+      await t.ok(`mutation($i: ProfileInput!) { updateMyProfile(input: $i) { id } }`, { i: { nik: '3174051507900001', address: `Jl. Berubah ${++n}, Bandung` } }, c.token);
+    });
+    held.release();
+    try {
+      const r = await t.gql(RESTRUCTURE, { i: { orderId: order.id, tenorMonths: 6, includeLateFees: true, reason: 'Berubah terus' } }, support.token);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHANGED_WHILE_RENDERING' });
+      expect(held.renders).toBe(5);
+    } finally {
+      held.restore();
+    }
+    const after = (await t.ok(ORDER, { id: order.id }, support.token)).order;
+    expect(after).toEqual(before);
   });
 });

@@ -83,6 +83,19 @@ describe('live sockets follow the session', () => {
     }
   });
 
+  it('tabs sharing one execution (issue 14 item 7) are each closed when the session is revoked elsewhere, and get nothing', async () => {
+    const staff = await t.createUser('SUPPORT');
+    const tabs = [await listen(staff.token), await listen(staff.token), await listen(staff.token)];
+    try {
+      await t.app.orm.em.fork().nativeUpdate(User, { id: staff.id }, { tokenVersion: 99 });
+      await notifyStaff(staff);
+      expect(await Promise.all(tabs.map((l) => l.closed))).toEqual([4401, 4401, 4401]);
+      expect(tabs.map((l) => l.received)).toEqual([[], [], []]);
+    } finally {
+      for (const l of tabs) await l.dispose();
+    }
+  });
+
   it('when the access token expires the socket closes with 4403 (the client reconnects with a fresh one) and gets nothing', async () => {
     const staff = await t.createUser('SUPPORT');
     const live = await listen(staff.token);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import { createSandboxCa, issueSignerIdentity, SANDBOX_CA_NAME, SandboxSignatureProvider } from '../../server/src/spk/signature-provider';
@@ -134,5 +135,84 @@ describe('certified electronic signature through the sandbox PSrE', { timeout: 2
     const report = (await res.json()).verification;
     expect(report).toMatchObject({ verdict: 'DIGITALLY_SIGNED', certifiedBy: null });
     expect(report.customerSignatures[0]).toMatchObject({ certified: false, issuer: SANDBOX_CA_NAME, nikMatches: true });
+  });
+});
+
+/** Issue 14 item 6: handing the SPK to the provider holds no transaction or lock during the HTTP call. */
+describe('starting a provider signing', { timeout: 240_000 }, () => {
+  /** The app's provider, held before it answers until the test lets it go (or made to fail once). */
+  function holdProvider(fail?: Error) {
+    const provider = t.app.services.spk.signatures!;
+    const start = provider.startSigning.bind(provider);
+    let entered!: () => void;
+    let release!: () => void;
+    const gate = { entered: new Promise<void>((r) => (entered = r)), released: new Promise<void>((r) => (release = r)) };
+    const held = { calls: 0, entered: gate.entered, release, restore: () => void (provider.startSigning = start) };
+    provider.startSigning = async (req) => {
+      held.calls++;
+      entered();
+      await gate.released;
+      if (fail && held.calls === 1) throw fail;
+      return start(req);
+    };
+    return held;
+  }
+
+  /** SQL from a connection of its own, giving up after 3 s of waiting for a lock. */
+  async function sql(text: string, values: unknown[]) {
+    const c = new pg.Client({ connectionString: t.databaseUrl! });
+    await c.connect();
+    try {
+      await c.query(`set lock_timeout = '3s'`);
+      return await c.query(text, values);
+    } finally {
+      await c.end();
+    }
+  }
+  const attempts = async (spkId: string) => (await sql(`select state, reference from spk_provider_signings where spk_id = $1 order by created_at`, [spkId])).rows;
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a write to the same SPK and order completes while the provider is stalled; pressing again meanwhile makes one attempt', async () => {
+    const { c, spk } = await adminSignedSpk();
+    const held = holdProvider();
+    try {
+      const first = t.gql(START, { id: spk.id }, c.token);
+      await held.entered;
+      // Today's code held the SPK's row lock (and its transaction) around the provider's HTTP call.
+      expect((await sql(`update spks set updated_at = updated_at where id = $1`, [spk.id])).rowCount).toBe(1);
+      expect((await sql(`update orders set updated_at = updated_at where id = (select order_id from spks where id = $1)`, [spk.id])).rowCount).toBe(1);
+      // The intent is recorded before the call.
+      expect(await attempts(spk.id)).toEqual([{ state: 'STARTING', reference: null }]);
+      const second = t.gql(START, { id: spk.id }, c.token);
+      for (let i = 0; i < 200 && held.calls < 2; i++) await new Promise((r) => setTimeout(r, 25));
+      held.release();
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.errors).toBeUndefined();
+      expect(b.errors).toBeUndefined();
+      expect(a.data!.startProviderSigning).toMatchObject({ state: 'OTP_REQUIRED', provider: 'sandbox' });
+      expect(b.data!.startProviderSigning.reference).toBe(a.data!.startProviderSigning.reference);
+      expect(await attempts(spk.id)).toEqual([{ state: 'OTP_REQUIRED', reference: a.data!.startProviderSigning.reference }]);
+    } finally {
+      held.release();
+      held.restore();
+    }
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a failed call closes its attempt with the reason; an attempt left behind by a process that died is retried by the next press', async () => {
+    const { c, spk } = await adminSignedSpk();
+    const held = holdProvider(new Error('connect ECONNREFUSED'));
+    held.release();
+    try {
+      expect((await t.gql(START, { id: spk.id }, c.token)).errors?.[0]?.extensions?.code).toBe('PSRE_ERROR');
+      expect((await t.ok(GET, { id: spk.id }, c.token)).spk.providerSigning).toMatchObject({ state: 'FAILED', reference: null });
+      expect((await attempts(spk.id)).map((a) => a.state)).toEqual(['FAILED']);
+    } finally {
+      held.restore();
+    }
+    // What a process killed during the call leaves: the intent, no answer recorded.
+    await sql(`insert into spk_provider_signings (id, created_at, updated_at, spk_id, provider, reference, state, admin_signed_version, callbacks)
+      select gen_random_uuid(), now(), now(), id, 'sandbox', null, 'STARTING', current_version, 0 from spks where id = $1`, [spk.id]);
+    const retried = (await t.ok(START, { id: spk.id }, c.token)).startProviderSigning;
+    expect(retried).toMatchObject({ state: 'OTP_REQUIRED' });
+    expect((await attempts(spk.id)).map((a) => a.state)).toEqual(['FAILED', 'OTP_REQUIRED']);
   });
 });

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { startTestApp, type TestApp, type TestAppOptions } from './app';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestApp, type TestApp, type TestAppOptions, type TestUser } from './app';
 
 /**
  * The back office in a real browser against the real server, with the built admin (built here when
@@ -107,6 +107,29 @@ export async function resolveChromium(): Promise<{ executablePath: string; args:
   packaged.setGraphicsMode = false;
   const args = packaged.args.filter((a) => a !== '--single-process');
   return { executablePath: await packaged.executablePath(), args: [...args, ...QUIET_FLAGS], source: 'npm' };
+}
+
+/** What `withBrowserAndSupport` hands a test file once its harness is up. */
+export interface StaffFixture {
+  harness: BrowserHarness;
+  app: TestApp;
+  /** A SUPPORT user, for the staff's moves through the API while the browser plays the other side. */
+  support: TestUser;
+}
+
+/**
+ * The setup of a file that walks both sides: the harness on the file's clock and a SUPPORT user,
+ * started before its tests (`ready` gets them) and closed after them.
+ */
+export function withBrowserAndSupport(options: TestAppOptions, ready: (fixture: StaffFixture) => void) {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness(options);
+    ready({ harness, app: harness.app, support: await harness.app.createUser('SUPPORT') });
+  }, 120_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
 }
 
 /** Starts the real server (serving the built admin) and headless Chromium side by side. */

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installmentDisplayStatus } from '../../admin/src/installments/display-status';
-import { InstallmentStatus } from '../../server/src/installments/installment.entity';
+import { InstallmentStatus } from '../../server/src/installments/installment-status';
 import { CLOSED_LINE_STATUSES, isClosedLine } from '../../server/src/installments/rules';
 
 const runs = Number(process.env.PROPERTY_RUNS ?? 2000);
@@ -22,5 +24,35 @@ describe('closed lines (cancelled or restructured) are shown as what they are', 
       }),
       { numRuns: runs },
     );
+  });
+});
+
+/**
+ * The server filters closed lines by the one rule (`liveLines()`, `CLOSED_LINE_SQL`). A hand-written
+ * "not CANCELLED" filter keeps restructured lines in, which only some readers mean (what was paid on a
+ * restructured line stays in the SPK, the ledger, the order's money): each such filter says so in a
+ * comment starting "Not the closed-line rule" just above it, and any other is a mistake.
+ */
+describe('filters of closed lines in the server', () => {
+  const SERVER = path.join(__dirname, '..', '..', 'server', 'src');
+  const handWritten = /\$ne: InstallmentStatus\.CANCELLED|\bi\.status <> 'CANCELLED'/;
+  const files = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  it('use the rule, or say why not', () => {
+    const found: string[] = [];
+    const unexplained: string[] = [];
+    for (const file of files(SERVER)) {
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines.forEach((line, n) => {
+        if (!handWritten.test(line)) return;
+        const where = `${path.relative(SERVER, file)}:${n + 1}`;
+        found.push(where);
+        if (!lines.slice(Math.max(0, n - 8), n).some((l) => /^\s*\/\/ Not the closed-line rule\b/.test(l))) unexplained.push(where);
+      });
+    }
+    expect(unexplained).toEqual([]);
+    // The search itself works: the SPK's lines keep restructured money on purpose.
+    expect(found.some((f) => f.startsWith('spk/spk.service.ts'))).toBe(true);
   });
 });

@@ -1,14 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expectTypeOf, it } from 'vitest';
-import { notify, notifyMany, type NoticeInput, type Recipient } from '../../server/src/notifications/notifications.service';
+import type * as Notifications from '../../server/src/notifications/notifications.service';
+import type { NoticeInput, Recipient } from '../../server/src/notifications/notifications.service';
 import type { NotificationParams } from '../../server/src/notifications/channels/templates';
 
 /**
  * `notify<T>(type, params: NotificationParams[T])`: a notice with the wrong params does not compile.
  * The checks are the `@ts-expect-error` lines below, enforced by `npm run typecheck` (tsc covers test/):
  * if a wrong call ever compiled, the directive itself would be reported as unused. Nothing here runs
- * against a database: the calls sit in a function that is never called.
+ * against a database: the calls sit in a function that is never called, and the module is imported for
+ * its types only (loading it would load the ORM for nothing).
  */
+declare const notify: typeof Notifications.notify;
+declare const notifyMany: typeof Notifications.notifyMany;
 declare const tx: EntityManager;
 declare const user: Recipient;
 const deps = { bus: { enqueue: async () => {} } } as unknown as Parameters<typeof notify>[1];

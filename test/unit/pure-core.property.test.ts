@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/src/common/errors';
 import type { StateMachine } from '../../server/src/common/state-machine';
 import { ServiceAction, ServiceStatus, serviceMachine } from '../../server/src/hosting/service-status';
-import { InstallmentStatus } from '../../server/src/installments/installment.entity';
+import { InstallmentStatus } from '../../server/src/installments/installment-status';
 import { InstallmentAction, applyStatus, installmentMachine, isClosedLine, owed, statusOn } from '../../server/src/installments/rules';
 import { summarize, type InstallmentLike } from '../../server/src/installments/summary';
 import { formatRupiah, parseRupiah, splitWithRemainderLast, sum } from '../../server/src/money/rupiah';

@@ -22,6 +22,8 @@ import type { Role } from './session';
  * - Payment anomalies (money a gateway reported that was not applied: wrong amount, unknown reference,
  *   too much, after expiry): FINANCE and ADMIN read them, like the API's paymentAnomalies.
  * - Pajak (tax invoices, Coretax export and import of numbers): FINANCE and ADMIN, like the API's tax.manage.
+ *   Bea Meterai (the stamp-duty ledger, report and quota): FINANCE and ADMIN read it; only ADMIN records
+ *   and voids quota purchases (`purchase`, the API's stampDuty.quota).
  * - Logging out of every device is everyone's own (the user menu): no rule.
  * - Notifications are everyone's own, customers' too: no rule, the API returns only the caller's.
  * - CUSTOMER: only the customer area (customer/), whose queries return the caller's own data
@@ -52,6 +54,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     installments: ['list', 'export', 'billingPass'],
     paymentAnomalies: ['list', 'resolve'],
     taxInvoices: ['list'],
+    stampDutyLedger: ['list', 'purchase'],
     dashboard: [...DASHBOARD_MONEY, ...DASHBOARD_SPK],
   },
   FINANCE: {
@@ -67,6 +70,7 @@ const rules: Record<Role, Record<string, string[]>> = {
     installments: ['list', 'export'],
     paymentAnomalies: ['list', 'resolve'],
     taxInvoices: ['list'],
+    stampDutyLedger: ['list'],
     dashboard: DASHBOARD_MONEY,
   },
   SUPPORT: {

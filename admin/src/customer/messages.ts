@@ -81,9 +81,10 @@ export const customerMessages: AreaMessages = {
           downPayment: 'Uang muka',
           setupFee: 'Biaya setup',
           adminFee: 'Biaya admin',
+          stampDuty: 'Bea meterai (e-Meterai)',
           total: 'Total pembayaran pertama',
         },
-        schedule: { paid: 'Dibayar %{amount}', vat: 'termasuk PPN %{amount}' },
+        schedule: { paid: 'Dibayar %{amount}', vat: 'termasuk PPN %{amount}', stampDuty: 'termasuk bea meterai %{amount}' },
         pay: {
           proofAwaiting: 'Bukti transfer %{amount} (referensi %{reference}) sudah kami terima dan sedang diperiksa Keuangan. Anda tidak perlu membayar lagi; kami beri tahu setelah diverifikasi.',
           transferAmount: 'Transfer tepat',
@@ -173,6 +174,7 @@ export const customerMessages: AreaMessages = {
           failed: 'Tanda tangan elektronik gagal',
           done: 'Ditandatangani secara elektronik melalui PSrE %{provider}; menunggu verifikasi admin.',
           state: {
+            STARTING: 'Sedang dikirim ke penyedia',
             OTP_REQUIRED: 'Menunggu OTP',
             AWAITING_SIGNER: 'Menunggu tanda tangan di penyedia',
             SIGNED: 'Ditandatangani (tersertifikasi)',
@@ -354,9 +356,10 @@ export const customerMessages: AreaMessages = {
           downPayment: 'Down payment',
           setupFee: 'Setup fee',
           adminFee: 'Admin fee',
+          stampDuty: 'Stamp duty (e-Meterai)',
           total: 'First payment in total',
         },
-        schedule: { paid: 'Paid %{amount}', vat: 'incl. VAT %{amount}' },
+        schedule: { paid: 'Paid %{amount}', vat: 'incl. VAT %{amount}', stampDuty: 'incl. stamp duty %{amount}' },
         pay: {
           proofAwaiting: 'We have your transfer proof for %{amount} (reference %{reference}); Finance is checking it. You need not pay again; we will tell you once it is verified.',
           transferAmount: 'Transfer exactly',
@@ -446,6 +449,7 @@ export const customerMessages: AreaMessages = {
           failed: 'The electronic signature failed',
           done: 'Signed electronically through the PSrE %{provider}; waiting for the admin to verify it.',
           state: {
+            STARTING: 'Being handed to the provider',
             OTP_REQUIRED: 'Waiting for the OTP',
             AWAITING_SIGNER: 'Waiting for your signature at the provider',
             SIGNED: 'Signed (certified)',

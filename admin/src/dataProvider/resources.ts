@@ -66,7 +66,7 @@ const ORDER_DETAIL_FIELDS = `${ORDER_FIELDS} spkConfirmedAt spkNotice graceUntil
   services { ${SERVICE_FIELDS} ${SUSPENSION_FIELDS} }
   customer { id username fullName email phone note }
   items { id position productName category specs planTerms cashPrice setupFee totalPrice }
-  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
+  installments { id number dueDate amount principal margin fees vat stampDuty status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} }`;
 const PAYMENT_FIELDS = `id reference amount method kind status provider createdAt settledAt proofUrl orderId order { id number customerName status }`;
 const PAYMENT_DETAIL_FIELDS = `${PAYMENT_FIELDS} providerReference expiresAt verifiedAt rejectionReason updatedAt allowedActions allocations { ${ALLOCATION_FIELDS} }`;
@@ -102,9 +102,9 @@ const installmentFilter = (filter: Record<string, unknown>) => {
 const MY_ORDER_FIELDS = `id number status totalPrice startDate createdAt spkNotice summary { ${SUMMARY_FIELDS} } items { id position productName category specs } services { id orderItemId label status }`;
 const MY_ORDER_DETAIL_FIELDS = `${MY_ORDER_FIELDS} spkConfirmedAt serviceBlockedReason graceUntil cancelReason updatedAt allowedActions customerName customerPhone customerEmail
   spk { id number status currentVersion downloadUrl allowedActions revisionComments rejectionReason confirmedAt signatureProvider ${PROVIDER_SIGNING_FIELDS} }
-  installments { id number dueDate amount principal margin fees vat status paidAmount lateFee lateFeePaid paidAt }
+  installments { id number dueDate amount principal margin fees vat stampDuty status paidAmount lateFee lateFeePaid paidAt }
   payments { ${ORDER_PAYMENT_FIELDS} expiresAt redirectUrl proofUploadUrl }
-  firstPayment { downPayment setupFee adminFee total }
+  firstPayment { downPayment setupFee adminFee stampDuty total }
   contractEndTerms contractRequests { id kind status note createdAt }`;
 
 const USER_FIELDS = `id username email role fullName phone company active locale lastLoginAt createdAt`;
@@ -277,6 +277,15 @@ export const resources: Record<string, ResourceDef> = {
     mapFilter: (filter) => ({ ...filter, ...(filter.status ? { status: [filter.status].flat() } : {}) }),
     fields: 'id reference kind status invoiceDate period buyerName buyerTin taxBase otherTaxBase vat coretaxNumber',
     sortable: ['reference', 'invoiceDate', 'status', 'vat', 'buyerName'],
+    hasIds: false,
+  },
+  stampDutyLedger: {
+    list: 'stampDutyLedger', // FINANCE and ADMIN; a list only
+    one: '',
+    filterType: 'StampDutyFilter',
+    filters: ['month', 'documentKind', 'borneBy'],
+    fields: 'id ordinal usedAt documentKind documentNumber serial provider amount borneBy chargedInstallmentNumber',
+    sortable: ['ordinal', 'usedAt', 'documentNumber', 'amount'],
     hasIds: false,
   },
   spks: {

@@ -95,6 +95,11 @@ type Documents = {
     "\n    mutation CancelSpk($id: ID!, $input: SpkReasonInput!) {\n      data: cancelSpk(id: $id, input: $input) { id status }\n    }\n  ": typeof types.CancelSpkDocument,
     "\n  mutation CreateSpk($orderId: ID!) {\n    data: createSpk(orderId: $orderId) { id status }\n  }\n": typeof types.CreateSpkDocument,
     "\n  mutation CompleteStaffTask($id: ID!, $note: String) {\n    data: completeStaffTask(id: $id, note: $note) { id status }\n  }\n": typeof types.CompleteStaffTaskDocument,
+    "\n  query StampDutyReport($month: String!) {\n    data: stampDutyReport(month: $month) {\n      month stamps amount quotaTracked quotaOpening quotaPurchased purchaseCost quotaUsed quotaClosing\n      lines { documentKind borneBy stamps amount }\n    }\n  }\n": typeof types.StampDutyReportDocument,
+    "\n  query StampQuota {\n    data: stampQuota { opening bought used remaining low tracked }\n  }\n": typeof types.StampQuotaDocument,
+    "\n  query StampQuotaPurchases {\n    data: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }\n  }\n": typeof types.StampQuotaPurchasesDocument,
+    "\n  mutation RecordStampQuotaPurchase($input: StampQuotaPurchaseInput!) {\n    data: recordStampQuotaPurchase(input: $input) { id quantity }\n  }\n": typeof types.RecordStampQuotaPurchaseDocument,
+    "\n  mutation VoidStampQuotaPurchase($id: ID!, $reason: String!) {\n    data: voidStampQuotaPurchase(id: $id, reason: $reason) { id status }\n  }\n": typeof types.VoidStampQuotaPurchaseDocument,
     "\n  mutation ExportCoretax($period: String!) {\n    data: exportCoretaxXml(period: $period) { fileName count xml }\n  }\n": typeof types.ExportCoretaxDocument,
     "\n  mutation ImportCoretaxNumbers($csv: String!) {\n    data: importCoretaxNumbers(csv: $csv) { line reference outcome field message }\n  }\n": typeof types.ImportCoretaxNumbersDocument,
 };
@@ -180,6 +185,11 @@ const documents: Documents = {
     "\n    mutation CancelSpk($id: ID!, $input: SpkReasonInput!) {\n      data: cancelSpk(id: $id, input: $input) { id status }\n    }\n  ": types.CancelSpkDocument,
     "\n  mutation CreateSpk($orderId: ID!) {\n    data: createSpk(orderId: $orderId) { id status }\n  }\n": types.CreateSpkDocument,
     "\n  mutation CompleteStaffTask($id: ID!, $note: String) {\n    data: completeStaffTask(id: $id, note: $note) { id status }\n  }\n": types.CompleteStaffTaskDocument,
+    "\n  query StampDutyReport($month: String!) {\n    data: stampDutyReport(month: $month) {\n      month stamps amount quotaTracked quotaOpening quotaPurchased purchaseCost quotaUsed quotaClosing\n      lines { documentKind borneBy stamps amount }\n    }\n  }\n": types.StampDutyReportDocument,
+    "\n  query StampQuota {\n    data: stampQuota { opening bought used remaining low tracked }\n  }\n": types.StampQuotaDocument,
+    "\n  query StampQuotaPurchases {\n    data: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }\n  }\n": types.StampQuotaPurchasesDocument,
+    "\n  mutation RecordStampQuotaPurchase($input: StampQuotaPurchaseInput!) {\n    data: recordStampQuotaPurchase(input: $input) { id quantity }\n  }\n": types.RecordStampQuotaPurchaseDocument,
+    "\n  mutation VoidStampQuotaPurchase($id: ID!, $reason: String!) {\n    data: voidStampQuotaPurchase(id: $id, reason: $reason) { id status }\n  }\n": types.VoidStampQuotaPurchaseDocument,
     "\n  mutation ExportCoretax($period: String!) {\n    data: exportCoretaxXml(period: $period) { fileName count xml }\n  }\n": types.ExportCoretaxDocument,
     "\n  mutation ImportCoretaxNumbers($csv: String!) {\n    data: importCoretaxNumbers(csv: $csv) { line reference outcome field message }\n  }\n": types.ImportCoretaxNumbersDocument,
 };
@@ -522,6 +532,26 @@ export function graphql(source: "\n  mutation CreateSpk($orderId: ID!) {\n    da
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteStaffTask($id: ID!, $note: String) {\n    data: completeStaffTask(id: $id, note: $note) { id status }\n  }\n"): (typeof documents)["\n  mutation CompleteStaffTask($id: ID!, $note: String) {\n    data: completeStaffTask(id: $id, note: $note) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StampDutyReport($month: String!) {\n    data: stampDutyReport(month: $month) {\n      month stamps amount quotaTracked quotaOpening quotaPurchased purchaseCost quotaUsed quotaClosing\n      lines { documentKind borneBy stamps amount }\n    }\n  }\n"): (typeof documents)["\n  query StampDutyReport($month: String!) {\n    data: stampDutyReport(month: $month) {\n      month stamps amount quotaTracked quotaOpening quotaPurchased purchaseCost quotaUsed quotaClosing\n      lines { documentKind borneBy stamps amount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StampQuota {\n    data: stampQuota { opening bought used remaining low tracked }\n  }\n"): (typeof documents)["\n  query StampQuota {\n    data: stampQuota { opening bought used remaining low tracked }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StampQuotaPurchases {\n    data: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }\n  }\n"): (typeof documents)["\n  query StampQuotaPurchases {\n    data: stampQuotaPurchases { id purchasedOn quantity pricePerStamp reference status voidReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordStampQuotaPurchase($input: StampQuotaPurchaseInput!) {\n    data: recordStampQuotaPurchase(input: $input) { id quantity }\n  }\n"): (typeof documents)["\n  mutation RecordStampQuotaPurchase($input: StampQuotaPurchaseInput!) {\n    data: recordStampQuotaPurchase(input: $input) { id quantity }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidStampQuotaPurchase($id: ID!, $reason: String!) {\n    data: voidStampQuotaPurchase(id: $id, reason: $reason) { id status }\n  }\n"): (typeof documents)["\n  mutation VoidStampQuotaPurchase($id: ID!, $reason: String!) {\n    data: voidStampQuotaPurchase(id: $id, reason: $reason) { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -371,6 +371,8 @@ export type FirstPaymentBreakdown = {
   downPayment: Scalars['Rupiah']['output'];
   /** Biaya setup of every unit, as sold */
   setupFee: Scalars['Rupiah']['output'];
+  /** Bea meterai charged to the customer on this line (STAMP_DUTY_BORNE_BY=CUSTOMER) */
+  stampDuty: Scalars['Rupiah']['output'];
   total: Scalars['Rupiah']['output'];
 };
 
@@ -414,6 +416,8 @@ export type Installment = {
   paidAmount: Scalars['Rupiah']['output'];
   paidAt?: Maybe<Scalars['DateTimeISO']['output']>;
   principal: Scalars['Rupiah']['output'];
+  /** Bea meterai (e-Meterai) charged to the customer on this line, included in `amount` */
+  stampDuty: Scalars['Rupiah']['output'];
   status: InstallmentStatus;
   /** Tax base (harga jual) of this installment, without PPN */
   taxBase: Scalars['Rupiah']['output'];
@@ -631,6 +635,8 @@ export type Mutation = {
   matchStatementLine: BankStatementLine;
   /** Starts, stops or reboots the server of an active service (its customer, or SUPPORT); audited. */
   powerService: Service;
+  /** ADMIN: records e-Meterai quota bought from the distributor. */
+  recordStampQuotaPurchase: StampQuotaPurchase;
   /** Ask the provider now whether the customer has signed (after its signing page, or for staff). */
   refreshProviderSigning: Spk;
   /** Trades a refresh token for a new pair; the old refresh token stops working. */
@@ -692,6 +698,8 @@ export type Mutation = {
   updateUser: User;
   /** Second sign-in step: the token from login and an authenticator or recovery code. */
   verifyTwoFactorLogin: AuthPayload;
+  /** ADMIN: voids a quota purchase entered by mistake (it stops counting). */
+  voidStampQuotaPurchase: StampQuotaPurchase;
 };
 
 
@@ -862,6 +870,11 @@ export type MutationMatchStatementLineArgs = {
 export type MutationPowerServiceArgs = {
   action: PowerAction;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordStampQuotaPurchaseArgs = {
+  input: StampQuotaPurchaseInput;
 };
 
 
@@ -1043,6 +1056,12 @@ export type MutationUpdateUserArgs = {
 
 export type MutationVerifyTwoFactorLoginArgs = {
   input: TwoFactorLoginInput;
+};
+
+
+export type MutationVoidStampQuotaPurchaseArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type NextDue = {
@@ -1272,6 +1291,8 @@ export type Payment = {
   providerReference?: Maybe<Scalars['String']['output']>;
   /** QRIS: the code to scan (EMVCo payload) */
   qrString?: Maybe<Scalars['String']['output']>;
+  /** Authorized download of the receipt (kwitansi) PDF, once settled (CONFLICT until the receipts job has made it) */
+  receiptUrl?: Maybe<Scalars['String']['output']>;
   /** Where the customer pays online */
   redirectUrl?: Maybe<Scalars['String']['output']>;
   /** Our reference, sent to the gateway as its order id */
@@ -1568,7 +1589,8 @@ export const ProviderSigningState = {
   AwaitingSigner: 'AWAITING_SIGNER',
   Failed: 'FAILED',
   OtpRequired: 'OTP_REQUIRED',
-  Signed: 'SIGNED'
+  Signed: 'SIGNED',
+  Starting: 'STARTING'
 } as const;
 
 export type ProviderSigningState = typeof ProviderSigningState[keyof typeof ProviderSigningState];
@@ -1630,6 +1652,14 @@ export type Query = {
   spk: Spk;
   spks: SpkPage;
   staffTasks: StaffTaskPage;
+  /** FINANCE: the stamp-duty ledger (every e-Meterai used), by month, document and bearer. */
+  stampDutyLedger: StampDutyUsePage;
+  /** FINANCE: the month’s stamp duty by document and bearer, and the quota opening/purchased/used/closing. */
+  stampDutyReport: StampDutyReport;
+  /** FINANCE: the e-Meterai quota bought, used and remaining. */
+  stampQuota: StampQuota;
+  /** FINANCE: e-Meterai quota purchases, newest first. */
+  stampQuotaPurchases: Array<StampQuotaPurchase>;
   /** FINANCE: imported statement credits, by default those still to reconcile */
   statementLines: StatementLinePage;
   /** FINANCE: tax invoices (Faktur Pajak) and return notes, by period and status. */
@@ -1828,6 +1858,20 @@ export type QueryStaffTasksArgs = {
   sortField?: InputMaybe<Scalars['String']['input']>;
   sortOrder?: SortOrder;
   status?: InputMaybe<StaffTaskStatus>;
+};
+
+
+export type QueryStampDutyLedgerArgs = {
+  filter?: InputMaybe<StampDutyFilter>;
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: SortOrder;
+};
+
+
+export type QueryStampDutyReportArgs = {
+  month: Scalars['String']['input'];
 };
 
 
@@ -2199,8 +2243,8 @@ export type SpkProviderSigning = {
   id: Scalars['ID']['output'];
   /** sandbox | privy */
   provider: Scalars['String']['output'];
-  /** The provider’s reference (Privy docToken) */
-  reference: Scalars['String']['output'];
+  /** The provider’s reference (Privy docToken); none while STARTING or when the provider refused to start */
+  reference?: Maybe<Scalars['String']['output']>;
   /** Sandbox only: the OTP it "sent", shown to the customer it is for (never to staff) */
   sandboxOtp?: Maybe<Scalars['String']['output']>;
   /** The SPK version holding the certified copy */
@@ -2287,6 +2331,121 @@ export const StaffTaskStatus = {
 } as const;
 
 export type StaffTaskStatus = typeof StaffTaskStatus[keyof typeof StaffTaskStatus];
+export const StampDocumentKind = {
+  Receipt: 'RECEIPT',
+  Spk: 'SPK'
+} as const;
+
+export type StampDocumentKind = typeof StampDocumentKind[keyof typeof StampDocumentKind];
+export const StampDutyBearer = {
+  Company: 'COMPANY',
+  Customer: 'CUSTOMER'
+} as const;
+
+export type StampDutyBearer = typeof StampDutyBearer[keyof typeof StampDutyBearer];
+export type StampDutyFilter = {
+  borneBy?: InputMaybe<StampDutyBearer>;
+  documentKind?: InputMaybe<StampDocumentKind>;
+  /** Month YYYY-MM (Asia/Jakarta) */
+  month?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The monthly stamp-duty (Bea Meterai) report */
+export type StampDutyReport = {
+  __typename?: 'StampDutyReport';
+  amount: Scalars['Rupiah']['output'];
+  lines: Array<StampDutyReportLine>;
+  month: Scalars['String']['output'];
+  /** What the month’s purchases cost */
+  purchaseCost: Scalars['Rupiah']['output'];
+  quotaClosing: Scalars['Int']['output'];
+  quotaOpening: Scalars['Int']['output'];
+  quotaPurchased: Scalars['Int']['output'];
+  /** false: no quota is tracked (STAMP_QUOTA 0 and no purchase recorded) */
+  quotaTracked: Scalars['Boolean']['output'];
+  quotaUsed: Scalars['Int']['output'];
+  stamps: Scalars['Int']['output'];
+};
+
+/** Stamps used in a month for one kind of document and one bearer */
+export type StampDutyReportLine = {
+  __typename?: 'StampDutyReportLine';
+  amount: Scalars['Rupiah']['output'];
+  borneBy: StampDutyBearer;
+  documentKind: StampDocumentKind;
+  stamps: Scalars['Int']['output'];
+};
+
+export type StampDutyUse = {
+  __typename?: 'StampDutyUse';
+  amount: Scalars['Rupiah']['output'];
+  borneBy: StampDutyBearer;
+  chargedInstallmentId?: Maybe<Scalars['String']['output']>;
+  chargedInstallmentNumber?: Maybe<Scalars['Int']['output']>;
+  chargedOrderId?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  customerId: Scalars['String']['output'];
+  documentId: Scalars['String']['output'];
+  documentKind: StampDocumentKind;
+  documentNumber: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  ordinal: Scalars['Int']['output'];
+  provider: Scalars['String']['output'];
+  serial?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  usedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type StampDutyUsePage = {
+  __typename?: 'StampDutyUsePage';
+  items: Array<StampDutyUse>;
+  page: Scalars['Int']['output'];
+  perPage: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** The e-Meterai quota as it stands */
+export type StampQuota = {
+  __typename?: 'StampQuota';
+  /** STAMP_QUOTA plus the recorded purchases */
+  bought: Scalars['Int']['output'];
+  /** STAMP_QUOTA_LOW: ADMIN is warned when this many remain */
+  low: Scalars['Int']['output'];
+  /** STAMP_QUOTA: bought before purchases were recorded */
+  opening: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+  tracked: Scalars['Boolean']['output'];
+  used: Scalars['Int']['output'];
+};
+
+export type StampQuotaPurchase = {
+  __typename?: 'StampQuotaPurchase';
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  pricePerStamp: Scalars['Rupiah']['output'];
+  purchasedOn: Scalars['LocalDate']['output'];
+  quantity: Scalars['Int']['output'];
+  /** The distributor’s invoice or order number */
+  reference: Scalars['String']['output'];
+  status: StampQuotaPurchaseStatus;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  voidReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type StampQuotaPurchaseInput = {
+  /** What the distributor charged per e-Meterai */
+  pricePerStamp: Scalars['Rupiah']['input'];
+  purchasedOn: Scalars['LocalDate']['input'];
+  quantity: Scalars['Int']['input'];
+  reference: Scalars['String']['input'];
+};
+
+export const StampQuotaPurchaseStatus = {
+  Recorded: 'RECORDED',
+  Voided: 'VOIDED'
+} as const;
+
+export type StampQuotaPurchaseStatus = typeof StampQuotaPurchaseStatus[keyof typeof StampQuotaPurchaseStatus];
 export type StartProviderSigningInput = {
   /** The customer’s account at the provider (PrivyID), when the provider needs it */
   providerAccountId?: InputMaybe<Scalars['String']['input']>;

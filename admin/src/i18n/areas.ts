@@ -11,6 +11,7 @@ import { paymentAnomalyMessages } from '../paymentAnomalies/messages';
 import { authMessages } from '../auth/messages';
 import { privacyMessages } from '../privacy/messages';
 import { taxInvoiceMessages } from '../taxInvoices/messages';
+import { stampDutyMessages } from '../stampDuty/messages';
 import { statementMessages } from '../statements/messages';
 import { reconciliationMessages } from '../reconciliation/messages';
 
@@ -38,6 +39,7 @@ export const areas: AreaMessages[] = [
   authMessages,
   privacyMessages,
   taxInvoiceMessages,
+  stampDutyMessages,
   statementMessages,
   reconciliationMessages,
 ];

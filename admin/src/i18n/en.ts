@@ -310,6 +310,7 @@ export const en: TranslationMessages = {
         dueDate: 'Due date',
         amount: 'Amount',
         vat: 'VAT (included)',
+        stampDuty: 'Stamp duty',
         paidAmount: 'Paid',
         lateFee: 'Late fee',
         status: 'Status',

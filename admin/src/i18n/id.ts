@@ -527,6 +527,7 @@ export const id: TranslationMessages = {
         dueDate: 'Jatuh tempo',
         amount: 'Jumlah',
         vat: 'PPN (termasuk)',
+        stampDuty: 'Bea meterai',
         paidAmount: 'Dibayar',
         lateFee: 'Denda',
         status: 'Status',

@@ -76,6 +76,7 @@ export const InstallmentSchedule = (_props: { label?: false }) => {
   }
   const today = todayInJakarta();
   const payable = PAYABLE_STATUSES.includes(order.status);
+  const stamped = order.installments.some((i) => isPositiveRupiah(i.stampDuty ?? '0'));
   const overdue = (installment: Installment) => installmentDisplayStatus(installment, today, payable) === 'OVERDUE';
   return (
     <ResourceContextProvider value="installments">
@@ -99,6 +100,12 @@ export const InstallmentSchedule = (_props: { label?: false }) => {
           <DataTable.Col source="vat" align="right" disableSort>
             <RupiahField source="vat" />
           </DataTable.Col>
+          {/* Customer-borne e-Meterai added to a line (server/src/tax/stamp-ledger.ts), included in the amount; only when there is one. */}
+          {stamped && (
+            <DataTable.Col source="stampDuty" align="right" disableSort>
+              <RupiahField source="stampDuty" />
+            </DataTable.Col>
+          )}
           <DataTable.Col source="paidAmount" align="right" disableSort>
             <RupiahField source="paidAmount" />
           </DataTable.Col>

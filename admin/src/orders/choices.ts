@@ -68,6 +68,8 @@ export interface Installment {
   fees: string;
   /** PPN included in `amount` (absent where not fetched). */
   vat?: string;
+  /** Customer-borne e-Meterai included in `amount` (absent where not fetched). */
+  stampDuty?: string;
   status: InstallmentStatus;
   paidAmount: string;
   lateFee: string;

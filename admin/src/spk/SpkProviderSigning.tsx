@@ -8,7 +8,7 @@ import { formatDateTime } from '../format';
 import { REFRESH_PROVIDER_SIGNING } from './api';
 import type { Spk } from './choices';
 
-const STATE_COLORS = { OTP_REQUIRED: 'warning', AWAITING_SIGNER: 'info', SIGNED: 'success', FAILED: 'error' } as const;
+const STATE_COLORS = { STARTING: 'default', OTP_REQUIRED: 'warning', AWAITING_SIGNER: 'info', SIGNED: 'success', FAILED: 'error' } as const;
 
 /** Where the customer's certified electronic signature (PSrE) stands, on the staff SPK page. */
 export const SpkProviderSigning = () => {

@@ -104,12 +104,13 @@ export interface Spk {
   providerSigning?: ProviderSigning | null;
 }
 
-export type ProviderSigningState = 'OTP_REQUIRED' | 'AWAITING_SIGNER' | 'SIGNED' | 'FAILED';
+export type ProviderSigningState = 'STARTING' | 'OTP_REQUIRED' | 'AWAITING_SIGNER' | 'SIGNED' | 'FAILED';
 
 /** The customer's signature through the certified provider (PSrE): server/src/spk/provider-signing.entity.ts. */
 export interface ProviderSigning {
   provider: string;
-  reference: string;
+  /** None while STARTING, or when the provider refused to start. */
+  reference: string | null;
   state: ProviderSigningState;
   adminSignedVersion: number;
   signingUrl: string | null;

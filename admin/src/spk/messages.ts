@@ -49,6 +49,7 @@ const id = {
         notCertified: 'Tidak tersertifikasi PSrE',
         issuer: 'Penerbit sertifikat',
         state: {
+          STARTING: 'Sedang dikirim ke penyedia',
           OTP_REQUIRED: 'Menunggu OTP pelanggan',
           AWAITING_SIGNER: 'Menunggu tanda tangan di penyedia',
           SIGNED: 'Ditandatangani (tersertifikasi)',
@@ -256,6 +257,7 @@ const en: typeof id = {
         notCertified: 'Not certified by a PSrE',
         issuer: 'Certificate issuer',
         state: {
+          STARTING: 'Being handed to the provider',
           OTP_REQUIRED: 'Waiting for the customer’s OTP',
           AWAITING_SIGNER: 'Waiting for the signature at the provider',
           SIGNED: 'Signed (certified)',

@@ -45,6 +45,8 @@ const GRANTS = {
   'reports.read': [Role.FINANCE, Role.SUPPORT],
   'users.manage': [],
   'tax.manage': [Role.FINANCE],
+  // Recording (and voiding) e-Meterai quota bought from the distributor: ADMIN only (what the company paid for).
+  'stampDuty.quota': [],
   // Every customer's receivables at a date, for the accountant (a customer's own statement is accessRecord's).
   'receivables.export': [Role.FINANCE],
   'order.restructure': [Role.SUPPORT],
@@ -203,4 +205,22 @@ export function ownerScope(user: AuthUser | null): { customerId: string } | Reco
   decided('scope');
   const u = requireUser(user);
   return u.role === Role.CUSTOMER ? { customerId: u.id } : {};
+}
+
+/**
+ * Whether an event addressed to `recipientId` (a new notification) goes to this user: to its
+ * recipient only, staff included (an admin does not get other people's notifications pushed).
+ */
+export function isRecipient(user: AuthUser | null, recipientId: string): boolean {
+  decided('recipient');
+  return !!user && user.id === recipientId;
+}
+
+/**
+ * Everything the decisions above read about a user, as a key: two callers with the same key get the
+ * same answer to every question here, so a result computed for one may be handed to the other (the
+ * shared subscription execution, graphql/shared-subscriptions.ts). Anyone else gets a different key.
+ */
+export function viewerKey(user: AuthUser | null): string {
+  return user ? `${user.id}:${user.role}` : 'anonymous';
 }

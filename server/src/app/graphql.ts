@@ -8,12 +8,14 @@ import express from 'express';
 import { getOperationAST, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { viewerKey } from '../accounts/access';
 import { authenticate } from '../accounts/authenticate';
 import { localeFromHeader, runInRequestScope } from '../common/request-context';
 import type { Context } from '../graphql/context';
 import { makeFormatError } from '../graphql/errors';
 import { checkOperation, complexityLimit, limitRules, limitsFrom } from '../graphql/limits';
 import { Loaders } from '../graphql/loaders';
+import { SharedSubscriptions } from '../graphql/shared-subscriptions';
 import { maxContentLength, parseSize } from '../http/request-body';
 import { getSchema } from './schema';
 import type { AppServices } from './services';
@@ -40,11 +42,14 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
   const bodyLimit = parseSize(config.GRAPHQL_BODY_LIMIT);
   const authorizationOf = (params: Record<string, unknown> | undefined) => (params?.authorization ?? params?.Authorization) as string | undefined;
 
+  // Identical subscriptions of one viewer run once per event and share the result (issue 14 item 7).
+  const shared = new SharedSubscriptions((context) => viewerKey((context as Context).user));
   // A message over the body limit closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: bodyLimit });
   const wsCleanup = useServer(
     {
       schema,
+      subscribe: shared.subscribe,
       context: async (ctx) => {
         const req = ctx.extra.request;
         return contextFor(authorizationOf(ctx.connectionParams), { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });

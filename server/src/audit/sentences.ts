@@ -79,6 +79,8 @@ export const AUDIT_SENTENCES = {
   'tax.return.create': { id: 'Nota pembatalan {subject} dibuat untuk faktur {d:original}', en: 'Cancellation note {subject} was made for invoice {d:original}' },
   'tax.coretax.export': { id: '{actor} mengekspor {d:invoices} faktur pajak masa {d:period} ke Coretax', en: '{actor} exported {d:invoices} tax invoices for {d:period} to Coretax' },
   'tax.coretax.import': { id: '{actor} mengimpor nomor faktur dari Coretax', en: '{actor} imported tax invoice numbers from Coretax' },
+  'stampDuty.quota.purchase': { id: '{actor} mencatat pembelian {d:quantity} e-Meterai dari distributor ({d:reference})', en: '{actor} recorded a purchase of {d:quantity} e-Meterai from the distributor ({d:reference})' },
+  'stampDuty.quota.void': { id: '{actor} membatalkan pembelian {d:quantity} e-Meterai ({d:reference}){reason}', en: '{actor} voided the purchase of {d:quantity} e-Meterai ({d:reference}){reason}' },
   // Privacy
   'privacy.erasure_requested': { id: '{actor} meminta penghapusan data pribadinya', en: '{actor} asked for their personal data to be erased' },
   'privacy.correction_requested': { id: '{actor} meminta koreksi data pribadinya', en: '{actor} asked for their personal data to be corrected' },

@@ -3,7 +3,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { Role } from '../accounts/roles';
 import { audit } from '../audit/audit';
 import { todayJakarta, type Clock } from '../common/time';
-import { daysLateSql, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, statusOnSql } from '../installments/rules';
+import { CLOSED_LINE_SQL, daysLateSql, lateFeeAfterPassSql, OPEN_SQL, overdueOnSql, statusOnSql } from '../installments/rules';
 import { PAYABLE_SQL } from '../installments/owed-sql';
 import { badInput } from '../common/errors';
 import type { NotificationBus } from '../notifications/bus';
@@ -259,7 +259,7 @@ async function passChunk(tx: EntityManager, pass: Pass, orderIds: string[]): Pro
     `with next as (
        select i.id, ${lateFeeAfterPassSql('d.day', 'd.up_to')} as fee
        from installments i join orders o on o.id = i.order_id ${D}
-       where ${mine} and o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED' and (i.late_fee > 0 or i.due_date < d.day)
+       where ${mine} and o.status in ${PAYABLE_SQL} and not ${CLOSED_LINE_SQL} and (i.late_fee > 0 or i.due_date < d.day)
      ), changed as (update installments i set late_fee = next.fee, updated_at = now() from next where next.id = i.id and i.late_fee <> next.fee returning 1)
      select count(*)::int as n from changed`,
     [day, upTo, ids],
@@ -269,7 +269,7 @@ async function passChunk(tx: EntityManager, pass: Pass, orderIds: string[]): Pro
     `with next as (
        select i.id, ${statusOnSql('d.up_to', 'true')} as status
        from installments i join orders o on o.id = i.order_id ${D}
-       where ${mine} and o.status in ${PAYABLE_SQL} and i.status <> 'CANCELLED'
+       where ${mine} and o.status in ${PAYABLE_SQL} and not ${CLOSED_LINE_SQL}
      ), changed as (
        update installments i set status = next.status, paid_at = case when next.status = 'PAID' then now() end, updated_at = now()
        from next where next.id = i.id and i.status <> next.status returning 1)

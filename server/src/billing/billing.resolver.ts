@@ -5,6 +5,7 @@ import { Role } from '../accounts/roles';
 import type { Context } from '../graphql/context';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Notification } from '../notifications/notification.entity';
+import type { NotificationView } from '../notifications/notification-payload';
 import { getOrder } from '../orders/orders.service';
 import { Order } from '../orders/order.entity';
 import { previewBillingPass, runBillingPass } from './billing-pass';
@@ -25,7 +26,8 @@ class BillingPassSummary {
 
 @ObjectType()
 class OverdueNoticeResult {
-  @Field(() => Notification) notification: Notification;
+  // As written (notify answers the inserted row): nothing reads it back.
+  @Field(() => Notification) notification: NotificationView;
   @Field({ description: 'wa.me click-to-chat link with a prefilled Indonesian message, for a personal chat' }) waLink: string;
   @Field(() => RupiahScalar) arrearsAmount: bigint;
   @Field(() => Int) daysLate: number;

@@ -10,7 +10,6 @@ import { Installment } from '../installments/installment.entity';
 import { summarize } from '../installments/summary';
 import { formatRupiah } from '../money/rupiah';
 import type { NotificationBus } from '../notifications/bus';
-import { Notification } from '../notifications/notification.entity';
 import { notify } from '../notifications/notifications.service';
 import type { Order } from '../orders/order.entity';
 import { appLinks } from '../common/app-links';
@@ -35,7 +34,7 @@ export async function sendOverdueNotice(
     const customer = await em.findOneOrFail(User, order.customer.id);
     const admin = sender ? await em.findOne(User, sender.id) : null;
     const payUrl = `${deps.publicUrl}${appLinks.customerOrder(order.id)}`;
-    const notificationId = await notify(
+    const notification = await notify(
       em,
       deps,
       customer,
@@ -55,7 +54,6 @@ export async function sendOverdueNotice(
     const L = customer.locale;
     const since = oldest ? t('billing.overdueChatSince', { date: formatDate(oldest.dueDate, L) }, L) : '';
     const text = t('billing.overdueChat', { customerName: order.customerName, orderNumber: order.number, since, arrears: formatRupiah(summary.arrearsAmount), payUrl }, L);
-    const notification = await em.findOneOrFail(Notification, notificationId);
     audit(em, sender, 'order.overdue_notice', { entityType: 'Order', entityId: order.id }, { arrearsAmount: summary.arrearsAmount, daysLate });
     return { notification, waLink: waMeLink(order.customerPhone, text), arrearsAmount: summary.arrearsAmount, daysLate };
   });

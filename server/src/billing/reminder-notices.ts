@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale, User } from '../accounts/user.entity';
 import { appLinks } from '../common/app-links';
-import { daysLate, isOverdueOn, owed } from '../installments/rules';
+import { CLOSED_LINE_SQL, daysLate, isOverdueOn, owed } from '../installments/rules';
 import { summarize, type InstallmentLike } from '../installments/summary';
 import type { NotificationBus } from '../notifications/bus';
 import { sqlIn } from './bound-sql';
@@ -49,7 +49,7 @@ export async function sendReminders(
   const installments = new Map<string, InstallmentRow[]>();
   const rows = await sql<Record<string, string | number>>(
     `select i.id, i.order_id, i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, i.amount::text, i.paid_amount::text, i.late_fee::text, i.late_fee_paid::text, i.status
-     from installments i where i.order_id = any(?::uuid[]) and i.status <> 'CANCELLED' order by i.order_id, i.number`,
+     from installments i where i.order_id = any(?::uuid[]) and not ${CLOSED_LINE_SQL} order by i.order_id, i.number`,
     [orderIds],
   );
   const byId = new Map<string, InstallmentRow>();

@@ -290,6 +290,12 @@ const messages = {
   'statement.badPeriod': { id: 'Tanggal awal harus sebelum atau sama dengan tanggal akhir.', en: 'The start date must not be after the end date.' },
   'statement.badFormat': { id: 'Format harus pdf atau csv.', en: 'The format must be pdf or csv.' },
   'tax.period': { id: 'Periode harus berbentuk YYYY-MM.', en: 'The period must look like YYYY-MM.' },
+  'statement.STAMP_DUTY': { id: 'Bea meterai (e-Meterai) pada angsuran ke-{ref}', en: 'Stamp duty (e-Meterai) on installment {ref}' },
+  'stampDuty.purchaseInFuture': { id: 'Tanggal pembelian tidak boleh di masa depan.', en: 'The purchase date cannot be in the future.' },
+  'stampDuty.referenceRequired': { id: 'Nomor referensi pembelian dari distributor wajib diisi.', en: 'The distributor’s purchase reference is required.' },
+  'stampDuty.reasonRequired': { id: 'Alasan pembatalan wajib diisi.', en: 'A reason for voiding is required.' },
+  'stampDuty.purchaseVoided': { id: 'Pembelian kuota ini sudah dibatalkan.', en: 'This quota purchase was already voided.' },
+  'stampDuty.purchaseNotFound': { id: 'Pembelian kuota e-Meterai tidak ditemukan.', en: 'No such e-Meterai quota purchase.' },
   'tax.sellerNpwpMissing': {
     id: 'NPWP perusahaan (COMPANY_NPWP, 16 digit) belum diatur; file Coretax tidak dapat dibuat.',
     en: 'The company NPWP (COMPANY_NPWP, 16 digits) is not set; no Coretax file can be made.',

@@ -109,9 +109,10 @@ const schema = z.object({
   STAMP_DUTY_PROVIDER: z.enum(['sandbox', 'mekari']).default('sandbox'),
   // Receipts (kwitansi) for an amount above this many rupiah carry an e-Meterai (UU 10/2020 art. 3: above Rp 5.000.000).
   RECEIPT_STAMP_THRESHOLD: z.coerce.bigint().min(0n).default(5_000_000n),
-  // Who bears the Rp 10.000 of each e-Meterai, as recorded in the stamp-duty ledger.
+  // Who bears the Rp 10.000 of each e-Meterai: CUSTOMER adds it to the order's next open installment (tax/stamp-ledger.ts).
   STAMP_DUTY_BORNE_BY: z.enum(['COMPANY', 'CUSTOMER']).default('COMPANY'),
-  // e-Meterai bought from the distributor in total (0: not tracked); ADMIN is warned when STAMP_QUOTA_LOW remain.
+  // e-Meterai bought before purchases were recorded in the back office (the opening stock); the quota is this
+  // plus the recorded purchases (0 and none recorded: not tracked). ADMIN is warned when STAMP_QUOTA_LOW remain.
   STAMP_QUOTA: int(0, 100_000_000).default(0),
   STAMP_QUOTA_LOW: int(0, 100_000_000).default(20),
   MEKARI_BASE_URL: z.url().optional(),

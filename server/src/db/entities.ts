@@ -26,7 +26,7 @@ import { VirtualAccount } from '../payments/virtual-account.entity';
 import { BankStatementLine } from '../payments/statements/statement-line.entity';
 import { ContractRequest } from '../orders/contract-request.entity';
 import { Receipt } from '../receipts/receipt.entity';
-import { StampDutyUse } from '../tax/stamp-ledger.entity';
+import { StampDutyUse, StampQuotaPurchase } from '../tax/stamp-ledger.entity';
 
 /** Every entity MikroORM maps; listed by hand so discovery never scans the file system. */
-export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine, ContractRequest, BillingRun, Receipt, StampDutyUse];
+export const entities = [User, RefreshToken, Product, ProductSpecs, InstallmentPlan, AuditLog, Counter, CartItem, Order, OrderItem, Installment, StoredFile, Payment, PaymentAllocation, WebhookEvent, PaymentAnomaly, Spk, SpkVersion, SpkEvent, Service, SuspensionEvent, StaffTask, Notification, NotificationDelivery, InstallmentReminder, RecoveryCode, PrivacyRequest, SpkProviderSigning, VirtualAccount, TaxInvoice, Restructuring, PasswordReset, BankStatementLine, ContractRequest, BillingRun, Receipt, StampDutyUse, StampQuotaPurchase];

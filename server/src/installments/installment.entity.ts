@@ -1,19 +1,11 @@
 import { BigIntType, Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
+import { InstallmentStatus } from './installment-status';
 import type { Order } from '../orders/order.entity';
 
-export enum InstallmentStatus {
-  PENDING = 'PENDING',
-  DUE = 'DUE',
-  OVERDUE = 'OVERDUE',
-  PAID = 'PAID',
-  CANCELLED = 'CANCELLED',
-  /** Replaced by a restructured schedule (orders/restructuring): kept as history, owes nothing more. */
-  RESTRUCTURED = 'RESTRUCTURED',
-}
-registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
+export { InstallmentStatus };
 
 /**
  * One line of an order's schedule. `paidAmount` and `lateFeePaid` only ever change together with
@@ -27,7 +19,8 @@ registerEnumType(InstallmentStatus, { name: 'InstallmentStatus' });
 @Index({ name: 'installments_to_invoice_index', expression: `create index "installments_to_invoice_index" on "installments" ("due_date") where "invoiced_at" is null` })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
 @Check({ name: 'installments_fee_paid_within_fee', expression: 'late_fee_paid >= 0 and late_fee_paid <= late_fee' })
-export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'invoicedAt' | 'taxBase' | 'otherTaxBase' | 'vat'> {
+@Check({ name: 'installments_stamp_duty_within_amount', expression: 'stamp_duty >= 0 and stamp_duty <= amount' })
+export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'invoicedAt' | 'taxBase' | 'otherTaxBase' | 'vat' | 'stampDuty'> {
   @ManyToOne('Order', { ref: true, deleteRule: 'cascade' })
   order: Ref<Order>;
 
@@ -66,6 +59,14 @@ export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' 
   @Field(() => RupiahScalar, { description: 'PPN (VAT) included in `amount`; 0 when the order has no VAT' })
   @Property({ type: new BigIntType('bigint') })
   vat: bigint = 0n;
+
+  /**
+   * Customer-borne e-Meterai (STAMP_DUTY_BORNE_BY=CUSTOMER) added to this line, included in `amount`,
+   * no PPN; written only by tax/stamp-ledger.ts. Within a line it is paid last (`stampDutyPaid`).
+   */
+  @Field(() => RupiahScalar, { description: 'Bea meterai (e-Meterai) charged to the customer on this line, included in `amount`' })
+  @Property({ type: new BigIntType('bigint') })
+  stampDuty: bigint = 0n;
 
   @Field(() => InstallmentStatus)
   @Enum({ items: () => InstallmentStatus })

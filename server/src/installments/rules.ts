@@ -3,7 +3,7 @@ import { defineStateMachine } from '../common/state-machine';
 import { ZONE } from '../common/time';
 import { divRoundHalfUp, type Rupiah } from '../money/rupiah';
 import { CLOSED_LINE_STATUSES, isClosedLine } from './closed-lines';
-import { InstallmentStatus } from './installment.entity';
+import { InstallmentStatus } from './installment-status';
 
 /**
  * The one home of every rule about an installment's money: what is open, owed, due and overdue on a
@@ -40,6 +40,15 @@ export { CLOSED_LINE_STATUSES, isClosedLine };
 export const liveLines = () => ({ status: { $nin: CLOSED_LINE_STATUSES.map((s) => s as InstallmentStatus) } });
 /** Not closed (cancelled, restructured), and principal or late fee still unpaid. */
 export const isOpen = (i: InstallmentMoney) => !isClosedLine(i.status) && (i.paidAmount < i.amount || i.lateFeePaid < i.lateFee);
+/**
+ * How much of a line's customer-borne e-Meterai (`stampDuty`, inside `amount`) `paid` of its amount
+ * covers: the duty is the last money of the line, so a partial payment pays the installment first.
+ * TypeScript only: no set-based code asks it (the statement's SQL reads `stamp_duty` as billed).
+ */
+export const stampDutyCovered = (i: { amount: Rupiah; stampDuty: Rupiah }, paid: Rupiah): Rupiah => {
+  const over = paid - (i.amount - i.stampDuty);
+  return over <= 0n ? 0n : over < i.stampDuty ? over : i.stampDuty;
+};
 /** What the customer still owes on it: unpaid amount plus unpaid late fee. */
 export const owed = (i: Pick<InstallmentMoney, 'amount' | 'paidAmount' | 'lateFee' | 'lateFeePaid'>): Rupiah => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid;
 /** Due on or before `date` and still open: what "pay what is due now" pays. */

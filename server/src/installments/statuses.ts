@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayJakarta, type Clock } from '../common/time';
 import { isPayable } from '../orders/order-status';
 import type { Order } from '../orders/order.entity';
-import { Installment, InstallmentStatus } from './installment.entity';
-import { applyStatus } from './rules';
+import { Installment } from './installment.entity';
+import { applyStatus, liveLines } from './rules';
 
 /**
  * Sets every installment of the order to what today and its money say, by the rule the billing pass
@@ -12,6 +12,7 @@ import { applyStatus } from './rules';
  */
 export async function refreshStatuses(tx: EntityManager, order: Order, clock: Clock) {
   const today = todayJakarta(clock);
-  const installments = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { refresh: true });
+  // Closed lines keep their status whatever the date says (statusOn), so only the lines in force.
+  const installments = await tx.find(Installment, { order, ...liveLines() }, { refresh: true });
   for (const i of installments) applyStatus(i, today, isPayable(order.status), clock.now());
 }

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { isRecipient } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../graphql/current-user';
 import { STAFF_ROLES } from '../accounts/roles';
@@ -65,7 +66,7 @@ export class NotificationResolver {
   @Authorized()
   @Subscription(() => Notification, {
     topics: NOTIFICATION_ADDED,
-    filter: ({ payload, context }: { payload: NotificationEvent; context: Context }) => payload.recipientId === context.user?.id,
+    filter: ({ payload, context }: { payload: NotificationEvent; context: Context }) => isRecipient(context.user, payload.recipientId),
     description: 'New notifications for the connected user (graphql-ws; token in connectionParams.authorization)',
   })
   notificationAdded(@Root() event: NotificationEvent, @Ctx() ctx: Context) {

@@ -5,12 +5,13 @@ import type { Logger } from 'pino';
 import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import type { Clock } from '../common/time';
-import type { NotificationBus } from './bus';
+import type { NotificationBus, NotificationRowPayload } from './bus';
 import type { EmailSender } from './channels/email';
 import { withLetterhead, type Letterhead } from './channels/letterhead';
 import { renderNotification, type NotificationParams, type NotificationType } from './channels/templates';
 import type { WhatsAppSender } from './channels/whatsapp';
 import { Channel, DeliveryStatus, Notification, NotificationDelivery } from './notification.entity';
+import { notificationFromPayload, type NotificationView } from './notification-payload';
 
 export interface NotificationDeps {
   clock: Clock;
@@ -67,7 +68,7 @@ export function noticeRows<T extends NotificationType>({ recipient, type, params
 /**
  * Notifies one user, typed by the notice: `notify(tx, deps, user, 'SPK_CONFIRMED', params)` takes only
  * SPK_CONFIRMED's params. Written by the same writer as `notifyMany` (one notice, one batch). Answers
- * the new notification's id; load the entity from the same transaction if it is needed.
+ * the notification as inserted (every field the API shows), so a caller that returns it reads nothing back.
  */
 export async function notify<T extends NotificationType>(
   tx: EntityManager,
@@ -76,10 +77,9 @@ export async function notify<T extends NotificationType>(
   type: T,
   params: NotificationParams[T],
   opts: { link?: string | null; channels?: Channel[] } = {},
-): Promise<string> {
-  const rows = noticeRows({ recipient, type, params, link: opts.link, channels: opts.channels });
-  await writeNotices(tx, deps, [rows]);
-  return rows.notification.id;
+): Promise<NotificationView> {
+  const [written] = await writeNotices(tx, deps, [noticeRows({ recipient, type, params, link: opts.link, channels: opts.channels })]);
+  return notificationFromPayload(written!);
 }
 
 /**
@@ -107,9 +107,10 @@ export async function notifyMany(tx: EntityManager, deps: Pick<NotificationDeps,
  * long texts (body, the e-mail's text and HTML) are never inside a JSON document PostgreSQL must parse:
  * each payload is its small JSON remainder merged with those texts by `jsonb_build_object` (one JSON
  * document per batch parsed as a whole cost ~1 s per 3,000 rows, ten times the INSERT itself).
+ * Answers the notifications as inserted, in the order given.
  */
-async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, rows: readonly NoticeRows[]): Promise<void> {
-  if (!rows.length) return;
+async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus'>, rows: readonly NoticeRows[]): Promise<NotificationRowPayload[]> {
+  if (!rows.length) return [];
   if (!tx.isInTransaction()) throw new Error('notices are written in the transaction of the change they announce (em.transactional)');
   const n: (string | null)[][] = [];
   const d: (string | null)[][] = [];
@@ -143,12 +144,16 @@ async function writeNotices(tx: EntityManager, deps: Pick<NotificationDeps, 'bus
   }
   // The row travels with the event (embedded bus; PostgreSQL's insert trigger sends the same object), so
   // subscribers read nothing (issue 14 item 7).
+  // `returning` answers every inserted row: one missing means the INSERT is not what this code thinks
+  // it is, so nothing is announced with a made-up time (the transaction fails with it).
   const createdAt = new Map(stamped.map((r) => [r.id, new Date(r.created_at).toISOString()]));
-  for (const { notification: x } of rows) {
-    const at = createdAt.get(x.id) ?? new Date().toISOString();
-    const row = { id: x.id, type: x.type, title: x.title, body: x.body, link: x.link, data: x.data, readAt: null, createdAt: at, updatedAt: at };
-    await deps.bus.enqueue(tx, { notificationId: x.id, recipientId: x.recipientId, row });
-  }
+  const written = rows.map(({ notification: x }) => {
+    const at = createdAt.get(x.id);
+    if (at === undefined) throw new Error(`the notifications INSERT did not return the row ${x.id} it wrote`);
+    return { recipientId: x.recipientId, row: { id: x.id, type: x.type, title: x.title, body: x.body, link: x.link, data: x.data, readAt: null, createdAt: at, updatedAt: at } };
+  });
+  for (const { recipientId, row } of written) await deps.bus.enqueue(tx, { notificationId: row.id, recipientId, row });
+  return written.map((w) => w.row);
 }
 
 /** A payload's long text field, or null when it has none (null is stripped from the merged payload). */

@@ -8,6 +8,7 @@ export class FirstPaymentBreakdown {
   @Field(() => RupiahScalar, { description: 'Uang muka: the part of the price paid up front' }) downPayment: bigint;
   @Field(() => RupiahScalar, { description: 'Biaya setup of every unit, as sold' }) setupFee: bigint;
   @Field(() => RupiahScalar, { description: 'Biaya admin of every unit, as sold' }) adminFee: bigint;
+  @Field(() => RupiahScalar, { description: 'Bea meterai charged to the customer on this line (STAMP_DUTY_BORNE_BY=CUSTOMER)' }) stampDuty: bigint;
   @Field(() => RupiahScalar) total: bigint;
 }
 
@@ -22,9 +23,10 @@ export function firstPaymentOf(items: OrderItem[], first: Installment | undefine
   const setup = items.reduce((sum, item) => sum + item.setupFee, 0n);
   const setupFee = setup <= first.fees ? setup : first.fees;
   return {
-    downPayment: first.amount - first.fees,
+    downPayment: first.amount - first.fees - first.stampDuty,
     setupFee,
     adminFee: first.fees - setupFee,
+    stampDuty: first.stampDuty,
     total: first.amount,
   };
 }

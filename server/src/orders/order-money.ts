@@ -66,6 +66,8 @@ export async function followMoney(
 export function registerOrderHandlers(events: DomainEvents) {
   const follow = async (tx: EntityManager, orderId: string, actor: AuthUser | null, at: Date, cause: { paymentId: string; refund?: boolean }) => {
     const order = await tx.findOneOrFail(Order, orderId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // Not the closed-line rule: followMoney takes every line that holds money, restructured ones too
+    // (as restructureOrder passes them): the first line is the down payment even once restructured.
     const installments = await tx.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
     await followMoney(tx, { events, clock: { now: () => at } }, order, installments, actor, cause);
   };

@@ -146,6 +146,12 @@ export class PaymentResolver {
     return payment.proof ? `/files/payments/${payment.id}/proof` : null;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the receipt (kwitansi) PDF, once settled (CONFLICT until the receipts job has made it)' })
+  receiptUrl(@Root() payment: Payment) {
+    // Every settled payment is numbered a receipt in its own transaction (receipts/receipts.ts): no query needed.
+    return payment.settledAt ? `/receipts/${payment.id}.pdf` : null;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'PUT the proof bytes here (JPEG, PNG or PDF, max 5 MB) with the bearer token' })
   proofUploadUrl(@Root() payment: Payment) {
     return payment.method === PaymentMethod.BANK_TRANSFER && payment.status === PaymentStatus.PENDING ? `/files/payments/${payment.id}/proof` : null;

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Loaded } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { User } from '../accounts/user.entity';
 import { brandingFromConfig } from '../branding/branding';
@@ -9,6 +9,7 @@ import { nextCounterValue } from '../db/counter.entity';
 import type { DomainEvents } from '../events/domain-events';
 import { StoredFile } from '../files/stored-file.entity';
 import { sum } from '../money/rupiah';
+import { stampDutyCovered } from '../installments/rules';
 import { Order } from '../orders/order.entity';
 import { Payment, PaymentAllocation } from '../payments/payment.entity';
 import { spkSigner } from '../spk/signing-identity';
@@ -60,6 +61,22 @@ export function registerReceiptHandlers(events: DomainEvents, deps: { config: Pi
 
 const installmentLabel = (n: number) => (n === 0 ? 'Uang muka / Down payment' : `Angsuran ke-${n} / Installment ${n}`);
 
+/**
+ * What each allocation paid of its line's customer-borne e-Meterai: the line's allocations in the order
+ * they were made (refunded ones left out) show what was paid before this one (installments/rules.ts).
+ */
+async function stampDutyPaidBy(em: EntityManager, allocations: Loaded<PaymentAllocation, 'installment'>[]): Promise<bigint[]> {
+  const stamped = allocations.filter((a) => a.installment.$.stampDuty > 0n).map((a) => a.installment.id);
+  const all = stamped.length ? await em.find(PaymentAllocation, { installment: { $in: stamped }, reversedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' } }) : [];
+  return allocations.map((a) => {
+    const line = a.installment.$;
+    if (line.stampDuty === 0n) return 0n;
+    const mine = all.findIndex((x) => x.id === a.id);
+    const before = sum(all.slice(0, mine < 0 ? all.length : mine).filter((x) => x.installment.id === line.id).map((x) => x.principal));
+    return stampDutyCovered(line, before + a.principal) - stampDutyCovered(line, before);
+  });
+}
+
 /** Everything the PDF shows, read with no transaction open. */
 export async function receiptDocument(em: EntityManager, config: Config, receipt: Receipt): Promise<{ doc: ReceiptDocument; customerId: string; orderId: string }> {
   const payment = await em.findOneOrFail(Payment, receipt.payment.id);
@@ -67,16 +84,19 @@ export async function receiptDocument(em: EntityManager, config: Config, receipt
   const customer = await em.findOneOrFail(User, order.customer.id);
   const allocations = await em.find(PaymentAllocation, { payment }, { populate: ['installment'] });
   allocations.sort((a, b) => a.installment.$.number - b.installment.$.number);
-  const lines = allocations.flatMap((a) => {
+  const stampParts = await stampDutyPaidBy(em, allocations);
+  const lines = allocations.flatMap((a, k) => {
     const n = a.installment.$.number;
+    const stamp = stampParts[k]!;
     const out: { label: string; amount: bigint }[] = [];
-    if (a.principal > 0n) out.push({ label: installmentLabel(n), amount: a.principal });
+    if (a.principal - stamp > 0n) out.push({ label: installmentLabel(n), amount: a.principal - stamp });
+    if (stamp > 0n) out.push({ label: `Bea meterai ${installmentLabel(n).toLowerCase()} / stamp duty`, amount: stamp });
     if (a.lateFee > 0n) out.push({ label: `Denda ${installmentLabel(n).toLowerCase()} / late fee`, amount: a.lateFee });
     return out;
   });
   // The installments' amounts are what the customer pays, VAT included: vat.ts's rule for a price with
-  // VAT, on what this payment paid of them (late fees carry no VAT here).
-  const principal = sum(allocations.map((a) => a.principal));
+  // VAT, on what this payment paid of them (late fees and stamp duty carry no VAT here).
+  const principal = sum(allocations.map((a) => a.principal)) - sum(stampParts);
   const vat = order.vatTerms && order.vatTerms.rateBps > 0 && principal > 0n ? vatOf(principal, { ...order.vatTerms, pricesIncludeVat: true }) : null;
   const brand = brandingFromConfig(config);
   const signer = spkSigner(config, null);

@@ -4,6 +4,11 @@ import { BaseEntity } from '../db/base.entity';
 import { Spk } from './spk.entity';
 
 export enum ProviderSigningState {
+  /**
+   * Being handed to the provider: recorded before the call, the provider's answer not recorded yet (a
+   * press under way, or one whose process died meanwhile: pressing again retries it).
+   */
+  STARTING = 'STARTING',
   /** The provider sent the signer an OTP; the customer types it here (sandbox) . */
   OTP_REQUIRED = 'OTP_REQUIRED',
   /** The signer finishes at the provider (signingUrl); the callback or the polling job brings the result. */
@@ -25,7 +30,7 @@ export const OPEN_PROVIDER_SIGNING = [ProviderSigningState.OTP_REQUIRED, Provide
 @ObjectType({ description: 'The customer’s signature through the certified provider (PSrE)' })
 @Entity({ tableName: 'spk_provider_signings' })
 @Unique({ properties: ['provider', 'reference'] })
-export class SpkProviderSigning extends BaseEntity<'signingUrl' | 'sandboxOtp' | 'failureReason' | 'signedVersion' | 'completedAt' | 'lastCheckedAt' | 'callbacks'> {
+export class SpkProviderSigning extends BaseEntity<'reference' | 'signingUrl' | 'sandboxOtp' | 'failureReason' | 'signedVersion' | 'completedAt' | 'lastCheckedAt' | 'callbacks'> {
   @ManyToOne(() => Spk, { ref: true, deleteRule: 'cascade' })
   @Index()
   spk: Ref<Spk>;
@@ -34,9 +39,9 @@ export class SpkProviderSigning extends BaseEntity<'signingUrl' | 'sandboxOtp' |
   @Property({ length: 16 })
   provider: string;
 
-  @Field({ description: 'The provider’s reference (Privy docToken)' })
-  @Property({ length: 200 })
-  reference: string;
+  @Field(() => String, { nullable: true, description: 'The provider’s reference (Privy docToken); none while STARTING or when the provider refused to start' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  reference: string | null = null;
 
   @Field(() => ProviderSigningState)
   @Enum({ items: () => ProviderSigningState })

@@ -62,57 +62,87 @@ const FALLBACK_BOX = { x: 330, y: 90, width: 200, height: 110 };
 /**
  * The customer hands the admin-signed SPK to the provider. An open attempt on the same admin-signed
  * version is returned as it is (pressing twice does not start twice); one on an older version is closed.
+ *
+ * No transaction is open during the provider's HTTP call (issue 14 item 6): a short transaction records
+ * the intent (an attempt STARTING), the call runs with none open, and a second short transaction records
+ * the answer on that attempt. Pressing again while a call is under way, or after a process died during
+ * one, finds the STARTING attempt and calls again for it; the first answer recorded stands (a concurrent
+ * press returns it), so one press or several make one attempt. A call that fails closes its attempt
+ * (FAILED, with the reason); the next press starts a new one.
  */
 export async function startProviderSigning(em: EntityManager, app: Services, user: AuthUser | null, spkId: string, providerAccountId: string | null) {
   const provider = providerOf(app);
-  return em.transactional(async (tx) => {
+  const intent = await em.fork().transactional(async (tx) => {
     const spk = accessRecord(user, await tx.findOne(Spk, spkId, lock), { owner: (s) => s.customer.id, notFound: 'spk.notFound', ownerOnly: true });
     spkMachine.apply(spk.status, SpkAction.UPLOAD_SIGNED);
     const admin = await latestAdminSigned(tx, spk);
-    const open = await tx.findOne(SpkProviderSigning, { spk, state: { $in: OPEN_PROVIDER_SIGNING } }, { orderBy: { createdAt: 'desc' } });
+    const open = await tx.findOne(SpkProviderSigning, { spk, state: { $in: [ProviderSigningState.STARTING, ...OPEN_PROVIDER_SIGNING] } }, { orderBy: { createdAt: 'desc' } });
     if (open && open.adminSignedVersion === admin.version && open.provider === provider.name) return open;
     if (open) {
       open.state = ProviderSigningState.FAILED;
       open.failureReason = 'digantikan oleh permintaan baru';
     }
-    const customer = await tx.findOneOrFail(User, spk.customer.id);
-    const adminPdf = (await tx.populate(admin, ['file.data'])).file.$.data;
-    const pages = spk.customerSignatureBox ? null : await lastPageIndex(adminPdf);
-    let session;
-    try {
-      session = await provider.startSigning({
-        documentId: `${spk.id}:v${admin.version}`,
-        title: `SPK ${spk.number}`,
-        fileName: `${spk.documentCode}.pdf`,
-        pdf: adminPdf,
-        signer: {
-          fullName: customer.fullName,
-          nik: customer.nik ?? '',
-          email: customer.email,
-          phone: customer.phone,
-          organization: customer.company,
-          providerAccountId: providerAccountId?.trim() || null,
-        },
-        box: spk.customerSignatureBox ?? { page: pages!, ...FALLBACK_BOX },
-        reason: `Persetujuan ${spk.number}`,
-        location: app.config.COMPANY_CITY,
-        callbackUrl: `${app.config.publicUrl}/hooks/psre/${provider.name}`,
-      });
-    } catch (err) {
-      throw providerError(err);
-    }
-    const row = tx.create(SpkProviderSigning, {
-      spk,
-      provider: provider.name,
-      reference: session.reference,
-      state: session.status === 'OTP_REQUIRED' ? ProviderSigningState.OTP_REQUIRED : ProviderSigningState.AWAITING_SIGNER,
-      adminSignedVersion: admin.version,
-      signingUrl: session.signingUrl,
-      sandboxOtp: session.sandboxOtp,
-    });
-    audit(tx, user!, 'spk.provider_signing_start', { entityType: 'Spk', entityId: spk.id }, { provider: provider.name, reference: session.reference });
-    return row;
+    return tx.create(SpkProviderSigning, { spk, provider: provider.name, state: ProviderSigningState.STARTING, adminSignedVersion: admin.version });
   });
+  if (intent.state !== ProviderSigningState.STARTING) return intent;
+
+  const read = em.fork();
+  const spk = await read.findOneOrFail(Spk, spkId);
+  const customer = await read.findOneOrFail(User, spk.customer.id);
+  const admin = await read.findOneOrFail(SpkVersion, { spk, kind: SpkVersionKind.ADMIN_SIGNED, version: intent.adminSignedVersion }, { populate: ['file.data'] });
+  const adminPdf = admin.file.$.data;
+  const pages = spk.customerSignatureBox ? null : await lastPageIndex(adminPdf);
+  let session;
+  try {
+    session = await provider.startSigning({
+      documentId: `${spk.id}:v${admin.version}`,
+      title: `SPK ${spk.number}`,
+      fileName: `${spk.documentCode}.pdf`,
+      pdf: adminPdf,
+      signer: {
+        fullName: customer.fullName,
+        nik: customer.nik ?? '',
+        email: customer.email,
+        phone: customer.phone,
+        organization: customer.company,
+        providerAccountId: providerAccountId?.trim() || null,
+      },
+      box: spk.customerSignatureBox ?? { page: pages!, ...FALLBACK_BOX },
+      reason: `Persetujuan ${spk.number}`,
+      location: app.config.COMPANY_CITY,
+      callbackUrl: `${app.config.publicUrl}/hooks/psre/${provider.name}`,
+    });
+  } catch (err) {
+    const refused = providerError(err);
+    await read.nativeUpdate(SpkProviderSigning, { id: intent.id, state: ProviderSigningState.STARTING }, { state: ProviderSigningState.FAILED, failureReason: refused.message.slice(0, 2000) });
+    throw refused;
+  }
+
+  const recorded = await em.transactional(async (tx) => {
+    const spkNow = await tx.findOneOrFail(Spk, spkId, lock);
+    const attempt = await tx.findOneOrFail(SpkProviderSigning, intent.id, lock);
+    // A concurrent press recorded its answer first: that attempt stands (this session stays unused).
+    if (attempt.state !== ProviderSigningState.STARTING) return OPEN_PROVIDER_SIGNING.includes(attempt.state) ? attempt : { changed: spkNow.status };
+    if (!spkMachine.can(spkNow.status, SpkAction.UPLOAD_SIGNED) || (await latestAdminSigned(tx, spkNow)).version !== attempt.adminSignedVersion) {
+      attempt.state = ProviderSigningState.FAILED;
+      attempt.failureReason = 'SPK berubah sementara itu';
+      return { changed: spkNow.status };
+    }
+    attempt.reference = session.reference;
+    attempt.state = session.status === 'OTP_REQUIRED' ? ProviderSigningState.OTP_REQUIRED : ProviderSigningState.AWAITING_SIGNER;
+    attempt.signingUrl = session.signingUrl;
+    attempt.sandboxOtp = session.sandboxOtp;
+    audit(tx, user!, 'spk.provider_signing_start', { entityType: 'Spk', entityId: spkId }, { provider: provider.name, reference: session.reference });
+    return attempt;
+  });
+  if ('changed' in recorded) throw new AppError('CONFLICT', t('spk.changedWhileRendering'), { currentState: recorded.changed, reason: 'CHANGED_WHILE_RENDERING' });
+  return recorded;
+}
+
+/** An open attempt's provider reference: recorded together with the open state, so it is always there. */
+function referenceOf(attempt: SpkProviderSigning): string {
+  if (attempt.reference === null) throw new Error(`provider signing ${attempt.id} is ${attempt.state} without a reference`);
+  return attempt.reference;
 }
 
 async function lastPageIndex(pdf: Uint8Array): Promise<number> {
@@ -126,14 +156,14 @@ export async function confirmProviderOtp(em: EntityManager, app: Services, user:
   const session = await em.findOne(SpkProviderSigning, { spk, state: ProviderSigningState.OTP_REQUIRED, provider: provider.name }, { orderBy: { createdAt: 'desc' } });
   if (!session || !provider.confirmOtp) throw new AppError('CONFLICT', t('psre.noOtpPending'), { currentState: spk.status });
   try {
-    await provider.confirmOtp(session.reference, otp);
+    await provider.confirmOtp(referenceOf(session), otp);
   } catch (err) {
     if (err instanceof SignatureProviderError && err.kind === 'OTP_LOCKED') await closeAttempt(em, session.id, 'OTP salah terlalu sering');
     throw providerError(err);
   }
   // Signed at the provider: from here the result is fetched like any other (and the polling job retries).
   await em.nativeUpdate(SpkProviderSigning, { id: session.id, state: ProviderSigningState.OTP_REQUIRED }, { state: ProviderSigningState.AWAITING_SIGNER, sandboxOtp: null });
-  const outcome = await completeProviderSigning(app, session.reference, 'OTP');
+  const outcome = await completeProviderSigning(app, referenceOf(session), 'OTP');
   if (outcome.outcome === 'FAILED') throw new AppError('PSRE_NOT_CERTIFIED', t('psre.notCertified', { reason: outcome.reason ?? '-' }));
   if (outcome.outcome === 'PROVIDER_ERROR') throw new AppError('PSRE_ERROR', t('psre.providerFailed', { reason: outcome.reason ?? '-' }));
   return reloaded(em, spkId);
@@ -144,7 +174,7 @@ export async function refreshProviderSigning(em: EntityManager, app: Services, u
   const spk = accessRecord(user, await em.findOne(Spk, spkId), { owner: (s) => s.customer.id, notFound: 'spk.notFound' });
   const session = await latestProviderSigning(em, spk.id);
   if (session && OPEN_PROVIDER_SIGNING.includes(session.state) && session.provider === app.spk.signatures?.name) {
-    await completeProviderSigning(app, session.reference, 'POLL');
+    await completeProviderSigning(app, referenceOf(session), 'POLL');
   }
   return reloaded(em, spkId);
 }
@@ -266,7 +296,7 @@ export async function pollProviderSignings(app: Services): Promise<number> {
   );
   let settled = 0;
   for (const s of due) {
-    const { outcome } = await completeProviderSigning(app, s.reference, 'POLL');
+    const { outcome } = await completeProviderSigning(app, referenceOf(s), 'POLL');
     if (outcome === 'SIGNED' || outcome === 'FAILED') settled++;
   }
   return settled;

@@ -18,7 +18,7 @@ import { OrderItem } from '../orders/order-item.entity';
 import { OrderAction, orderMachine } from '../orders/order-status';
 import { Order } from '../orders/order.entity';
 import { verifySignedUpload } from '../pdf';
-import type { SpkDocumentData } from './document';
+import type { RenderedSpk, SpkDocumentData } from './document';
 import { makeSignedSpk, renderSpkDocument } from './document-work';
 import type { SigningIdentity } from './document/sign';
 import { assertNoArrears, assertProfileComplete } from './preconditions';
@@ -80,13 +80,16 @@ async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Pr
   const order = await em.findOneOrFail(Order, spk.order.id);
   const customer = await em.findOneOrFail(User, spk.customer.id);
   const items = await em.find(OrderItem, { order }, { orderBy: { position: 'asc' } });
+  // Not the closed-line rule: the SPK lists a restructured line with what was paid on it; one that had
+  // nothing paid is history only.
   const lines = await em.find(Installment, { order, status: { $ne: InstallmentStatus.CANCELLED } }, { orderBy: { number: 'asc' } });
-  // A restructured line keeps only what was paid on it; one that had nothing paid is history only.
   const installments = lines.filter((i) => !(i.status === InstallmentStatus.RESTRUCTURED && i.amount === 0n));
   const restructurings = await em.find(Restructuring, { order }, { orderBy: { round: 'asc' } });
   const restructuring = spk.addendumRound ? restructurings.find((r) => r.round === spk.addendumRound) ?? null : null;
   const lateFeesCarried = restructurings.reduce((s, r) => s + r.lateFeesCarried, 0n);
   const vatAmount = installments.reduce((s, i) => s + i.vat, 0n);
+  // Customer-borne e-Meterai already charged on the schedule (tax/stamp-ledger.ts): part of the total.
+  const stampDuty = lines.reduce((s, i) => s + i.stampDuty, 0n);
   const terms = items[0]!.planTerms;
   const c = deps.config;
   const sum = (f: (i: OrderItem) => bigint) => items.reduce((s, i) => s + f(i), 0n);
@@ -136,9 +139,10 @@ async function documentData(em: EntityManager, spk: SpkFacts, deps: SpkDeps): Pr
       // On prices sold without PPN it is added on top. After a restructuring the PPN of what remained was
       // re-split (restructuring/), so the part added on top is what the total holds beyond the rest.
       vatAdded: !order.vatTerms || order.vatTerms.pricesIncludeVat ? 0n
-        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried
+        : restructurings.length ? order.totalPrice - sum((i) => i.cashPrice) - sum((i) => i.setupFee) - BigInt(terms.adminFee) * BigInt(items.length) - lines.reduce((s, i) => s + i.margin, 0n) - lateFeesCarried - stampDuty
         : vatAmount,
       lateFeesCarried,
+      stampDuty,
       vatRatePercent: order.vatTerms ? `${order.vatTerms.rateBps / 100}% × DPP ${order.vatTerms.baseNumerator}/${order.vatTerms.baseDenominator}` : null,
       lateFee: {
         graceDays: terms.lateFeeGraceDays,
@@ -220,15 +224,42 @@ class RenderedFromStaleData extends Error {}
 
 const spkNumber = (month: string, seq: number) => `SPK/${month.replace('-', '/')}/${String(seq).padStart(6, '0')}`;
 
-async function createSpkRendered(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
+/**
+ * Runs `once` (render outside a transaction, store in a short one) again while its storing transaction
+ * finds the data changed since the render; after CREATE_ATTEMPTS, CONFLICT CHANGED_WHILE_RENDERING.
+ */
+export async function whileRenderedFromStaleData<T>(once: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await createSpkOnce(em, deps, actor, orderId);
+      return await once();
     } catch (err) {
       if (!(err instanceof RenderedFromStaleData)) throw err;
       if (attempt >= CREATE_ATTEMPTS) throw new AppError('CONFLICT', t('spk.changedWhileRendering'), { reason: 'CHANGED_WHILE_RENDERING' });
     }
   }
+}
+
+function createSpkRendered(em: EntityManager, deps: SpkDeps, actor: AuthUser, orderId: string): Promise<Spk> {
+  return whileRenderedFromStaleData(() => createSpkOnce(em, deps, actor, orderId));
+}
+
+/** A new SPK's facts before it is stored: the number the month's counter will give next, a fresh code. */
+async function newSpkFacts(em: EntityManager, deps: SpkDeps, order: { id: string; customer: { id: string } }, addendumRound: number | null): Promise<SpkFacts> {
+  const month = todayJakarta(deps.clock).slice(0, 7);
+  return {
+    number: spkNumber(month, (await currentCounterValue(em, `spk:${month}`)) + 1),
+    documentCode: newDocumentCode(),
+    currentVersion: 0,
+    addendumRound,
+    order: { id: order.id },
+    customer: { id: order.customer.id },
+  };
+}
+
+/** Takes the month's next SPK number in `tx`; another than the one the document shows means it is stale. */
+async function takePlannedNumber(tx: EntityManager, deps: SpkDeps, facts: SpkFacts) {
+  const month = todayJakarta(deps.clock).slice(0, 7);
+  if (spkNumber(month, await nextCounterValue(tx, `spk:${month}`)) !== facts.number) throw new RenderedFromStaleData();
 }
 
 /**
@@ -244,15 +275,7 @@ async function createSpkOnce(em: EntityManager, deps: SpkDeps, actor: AuthUser, 
   assertProfileComplete(await read.findOneOrFail(User, seen.customer.id));
   await assertNoArrears(read, seen.customer.id, seen.id, deps.clock);
   orderMachine.apply(seen.status, OrderAction.START_SPK);
-  const month = todayJakarta(deps.clock).slice(0, 7);
-  const facts = {
-    number: spkNumber(month, (await currentCounterValue(read, `spk:${month}`)) + 1),
-    documentCode: newDocumentCode(),
-    currentVersion: 0,
-    addendumRound: null,
-    order: { id: seen.id },
-    customer: { id: seen.customer.id },
-  };
+  const facts = await newSpkFacts(read, deps, seen, null);
   const data = await documentData(read, facts, deps);
   const rendered = await renderSpkDocument(data);
   return em.transactional(async (tx) => {
@@ -263,7 +286,7 @@ async function createSpkOnce(em: EntityManager, deps: SpkDeps, actor: AuthUser, 
     await assertNoArrears(tx, customer.id, order.id, deps.clock);
     const fromOrder = order.status;
     order.status = orderMachine.apply(order.status, OrderAction.START_SPK);
-    if (spkNumber(month, await nextCounterValue(tx, `spk:${month}`)) !== facts.number) throw new RenderedFromStaleData();
+    await takePlannedNumber(tx, deps, facts);
     if (!isDeepStrictEqual(await documentData(tx, facts, deps), data)) throw new RenderedFromStaleData();
     const spk = tx.create(Spk, {
       order,
@@ -280,32 +303,56 @@ async function createSpkOnce(em: EntityManager, deps: SpkDeps, actor: AuthUser, 
   });
 }
 
+/** An addendum's document, made before the transaction that stores it (restructuring/). */
+export interface MadeAddendum {
+  facts: SpkFacts;
+  data: SpkDocumentData;
+  rendered: RenderedSpk;
+}
+
 /**
  * An addendum for a restructured order (restructuring/): a new SPK for the same order, numbered and
  * coded like any SPK, drafted from the order's new schedule, that then goes through the same flow
  * (review, customer approval, admin signature with e-Meterai, customer's signed upload, confirmation).
- * Runs in the restructuring's transaction; the order is not moved and no arrears check applies (the
- * arrears are what the addendum settles).
+ * The order is not moved and no arrears check applies (the arrears are what the addendum settles).
+ *
+ * Made in steps so that no transaction waits for the PDF: `planAddendum` works out the document's data
+ * inside the restructuring's dry run (a transaction rolled back: `tx` holds the order as the
+ * restructuring will leave it), `makeAddendum` renders it after that transaction ended, and
+ * `createAddendum` stores it in the real restructuring's transaction.
  */
-export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: AuthUser, order: Order, round: number): Promise<Spk> {
+export async function planAddendum(tx: EntityManager, deps: SpkDeps, order: Order, round: number): Promise<Omit<MadeAddendum, 'rendered'>> {
+  assertProfileComplete(await tx.findOneOrFail(User, order.customer.id));
+  const facts = await newSpkFacts(tx, deps, order, round);
+  return { facts, data: await documentData(tx, facts, deps) };
+}
+
+/** Renders a planned addendum (PDF worker pool); call it with no transaction open. */
+export async function makeAddendum(planned: Omit<MadeAddendum, 'rendered'>): Promise<MadeAddendum> {
+  return { ...planned, rendered: await renderSpkDocument(planned.data) };
+}
+
+/**
+ * Stores the addendum rendered before this transaction, only if it gets the planned number and the
+ * order (restructured in `tx`) reads exactly as the document shows; otherwise the transaction rolls back
+ * (RenderedFromStaleData: `whileRenderedFromStaleData` works it out and renders again).
+ */
+export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: AuthUser, order: Order, round: number, made: MadeAddendum): Promise<Spk> {
   const customer = await tx.findOneOrFail(User, order.customer.id);
   assertProfileComplete(customer);
-  const month = todayJakarta(deps.clock).slice(0, 7);
-  const seq = await nextCounterValue(tx, `spk:${month}`);
+  if (made.facts.addendumRound !== round || made.facts.order.id !== order.id) throw new RenderedFromStaleData();
+  await takePlannedNumber(tx, deps, made.facts);
+  if (!isDeepStrictEqual(await documentData(tx, made.facts, deps), made.data)) throw new RenderedFromStaleData();
   const spk = tx.create(Spk, {
     order,
     customer,
-    number: spkNumber(month, seq),
-    documentCode: newDocumentCode(),
+    number: made.facts.number,
+    documentCode: made.facts.documentCode,
     addendumRound: round,
     createdBy: tx.getReference(User, actor.id),
   });
   tx.create(SpkEvent, { spk, actor: tx.getReference(User, actor.id), actorRole: actor.role, action: 'CREATE', fromStatus: null, toStatus: SpkStatus.DRAFT, reason: `Adendum ke-${round}` });
-  await tx.flush();
-  // Still inside the restructuring's transaction (a rare staff action): the render itself runs in the
-  // PDF pool, so only this transaction waits for it, not the event loop.
-  const rendered = await renderSpkDocument(await documentData(tx, spk, deps));
-  storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, rendered.bytes);
+  storeVersion(tx, spk, actor, SpkVersionKind.DRAFT, made.rendered.bytes);
   audit(tx, actor, 'spk.create_addendum', { entityType: 'Spk', entityId: spk.id }, { orderId: order.id, number: spk.number, round });
   await emitSpk(tx, deps, 'spk.created', spk, actor, {});
   return spk;

@@ -10,6 +10,8 @@ import { OrderStatus } from '../orders/order-status';
  * - INSTALLMENT: an installment falls due (debit `amount` on its due date), on orders whose contract is
  *   in force or fulfilled (BILLED_ORDER_SQL); a restructured line counts with what it kept (what was paid
  *   on it), its open amount is on the new lines, so the total billed stays the same;
+ * - STAMP_DUTY: a customer-borne e-Meterai added to an installment (debit, with the installment: the
+ *   INSTALLMENT entry is its amount without it), so the statement shows it on its own line;
  * - LATE_FEE: the late fee accrued on an installment (debit), dated on the first day it accrues (due
  *   date + grace days + 1): fees have no history of their own, so a fee shows its amount as it stands;
  * - PAYMENT: a settled payment (credit), for exactly what it allocated (payments = allocations), on the
@@ -20,6 +22,7 @@ import { OrderStatus } from '../orders/order-status';
 export enum LedgerKind {
   INSTALLMENT = 'INSTALLMENT',
   LATE_FEE = 'LATE_FEE',
+  STAMP_DUTY = 'STAMP_DUTY',
   PAYMENT = 'PAYMENT',
   REFUND = 'REFUND',
 }
@@ -36,7 +39,7 @@ export interface LedgerEntry {
 }
 
 // Same day: what was billed before what was paid, so a day's balance reads naturally.
-const KIND_ORDER: Record<LedgerKind, number> = { INSTALLMENT: 0, LATE_FEE: 1, PAYMENT: 2, REFUND: 3 };
+const KIND_ORDER: Record<LedgerKind, number> = { INSTALLMENT: 0, STAMP_DUTY: 1, LATE_FEE: 2, PAYMENT: 3, REFUND: 4 };
 
 /**
  * Orders whose contract is in force or was fulfilled: payable (SPK confirmed, not closed) or completed.
@@ -44,10 +47,15 @@ const KIND_ORDER: Record<LedgerKind, number> = { INSTALLMENT: 0, LATE_FEE: 1, PA
  */
 export const BILLED_ORDER_SQL = `(o.status in ${PAYABLE_SQL} or o.status = '${OrderStatus.COMPLETED}')`;
 
+// Not the closed-line rule: a restructured line stays in the ledger with what was billed and paid on it
+// (its amount is what was paid), so the payments allocated to it still balance.
 const LEDGER_SQL = `
   with o as (select o.* from orders o where o.customer_id = ? and ${BILLED_ORDER_SQL})
-  select to_char(i.due_date, 'YYYY-MM-DD') as date, 'INSTALLMENT' as kind, o.number as order_number, i.number::text as ref, i.amount::text as amount
-    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.amount > 0
+  select to_char(i.due_date, 'YYYY-MM-DD') as date, 'INSTALLMENT' as kind, o.number as order_number, i.number::text as ref, (i.amount - i.stamp_duty)::text as amount
+    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.amount - i.stamp_duty > 0
+  union all
+  select to_char(i.due_date, 'YYYY-MM-DD'), 'STAMP_DUTY', o.number, i.number::text, i.stamp_duty::text
+    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.stamp_duty > 0
   union all
   select to_char(i.due_date + o.late_fee_grace_days + 1, 'YYYY-MM-DD'), 'LATE_FEE', o.number, i.number::text, i.late_fee::text
     from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.late_fee > 0

@@ -296,6 +296,21 @@ describe('WhatsApp templates', () => {
     expect(() => render('STAFF_CUSTOMER_MOVE', 'id', { ...base, move: 'NOPE' as never })).toThrow(RangeError);
   });
 
+  it('gives staff the way into the back office by email and WhatsApp, not in the app, where the notification leads there itself', () => {
+    for (const type of ['STAFF_CUSTOMER_MOVE', 'STAMP_QUOTA_LOW'] as const) {
+      for (const locale of LOCALES) {
+        const r = render(type, locale, SAMPLES[type]);
+        const { url } = SAMPLES[type];
+        expect(r.email.text, `${type} ${locale}`).toContain(url);
+        expect(r.email.html, `${type} ${locale}`).toContain(`href="${url}"`);
+        expect(r.whatsapp.text, `${type} ${locale}`).toContain(url);
+        expect(r.body, `${type} ${locale}`).not.toContain(url);
+        expect(r.body, `${type} ${locale}`).not.toMatch(/back office/);
+        expect(r.body.trim(), `${type} ${locale}`).not.toBe('');
+      }
+    }
+  });
+
   it('fill refuses the wrong number of parameters', () => {
     expect(() => fillWhatsAppTemplate('angsur_spk_confirmed', 'id', ['a', 'b'])).toThrow(RangeError);
   });

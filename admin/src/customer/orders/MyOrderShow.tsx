@@ -103,6 +103,7 @@ const FirstPaymentCard = ({ order }: { order: CustomerOrder }) => {
     ['angsur.customer.firstPayment.downPayment', first.downPayment],
     ['angsur.customer.firstPayment.setupFee', first.setupFee],
     ['angsur.customer.firstPayment.adminFee', first.adminFee],
+    ['angsur.customer.firstPayment.stampDuty', first.stampDuty ?? '0'],
   ];
   return (
     <Section title="angsur.customer.firstPayment.title" testId="first-payment">

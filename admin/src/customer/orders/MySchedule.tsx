@@ -67,6 +67,11 @@ export const MySchedule = () => {
                   {translate('angsur.customer.schedule.vat', { amount: formatRupiah(installment.vat!) })}
                 </Typography>
               )}
+              {isPositiveRupiah(installment.stampDuty ?? '0') && (
+                <Typography variant="caption" color="text.secondary">
+                  {translate('angsur.customer.schedule.stampDuty', { amount: formatRupiah(installment.stampDuty!) })}
+                </Typography>
+              )}
               {isPositiveRupiah(installment.lateFee) && <LateFeeCell />}
             </Box>
           </Box>

@@ -9,7 +9,7 @@ import { REFRESH_PROVIDER_SIGNING } from '../../spk/api';
 import { CONFIRM_PROVIDER_OTP, START_PROVIDER_SIGNING } from '../api';
 import type { CustomerSpk } from './types';
 
-const STATE_COLORS = { OTP_REQUIRED: 'warning', AWAITING_SIGNER: 'info', SIGNED: 'success', FAILED: 'error' } as const;
+const STATE_COLORS = { STARTING: 'default', OTP_REQUIRED: 'warning', AWAITING_SIGNER: 'info', SIGNED: 'success', FAILED: 'error' } as const;
 
 /** One API call of the panel: notifies, refetches the order, keeps the API's message on failure. */
 function useStep(successMessage: string) {

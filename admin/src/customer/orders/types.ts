@@ -32,6 +32,8 @@ export interface FirstPayment {
   downPayment: string;
   setupFee: string;
   adminFee: string;
+  /** Customer-borne e-Meterai on installment 0 (STAMP_DUTY_BORNE_BY=CUSTOMER). */
+  stampDuty?: string;
   total: string;
 }
 

@@ -184,7 +184,7 @@ export interface NotificationParams {
     customerPhone: string;
     customerNote?: string | null;
   };
-  /** To ADMIN: few e-Meterai of the bought quota remain (STAMP_QUOTA, STAMP_QUOTA_LOW). */
+  /** To ADMIN: few e-Meterai of the bought quota remain (STAMP_QUOTA plus recorded purchases, STAMP_QUOTA_LOW). */
   STAMP_QUOTA_LOW: { staffName: string; remaining: number; quota: number; url: string };
   STAFF_CUSTOMER_MOVE: {
     staffName: string;
@@ -470,8 +470,11 @@ export type Block =
   | { p: string }
   /** Label / value rows: "Label: value" in text, a table in HTML. */
   | { facts: Array<[string, string]> }
-  /** "Label: URL" in text, a link in HTML. */
-  | { link: string; url: string };
+  /**
+   * "Label: URL" in text, a link in HTML. `outsideApp`: the way into the record the notice is about,
+   * for the e-mail only; the in-app notification leads there itself (its `link`), so its text leaves it out.
+   */
+  | { link: string; url: string; outsideApp?: true };
 
 interface Content {
   title: string;
@@ -842,15 +845,15 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
     const title = t(L, `Kuota e-Meterai tinggal ${left}`, `${left} e-Meterai left in the quota`);
     const what = t(
       L,
-      `kuota e-Meterai tinggal ${left} dari ${p.quota}; mohon beli kuota baru dari distributor dan naikkan STAMP_QUOTA`,
-      `only ${left} of ${p.quota} e-Meterai are left; please buy more from the distributor and raise STAMP_QUOTA`,
+      `kuota e-Meterai tinggal ${left} dari ${p.quota}; mohon beli kuota baru dari distributor dan catat pembeliannya di Pajak → Bea Meterai`,
+      `only ${left} of ${p.quota} e-Meterai are left; please buy more from the distributor and record the purchase under Tax → Stamp duty`,
     );
     return {
       audience: 'staff',
       name: staff,
       title,
       subject: title,
-      blocks: [{ p: `${what.charAt(0).toUpperCase()}${what.slice(1)}.` }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link }],
+      blocks: [{ p: `${what.charAt(0).toUpperCase()}${what.slice(1)}.` }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link, outsideApp: true }],
       // The generic staff template: "Halo {{1}}, {{2}}. Mohon segera ditindaklanjuti: {{3}}."
       wa: { template: 'angsur_staff_customer_move', params: [staff, what, link] },
     };
@@ -865,7 +868,7 @@ const BUILDERS: { [T in NotificationType]: Builder<T> } = {
       name: staff,
       title: move.title,
       subject: move.title,
-      blocks: [{ p: `${move.what}.` }, ...(move.note ? [{ p: move.note }] : []), { p: move.next }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link }],
+      blocks: [{ p: `${move.what}.` }, ...(move.note ? [{ p: move.note }] : []), { p: move.next }, { link: t(L, 'Buka di back office', 'Open in the back office'), url: link, outsideApp: true }],
       wa: { template: 'angsur_staff_customer_move', params: [staff, move.what, link] },
     };
   },
@@ -940,7 +943,7 @@ export function renderNotification<T extends NotificationType>(type: T, locale: 
   if (!build) throw new RangeError(`unknown notification type ${String(type)}`);
   if (locale !== 'id' && locale !== 'en') throw new RangeError(`unknown locale ${String(locale)}`);
   const c = build(params, locale);
-  const body = c.blocks.map(blockText).join('\n\n');
+  const body = c.blocks.filter((b) => !('outsideApp' in b && b.outsideApp)).map(blockText).join('\n\n');
   const bodyParams = c.wa.params.map(templateParam);
   return {
     title: line(c.title),

@@ -27,7 +27,7 @@ function assertConsistent(d: SpkDocumentData) {
   if (d.installments.length === 0) problems.push('the schedule is empty');
   const scheduled = sum(d.installments.map((i) => i.amount));
   if (scheduled !== o.totalPrice) problems.push(`installments add up to ${formatRupiah(scheduled)}, not the total ${formatRupiah(o.totalPrice)}`);
-  const composed = o.cashPrice + o.setupFee + o.adminFee + o.marginAmount + (o.vatAdded ?? 0n) + (o.lateFeesCarried ?? 0n);
+  const composed = o.cashPrice + o.setupFee + o.adminFee + o.marginAmount + (o.vatAdded ?? 0n) + (o.lateFeesCarried ?? 0n) + (o.stampDuty ?? 0n);
   if (composed !== o.totalPrice) problems.push(`cash price + setup + admin + margin = ${formatRupiah(composed)}, not the total ${formatRupiah(o.totalPrice)}`);
   const itemsCash = sum(d.items.map((i) => i.cashPrice));
   if (itemsCash !== o.cashPrice) problems.push(`items' cash prices add up to ${formatRupiah(itemsCash)}, not ${formatRupiah(o.cashPrice)}`);

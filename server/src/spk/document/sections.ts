@@ -156,6 +156,7 @@ export function harga(flow: Flow, d: SpkDocumentData) {
       ['Margin angsuran', formatRupiah(o.marginAmount)],
       ...(o.vatAdded ? [['PPN (ditambahkan pada harga)', formatRupiah(o.vatAdded)] as [string, string]] : []),
       ...(o.lateFeesCarried ? [['Denda yang direstrukturisasi', formatRupiah(o.lateFeesCarried)] as [string, string]] : []),
+      ...(o.stampDuty ? [['Bea meterai (e-Meterai)', formatRupiah(o.stampDuty)] as [string, string]] : []),
     ],
     { indent: AYAT_LABEL, labelWidth },
   );

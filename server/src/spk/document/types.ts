@@ -61,6 +61,8 @@ export interface SpkDocumentData {
     vatAdded?: bigint;
     /** Late fees a restructuring moved into the schedule: part of an addendum's total. */
     lateFeesCarried?: bigint;
+    /** Customer-borne e-Meterai charged on the schedule (STAMP_DUTY_BORNE_BY=CUSTOMER): part of the total. */
+    stampDuty?: bigint;
     vatRatePercent?: string | null;
     /** value: rupiah a day (FIXED_PER_DAY) or basis points of the overdue amount a day (PERCENT_PER_DAY). */
     lateFee: LateFeeTerms;
