@@ -7,6 +7,7 @@
  *   npm run bench:api                          # 10 s per measure, 2 rounds
  *   BENCH_SECONDS=5 BENCH_ROUNDS=3 npm run bench:api
  *   BENCH_ONLY=angsur npm run bench:api:profile # Angsur side only, under node --cpu-prof
+ *   BENCH_SCENARIOS=myOrders BENCH_DASHBOARD_INSTALLMENTS=0 npm run bench:api:profile # one scenario
  *
  * Database: BENCH_DATABASE_URL (an empty database you made; kept), else a scratch one on the local
  * PostgreSQL (dropped at the end). Report: bench/results/api.json.
@@ -27,6 +28,8 @@ import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, range, r
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_ONLY as 'angsur' | 'bare' | undefined;
+/** Comma-separated scenario names to measure (default: all), e.g. BENCH_SCENARIOS=myOrders for a focused profile. */
+const PICKED = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const MY_ORDERS = 10;
 const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders on another customer: the staff list and dashboard's book
 /** The dashboard is measured again on a book grown to this many installments (0: skip). */
@@ -175,7 +178,7 @@ async function main() {
 
     const results: Record<Scenario, { angsur: LoadResult[]; bare: LoadResult[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const name of Object.keys(SCENARIOS) as Scenario[]) {
+      for (const name of (Object.keys(SCENARIOS) as Scenario[]).filter((n) => !PICKED || PICKED.includes(n))) {
         const s = SCENARIOS[name];
         // Tokens live 15 minutes: a fresh one each round.
         const token = s.role === 'customer' ? await login(CUSTOMER.username, CUSTOMER.password) : await login('admin', ADMIN_PASSWORD);
