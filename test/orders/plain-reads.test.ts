@@ -135,6 +135,24 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
   });
 
+  it('a myOrders page reads each child table once: the allocations bring their installment numbers in the same statement', async () => {
+    const sqls: string[] = [];
+    const knex = t.app.orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => void sqls.push(q.sql);
+    knex.on('query', onQuery);
+    try {
+      const mine = (await t.ok(`{ myOrders(perPage: 5) { items { ${ORDER} } } }`, {}, alice.token)).myOrders;
+      expect(mine.items.some((o: { payments: { allocations: unknown[] }[] }) => o.payments.some((p) => p.allocations.length > 0))).toBe(true);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    const on = (table: string) => sqls.filter((q) => q.includes(`from "${table}"`)).length;
+    // The allocations carry their installment numbers: no second read of the schedule.
+    expect(on('installments')).toBe(1);
+    expect(on('payment_allocations')).toBe(1);
+    expect(on('payments')).toBe(1);
+  });
+
   it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {
     const ids = async (query: string, token: string) => (await t.ok(query, {}, token)).myOrders.items.map((o: { id: string }) => o.id) as string[];
     expect(await ids(`{ myOrders(perPage: 50) { items { id } } }`, bob.token)).toEqual([bobOrder]);

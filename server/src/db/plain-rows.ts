@@ -137,13 +137,38 @@ export async function findPlainAndCount<T extends object>(
   return [rows, total ?? (await em.count(entity, where))];
 }
 
-const TOTAL = '__total';
+/**
+ * Like `findPlain`, with values the rows do not hold computed in the same statement: `extras` maps a
+ * name to an SQL expression over the entity's table aliased `e` (an allocation's installment number
+ * from its installment), so a field that needs one does not cost another round trip.
+ */
+export async function findPlainWith<T extends object, X extends string>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  extras: Record<X, string>,
+  opts: { orderBy?: QueryOrderMap<T> } = {},
+): Promise<{ row: Plain<T>; extra: Record<X, unknown> }[]> {
+  const { rows, found } = await selectPlain(em, entity, where, opts, false, extras);
+  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![`${EXTRA}${x}`]])) as Record<X, unknown> }));
+}
 
-async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }, counted: boolean) {
-  const qb = em.createQueryBuilder(entity).select('*').where(where);
+const TOTAL = '__total';
+const EXTRA = '__extra_';
+
+async function selectPlain<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number },
+  counted: boolean,
+  extras: Record<string, string> = {},
+) {
+  const qb = em.createQueryBuilder(entity, 'e').select('e.*').where(where);
   if (counted) qb.addSelect(raw(`count(*) over () as "${TOTAL}"`));
+  for (const [name, sql] of Object.entries(extras)) qb.addSelect(raw(`${sql} as "${EXTRA}${name}"`));
   if (opts.orderBy) qb.orderBy(opts.orderBy);
   if (opts.limit !== undefined) qb.limit(opts.limit, opts.offset ?? 0);
   const found = await qb.execute<Record<string, unknown>[]>('all', false);
-  return { rows: toPlain(em, entity, found), total: found.length ? Number(found[0]![TOTAL]) : null };
+  return { rows: toPlain(em, entity, found), found, total: found.length ? Number(found[0]![TOTAL]) : null };
 }

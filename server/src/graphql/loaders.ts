@@ -35,15 +35,11 @@ export class Loaders {
   /**
    * Like `children`, as plain rows (db/plain-rows.ts): for read paths whose field resolvers use only
    * columns and `ref.id` (an order's items, schedule, payments, a payment's allocations). One query
-   * per request for all the parents asked for in the same tick, no entity hydration. The rows also
-   * answer `ref(..., { plain: true })` for their ids later in the request: an allocation's installment
-   * number then comes from the schedule already read, not from another statement.
+   * per request for all the parents asked for in the same tick, no entity hydration.
    */
   rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>): Promise<Plain<T>[]> {
     return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}`, async (ids) => {
       const rows = await findPlain(em, entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy });
-      const byId = this.plainRefs<T>(em, entity);
-      for (const row of rows) byId.prime(idOf(row), row);
       return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[fk]!.id);
     }).load(parentId);
   }
@@ -57,12 +53,8 @@ export class Loaders {
   ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain: true }): Promise<Plain<T>>;
   ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }): Promise<T>;
   ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain?: boolean } = {}): Promise<T | Plain<T>> {
-    if (opts.plain) return this.plainRefs(em, entity).load(ref.id);
+    if (opts.plain) return this.get<string, Plain<T>>(`ref:plain:${entity.name}`, async (ids) => byIds(ids, await findPlain(em, entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
     return this.get<string, T>(`ref:${entity.name}`, async (ids) => byIds(ids, await em.find(entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
-  }
-
-  private plainRefs<T extends object>(em: EntityManager, entity: EntityClass<T>) {
-    return this.get<string, Plain<T>>(`ref:plain:${entity.name}`, async (ids) => byIds(ids, await findPlain(em, entity, idsFilter<T>(ids)), entity.name));
   }
 }
 

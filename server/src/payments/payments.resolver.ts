@@ -22,7 +22,8 @@ import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
-import type { Readable } from '../db/plain-rows';
+import { findPlainWith, type Plain, type Readable } from '../db/plain-rows';
+import { groupBy } from '../graphql/loaders';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -129,7 +130,15 @@ export class PaymentResolver {
 
   @FieldResolver(() => [PaymentAllocation])
   allocations(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
-    return ctx.loaders.rows(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' });
+    return ctx.loaders
+      .get<string, Plain<PaymentAllocation>[]>('allocationsByPayment', async (ids) => {
+        // Each allocation's installment number in the same statement (read by `installmentNumber`).
+        const found = await findPlainWith(ctx.em, PaymentAllocation, { payment: { $in: [...ids] } }, INSTALLMENT_NUMBER, { orderBy: { createdAt: 'asc' } });
+        const numbers = installmentNumbers(ctx);
+        for (const { row, extra } of found) numbers.prime(row.id, Number(extra.installmentNumber));
+        return groupBy(ids, found.map((f) => f.row), (row) => row.payment.id);
+      })
+      .load(payment.id);
   }
 
   @FieldResolver(() => [PaymentAction], { description: 'What the caller may do to the payment now' })
@@ -153,11 +162,21 @@ export class PaymentResolver {
   }
 }
 
+const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installments i where i.id = e.installment_id)' };
+
+/** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
+const installmentNumbers = (ctx: Context) =>
+  ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
+    const found = await findPlainWith(ctx.em, PaymentAllocation, { id: { $in: [...ids] } }, INSTALLMENT_NUMBER);
+    const byId = new Map(found.map(({ row, extra }) => [row.id, Number(extra.installmentNumber)]));
+    return ids.map((id) => byId.get(id) ?? new Error(`PaymentAllocation ${id} not found`));
+  });
+
 @Resolver(() => PaymentAllocation)
 export class PaymentAllocationResolver {
   @FieldResolver(() => Int)
   installmentNumber(@Root() a: Readable<PaymentAllocation>, @Ctx() ctx: Context) {
-    return ctx.loaders.ref(ctx.em, Installment, a.installment, { plain: true }).then((i) => i.number);
+    return installmentNumbers(ctx).load(a.id);
   }
 
   @FieldResolver(() => ID)
