@@ -12,7 +12,7 @@ import { ReferenceKind, wrap } from '@mikro-orm/core';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../server/src/app/schema';
-import { findPlain, isPlainRow, PLAIN_READS, type Plain } from '../../server/src/db/plain-rows';
+import { findPlain, findPlainWhereIn, isPlainRow, PLAIN_READS, type Plain } from '../../server/src/db/plain-rows';
 import { Installment } from '../../server/src/installments/installment.entity';
 import { OrderItem } from '../../server/src/orders/order-item.entity';
 import { Order } from '../../server/src/orders/order.entity';
@@ -62,11 +62,21 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t?.close());
 
-/** Every column property of `entity`: plain row against the hydrated entity, value by value. */
+/**
+ * Every column property of `entity`: plain rows against the hydrated entities, value by value, read
+ * both ways plain rows are read (through the query builder, and by the loaders' own statement).
+ */
 async function expectSameRows<T extends { id: string }>(entity: EntityClass<T>) {
   const em = t.app.orm.em.fork() as EntityManager;
   const byId: unknown = { id: 'asc' };
-  const plain = await findPlain(em, entity, {}, { orderBy: byId as never });
+  const built = await findPlain(em, entity, {}, { orderBy: byId as never });
+  const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).map((r) => r.row);
+  expect(viaIn.length).toBe(built.length);
+  for (const plain of [built, viaIn]) await expectSameAsManaged(em, entity, plain);
+}
+
+async function expectSameAsManaged<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, plain: Plain<T>[]) {
+  const byId: unknown = { id: 'asc' };
   const managed = await em.fork().find(entity, {}, { orderBy: byId as never });
   expect(plain.length).toBe(managed.length);
   expect(plain.length).toBeGreaterThan(0);

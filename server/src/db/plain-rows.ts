@@ -138,37 +138,52 @@ export async function findPlainAndCount<T extends object>(
 }
 
 /**
- * Like `findPlain`, with values the rows do not hold computed in the same statement: `extras` maps a
- * name to an SQL expression over the entity's table aliased `e` (an allocation's installment number
- * from its installment), so a field that needs one does not cost another round trip.
+ * The rows of `entity` whose `prop` (a column or a to-one reference) is one of `values`, in `orderBy`
+ * order: the one shape of the per-request loaders (an order's items, schedule, payments, a payment's
+ * allocations). One statement built from the metadata once per shape, without the query builder,
+ * whose filter and order translation per call was about a sixth of a `myOrders` request's CPU.
+ * `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
+ * hold (an allocation's installment number), returned beside each row in the same statement.
  */
-export async function findPlainWith<T extends object, X extends string>(
+export async function findPlainWhereIn<T extends object, X extends string = never>(
   em: EntityManager,
   entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  extras: Record<X, string>,
-  opts: { orderBy?: QueryOrderMap<T> } = {},
+  prop: keyof T & string,
+  values: readonly string[],
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  extras = {} as Record<X, string>,
 ): Promise<{ row: Plain<T>; extra: Record<X, unknown> }[]> {
-  const { rows, found } = await selectPlain(em, entity, where, opts, false, extras);
-  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![`${EXTRA}${x}`]])) as Record<X, unknown> }));
+  const meta = em.getMetadata().get(entity.name);
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}`;
+  let byShape = statements.get(meta);
+  if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
+  let sql = byShape.get(key);
+  if (!sql) {
+    const q = (id: string) => em.getPlatform().quoteIdentifier(id);
+    const column = (name: string) => {
+      const fields = meta.properties[name as keyof typeof meta.properties]?.fieldNames;
+      if (fields?.length !== 1) throw new Error(`${entity.name}.${name} is not a single column`);
+      return `e.${q(fields[0]!)}`;
+    };
+    const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
+    const more = Object.entries<string>(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
+    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    byShape.set(key, sql);
+  }
+  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...values]]);
+  const rows = toPlain(em, entity, found);
+  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![EXTRA + x]])) as Record<X, unknown> }));
 }
 
-const TOTAL = '__total';
+const statements = new WeakMap<EntityMetadata, Map<string, string>>();
 const EXTRA = '__extra_';
+const TOTAL = '__total';
 
-async function selectPlain<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-  opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number },
-  counted: boolean,
-  extras: Record<string, string> = {},
-) {
+async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }, counted: boolean) {
   const qb = em.createQueryBuilder(entity, 'e').select('e.*').where(where);
   if (counted) qb.addSelect(raw(`count(*) over () as "${TOTAL}"`));
-  for (const [name, sql] of Object.entries(extras)) qb.addSelect(raw(`${sql} as "${EXTRA}${name}"`));
   if (opts.orderBy) qb.orderBy(opts.orderBy);
   if (opts.limit !== undefined) qb.limit(opts.limit, opts.offset ?? 0);
   const found = await qb.execute<Record<string, unknown>[]>('all', false);
-  return { rows: toPlain(em, entity, found), found, total: found.length ? Number(found[0]![TOTAL]) : null };
+  return { rows: toPlain(em, entity, found), total: found.length ? Number(found[0]![TOTAL]) : null };
 }

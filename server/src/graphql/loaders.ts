@@ -1,6 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findPlain, type Plain } from '../db/plain-rows';
+import { findPlain, findPlainWhereIn, type Plain } from '../db/plain-rows';
 
 /**
  * Per-request DataLoaders, created on first use. A field resolver asks for `loaders.get(key, batch)`
@@ -37,9 +37,9 @@ export class Loaders {
    * columns and `ref.id` (an order's items, schedule, payments, a payment's allocations). One query
    * per request for all the parents asked for in the same tick, no entity hydration.
    */
-  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>): Promise<Plain<T>[]> {
+  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>): Promise<Plain<T>[]> {
     return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}`, async (ids) => {
-      const rows = await findPlain(em, entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy });
+      const rows = (await findPlainWhereIn(em, entity, fk, ids, orderBy)).map((r) => r.row);
       return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[fk]!.id);
     }).load(parentId);
   }

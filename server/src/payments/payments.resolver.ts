@@ -22,7 +22,7 @@ import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
-import { findPlainWith, type Plain, type Readable } from '../db/plain-rows';
+import { findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
 import { groupBy } from '../graphql/loaders';
 
 @ObjectType()
@@ -133,7 +133,7 @@ export class PaymentResolver {
     return ctx.loaders
       .get<string, Plain<PaymentAllocation>[]>('allocationsByPayment', async (ids) => {
         // Each allocation's installment number in the same statement (read by `installmentNumber`).
-        const found = await findPlainWith(ctx.em, PaymentAllocation, { payment: { $in: [...ids] } }, INSTALLMENT_NUMBER, { orderBy: { createdAt: 'asc' } });
+        const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', ids, { createdAt: 'asc' }, INSTALLMENT_NUMBER);
         const numbers = installmentNumbers(ctx);
         for (const { row, extra } of found) numbers.prime(row.id, Number(extra.installmentNumber));
         return groupBy(ids, found.map((f) => f.row), (row) => row.payment.id);
@@ -167,7 +167,7 @@ const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installme
 /** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
 const installmentNumbers = (ctx: Context) =>
   ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
-    const found = await findPlainWith(ctx.em, PaymentAllocation, { id: { $in: [...ids] } }, INSTALLMENT_NUMBER);
+    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, INSTALLMENT_NUMBER);
     const byId = new Map(found.map(({ row, extra }) => [row.id, Number(extra.installmentNumber)]));
     return ids.map((id) => byId.get(id) ?? new Error(`PaymentAllocation ${id} not found`));
   });
