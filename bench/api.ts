@@ -7,6 +7,7 @@
  *   npm run bench:api                          # 10 s per measure, 2 rounds
  *   BENCH_SECONDS=5 BENCH_ROUNDS=3 npm run bench:api
  *   BENCH_ONLY=angsur npm run bench:api:profile # Angsur side only, under node --cpu-prof
+ *   BENCH_SCENARIOS=myOrders BENCH_DASHBOARD_INSTALLMENTS=0 npm run bench:api:profile # one scenario
  *
  * Database: BENCH_DATABASE_URL (an empty database you made; kept), else a scratch one on the local
  * PostgreSQL (dropped at the end). Report: bench/results/api.json.
@@ -27,6 +28,8 @@ import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, range, r
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_ONLY as 'angsur' | 'bare' | undefined;
+/** Comma-separated scenario names to measure (default: all), e.g. BENCH_SCENARIOS=myOrders for a focused profile. */
+const PICKED = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const MY_ORDERS = 10;
 const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders on another customer: the staff list and dashboard's book
 /** The dashboard is measured again on a book grown to this many installments (0: skip). */
@@ -173,9 +176,10 @@ async function main() {
       if (same !== recorded[name]) throw new Error(`the bare server does not answer ${name} with the same bytes`);
     }
 
-    const results: Record<Scenario, { angsur: LoadResult[]; bare: LoadResult[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
+    type Measured = LoadResult & { cpuMsPerRequest: number };
+    const results: Record<Scenario, { angsur: Measured[]; bare: Measured[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const name of Object.keys(SCENARIOS) as Scenario[]) {
+      for (const name of (Object.keys(SCENARIOS) as Scenario[]).filter((n) => !PICKED || PICKED.includes(n))) {
         const s = SCENARIOS[name];
         // Tokens live 15 minutes: a fresh one each round.
         const token = s.role === 'customer' ? await login(CUSTOMER.username, CUSTOMER.password) : await login('admin', ADMIN_PASSWORD);
@@ -183,9 +187,14 @@ async function main() {
         const sides = (round % 2 ? ['bare', 'angsur'] : ['angsur', 'bare']).filter((side) => !ONLY || side === ONLY) as ('angsur' | 'bare')[];
         for (const side of sides) {
           const url = `${side === 'angsur' ? app.url : bare.url}/graphql`;
+          // Both servers run in this process (autocannon in its own): its CPU time over the window, per
+          // request answered, is what the side cost Node, whatever PostgreSQL and the machine's load did.
+          const cpuBefore = process.cpuUsage();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
-          results[name][side].push(r);
-          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts`);
+          const cpu = process.cpuUsage(cpuBefore);
+          const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / Math.max(1, r.requestsPerSecond * SECONDS));
+          results[name][side].push({ ...r, cpuMsPerRequest });
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms CPU per request`);
         }
       }
     }
@@ -246,18 +255,20 @@ async function main() {
       measures: Object.fromEntries(
         (Object.keys(SCENARIOS) as Scenario[]).map((name) => {
           const { angsur, bare: floor } = results[name];
-          const pairs = angsur.map((a, i) => ({ a, b: floor[i] })).filter((p): p is { a: LoadResult; b: LoadResult } => !!p.b);
+          const pairs = angsur.map((a, i) => ({ a, b: floor[i] })).filter((p): p is { a: Measured; b: Measured } => !!p.b);
           return [
             name,
             {
               connections: SCENARIOS[name].connections,
               responseBytes: Buffer.byteLength(recorded[name]),
-              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
-              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
+              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
               ...(pairs.length
                 ? {
                     throughputShare: { median: round2(median(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond))), range: range(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond)) },
                     p99Ratio: { median: round2(median(pairs.map((p) => p.a.p99Ms / p.b.p99Ms))), range: range(pairs.map((p) => p.a.p99Ms / p.b.p99Ms)) },
+                    // Node CPU per request, Angsur over the floor: less sensitive to the machine's load than throughput.
+                    cpuPerRequestRatio: { median: round2(median(pairs.map((p) => p.a.cpuMsPerRequest / p.b.cpuMsPerRequest))), range: range(pairs.map((p) => p.a.cpuMsPerRequest / p.b.cpuMsPerRequest)) },
                   }
                 : {}),
             },
