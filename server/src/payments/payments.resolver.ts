@@ -157,7 +157,7 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the receipt (kwitansi) PDF, once settled (CONFLICT until the receipts job has made it)' })
-  receiptUrl(@Root() payment: Payment) {
+  receiptUrl(@Root() payment: Readable<Payment>) {
     // Every settled payment is numbered a receipt in its own transaction (receipts/receipts.ts): no query needed.
     return payment.settledAt ? `/receipts/${payment.id}.pdf` : null;
   }
