@@ -21,6 +21,7 @@ import { Migration20261204182744 } from './Migration20261204182744';
 import { Migration20261204204240 } from './Migration20261204204240';
 import { Migration20261204210500 } from './Migration20261204210500';
 import { Migration20261204221142 } from './Migration20261204221142';
+import { Migration20261205002000 } from './Migration20261205002000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204204240', class: Migration20261204204240 },
   { name: 'Migration20261204210500', class: Migration20261204210500 },
   { name: 'Migration20261204221142', class: Migration20261204221142 },
+  { name: 'Migration20261205002000', class: Migration20261205002000 },
 ];

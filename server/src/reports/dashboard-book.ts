@@ -1,0 +1,167 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
+
+/**
+ * The book (open installments of orders that owe money now), kept as aggregates by due date so the
+ * dashboard never scans it (issue 14 item 5): every card is a sum over a few hundred day rows.
+ *
+ * - `dashboard_book_days (due_date, installments, owed)`: how many open installments of payable
+ *   orders fall due on the day, and what is still owed on them (OWED_SQL).
+ * - `dashboard_book_edges (due_date, prev_due, orders)`: for every open installment of a payable
+ *   order, its due date and the due date of the order's previous open installment (null for the
+ *   order's oldest). An order has something in a due-date range [a, b] exactly when one of its lines
+ *   lies in the range and the line before it does not (it is older than a): so the orders of an aging
+ *   bucket are the edge rows whose day is in the bucket and whose previous day is not, and the orders
+ *   owing anything are the rows with no previous day. No count(distinct), whatever "today" is.
+ *
+ * Both tables are insert-only deltas: statement-level triggers with transition tables on installments
+ * and orders add what a statement changed (an ORM flush, a payment, a billing-pass chunk's set-based
+ * UPDATE, raw SQL alike), so a payment and a billing-pass chunk never wait on a shared aggregate row.
+ * `compactDashboardBook` (a job) folds the deltas into one row per key. What is open, owed and payable
+ * is the installment rules' SQL (installments/rules.ts via owed-sql.ts), not restated here; the
+ * migration installs the functions rendered from them, and test/dashboard/dashboard-book.test.ts fails
+ * when the installed text no longer matches what the rules render (a rule changed without a migration).
+ *
+ * Assumed (true of every writer today): a write that changes which lines of an order are open holds
+ * the order's row lock (payments, refunds, restructuring, cancellation lock the order; the billing pass
+ * changes fees and statuses, not which lines are open), and orders are never deleted (they are records;
+ * TRUNCATE clears the aggregates).
+ */
+export const BOOK_DAYS = 'dashboard_book_days';
+export const BOOK_EDGES = 'dashboard_book_edges';
+
+/** A line's facts the book depends on, per transition table row or current row (alias `i`). */
+const facts = (from: string) => `select i.id, i.order_id, i.due_date, i.number, ${OPEN_SQL} as open, ${OWED_SQL} as owed from ${from} i`;
+
+/** Edge rows (due_date, prev_due, sign) of the open lines in `lines` (order_id, due_date, number, sign). */
+const edgesOf = (lines: string) =>
+  `select due_date, lag(due_date) over (partition by order_id order by due_date, number) as prev_due, sign from ${lines} x`;
+
+const addEdges = (rows: string) => `insert into ${BOOK_EDGES} (due_date, prev_due, orders)
+    select due_date, prev_due, sum(sign) from (${rows}) e group by due_date, prev_due having sum(sign) <> 0`;
+
+/**
+ * The delta of one statement on installments. `after`/`before` are the transition tables (or an empty
+ * set for the side an INSERT or DELETE lacks). A line moved when its facts changed; the days table gets
+ * the moved lines' difference, and the orders whose open lines changed (not only what is owed on them)
+ * get their edges recomputed: now (the table after the statement) minus before (the lines the statement
+ * did not touch plus the transition table's old rows).
+ */
+function installmentsDelta(after: string, before: string) {
+  const same = `(a.order_id, a.due_date, a.number, a.open, a.owed) is not distinct from (b.order_id, b.due_date, b.number, b.open, b.owed)`;
+  const shape = `(a.order_id, a.due_date, a.number, a.open) is not distinct from (b.order_id, b.due_date, b.number, b.open)`;
+  return `with a as (${facts(after)}), b as (${facts(before)}),
+    moved as (
+      select a.order_id, a.due_date, a.open, a.owed, 1 as sign, ${shape} as kept_shape from a left join b using (id) where b.id is null or not ${same}
+      union all
+      select b.order_id, b.due_date, b.open, b.owed, -1, ${shape} from b left join a using (id) where a.id is null or not ${same}
+    ),
+    days as (
+      insert into ${BOOK_DAYS} (due_date, installments, owed)
+      select m.due_date, sum(m.sign), sum(m.sign * m.owed) from moved m join orders o on o.id = m.order_id
+      where m.open and o.status in ${PAYABLE_SQL}
+      group by m.due_date having sum(m.sign) <> 0 or sum(m.sign * m.owed) <> 0
+    ),
+    touched as (
+      select distinct m.order_id as id from moved m join orders o on o.id = m.order_id
+      where m.open and not m.kept_shape and o.status in ${PAYABLE_SQL}
+    ),
+    now_open as (select i.order_id, i.due_date, i.number, 1 as sign from installments i join touched t on t.id = i.order_id where ${OPEN_SQL}),
+    was_open as (
+      select i.order_id, i.due_date, i.number, -1 as sign from installments i join touched t on t.id = i.order_id
+        where ${OPEN_SQL} and not exists (select 1 from a where a.id = i.id)
+      union all
+      select b.order_id, b.due_date, b.number, -1 from b join touched t on t.id = b.order_id where b.open
+    )
+    ${addEdges(`${edgesOf('now_open')} union all ${edgesOf('was_open')}`)}`;
+}
+
+/** The delta of one statement on orders: an order that became payable adds its open lines, one that stopped removes them. */
+const ordersDelta = `with flipped as (
+      select n.id, case when n.status in ${PAYABLE_SQL} then 1 else -1 end as sign from new_rows n join old_rows b using (id)
+      where (n.status in ${PAYABLE_SQL}) <> (b.status in ${PAYABLE_SQL})
+    ),
+    lines as (select i.order_id, i.due_date, i.number, ${OWED_SQL} as owed, f.sign from installments i join flipped f on f.id = i.order_id where ${OPEN_SQL}),
+    days as (
+      insert into ${BOOK_DAYS} (due_date, installments, owed)
+      select due_date, sum(sign), sum(sign * owed) from lines group by due_date having sum(sign) <> 0 or sum(sign * owed) <> 0
+    )
+    ${addEdges(edgesOf('lines'))}`;
+
+/** An empty set shaped like the table, for the transition table an INSERT or DELETE does not have. */
+const none = (table: string) => `(select * from ${table} where false)`;
+
+/** The trigger functions' bodies, by function name: what the migration installs and the test compares. */
+export function bookFunctions(): Record<string, string> {
+  const body = (sql: string) => `\nbegin\n  ${sql};\n  return null;\nend\n`;
+  return {
+    angsur_book_installments_inserted: body(installmentsDelta('new_rows', none('installments'))),
+    angsur_book_installments_updated: body(installmentsDelta('new_rows', 'old_rows')),
+    angsur_book_installments_deleted: body(installmentsDelta(none('installments'), 'old_rows')),
+    angsur_book_orders_updated: body(ordersDelta),
+    angsur_book_truncated: body(`delete from ${BOOK_DAYS};\n  delete from ${BOOK_EDGES}`),
+  };
+}
+
+/** The whole book from scratch, as one set of rows per table (the migration's backfill). */
+const BACKFILL = [
+  `insert into ${BOOK_DAYS} (due_date, installments, owed)
+   select i.due_date, count(*), sum(${OWED_SQL}) from installments i join orders o on o.id = i.order_id
+   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} group by i.due_date`,
+  addEdges(edgesOf(`(select i.order_id, i.due_date, i.number, 1 as sign from installments i join orders o on o.id = i.order_id where o.status in ${PAYABLE_SQL} and ${OPEN_SQL})`)),
+];
+
+/** Statements that create the tables, functions and triggers and fill the tables from the book. */
+export function bookSchema(): string[] {
+  const fn = bookFunctions();
+  const trigger = (name: string, table: string, event: string, fnName: string, transition: string) =>
+    `create trigger ${name} after ${event} on ${table} ${transition} for each statement execute function ${fnName}()`;
+  return [
+    `create table ${BOOK_DAYS} (due_date date not null, installments bigint not null, owed bigint not null)`,
+    `create index ${BOOK_DAYS}_due_date_index on ${BOOK_DAYS} (due_date)`,
+    `create table ${BOOK_EDGES} (due_date date not null, prev_due date null, orders bigint not null)`,
+    // The due-soon list reads a few days of lines by due date (status is a `not in`, so the (status, due_date) index cannot serve it).
+    `create index if not exists installments_due_date_index on installments (due_date)`,
+    ...Object.entries(fn).map(([name, text]) => `create or replace function ${name}() returns trigger language plpgsql as $fn$${text}$fn$`),
+    trigger('angsur_book_installments_inserted', 'installments', 'insert', 'angsur_book_installments_inserted', 'referencing new table as new_rows'),
+    trigger('angsur_book_installments_updated', 'installments', 'update', 'angsur_book_installments_updated', 'referencing old table as old_rows new table as new_rows'),
+    trigger('angsur_book_installments_deleted', 'installments', 'delete', 'angsur_book_installments_deleted', 'referencing old table as old_rows'),
+    trigger('angsur_book_orders_updated', 'orders', 'update', 'angsur_book_orders_updated', 'referencing old table as old_rows new table as new_rows'),
+    trigger('angsur_book_installments_truncated', 'installments', 'truncate', 'angsur_book_truncated', ''),
+    trigger('angsur_book_orders_truncated', 'orders', 'truncate', 'angsur_book_truncated', ''),
+    ...BACKFILL,
+  ];
+}
+
+export function dropBookSchema(): string[] {
+  return [
+    ...['installments_inserted', 'installments_updated', 'installments_deleted', 'installments_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on installments`),
+    ...['orders_updated', 'orders_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on orders`),
+    ...Object.keys(bookFunctions()).map((name) => `drop function if exists ${name}()`),
+    `drop index if exists installments_due_date_index`,
+    `drop table if exists ${BOOK_DAYS}`,
+    `drop table if exists ${BOOK_EDGES}`,
+  ];
+}
+
+/**
+ * Folds the deltas into one row per key (dropping keys that sum to nothing), in one statement per
+ * table. Writers only insert, so they never wait for this; a compaction running beside another skips
+ * the rows the other deleted and leaves the rows it inserted, so the sums stay right either way.
+ */
+export async function compactDashboardBook(em: EntityManager): Promise<{ days: number; edges: number }> {
+  const conn = em.getConnection();
+  const [days] = await conn.execute<{ n: number }[]>(
+    `with gone as (delete from ${BOOK_DAYS} returning *), kept as (
+       insert into ${BOOK_DAYS} (due_date, installments, owed)
+       select due_date, sum(installments), sum(owed) from gone group by due_date having sum(installments) <> 0 or sum(owed) <> 0 returning 1)
+     select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
+  );
+  const [edges] = await conn.execute<{ n: number }[]>(
+    `with gone as (delete from ${BOOK_EDGES} returning *), kept as (
+       insert into ${BOOK_EDGES} (due_date, prev_due, orders)
+       select due_date, prev_due, sum(orders) from gone group by due_date, prev_due having sum(orders) <> 0 returning 1)
+     select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
+  );
+  return { days: days!.n, edges: edges!.n };
+}
