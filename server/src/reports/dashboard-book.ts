@@ -145,23 +145,26 @@ export function dropBookSchema(): string[] {
 }
 
 /**
- * Folds the deltas into one row per key (dropping keys that sum to nothing), in one statement per
- * table. Writers only insert, so they never wait for this; a compaction running beside another skips
- * the rows the other deleted and leaves the rows it inserted, so the sums stay right either way.
+ * Folds the deltas into one row per key (dropping keys that sum to nothing), one statement per table,
+ * each answering how many rows it folded away. Writers only insert, so they never wait for this; a
+ * compaction running beside another skips the rows the other deleted and leaves the rows it inserted,
+ * so the sums stay right either way.
  */
+export const COMPACT_SQL = [
+  `with gone as (delete from ${BOOK_DAYS} returning *), kept as (
+     insert into ${BOOK_DAYS} (due_date, installments, owed)
+     select due_date, sum(installments), sum(owed) from gone group by due_date having sum(installments) <> 0 or sum(owed) <> 0 returning 1)
+   select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
+  `with gone as (delete from ${BOOK_EDGES} returning *), kept as (
+     insert into ${BOOK_EDGES} (due_date, prev_due, orders)
+     select due_date, prev_due, sum(orders) from gone group by due_date, prev_due having sum(orders) <> 0 returning 1)
+   select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
+] as const;
+
+/** The compaction job: rows folded away per table. */
 export async function compactDashboardBook(em: EntityManager): Promise<{ days: number; edges: number }> {
   const conn = em.getConnection();
-  const [days] = await conn.execute<{ n: number }[]>(
-    `with gone as (delete from ${BOOK_DAYS} returning *), kept as (
-       insert into ${BOOK_DAYS} (due_date, installments, owed)
-       select due_date, sum(installments), sum(owed) from gone group by due_date having sum(installments) <> 0 or sum(owed) <> 0 returning 1)
-     select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
-  );
-  const [edges] = await conn.execute<{ n: number }[]>(
-    `with gone as (delete from ${BOOK_EDGES} returning *), kept as (
-       insert into ${BOOK_EDGES} (due_date, prev_due, orders)
-       select due_date, prev_due, sum(orders) from gone group by due_date, prev_due having sum(orders) <> 0 returning 1)
-     select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
-  );
+  const [days] = await conn.execute<{ n: number }[]>(COMPACT_SQL[0]);
+  const [edges] = await conn.execute<{ n: number }[]>(COMPACT_SQL[1]);
   return { days: days!.n, edges: edges!.n };
 }
