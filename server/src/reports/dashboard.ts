@@ -151,20 +151,21 @@ export const bucketRules = (day: string): [AgingBucket, string][] => {
 /** The aging rule with one `?` (the date) each. */
 export const BUCKET_RULES = bucketRules('?::date');
 
-/** A line's bucket index (AGING_ORDER) from `i.due_date` against `d.today`. */
+/** A line's bucket index (in BUCKET_RULES' order) from `i.due_date` against `d.today`. */
 const BUCKET_OF = `case ${bucketRules('d.today').map(([, rule], k) => `when ${rule} then ${k}`).join(' ')} end`;
-const bucketOf = (date: string) => `(select ${BUCKET_OF} from (select ${date} as due_date) i)`;
 
 /**
  * The book as kept by dashboard-book.ts, as of `d.today`: `days` (open installments and what is owed
  * on them per due date, with the date's bucket) and `edges` (an order's open line with the bucket of
- * the order's previous open line: an order is in a bucket once, at its first line there).
+ * the order's previous open line: an order is in a bucket once, at its first line there). Each date
+ * is bucketed once, by the rule, over the few hundred dates the aggregates hold.
  */
 const BOOK = `d as (select ?::date as today),
-  days as (select x.due_date, x.n, x.a, ${bucketOf('x.due_date')} as k from (
-    select due_date, sum(installments) as n, sum(owed) as a from ${BOOK_DAYS} group by due_date having sum(installments) <> 0) x, d),
-  edges as (select x.n, x.prev_due, ${bucketOf('x.due_date')} as k, ${bucketOf('x.prev_due')} as pk from (
-    select due_date, prev_due, sum(orders) as n from ${BOOK_EDGES} group by due_date, prev_due having sum(orders) <> 0) x, d)`;
+  days as (select i.due_date, i.n, i.a, ${BUCKET_OF} as k from (
+    select due_date, sum(installments) as n, sum(owed) as a from ${BOOK_DAYS} group by due_date having sum(installments) <> 0) i, d),
+  edge_sums as (select due_date, prev_due, sum(orders) as n from ${BOOK_EDGES} group by due_date, prev_due having sum(orders) <> 0),
+  dates as (select i.due_date, ${BUCKET_OF} as k from (select due_date from edge_sums union select prev_due from edge_sums where prev_due is not null) i, d),
+  edges as (select e.n, e.prev_due, c.k, p.k as pk from edge_sums e join dates c on c.due_date = e.due_date left join dates p on p.due_date = e.prev_due)`;
 
 /**
  * Every card of a page load in one statement. The book (open installments of orders that owe money
