@@ -54,7 +54,7 @@ function random(seed: number) {
   };
 }
 
-const PARTS: DashboardPart[] = [{ kind: 'receivables' }, { kind: 'upcomingDue', days: 7, limit: 3 }, { kind: 'upcomingDue', days: 45, limit: 50 }];
+const PARTS: DashboardPart[] = [{ kind: 'activeOrders' }, { kind: 'receivables' }, { kind: 'upcomingDue', days: 7, limit: 3 }, { kind: 'upcomingDue', days: 45, limit: 50 }];
 
 /** The figures the old one-scan query gave: the book read whole, summed per order, then over the orders. */
 async function oracle(day: string) {
@@ -97,6 +97,7 @@ async function tablesFromScratch() {
   const kept = {
     days: await c.execute(`select due_date::text as d, sum(installments)::int as n, sum(owed)::text as a from dashboard_book_days group by due_date having sum(installments) <> 0 or sum(owed) <> 0 order by 1`),
     edges: await c.execute(`select due_date::text as d, prev_due::text as p, sum(orders)::int as n from dashboard_book_edges group by due_date, prev_due having sum(orders) <> 0 order by 1, 2`),
+    statuses: await c.execute(`select status, sum(orders)::int as n from dashboard_order_statuses group by status having sum(orders) <> 0 order by 1`),
   };
   const scratch = {
     days: await c.execute(`select i.due_date::text as d, count(*)::int as n, sum(${OWED_SQL})::text as a from installments i join orders o on o.id = i.order_id
@@ -105,6 +106,7 @@ async function tablesFromScratch() {
                               select i.due_date::text as d, (lag(i.due_date) over (partition by i.order_id order by i.due_date, i.number))::text as p
                               from installments i join orders o on o.id = i.order_id where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}) e
                             group by d, p order by 1, 2`),
+    statuses: await c.execute(`select status, count(*)::int as n from orders group by status order by 1`),
   };
   return { kept, scratch };
 }
@@ -113,8 +115,10 @@ async function expectBookRight(step: string) {
   const day = today();
   const { kept, scratch } = await tablesFromScratch();
   expect(kept, step).toEqual(scratch);
-  const [receivables, soon, later] = (await dashboardFigures(t.app.orm.em.fork(), { today: day, now: clock.now() }, PARTS)) as [Receivables, UpcomingDueFigures, UpcomingDueFigures];
+  const [active, receivables, soon, later] = (await dashboardFigures(t.app.orm.em.fork(), { today: day, now: clock.now() }, PARTS)) as [number, Receivables, UpcomingDueFigures, UpcomingDueFigures];
   const want = await oracle(day);
+  const [counted] = await conn().execute<{ n: number }[]>(`select count(*)::int as n from orders where status = 'ACTIVE'`);
+  expect(active, step).toBe(counted!.n);
   expect(receivables, step).toEqual(want.receivables);
   expect({ total: soon.total, amount: soon.amount }, step).toEqual(want.upcoming[0]);
   expect({ total: later.total, amount: later.amount }, step).toEqual(want.upcoming[1]);

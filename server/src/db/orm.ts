@@ -4,7 +4,7 @@ import { defineConfig, PostgreSqlDriver, type Options } from '@mikro-orm/postgre
 import { migrationsList } from '../../../migrations';
 import { AfterCommitPublisher } from '../notifications/bus';
 import { entities } from './entities';
-import { BOOK_DAYS, BOOK_EDGES } from '../reports/dashboard-book';
+import { BOOK_DAYS, BOOK_EDGES, ORDER_STATUSES } from '../reports/dashboard-book';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -55,7 +55,7 @@ export function ormOptions(target: DatabaseTarget, opts: { counter?: QueryCounte
     subscribers: [new AfterCommitPublisher()],
     forceUtcTimezone: true,
     // Kept by triggers, not entities (reports/dashboard-book.ts): no entity maps them, and none should.
-    schemaGenerator: { skipTables: [BOOK_DAYS, BOOK_EDGES] },
+    schemaGenerator: { skipTables: [BOOK_DAYS, BOOK_EDGES, ORDER_STATUSES] },
     pool: { min: 0, max: target.poolMax },
     allowGlobalContext: false,
     debug: opts.debug ?? false,

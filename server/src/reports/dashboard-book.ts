@@ -7,6 +7,7 @@ import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
  *
  * - `dashboard_book_days (due_date, installments, owed)`: how many open installments of payable
  *   orders fall due on the day, and what is still owed on them (OWED_SQL).
+ * - `dashboard_order_statuses (status, orders)`: orders per status.
  * - `dashboard_book_edges (due_date, prev_due, orders)`: for every open installment of a payable
  *   order, its due date and the due date of the order's previous open installment (null for the
  *   order's oldest). An order has something in a due-date range [a, b] exactly when one of its lines
@@ -29,6 +30,8 @@ import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
  */
 export const BOOK_DAYS = 'dashboard_book_days';
 export const BOOK_EDGES = 'dashboard_book_edges';
+/** Orders per status, kept the same way: `activeOrders` without counting the orders table. */
+export const ORDER_STATUSES = 'dashboard_order_statuses';
 
 /** A line's facts the book depends on, per transition table row or current row (alias `i`). */
 const facts = (from: string) => `select i.id, i.order_id, i.due_date, i.number, ${OPEN_SQL} as open, ${OWED_SQL} as owed from ${from} i`;
@@ -76,8 +79,17 @@ function installmentsDelta(after: string, before: string) {
     ${addEdges(`${edgesOf('now_open')} union all ${edgesOf('was_open')}`)}`;
 }
 
-/** The delta of one statement on orders: an order that became payable adds its open lines, one that stopped removes them. */
-const ordersDelta = `with flipped as (
+/** Orders per status: what `after` adds and `before` takes away. */
+const statusesDelta = (after: string, before: string) => `insert into ${ORDER_STATUSES} (status, orders)
+    select status, sum(sign) from (select status, 1 as sign from ${after} x union all select status, -1 from ${before} x) s
+    group by status having sum(sign) <> 0`;
+
+/**
+ * The delta of one statement updating orders: the status counts, and an order that became payable
+ * adds its open lines, one that stopped removes them.
+ */
+const ordersDelta = `with statuses as (${statusesDelta('new_rows', 'old_rows')}),
+    flipped as (
       select n.id, case when n.status in ${PAYABLE_SQL} then 1 else -1 end as sign from new_rows n join old_rows b using (id)
       where (n.status in ${PAYABLE_SQL}) <> (b.status in ${PAYABLE_SQL})
     ),
@@ -98,8 +110,10 @@ export function bookFunctions(): Record<string, string> {
     angsur_book_installments_inserted: body(installmentsDelta('new_rows', none('installments'))),
     angsur_book_installments_updated: body(installmentsDelta('new_rows', 'old_rows')),
     angsur_book_installments_deleted: body(installmentsDelta(none('installments'), 'old_rows')),
+    angsur_book_orders_inserted: body(statusesDelta('new_rows', none('orders'))),
     angsur_book_orders_updated: body(ordersDelta),
-    angsur_book_truncated: body(`delete from ${BOOK_DAYS};\n  delete from ${BOOK_EDGES}`),
+    angsur_book_orders_deleted: body(statusesDelta(none('orders'), 'old_rows')),
+    angsur_book_truncated: body(`delete from ${BOOK_DAYS};\n  delete from ${BOOK_EDGES};\n  delete from ${ORDER_STATUSES}`),
   };
 }
 
@@ -109,6 +123,7 @@ const BACKFILL = [
    select i.due_date, count(*), sum(${OWED_SQL}) from installments i join orders o on o.id = i.order_id
    where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} group by i.due_date`,
   addEdges(edgesOf(`(select i.order_id, i.due_date, i.number, 1 as sign from installments i join orders o on o.id = i.order_id where o.status in ${PAYABLE_SQL} and ${OPEN_SQL})`)),
+  statusesDelta('orders', none('orders')),
 ];
 
 /** Statements that create the tables, functions and triggers and fill the tables from the book. */
@@ -120,13 +135,16 @@ export function bookSchema(): string[] {
     `create table ${BOOK_DAYS} (due_date date not null, installments bigint not null, owed bigint not null)`,
     `create index ${BOOK_DAYS}_due_date_index on ${BOOK_DAYS} (due_date)`,
     `create table ${BOOK_EDGES} (due_date date not null, prev_due date null, orders bigint not null)`,
+    `create table ${ORDER_STATUSES} (status text not null, orders bigint not null)`,
     // The due-soon list reads a few days of lines by due date (status is a `not in`, so the (status, due_date) index cannot serve it).
     `create index if not exists installments_due_date_index on installments (due_date)`,
     ...Object.entries(fn).map(([name, text]) => `create or replace function ${name}() returns trigger language plpgsql as $fn$${text}$fn$`),
     trigger('angsur_book_installments_inserted', 'installments', 'insert', 'angsur_book_installments_inserted', 'referencing new table as new_rows'),
     trigger('angsur_book_installments_updated', 'installments', 'update', 'angsur_book_installments_updated', 'referencing old table as old_rows new table as new_rows'),
     trigger('angsur_book_installments_deleted', 'installments', 'delete', 'angsur_book_installments_deleted', 'referencing old table as old_rows'),
+    trigger('angsur_book_orders_inserted', 'orders', 'insert', 'angsur_book_orders_inserted', 'referencing new table as new_rows'),
     trigger('angsur_book_orders_updated', 'orders', 'update', 'angsur_book_orders_updated', 'referencing old table as old_rows new table as new_rows'),
+    trigger('angsur_book_orders_deleted', 'orders', 'delete', 'angsur_book_orders_deleted', 'referencing old table as old_rows'),
     trigger('angsur_book_installments_truncated', 'installments', 'truncate', 'angsur_book_truncated', ''),
     trigger('angsur_book_orders_truncated', 'orders', 'truncate', 'angsur_book_truncated', ''),
     ...BACKFILL,
@@ -136,11 +154,12 @@ export function bookSchema(): string[] {
 export function dropBookSchema(): string[] {
   return [
     ...['installments_inserted', 'installments_updated', 'installments_deleted', 'installments_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on installments`),
-    ...['orders_updated', 'orders_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on orders`),
+    ...['orders_inserted', 'orders_updated', 'orders_deleted', 'orders_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on orders`),
     ...Object.keys(bookFunctions()).map((name) => `drop function if exists ${name}()`),
     `drop index if exists installments_due_date_index`,
     `drop table if exists ${BOOK_DAYS}`,
     `drop table if exists ${BOOK_EDGES}`,
+    `drop table if exists ${ORDER_STATUSES}`,
   ];
 }
 
@@ -159,12 +178,16 @@ export const COMPACT_SQL = [
      insert into ${BOOK_EDGES} (due_date, prev_due, orders)
      select due_date, prev_due, sum(orders) from gone group by due_date, prev_due having sum(orders) <> 0 returning 1)
    select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
+  `with gone as (delete from ${ORDER_STATUSES} returning *), kept as (
+     insert into ${ORDER_STATUSES} (status, orders)
+     select status, sum(orders) from gone group by status having sum(orders) <> 0 returning 1)
+   select (select count(*) from gone)::int - (select count(*) from kept)::int as n`,
 ] as const;
 
 /** The compaction job: rows folded away per table. */
-export async function compactDashboardBook(em: EntityManager): Promise<{ days: number; edges: number }> {
+export async function compactDashboardBook(em: EntityManager): Promise<{ days: number; edges: number; statuses: number }> {
   const conn = em.getConnection();
-  const [days] = await conn.execute<{ n: number }[]>(COMPACT_SQL[0]);
-  const [edges] = await conn.execute<{ n: number }[]>(COMPACT_SQL[1]);
-  return { days: days!.n, edges: edges!.n };
+  const folded: number[] = [];
+  for (const q of COMPACT_SQL) folded.push((await conn.execute<{ n: number }[]>(q))[0]!.n);
+  return { days: folded[0]!, edges: folded[1]!, statuses: folded[2]! };
 }

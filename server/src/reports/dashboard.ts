@@ -8,7 +8,7 @@ import { secondChanceEndingSql } from '../orders/second-chance';
 import { AWAITING_VERIFICATION, Payment } from '../payments/payment.entity';
 import { FAILING, Service } from '../hosting/service.entity';
 import { SpkParty, SpkStatus, spkStatusesWaitingFor } from '../spk/spk-status';
-import { BOOK_DAYS, BOOK_EDGES } from './dashboard-book';
+import { BOOK_DAYS, BOOK_EDGES, ORDER_STATUSES } from './dashboard-book';
 
 /**
  * The staff dashboard's figures, set-based SQL over the whole book (no rows pulled into Node), money summed in PostgreSQL as numeric and carried back as text into bigint: exact at any size.
@@ -182,7 +182,7 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
     const as = `c${n}`;
     switch (p.kind) {
       case 'activeOrders':
-        return { sql: `(select count(*)::int from orders where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
+        return { sql: `(select coalesce(sum(orders), 0)::int from ${ORDER_STATUSES} where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
       case 'receivables': {
         const per = BUCKET_RULES.map((_, k) => `'b${k}n', coalesce(sum(n) filter (where k = ${k}), 0)::int, 'b${k}a', coalesce(sum(a) filter (where k = ${k}), 0)::text`).join(', ');
         const orders = BUCKET_RULES.map((_, k) => `, 'b${k}o', coalesce(sum(n) filter (where k = ${k} and pk is distinct from ${k}), 0)::int`).join('');
