@@ -103,7 +103,11 @@ const ordersDelta = `with statuses as (${statusesDelta('new_rows', 'old_rows')})
 /** An empty set shaped like the table, for the transition table an INSERT or DELETE does not have. */
 const none = (table: string) => `(select * from ${table} where false)`;
 
-/** The trigger functions' bodies, by function name: what the migration installs and the test compares. */
+/**
+ * The trigger functions' bodies, by function name: what Migration20261205002000 installed (frozen
+ * there), and what the test compares the database's functions with. A change to the rules that
+ * changes this text needs a migration that installs these functions again.
+ */
 export function bookFunctions(): Record<string, string> {
   const body = (sql: string) => `\nbegin\n  ${sql};\n  return null;\nend\n`;
   return {
@@ -117,7 +121,7 @@ export function bookFunctions(): Record<string, string> {
   };
 }
 
-/** The whole book from scratch, as one set of rows per table (the migration's backfill). */
+/** The whole book from scratch, as one set of rows per table (the migration's backfill, and the rebuild). */
 const BACKFILL = [
   `insert into ${BOOK_DAYS} (due_date, installments, owed)
    select i.due_date, count(*), sum(${OWED_SQL}) from installments i join orders o on o.id = i.order_id
@@ -138,43 +142,6 @@ export async function rebuildDashboardBook(em: EntityManager): Promise<void> {
     await run(`lock table installments, orders in share mode`);
     for (const q of [`delete from ${BOOK_DAYS}`, `delete from ${BOOK_EDGES}`, `delete from ${ORDER_STATUSES}`, ...BACKFILL]) await run(q);
   });
-}
-
-/** Statements that create the tables, functions and triggers and fill the tables from the book. */
-export function bookSchema(): string[] {
-  const fn = bookFunctions();
-  const trigger = (name: string, table: string, event: string, fnName: string, transition: string) =>
-    `create trigger ${name} after ${event} on ${table} ${transition} for each statement execute function ${fnName}()`;
-  return [
-    `create table ${BOOK_DAYS} (due_date date not null, installments bigint not null, owed bigint not null)`,
-    `create index ${BOOK_DAYS}_due_date_index on ${BOOK_DAYS} (due_date)`,
-    `create table ${BOOK_EDGES} (due_date date not null, prev_due date null, orders bigint not null)`,
-    `create table ${ORDER_STATUSES} (status text not null, orders bigint not null)`,
-    // The due-soon list reads a few days of lines by due date (status is a `not in`, so the (status, due_date) index cannot serve it).
-    `create index if not exists installments_due_date_index on installments (due_date)`,
-    ...Object.entries(fn).map(([name, text]) => `create or replace function ${name}() returns trigger language plpgsql as $fn$${text}$fn$`),
-    trigger('angsur_book_installments_inserted', 'installments', 'insert', 'angsur_book_installments_inserted', 'referencing new table as new_rows'),
-    trigger('angsur_book_installments_updated', 'installments', 'update', 'angsur_book_installments_updated', 'referencing old table as old_rows new table as new_rows'),
-    trigger('angsur_book_installments_deleted', 'installments', 'delete', 'angsur_book_installments_deleted', 'referencing old table as old_rows'),
-    trigger('angsur_book_orders_inserted', 'orders', 'insert', 'angsur_book_orders_inserted', 'referencing new table as new_rows'),
-    trigger('angsur_book_orders_updated', 'orders', 'update', 'angsur_book_orders_updated', 'referencing old table as old_rows new table as new_rows'),
-    trigger('angsur_book_orders_deleted', 'orders', 'delete', 'angsur_book_orders_deleted', 'referencing old table as old_rows'),
-    trigger('angsur_book_installments_truncated', 'installments', 'truncate', 'angsur_book_truncated', ''),
-    trigger('angsur_book_orders_truncated', 'orders', 'truncate', 'angsur_book_truncated', ''),
-    ...BACKFILL,
-  ];
-}
-
-export function dropBookSchema(): string[] {
-  return [
-    ...['installments_inserted', 'installments_updated', 'installments_deleted', 'installments_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on installments`),
-    ...['orders_inserted', 'orders_updated', 'orders_deleted', 'orders_truncated'].map((t) => `drop trigger if exists angsur_book_${t} on orders`),
-    ...Object.keys(bookFunctions()).map((name) => `drop function if exists ${name}()`),
-    `drop index if exists installments_due_date_index`,
-    `drop table if exists ${BOOK_DAYS}`,
-    `drop table if exists ${BOOK_EDGES}`,
-    `drop table if exists ${ORDER_STATUSES}`,
-  ];
 }
 
 /**
