@@ -7,12 +7,14 @@
  *   npm run bench:api                          # 10 s per measure, 2 rounds
  *   BENCH_SECONDS=5 BENCH_ROUNDS=3 npm run bench:api
  *   BENCH_ONLY=angsur npm run bench:api:profile # Angsur side only, under node --cpu-prof
+ *   BENCH_SCENARIOS=myOrders BENCH_DASHBOARD_INSTALLMENTS=0 npm run bench:api:profile # one scenario
  *
  * Database: BENCH_DATABASE_URL (an empty database you made; kept), else a scratch one on the local
  * PostgreSQL (dropped at the end). Report: bench/results/api.json.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
@@ -22,11 +24,14 @@ import express from 'express';
 import { buildSchema, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { signSandboxEvent } from '../server/src/payments/gateways';
+import { COMPACT_SQL } from '../server/src/reports/dashboard-book';
 import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ONLY = process.env.BENCH_ONLY as 'angsur' | 'bare' | undefined;
+/** Comma-separated scenario names to measure (default: all), e.g. BENCH_SCENARIOS=myOrders for a focused profile. */
+const PICKED = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const MY_ORDERS = 10;
 const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders on another customer: the staff list and dashboard's book
 /** The dashboard is measured again on a book grown to this many installments (0: skip). */
@@ -128,6 +133,39 @@ async function copyBook(databaseUrl: string, from: number, to: number, first: bo
   }
 }
 
+/**
+ * What the dashboard book's triggers cost a write, on the grown book: a billing-pass-sized statement
+ * (late fees of 1,000 orders' lines: the days path) and a payment-like one (the oldest open line of
+ * each of those orders paid: the edges path, which re-reads the orders' lines), each timed with the
+ * triggers and with them off (session_replication_role = replica), alternating, rolled back.
+ */
+async function triggerCost(c: pg.Client) {
+  const orders = `(select id from orders where status in ('AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED') order by id limit 1000)`;
+  const statements = {
+    fees: `update installments set late_fee = late_fee + 1000 where order_id in ${orders} and status not in ('CANCELLED', 'RESTRUCTURED', 'PAID')`,
+    payments: `update installments i set paid_amount = i.amount from (select distinct on (order_id) id from installments where order_id in ${orders}
+               and status not in ('CANCELLED', 'RESTRUCTURED') and paid_amount < amount order by order_id, due_date, number) f where f.id = i.id`,
+  };
+  const out: Record<string, { rows: number; withMs: number[]; withoutMs: number[]; ratio: { median: number; range: string } }> = {};
+  for (const [name, text] of Object.entries(statements)) {
+    const runs = { with: [] as number[], without: [] as number[] };
+    let rows = 0;
+    for (let round = 0; round < 6; round++) {
+      const side = (round % 4 < 2 ? ['with', 'without'] : ['without', 'with'])[round % 2] as 'with' | 'without';
+      await c.query('begin');
+      if (side === 'without') await c.query(`set local session_replication_role = replica`);
+      const start = process.hrtime.bigint();
+      rows = (await c.query(text)).rowCount ?? 0;
+      runs[side].push(Number(process.hrtime.bigint() - start) / 1e6);
+      await c.query('rollback');
+    }
+    const ratios = runs.with.map((w, k) => w / runs.without[k]!);
+    out[name] = { rows, withMs: runs.with.map(Math.round), withoutMs: runs.without.map(Math.round), ratio: { median: round2(median(ratios)), range: range(ratios) } };
+    console.error(`trigger cost, ${name} (${rows} rows): with ${out[name].withMs.join('/')} ms, without ${out[name].withoutMs.join('/')} ms, load ${os.loadavg().map(round2).join(' ')}`);
+  }
+  return out;
+}
+
 const grownResult = (r: LoadResult) => {
   const answered = r.requestsPerSecond > 0;
   return { rps: Math.round(r.requestsPerSecond), p50Ms: answered ? r.p50Ms : null, p99Ms: answered ? r.p99Ms : null, timeouts: r.timeouts };
@@ -173,9 +211,10 @@ async function main() {
       if (same !== recorded[name]) throw new Error(`the bare server does not answer ${name} with the same bytes`);
     }
 
-    const results: Record<Scenario, { angsur: LoadResult[]; bare: LoadResult[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
+    type Measured = LoadResult & { cpuMsPerRequest: number };
+    const results: Record<Scenario, { angsur: Measured[]; bare: Measured[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
     for (let round = 0; round < ROUNDS; round++) {
-      for (const name of Object.keys(SCENARIOS) as Scenario[]) {
+      for (const name of (Object.keys(SCENARIOS) as Scenario[]).filter((n) => !PICKED || PICKED.includes(n))) {
         const s = SCENARIOS[name];
         // Tokens live 15 minutes: a fresh one each round.
         const token = s.role === 'customer' ? await login(CUSTOMER.username, CUSTOMER.password) : await login('admin', ADMIN_PASSWORD);
@@ -183,9 +222,14 @@ async function main() {
         const sides = (round % 2 ? ['bare', 'angsur'] : ['angsur', 'bare']).filter((side) => !ONLY || side === ONLY) as ('angsur' | 'bare')[];
         for (const side of sides) {
           const url = `${side === 'angsur' ? app.url : bare.url}/graphql`;
+          // Both servers run in this process (autocannon in its own): its CPU time over the window, per
+          // request answered, is what the side cost Node, whatever PostgreSQL and the machine's load did.
+          const cpuBefore = process.cpuUsage();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
-          results[name][side].push(r);
-          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts`);
+          const cpu = process.cpuUsage(cpuBefore);
+          const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / Math.max(1, r.requestsPerSecond * SECONDS));
+          results[name][side].push({ ...r, cpuMsPerRequest });
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms CPU per request`);
         }
       }
     }
@@ -208,8 +252,15 @@ async function main() {
       }
       const installments = await countOf();
       const open = Number((await c.query(`select count(*)::int as n from installments where status not in ('CANCELLED', 'RESTRUCTURED') and (paid_amount < amount or late_fee_paid < late_fee)`)).rows[0].n);
+      const grownIn = Math.round((Date.now() - seedStart) / 1000);
+      // What the dashboard-book job (every minute; jobs are off here) does with the growth's deltas.
+      const compactStart = Date.now();
+      for (const q of COMPACT_SQL) await c.query(q);
+      const compactMs = Date.now() - compactStart;
+      const bookRows = (await c.query(`select (select count(*) from dashboard_book_days)::int as days, (select count(*) from dashboard_book_edges)::int as edges`)).rows[0] as { days: number; edges: number };
+      const writes = await triggerCost(c);
       await c.end();
-      console.error(`dashboard book: ${installments} installments (${open} open), grown in ${Math.round((Date.now() - seedStart) / 1000)} s`);
+      console.error(`dashboard book: ${installments} installments (${open} open), grown in ${grownIn} s; compacted in ${compactMs} ms to ${bookRows.days} day rows and ${bookRows.edges} edge rows`);
       const s = SCENARIOS.dashboard;
       const token = await login('admin', ADMIN_PASSWORD);
       const answer = await api.raw(s.query, {}, token);
@@ -223,7 +274,7 @@ async function main() {
         for (const side of sides) {
           const r = await autocannon({ url: `${side === 'angsur' ? app.url : bareGrown.url}/graphql`, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           runs[side].push(r);
-          console.error(`round ${round + 1} dashboard at ${installments} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
+          console.error(`round ${round + 1} dashboard at ${installments} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, load ${os.loadavg().map(round2).join(' ')}`);
         }
       }
       await bareGrown.close();
@@ -235,6 +286,9 @@ async function main() {
         angsur: runs.angsur.map(grownResult),
         bare: runs.bare.map(grownResult),
         target: 'angsur p99 < 150 ms',
+        load: os.loadavg().map(round2),
+        book: { ...bookRows, compactMs },
+        triggerCost: writes,
       };
     }
     // Requests still running when autocannon stopped (a page load longer than the window) keep the pool
@@ -246,18 +300,20 @@ async function main() {
       measures: Object.fromEntries(
         (Object.keys(SCENARIOS) as Scenario[]).map((name) => {
           const { angsur, bare: floor } = results[name];
-          const pairs = angsur.map((a, i) => ({ a, b: floor[i] })).filter((p): p is { a: LoadResult; b: LoadResult } => !!p.b);
+          const pairs = angsur.map((a, i) => ({ a, b: floor[i] })).filter((p): p is { a: Measured; b: Measured } => !!p.b);
           return [
             name,
             {
               connections: SCENARIOS[name].connections,
               responseBytes: Buffer.byteLength(recorded[name]),
-              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
-              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts })),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
+              bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
               ...(pairs.length
                 ? {
                     throughputShare: { median: round2(median(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond))), range: range(pairs.map((p) => p.a.requestsPerSecond / p.b.requestsPerSecond)) },
                     p99Ratio: { median: round2(median(pairs.map((p) => p.a.p99Ms / p.b.p99Ms))), range: range(pairs.map((p) => p.a.p99Ms / p.b.p99Ms)) },
+                    // Node CPU per request, Angsur over the floor: less sensitive to the machine's load than throughput.
+                    cpuPerRequestRatio: { median: round2(median(pairs.map((p) => p.a.cpuMsPerRequest / p.b.cpuMsPerRequest))), range: range(pairs.map((p) => p.a.cpuMsPerRequest / p.b.cpuMsPerRequest)) },
                   }
                 : {}),
             },

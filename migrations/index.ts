@@ -22,6 +22,7 @@ import { Migration20261204204240 } from './Migration20261204204240';
 import { Migration20261204210500 } from './Migration20261204210500';
 import { Migration20261204221142 } from './Migration20261204221142';
 import { Migration20261205001000 } from './Migration20261205001000';
+import { Migration20261205002000 } from './Migration20261205002000';
 import { Migration20261205004000 } from './Migration20261205004000';
 
 export const migrationsList: MigrationObject[] = [
@@ -46,5 +47,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204210500', class: Migration20261204210500 },
   { name: 'Migration20261204221142', class: Migration20261204221142 },
   { name: 'Migration20261205001000', class: Migration20261205001000 },
+  { name: 'Migration20261205002000', class: Migration20261205002000 },
   { name: 'Migration20261205004000', class: Migration20261205004000 },
 ];

@@ -86,6 +86,29 @@ describe('register, login, refresh, logout', () => {
     expect((await t.gql(REFRESH, { t: second.login.refreshToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('concurrent checks of one session share one read of the account; a revocation is seen by the next check', async () => {
+    const u = await t.createUser('CUSTOMER');
+    const bearer = `Bearer ${u.token}`;
+    const reads: string[] = [];
+    const knex = t.app.orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => void (/from "users"/.test(q.sql) && reads.push(q.sql));
+    knex.on('query', onQuery);
+    try {
+      const checks = t.app.services.sessionChecks;
+      const users = await Promise.all(Array.from({ length: 8 }, () => checks.check(bearer)));
+      expect(users.every((user) => user?.id === u.id)).toBe(true);
+      expect(reads.length).toBe(1);
+      // Only the columns the check needs: the personal (encrypted) fields are not read.
+      expect(reads[0]).not.toMatch(/full_name|email|phone/);
+      await checks.check(bearer);
+      expect(reads.length).toBe(2); // nothing kept once a check settles
+      await t.ok(`mutation { logoutEverywhere }`, {}, u.token);
+      await expect(checks.check(bearer)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      knex.off('query', onQuery);
+    }
+  });
+
   it('rate-limits failed logins per account, with a retry time', async () => {
     const u = await t.createUser('CUSTOMER');
     for (let i = 0; i < 3; i++) {

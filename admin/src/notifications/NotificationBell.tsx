@@ -40,6 +40,8 @@ export const NotificationBell = () => {
     };
   }, [queryClient, notify]);
 
+  // Shown as 0 while the first figure loads; `data-count` appears only once the server's figure is in
+  // (a page reading the bell must not take the loading 0 for the count).
   const count = unread.data ?? 0;
   const open = (n: AppNotification) => {
     setAnchor(null);
@@ -51,7 +53,7 @@ export const NotificationBell = () => {
     <>
       <Tooltip title={label}>
         <IconButton color="inherit" aria-label={label} onClick={(e) => setAnchor(e.currentTarget)} data-testid="notification-bell">
-          <Badge badgeContent={count} color="error" max={99} data-testid="notification-unread" data-count={count}>
+          <Badge badgeContent={count} color="error" max={99} data-testid="notification-unread" data-count={unread.data === undefined ? undefined : count}>
             <NotificationsIcon />
           </Badge>
         </IconButton>

@@ -9,7 +9,6 @@ import { getOperationAST, type GraphQLError, type GraphQLFormattedError } from '
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { viewerKey } from '../accounts/access';
-import { authenticate } from '../accounts/authenticate';
 import { localeFromHeader, runInRequestScope } from '../common/request-context';
 import type { Context } from '../graphql/context';
 import { makeFormatError } from '../graphql/errors';
@@ -26,13 +25,13 @@ import type { AppServices } from './services';
  * (the shutdown sequence stops it).
  */
 export async function createGraphqlApi(services: AppServices, httpServer: http.Server) {
-  const { config, orm, clock, logger } = services;
+  const { config, orm, logger } = services;
   const schema = await getSchema();
 
   const contextFor = async (authorization: string | undefined | null, meta: { requestId: string; ip: string; userAgent: string | null }): Promise<Context> => {
-    const em = orm.em.fork();
-    const user = await authenticate(em, services.tokens, authorization, clock.now());
-    return { em, user, app: services, loaders: new Loaders(), ...meta };
+    // Shared with concurrent requests of the same token (accounts/session-checks.ts).
+    const user = await services.sessionChecks.check(authorization);
+    return { em: orm.em.fork(), user, app: services, loaders: new Loaders(), ...meta };
   };
 
   const limits = limitsFrom(config);
@@ -58,7 +57,7 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
         // Refuse a connection whose token is bad up front, instead of failing each operation.
         const auth = authorizationOf(ctx.connectionParams);
         try {
-          const user = await authenticate(orm.em.fork(), services.tokens, auth, clock.now());
+          const user = await services.sessionChecks.check(auth);
           if (user && auth) services.liveSockets.add(ctx.extra.socket, user, auth);
           return true;
         } catch {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { LoginLimiter } from '../accounts/login-limiter';
 import { PasswordResets } from '../accounts/password-reset';
+import { SessionChecks } from '../accounts/session-checks';
 import { TokenService } from '../accounts/tokens';
 import type { BillingConfig } from '../billing/billing-pass';
 import type { Clock } from '../common/time';
@@ -31,6 +32,8 @@ export interface AppServices {
   loginLimiter: LoginLimiter;
   /** Open graphql-ws sockets of signed-in users (closed when their sessions end). */
   liveSockets: LiveSockets;
+  /** The session check of every request and live event, shared by concurrent callers of one token. */
+  sessionChecks: SessionChecks;
   clock: Clock;
   logger: Logger;
   gateway: PaymentGateway;
@@ -64,6 +67,7 @@ export function gatewayFor(config: Config, secrets: Secrets, publicUrl: string):
 export function wireServices(parts: { config: Config; secrets: Secrets; orm: Orm; clock: Clock; logger: Logger; listenUrl: string | null }): AppServices {
   const { config, secrets, orm, clock, logger } = parts;
   const tokens = new TokenService(secrets.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS, config.REFRESH_TOKEN_TTL_DAYS, config.staffTwoFactorRequired);
+  const sessionChecks = new SessionChecks(orm, tokens, clock);
   const notifications = createNotificationDeps(config, logger, clock, parts.listenUrl);
   const events = new DomainEvents();
   return {
@@ -95,7 +99,8 @@ export function wireServices(parts: { config: Config; secrets: Secrets; orm: Orm
     },
     hosting: createHostingDeps(config, clock, notifications.bus, events),
     tokens,
-    liveSockets: new LiveSockets(orm, tokens, clock),
+    sessionChecks,
+    liveSockets: new LiveSockets(sessionChecks, clock),
     loginLimiter: new LoginLimiter({
       maxPerIp: config.LOGIN_MAX_PER_IP,
       maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -11,6 +11,7 @@ import { Order } from '../orders/order.entity';
 import { previewBillingPass, runBillingPass } from './billing-pass';
 import { todayJakarta } from '../common/time';
 import { sendOverdueNotice } from './overdue-notice';
+import type { Readable } from '../db/plain-rows';
 
 @ObjectType()
 class BillingPassSummary {
@@ -60,7 +61,7 @@ export class BillingResolver {
 @Resolver(() => Order)
 export class OrderNoticeResolver {
   @FieldResolver(() => Date, { nullable: true, description: 'When the customer was last told about arrears (reminder or admin notice)' })
-  lastOverdueNoticeAt(@Root() order: Order, @Ctx() ctx: Context) {
+  lastOverdueNoticeAt(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
         const rows = await ctx.em.getConnection().execute<{ number: string; at: string }[]>(

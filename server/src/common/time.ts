@@ -10,9 +10,20 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Today's calendar date in Jakarta, YYYY-MM-DD. */
+/** The Jakarta day last asked about, as the instants it spans: [from, to) in ms since the epoch. */
+let lastDay: { date: string; from: number; to: number } | null = null;
+
+/**
+ * Today's calendar date in Jakarta, YYYY-MM-DD. Asked for every order of a list (its summary), so
+ * the day last computed is kept with the instants it spans: an instant inside them is that date
+ * whatever clock asks (tests travel in time), and only a new day goes through luxon's zone maths.
+ */
 export function todayJakarta(clock: Clock = systemClock): string {
-  return DateTime.fromJSDate(clock.now(), { zone: ZONE }).toISODate()!;
+  const at = clock.now().getTime();
+  if (lastDay && at >= lastDay.from && at < lastDay.to) return lastDay.date;
+  const start = DateTime.fromMillis(at, { zone: ZONE }).startOf('day');
+  lastDay = { date: start.toISODate()!, from: start.toMillis(), to: start.plus({ days: 1 }).toMillis() };
+  return lastDay.date;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { raw, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import { raw, ReferenceKind, type Collection, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 
 /**
@@ -9,15 +9,52 @@ import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mi
  * managed: no identity map, no change set, no reference wrappers, which is where a list's time went
  * (MikroORM hydration and its bookkeeping were the largest share of a `myOrders` request).
  *
- * The contract for whoever reads one: use scalar properties and `ref.id`; to follow a reference, go
- * through `Loaders.ref` (which also takes a managed `Ref`), never `ref.load*()`. Writes keep using
- * entities (`em.findOne` ... `flush`); a plain row is never persisted or flushed.
- *
- * A plain row's prototype is the entity class's (with every column shadowed by a plain data property,
- * so MikroORM's reference accessors never run): type-graphql passes a `@Root()` that is an instance of
- * the parameter's class through as it is, and would otherwise build a new entity from a plain object on
- * every field resolver call (which fails on `ref: true` references and costs an entity per field).
+ * Safe by construction, so an object that only looks like an entity never reaches the entity manager:
+ * - at runtime a plain row is a frozen `PlainRow`, never an instance of the entity class. MikroORM
+ *   recognises entities by their prototype (`__entity`), so `persist`, `remove` and `wrap` refuse a
+ *   plain row with an error instead of inserting or deleting it, and nothing can change one;
+ * - at the type level a plain row is `Plain<T>`: the entity's column properties, read-only, references
+ *   as `{ id }`, and a brand no entity has, so it cannot be passed where a service expects the entity
+ *   (`Order`), and the entity's collections and methods are not there to call;
+ * - GraphQL roots that may be either are typed `Readable<T>` (`T | Plain<T>`). A type alias reflects
+ *   as `Object`, so type-graphql passes the root through as it is; a `@Root()` typed with the entity
+ *   class would make type-graphql build a new (unmanaged) entity from the row on every field, which
+ *   `test/orders/plain-reads.test.ts` refuses for every type served from plain rows (PLAIN_READS).
+ * To follow a reference from a plain row, go through `Loaders.ref` (it takes a managed `Ref` or a
+ * plain `{ id }` alike). Writes keep using entities (`em.findOne` ... `flush`).
  */
+
+/** Type-only brand: what makes `Plain<T>` distinct from `T` and from any other object. */
+declare const plainOf: unique symbol;
+
+/** A property's value in a plain row: references as `{ id }`; collections and methods are absent. */
+type PlainValue<V> = V extends (...args: never[]) => unknown
+  ? never
+  : V extends Collection<object>
+    ? never
+    : V extends Date
+      ? V
+      : V extends { id: infer I }
+        ? { readonly id: I }
+        : V;
+
+/** A read-only row of entity `T` (see above): its columns, never the entity itself. */
+export type Plain<T> = { readonly [K in keyof T as [PlainValue<T[K]>] extends [never] ? never : K]: PlainValue<T[K]> } & { readonly [plainOf]: T };
+
+/** A GraphQL root that is a managed entity (after a mutation, `order(id)`) or a plain row (a list). */
+export type Readable<T> = T | Plain<T>;
+
+/** The prototype of every plain row: deliberately not the entity class's. */
+class PlainRow {}
+
+/** Whether `value` is a plain row (for guards and tests). */
+export const isPlainRow = (value: unknown): boolean => value instanceof PlainRow;
+
+/**
+ * The entities read as plain rows. Only these may be: each type's `@Root()` parameters must be typed
+ * `Readable<T>` (the test checks that against type-graphql's metadata), so adding one here is a promise.
+ */
+export const PLAIN_READS: ReadonlySet<string> = new Set(['Order', 'OrderItem', 'Installment', 'Payment', 'PaymentAllocation', 'Spk']);
 
 interface Column {
   field: string;
@@ -56,8 +93,9 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): Shape {
       const read = readerOf(em, prop);
       if (read) columns.push({ field: prop.fieldNames[0]!, prop: prop.name, read });
     }
-    const proto = Object.create(meta.class.prototype as object) as object;
-    for (const c of columns) Object.defineProperty(proto, c.prop, { value: undefined, writable: true, enumerable: false, configurable: true });
+    if (!PLAIN_READS.has(meta.className)) throw new Error(`${meta.className} is not read as plain rows (PLAIN_READS)`);
+    // Named for debugging (`Plain Order` in a console), still a PlainRow and nothing of the entity's.
+    const proto = Object.create(PlainRow.prototype, { [Symbol.toStringTag]: { value: `Plain ${meta.className}` } }) as object;
     shape = { columns, proto };
     shapes.set(meta, shape);
   }
@@ -65,14 +103,13 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): Shape {
 }
 
 /** Maps database rows (column names) of `entity` to plain objects with its property names and values. */
-export function toPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): T[] {
+export function toPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): Plain<T>[] {
   const { columns, proto } = shapeOf(em, em.getMetadata().get(entity.name));
   return rows.map((row) => {
     const out = Object.create(proto) as Record<string, unknown>;
     for (const c of columns) out[c.prop] = c.read(row[c.field]);
-    // A plain row stands in for the entity on read paths: same property names and values, references
-    // reduced to `{ id }` (the contract above). Typed as the entity so the GraphQL types serve both.
-    return out as T;
+    // Frozen: a read-only row stays what the database said (the jsonb values inside are not frozen).
+    return Object.freeze(out) as Plain<T>;
   });
 }
 
@@ -82,7 +119,7 @@ export async function findPlain<T extends object>(
   entity: EntityClass<T>,
   where: FilterQuery<T>,
   opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number } = {},
-): Promise<T[]> {
+): Promise<Plain<T>[]> {
   return (await selectPlain(em, entity, where, opts, false)).rows;
 }
 
@@ -95,15 +132,55 @@ export async function findPlainAndCount<T extends object>(
   entity: EntityClass<T>,
   where: FilterQuery<T>,
   opts: { orderBy?: QueryOrderMap<T>; limit: number; offset: number },
-): Promise<[T[], number]> {
+): Promise<[Plain<T>[], number]> {
   const { rows, total } = await selectPlain(em, entity, where, opts, true);
   return [rows, total ?? (await em.count(entity, where))];
 }
 
+/**
+ * The rows of `entity` whose `prop` (a column or a to-one reference) is one of `values`, in `orderBy`
+ * order: the one shape of the per-request loaders (an order's items, schedule, payments, a payment's
+ * allocations). One statement built from the metadata once per shape, without the query builder,
+ * whose filter and order translation per call was about a sixth of a `myOrders` request's CPU.
+ * `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
+ * hold (an allocation's installment number), returned beside each row in the same statement.
+ */
+export async function findPlainWhereIn<T extends object, X extends string = never>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  prop: keyof T & string,
+  values: readonly string[],
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  extras = {} as Record<X, string>,
+): Promise<{ row: Plain<T>; extra: Record<X, unknown> }[]> {
+  const meta = em.getMetadata().get(entity.name);
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}`;
+  let byShape = statements.get(meta);
+  if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
+  let sql = byShape.get(key);
+  if (!sql) {
+    const q = (id: string) => em.getPlatform().quoteIdentifier(id);
+    const column = (name: string) => {
+      const fields = meta.properties[name as keyof typeof meta.properties]?.fieldNames;
+      if (fields?.length !== 1) throw new Error(`${entity.name}.${name} is not a single column`);
+      return `e.${q(fields[0]!)}`;
+    };
+    const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
+    const more = Object.entries<string>(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
+    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    byShape.set(key, sql);
+  }
+  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...values]]);
+  const rows = toPlain(em, entity, found);
+  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![EXTRA + x]])) as Record<X, unknown> }));
+}
+
+const statements = new WeakMap<EntityMetadata, Map<string, string>>();
+const EXTRA = '__extra_';
 const TOTAL = '__total';
 
 async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }, counted: boolean) {
-  const qb = em.createQueryBuilder(entity).select('*').where(where);
+  const qb = em.createQueryBuilder(entity, 'e').select('e.*').where(where);
   if (counted) qb.addSelect(raw(`count(*) over () as "${TOTAL}"`));
   if (opts.orderBy) qb.orderBy(opts.orderBy);
   if (opts.limit !== undefined) qb.limit(opts.limit, opts.offset ?? 0);

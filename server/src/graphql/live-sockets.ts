@@ -2,10 +2,8 @@ import { CloseCode } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { AuthUser } from '../accounts/auth-user';
-import type { TokenService } from '../accounts/tokens';
+import type { SessionChecks } from '../accounts/session-checks';
 import type { Clock } from '../common/time';
-import type { Orm } from '../db/orm';
-import { authenticate } from '../accounts/authenticate';
 
 /** Longest a socket lives past a check (setTimeout's own ceiling is ~24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -29,16 +27,10 @@ interface Session {
  */
 export class LiveSockets {
   private readonly sessions = new Map<WebSocket, Session>();
-  /**
-   * Checks in flight, by token: an event reaching many subscriptions of one session (a customer's tabs)
-   * checks it once, not once per subscription (issue 14 item 7). Every check still starts after the
-   * event arrived, and the entry goes when it settles, so the next event checks afresh.
-   */
-  private readonly checking = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly orm: Orm,
-    private readonly tokens: TokenService,
+    /** Shared by token: an event reaching many subscriptions of one session checks it once (issue 14 item 7). */
+    private readonly checks: SessionChecks,
     private readonly clock: Clock,
   ) {}
 
@@ -61,22 +53,13 @@ export class LiveSockets {
     const session = this.sessions.get(socket);
     if (!session) return true; // anonymous: nothing to lose
     try {
-      await this.check(session.authorization);
+      await this.checks.check(session.authorization);
       return true;
     } catch {
       const expired = session.expiresAt <= this.clock.now().getTime();
       socket.close(expired ? CloseCode.Forbidden : CloseCode.Unauthorized, expired ? 'Token expired' : 'Session ended');
       return false;
     }
-  }
-
-  private check(authorization: string) {
-    let running = this.checking.get(authorization);
-    if (!running) {
-      running = authenticate(this.orm.em.fork(), this.tokens, authorization, this.clock.now()).finally(() => this.checking.delete(authorization));
-      this.checking.set(authorization, running);
-    }
-    return running;
   }
 
   /** Checks every socket of the user again (after their sessions or role changed). */

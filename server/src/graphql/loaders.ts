@@ -1,6 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { findPlain } from '../db/plain-rows';
+import { findPlain, findPlainWhereIn, type Plain } from '../db/plain-rows';
 
 /**
  * Per-request DataLoaders, created on first use. A field resolver asks for `loaders.get(key, batch)`
@@ -37,10 +37,10 @@ export class Loaders {
    * columns and `ref.id` (an order's items, schedule, payments, a payment's allocations). One query
    * per request for all the parents asked for in the same tick, no entity hydration.
    */
-  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: QueryOrderMap<T>): Promise<T[]> {
-    return this.get<string, T[]>(`rows:${entity.name}.${fk}`, async (ids) => {
-      const rows = await findPlain(em, entity, { [fk]: { $in: [...ids] } } as FilterQuery<T>, { orderBy });
-      return groupBy(ids, rows, (row) => (row[fk] as unknown as { id: string }).id);
+  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>): Promise<Plain<T>[]> {
+    return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}`, async (ids) => {
+      const rows = (await findPlainWhereIn(em, entity, fk, ids, orderBy)).map((r) => r.row);
+      return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[fk]!.id);
     }).load(parentId);
   }
 
@@ -50,17 +50,21 @@ export class Loaders {
    * request's entity manager), as the referenced type's own field resolvers may follow references;
    * `plain` where the caller reads columns only.
    */
-  ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain?: boolean } = {}): Promise<T> {
-    return this.get<string, T>(`ref:${opts.plain ? 'plain:' : ''}${entity.name}`, async (ids) => {
-      // Every entity here has an `id` primary key; the generic T cannot say so to MikroORM's types.
-      const byIds: unknown = { id: { $in: [...ids] } };
-      const where = byIds as FilterQuery<T>;
-      const rows = opts.plain ? await findPlain(em, entity, where) : await em.find(entity, where);
-      const byId = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r]));
-      return ids.map((id) => byId.get(id) ?? new Error(`${entity.name} ${id} not found`));
-    }).load(ref.id);
+  ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain: true }): Promise<Plain<T>>;
+  ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }): Promise<T>;
+  ref<T extends object>(em: EntityManager, entity: EntityClass<T>, ref: { id: string }, opts: { plain?: boolean } = {}): Promise<T | Plain<T>> {
+    if (opts.plain) return this.get<string, Plain<T>>(`ref:plain:${entity.name}`, async (ids) => byIds(ids, await findPlain(em, entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
+    return this.get<string, T>(`ref:${entity.name}`, async (ids) => byIds(ids, await em.find(entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
   }
 }
+
+// Every entity here has an `id` primary key; the generic T cannot say so to MikroORM's types.
+const idOf = (row: object) => (row as { id: string }).id;
+const idsFilter = <T>(ids: readonly string[]): FilterQuery<T> => ({ id: { $in: [...ids] } }) as unknown as FilterQuery<T>;
+const byIds = <V extends object>(ids: readonly string[], rows: V[], name: string) => {
+  const found = new Map(rows.map((r) => [idOf(r), r]));
+  return ids.map((id) => found.get(id) ?? new Error(`${name} ${id} not found`));
+};
 
 /** Groups rows by a key in the order of `keys`, for one-to-many loaders. */
 export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from '../common/errors';
-import { findPlainAndCount } from '../db/plain-rows';
+import { findPlainAndCount, type Plain } from '../db/plain-rows';
 import { IntRange } from '../common/validators';
 
 export enum SortOrder {
@@ -101,7 +101,7 @@ export async function findPlainPage<T extends object>(
   args: ListArgs,
   sortable: Record<string, string>,
   defaultSort: string,
-): Promise<Page<T>> {
+): Promise<Page<Plain<T>>> {
   const orderBy = pageOrder<T>(args, sortable, defaultSort);
   const [items, total] = await findPlainAndCount(em, entity, where, { orderBy, limit: args.perPage, offset: (args.page - 1) * args.perPage });
   return { items, total, page: args.page, perPage: args.perPage };

@@ -17,6 +17,7 @@ import { allowedServiceActions } from './service-actions';
 import * as hosting from './hosting.service';
 import type { PowerAction } from './drivers/driver';
 import { detailsOf, powerActionsOf, powerService } from './service-power';
+import type { Readable } from '../db/plain-rows';
 
 /** GraphQL names for the driver's power actions (start, stop, reboot). */
 enum PowerActionName {
@@ -219,7 +220,7 @@ export class SuspensionEventResolver {
 @Resolver(() => Order)
 export class OrderServicesResolver {
   @FieldResolver(() => [Service])
-  services(@Root() order: Order, @Ctx() ctx: Context) {
+  services(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
   }
 
@@ -227,7 +228,7 @@ export class OrderServicesResolver {
     nullable: true,
     description: 'Why no service can be created for this order now (SPK not confirmed, down payment open), in the reader\'s language; null when it can',
   })
-  serviceBlockedReason(@Root() order: Order) {
+  serviceBlockedReason(@Root() order: Readable<Order>) {
     return hosting.serviceBlockedReason(order)?.message ?? null;
   }
 }

@@ -15,6 +15,8 @@ export { InstallmentStatus };
 @Entity({ tableName: 'installments' })
 @Unique({ properties: ['order', 'number'] })
 @Index({ properties: ['status', 'dueDate'] })
+// The dashboard's due-soon rows: a few days of lines by due date (reports/dashboard.ts).
+@Index({ properties: ['dueDate'] })
 // What the invoicing job looks for (installments/invoicing.ts): lines not invoiced yet, by due date.
 @Index({ name: 'installments_to_invoice_index', expression: `create index "installments_to_invoice_index" on "installments" ("due_date") where "invoiced_at" is null` })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })

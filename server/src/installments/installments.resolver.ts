@@ -6,6 +6,7 @@ import { ListArgs, PageOf } from '../graphql/pagination';
 import { Order } from '../orders/order.entity';
 import { Installment } from './installment.entity';
 import { InstallmentFilter, listInstallments } from './installment-list';
+import type { Readable } from '../db/plain-rows';
 
 @ObjectType()
 class InstallmentPage extends PageOf(Installment) {}
@@ -19,13 +20,13 @@ export class InstallmentResolver {
   }
 
   @FieldResolver(() => ID)
-  orderId(@Root() installment: Installment) {
+  orderId(@Root() installment: Readable<Installment>) {
     return installment.order.id;
   }
 
   /** Batched with every other row of the page (MikroORM's per-request reference dataloader). */
   @FieldResolver(() => Order)
-  order(@Root() installment: Installment, @Ctx() ctx: Context) {
+  order(@Root() installment: Readable<Installment>, @Ctx() ctx: Context) {
     return ctx.loaders.ref(ctx.em, Order, installment.order);
   }
 }

@@ -7,6 +7,7 @@ import { pollProviderSignings } from '../spk/provider-signing';
 import { invoiceDueInstallments } from '../installments/invoicing';
 import { provisionVirtualAccounts } from '../payments/virtual-accounts';
 import { renderDueReceipts } from '../receipts/receipts';
+import { compactDashboardBook } from '../reports/dashboard-book';
 import { InProcessRunner, PgBossRunner, type JobDefinition, type JobRunner } from './scheduler';
 
 /**
@@ -39,6 +40,8 @@ export function jobDefinitions(app: AppServices): JobDefinition[] {
     { name: 'virtual-accounts', everyMs: 15_000, run: () => provisionVirtualAccounts(app.orm.em.fork(), { clock: app.clock, gateway: app.gateway, logger: app.logger }) },
     // Kwitansi numbered at settlement: rendered (and above the threshold stamped) here, off the payment's transaction.
     { name: 'receipts', everyMs: 10_000, run: () => renderDueReceipts(app.orm.em.fork(), { clock: app.clock, config: app.config, events: app.events, stampDuty: app.spk.stampDuty, signingIdentity: app.spk.signingIdentity }) },
+    // The dashboard's book is kept by insert-only deltas (so writers never wait on a shared row); folding them keeps a page load's read small.
+    { name: 'dashboard-book', everyMs: 60_000, run: () => compactDashboardBook(app.orm.em.fork()) },
     { name: 'service-driver-retries', everyMs: 60_000, run: () => retryPendingServices(app) },
     // Signatures at the PSrE whose callback did not arrive (lost, or the provider sends none).
     { name: 'psre-signing-poll', everyMs: 60_000, run: () => pollProviderSignings(app) },

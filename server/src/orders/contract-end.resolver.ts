@@ -7,6 +7,7 @@ import { contractRequestsOf, requestContractChange } from './contract-end';
 import { ContractRequest, ContractRequestKind } from './contract-request.entity';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import type { Readable } from '../db/plain-rows';
 
 @InputType()
 class ContractRequestInput {
@@ -24,14 +25,14 @@ export class OrderContractEndResolver {
   }
 
   @FieldResolver(() => [String], { description: 'What happens when the last installment is paid, per product of the order (ownership, renewal)' })
-  async contractEndTerms(@Root() order: Order, @Ctx() ctx: Context): Promise<string[]> {
+  async contractEndTerms(@Root() order: Readable<Order>, @Ctx() ctx: Context): Promise<string[]> {
     const items = await ctx.loaders.children(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
     const products = await Promise.all(items.map((item) => ctx.em.findOneOrFail(Product, item.product.id)));
     return [...new Set(products.map((p) => p.contractEndTerms).filter((t): t is string => !!t))];
   }
 
   @FieldResolver(() => [ContractRequest])
-  contractRequests(@Root() order: Order, @Ctx() ctx: Context) {
+  contractRequests(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return contractRequestsOf(ctx.em, order.id);
   }
 }

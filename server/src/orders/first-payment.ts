@@ -18,7 +18,7 @@ export class FirstPaymentBreakdown {
  * never recomputed, so the parts always add up to what is billed; fees the items cannot explain (an
  * order imported with its own figures) stay in the admin fee rather than being hidden.
  */
-export function firstPaymentOf(items: OrderItem[], first: Installment | undefined): FirstPaymentBreakdown | null {
+export function firstPaymentOf(items: readonly Pick<OrderItem, 'setupFee'>[], first: Pick<Installment, 'number' | 'fees' | 'amount' | 'stampDuty'> | undefined): FirstPaymentBreakdown | null {
   if (!first || first.number !== 0) return null;
   const setup = items.reduce((sum, item) => sum + item.setupFee, 0n);
   const setupFee = setup <= first.fees ? setup : first.fees;

@@ -20,6 +20,7 @@ import { OrderItem } from './order-item.entity';
 import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
 import { Order } from './order.entity';
 import * as orders from './orders.service';
+import type { Readable } from '../db/plain-rows';
 
 @ObjectType()
 class OrderPage extends PageOf(Order) {}
@@ -34,8 +35,8 @@ class Assignee {
 const orderDeps = (ctx: Context): orders.OrderDeps => ({ clock: ctx.app.clock, events: ctx.app.events });
 
 // Read paths: an order's schedule and items as plain rows (db/plain-rows.ts), batched per request.
-const installmentsOf = (ctx: Context, order: Order) => ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
-const itemsOf = (ctx: Context, order: Order) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
+const installmentsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+const itemsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -96,39 +97,39 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [OrderItem])
-  items(@Root() order: Order, @Ctx() ctx: Context) {
+  items(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return itemsOf(ctx, order);
   }
 
   @FieldResolver(() => [Installment])
-  installments(@Root() order: Order, @Ctx() ctx: Context) {
+  installments(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return installmentsOf(ctx, order);
   }
 
   @FieldResolver(() => OrderSummary)
-  async summary(@Root() order: Order, @Ctx() ctx: Context) {
+  async summary(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock), { payable: PAYABLE_STATUSES.includes(order.status) });
   }
 
   @FieldResolver(() => FirstPaymentBreakdown, { nullable: true, description: 'The first payment itemised: down payment, setup and admin fees' })
-  async firstPayment(@Root() order: Order, @Ctx() ctx: Context) {
+  async firstPayment(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     const [items, installments] = await Promise.all([itemsOf(ctx, order), installmentsOf(ctx, order)]);
     return firstPaymentOf(items, installments[0]);
   }
 
   @FieldResolver(() => User)
-  customer(@Root() order: Order, @Ctx() ctx: Context) {
+  customer(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders.ref(ctx.em, User, order.customer);
   }
 
   @FieldResolver(() => Assignee, { nullable: true, description: 'The staff member handling the order' })
-  async assignedTo(@Root() order: Order, @Ctx() ctx: Context): Promise<Assignee | null> {
+  async assignedTo(@Root() order: Readable<Order>, @Ctx() ctx: Context): Promise<Assignee | null> {
     const user = order.assignedTo ? await ctx.loaders.ref(ctx.em, User, order.assignedTo) : null;
     return user && { id: user.id, fullName: user.fullName };
   }
 
   @FieldResolver(() => [OrderAction], { description: 'State transitions the order allows now (the caller’s role may allow fewer)' })
-  allowedActions(@Root() order: Order) {
+  allowedActions(@Root() order: Readable<Order>) {
     return orderMachine.allowedActions(order.status);
   }
 }

@@ -22,6 +22,8 @@ import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
+import { findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
+import { groupBy } from '../graphql/loaders';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -117,56 +119,74 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => ID)
-  orderId(@Root() payment: Payment) {
+  orderId(@Root() payment: Readable<Payment>) {
     return payment.order.id;
   }
 
   @FieldResolver(() => Order)
-  order(@Root() payment: Payment, @Ctx() ctx: Context) {
+  order(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
     return ctx.loaders.ref(ctx.em, Order, payment.order);
   }
 
   @FieldResolver(() => [PaymentAllocation])
-  allocations(@Root() payment: Payment, @Ctx() ctx: Context) {
-    return ctx.loaders.rows(ctx.em, PaymentAllocation, 'payment', payment.id, { createdAt: 'asc' });
+  allocations(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
+    return ctx.loaders
+      .get<string, Plain<PaymentAllocation>[]>('allocationsByPayment', async (ids) => {
+        // Each allocation's installment number in the same statement (read by `installmentNumber`).
+        const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', ids, { createdAt: 'asc' }, INSTALLMENT_NUMBER);
+        const numbers = installmentNumbers(ctx);
+        for (const { row, extra } of found) numbers.prime(row.id, Number(extra.installmentNumber));
+        return groupBy(ids, found.map((f) => f.row), (row) => row.payment.id);
+      })
+      .load(payment.id);
   }
 
   @FieldResolver(() => [PaymentAction], { description: 'What the caller may do to the payment now' })
-  allowedActions(@Root() payment: Payment, @Ctx() ctx: Context) {
+  allowedActions(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
     return allowedPaymentActions(ctx.user, { status: payment.status, method: payment.method, hasProof: !!payment.proof });
   }
 
   @FieldResolver(() => RupiahScalar, { description: 'What the customer sends: amount plus the unique code (BANK_TRANSFER); the amount otherwise' })
-  transferAmount(@Root() payment: Payment) {
+  transferAmount(@Root() payment: Readable<Payment>) {
     return payment.amount + payment.uniqueCode;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the transfer proof' })
-  proofUrl(@Root() payment: Payment) {
+  proofUrl(@Root() payment: Readable<Payment>) {
     return payment.proof ? `/files/payments/${payment.id}/proof` : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Authorized download of the receipt (kwitansi) PDF, once settled (CONFLICT until the receipts job has made it)' })
-  receiptUrl(@Root() payment: Payment) {
+  receiptUrl(@Root() payment: Readable<Payment>) {
     // Every settled payment is numbered a receipt in its own transaction (receipts/receipts.ts): no query needed.
     return payment.settledAt ? `/receipts/${payment.id}.pdf` : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'PUT the proof bytes here (JPEG, PNG or PDF, max 5 MB) with the bearer token' })
-  proofUploadUrl(@Root() payment: Payment) {
+  proofUploadUrl(@Root() payment: Readable<Payment>) {
     return payment.method === PaymentMethod.BANK_TRANSFER && payment.status === PaymentStatus.PENDING ? `/files/payments/${payment.id}/proof` : null;
   }
 }
 
+const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installments i where i.id = e.installment_id)' };
+
+/** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
+const installmentNumbers = (ctx: Context) =>
+  ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
+    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, INSTALLMENT_NUMBER);
+    const byId = new Map(found.map(({ row, extra }) => [row.id, Number(extra.installmentNumber)]));
+    return ids.map((id) => byId.get(id) ?? new Error(`PaymentAllocation ${id} not found`));
+  });
+
 @Resolver(() => PaymentAllocation)
 export class PaymentAllocationResolver {
   @FieldResolver(() => Int)
-  installmentNumber(@Root() a: PaymentAllocation, @Ctx() ctx: Context) {
-    return ctx.loaders.ref(ctx.em, Installment, a.installment, { plain: true }).then((i) => i.number);
+  installmentNumber(@Root() a: Readable<PaymentAllocation>, @Ctx() ctx: Context) {
+    return installmentNumbers(ctx).load(a.id);
   }
 
   @FieldResolver(() => ID)
-  installmentId(@Root() a: PaymentAllocation) {
+  installmentId(@Root() a: Readable<PaymentAllocation>) {
     return a.installment.id;
   }
 }
@@ -174,12 +194,12 @@ export class PaymentAllocationResolver {
 @Resolver(() => Order)
 export class OrderPaymentsResolver {
   @FieldResolver(() => VirtualAccount, { nullable: true, description: "The order's own fixed virtual account (from SPK confirmation); transfers of any amount into it are applied automatically" })
-  virtualAccount(@Root() order: Order, @Ctx() ctx: Context) {
+  virtualAccount(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.em.findOne(VirtualAccount, { order: order.id });
   }
 
   @FieldResolver(() => [Payment])
-  payments(@Root() order: Order, @Ctx() ctx: Context) {
+  payments(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders.rows(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
   }
 }

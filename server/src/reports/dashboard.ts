@@ -8,6 +8,7 @@ import { secondChanceEndingSql } from '../orders/second-chance';
 import { AWAITING_VERIFICATION, Payment } from '../payments/payment.entity';
 import { FAILING, Service } from '../hosting/service.entity';
 import { SpkParty, SpkStatus, spkStatusesWaitingFor } from '../spk/spk-status';
+import { BOOK_DAYS, BOOK_EDGES, ORDER_STATUSES } from './dashboard-book';
 
 /**
  * The staff dashboard's figures, set-based SQL over the whole book (no rows pulled into Node), money summed in PostgreSQL as numeric and carried back as text into bigint: exact at any size.
@@ -135,66 +136,70 @@ interface Column {
   read: (row: Record<string, unknown>) => DashboardValue;
 }
 
-/** An aggregate over the book: per order (`perOrder`, with its bindings), then over the orders (`total`). */
-interface BookFigure {
-  perOrder: string;
-  params: unknown[];
-  total: string;
-}
+// Days late come from the installment rules.
+/** The aging rule on `day` (a SQL date expression): the dashboard and the receivables export (statements/receivables.ts) both read it. */
+export const bucketRules = (day: string): [AgingBucket, string][] => {
+  const late = daysLateSql(day);
+  return [
+    [AgingBucket.CURRENT, `${late} <= 0`],
+    [AgingBucket.DAYS_1_30, `${late} between 1 and 30`],
+    [AgingBucket.DAYS_31_60, `${late} between 31 and 60`],
+    [AgingBucket.DAYS_61_90, `${late} between 61 and 90`],
+    [AgingBucket.OVER_90, `${late} > 90`],
+  ];
+};
+/** The aging rule with one `?` (the date) each. */
+export const BUCKET_RULES = bucketRules('?::date');
 
-// Days late come from the installment rules (one `?` each: today).
-const LATE = daysLateSql('?::date');
-/** The aging rule, one `?` (the date) each: the dashboard and the receivables export (statements/receivables.ts) both read it. */
-export const BUCKET_RULES: [AgingBucket, string][] = [
-  [AgingBucket.CURRENT, `${LATE} <= 0`],
-  [AgingBucket.DAYS_1_30, `${LATE} between 1 and 30`],
-  [AgingBucket.DAYS_31_60, `${LATE} between 31 and 60`],
-  [AgingBucket.DAYS_61_90, `${LATE} between 61 and 90`],
-  [AgingBucket.OVER_90, `${LATE} > 90`],
-];
+/** A line's bucket index (in BUCKET_RULES' order) from `i.due_date` against `d.today`. */
+const BUCKET_OF = `case ${bucketRules('d.today').map(([, rule], k) => `when ${rule} then ${k}`).join(' ')} end`;
+
+/**
+ * The book as kept by dashboard-book.ts, as of `d.today`: `days` (open installments and what is owed
+ * on them per due date, with the date's bucket) and `edges` (an order's open line with the bucket of
+ * the order's previous open line: an order is in a bucket once, at its first line there). Each date
+ * is bucketed once, by the rule, over the few hundred dates the aggregates hold.
+ */
+const BOOK = `d as (select ?::date as today),
+  days as (select i.due_date, i.n, i.a, ${BUCKET_OF} as k from (
+    select due_date, sum(installments) as n, sum(owed) as a from ${BOOK_DAYS} group by due_date having sum(installments) <> 0) i, d),
+  edge_sums as (select due_date, prev_due, sum(orders) as n from ${BOOK_EDGES} group by due_date, prev_due having sum(orders) <> 0),
+  dates as (select i.due_date, ${BUCKET_OF} as k from (select due_date from edge_sums union select prev_due from edge_sums where prev_due is not null) i, d),
+  edges as (select e.n, e.prev_due, c.k, p.k as pk from edge_sums e join dates c on c.due_date = e.due_date left join dates p on p.due_date = e.prev_due)`;
 
 /**
  * Every card of a page load in one statement. The book (open installments of orders that owe money
- * now) is read once, summed per order and then over the orders: aging, receivables, arrears and the
- * due-soon totals are all columns of that one aggregate (orders are counted from the per-order sums,
- * with no DISTINCT to sort). Beside it: the due-soon rows themselves (at most `limit`, by due date),
- * and the order, payment and SPK figures, small subqueries. Money travels as numeric text, so bigint
- * stays exact.
+ * now) is never scanned: aging, receivables, arrears and the due-soon totals are sums over the
+ * aggregates kept by due date (dashboard-book.ts), a few hundred day rows bucketed against today.
+ * Beside them: the due-soon rows themselves (at most `limit`, by due date), and the order, payment and
+ * SPK figures, small subqueries. Money travels as numeric text, so bigint stays exact.
  */
 export async function dashboardFigures(em: EntityManager, at: { today: string; now: Date }, parts: readonly DashboardPart[]): Promise<DashboardValue[]> {
   const { today } = at;
   // The lists' own filters, rendered as SQL (values inlined by the ORM), so a count means what its list shows.
   const countOf = <T extends object>(entity: new () => T, where: object) => `(${em.createQueryBuilder(entity).count().where(where).getFormattedQuery()})::int`;
-  const book: BookFigure[] = [];
   const columns = parts.map((p, n): Column => {
     const as = `c${n}`;
     switch (p.kind) {
       case 'activeOrders':
-        return { sql: `(select count(*)::int from orders where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
+        return { sql: `(select coalesce(sum(orders), 0)::int from ${ORDER_STATUSES} where status = ?) as ${as}`, params: [OrderStatus.ACTIVE], read: (r) => r[as] as number };
       case 'receivables': {
-        BUCKET_RULES.forEach(([, rule], k) => {
-          const b = `${as}_b${k}`;
-          book.push({
-            perOrder: `count(*) filter (where ${rule}) as ${b}n, sum(${OWED_SQL}) filter (where ${rule}) as ${b}a`,
-            params: [today, today],
-            total: `sum(${b}n)::int as ${b}n, count(*) filter (where ${b}n > 0)::int as ${b}o, coalesce(sum(${b}a), 0)::text as ${b}a`,
-          });
-        });
-        const late = BUCKET_RULES.slice(1).map((_, k) => `${as}_b${k + 1}n`).join(' + ');
-        book.push({ perOrder: '', params: [], total: `count(*)::int as ${as}_orders, count(*) filter (where ${late} > 0)::int as ${as}_late` });
+        const per = BUCKET_RULES.map((_, k) => `'b${k}n', coalesce(sum(n) filter (where k = ${k}), 0)::int, 'b${k}a', coalesce(sum(a) filter (where k = ${k}), 0)::text`).join(', ');
+        const orders = BUCKET_RULES.map((_, k) => `, 'b${k}o', coalesce(sum(n) filter (where k = ${k} and pk is distinct from ${k}), 0)::int`).join('');
         return {
-          sql: '',
+          sql: `(select json_build_object(${per}) from days) as ${as}_days,
+                (select json_build_object('orders', coalesce(sum(n) filter (where prev_due is null), 0)::int,
+                   'late', coalesce(sum(n) filter (where prev_due is null and k <> 0), 0)::int${orders}) from edges) as ${as}_edges`,
           params: [],
-          read: (r) => ({
-            buckets: BUCKET_RULES.map(([bucket], k) => ({
-              bucket,
-              installments: Number(r[`${as}_b${k}n`] ?? 0),
-              orders: r[`${as}_b${k}o`] as number,
-              amount: money(r[`${as}_b${k}a`] as string),
-            })),
-            orders: r[`${as}_orders`] as number,
-            overdueOrders: r[`${as}_late`] as number,
-          }),
+          read: (r) => {
+            const days = r[`${as}_days`] as Record<string, number | string>;
+            const edges = r[`${as}_edges`] as Record<string, number>;
+            return {
+              buckets: BUCKET_RULES.map(([bucket], k) => ({ bucket, installments: days[`b${k}n`] as number, orders: edges[`b${k}o`]!, amount: money(days[`b${k}a`] as string) })),
+              orders: edges.orders!,
+              overdueOrders: edges.late!,
+            };
+          },
         };
       }
       case 'collections': {
@@ -218,25 +223,26 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
         };
       }
       case 'upcomingDue': {
-        const window = `i.due_date between ?::date and ?::date + ?::int`;
-        book.push({
-          perOrder: `count(*) filter (where ${window}) as ${as}_n, sum(${OWED_SQL}) filter (where ${window}) as ${as}_a`,
-          params: [today, today, p.days, today, today, p.days],
-          total: `coalesce(sum(${as}_n), 0)::int as ${as}_n, coalesce(sum(${as}_a), 0)::text as ${as}_a`,
-        });
+        const window = (date: string) => `${date} between d.today and d.today + ?::int`;
+        // The rows: only through the first day by which `limit` lines are due (the day counts are
+        // exact), so a busy window is not read whole; then by the (due_date) index.
         return {
-          sql: `(select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
+          sql: `(select json_build_object('n', coalesce(sum(n), 0)::int, 'a', coalesce(sum(a), 0)::text) from days where ${window('days.due_date')}) as ${as}_totals,
+                (select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
                    select i.id as "installmentId", i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
                           o.id as "orderId", o.number as order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
                    from installments i join orders o on o.id = i.order_id
-                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window}
+                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window('i.due_date')}
+                     and i.due_date <= (select coalesce(min(c.due_date), d.today + ?::int) from (
+                       select due_date, sum(n) over (order by due_date) as upto from days where ${window('days.due_date')}) c where c.upto >= ?)
                    order by i.due_date, o.number, i.number limit ?) x) as ${as}_items`,
-          params: [today, today, p.days, p.limit],
+          params: [p.days, p.days, p.days, p.days, p.limit, p.limit],
           read: (r) => {
+            const totals = r[`${as}_totals`] as { n: number; a: string };
             const items = r[`${as}_items`] as (Omit<UpcomingLine, 'amount' | 'dueDate' | 'orderNumber'> & { amount: string; due_date: string; order_number: string })[];
             return {
-              total: r[`${as}_n`] as number,
-              amount: money(r[`${as}_a`] as string),
+              total: totals.n,
+              amount: money(totals.a),
               items: items.map(({ due_date, order_number, amount, ...line }) => ({ ...line, dueDate: due_date, orderNumber: order_number, amount: money(amount) })),
             };
           },
@@ -275,17 +281,7 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
       }
     }
   });
-  const select = columns.filter((c) => c.sql).map((c) => c.sql);
-  const perOrder = book.filter((b) => b.perOrder);
-  const text = book.length
-    ? `with per_order as (
-         select ${['i.order_id', ...perOrder.map((b) => b.perOrder)].join(', ')}
-         from installments i join orders o on o.id = i.order_id
-         where o.status in ${PAYABLE_SQL} and ${OPEN_SQL}
-         group by i.order_id
-       ), totals as (select ${book.map((b) => b.total).join(', ')} from per_order)
-       select ${['totals.*', ...select].join(',\n')} from totals`
-    : `select ${select.join(',\n')}`;
-  const [row] = await sql<Record<string, unknown>>(em, text, [...perOrder.flatMap((b) => b.params), ...columns.flatMap((c) => c.params)]);
+  const text = `with ${BOOK}\nselect ${columns.map((c) => c.sql).join(',\n')} from d`;
+  const [row] = await sql<Record<string, unknown>>(em, text, [today, ...columns.flatMap((c) => c.params)]);
   return columns.map((c) => c.read(row!));
 }

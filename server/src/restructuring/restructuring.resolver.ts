@@ -10,6 +10,7 @@ import { getOrder } from '../orders/orders.service';
 import { Spk } from '../spk/spk.entity';
 import { Restructuring } from './restructuring.entity';
 import { restructureOrder } from './restructuring.service';
+import type { Readable } from '../db/plain-rows';
 
 @InputType()
 class RestructureInput {
@@ -37,7 +38,7 @@ export class RestructuringResolver {
 @Resolver(() => Order)
 export class OrderRestructuringResolver {
   @FieldResolver(() => [Restructuring], { description: 'Restructurings of this order, oldest first' })
-  async restructurings(@Root() order: Order, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+  async restructurings(@Root() order: Readable<Order>, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
     await getOrder(ctx.em, user, order.id);
     // By id: on read paths `order` is a plain row (db/plain-rows.ts).
     return ctx.em.find(Restructuring, { order: order.id }, { orderBy: { round: 'asc' } });

@@ -6,6 +6,7 @@ import type { Context } from '../graphql/context';
 import { SpkProviderSigning } from './provider-signing.entity';
 import * as signing from './provider-signing';
 import { Spk } from './spk.entity';
+import type { Readable } from '../db/plain-rows';
 
 @InputType()
 class StartProviderSigningInput {
@@ -48,7 +49,7 @@ export class SpkProviderSigningResolver {
   }
 
   @FieldResolver(() => SpkProviderSigning, { nullable: true, description: 'The customer’s latest signature attempt through the certified provider (PSrE)' })
-  providerSigning(@Root() spk: Spk, @Ctx() ctx: Context) {
+  providerSigning(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return signing.latestProviderSigning(ctx.em, spk.id);
   }
 

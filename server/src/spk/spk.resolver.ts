@@ -10,7 +10,7 @@ import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
-import { findPlain } from '../db/plain-rows';
+import { findPlain, type Plain, type Readable } from '../db/plain-rows';
 import { t } from '../common/messages';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
@@ -115,32 +115,32 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => ID)
-  orderId(@Root() spk: Spk) {
+  orderId(@Root() spk: Readable<Spk>) {
     return spk.order.id;
   }
 
   @FieldResolver(() => Order)
-  order(@Root() spk: Spk, @Ctx() ctx: Context) {
+  order(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return ctx.loaders.ref(ctx.em, Order, spk.order);
   }
 
   @FieldResolver(() => User)
-  customer(@Root() spk: Spk, @Ctx() ctx: Context) {
+  customer(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return ctx.loaders.ref(ctx.em, User, spk.customer);
   }
 
   @FieldResolver(() => [SpkVersion])
-  versions(@Root() spk: Spk, @Ctx() ctx: Context) {
+  versions(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, SpkVersion, 'spk', spk.id, { version: 'asc' });
   }
 
   @FieldResolver(() => [SpkEvent], { description: 'Every transition: who, when, from, to, why' })
-  history(@Root() spk: Spk, @Ctx() ctx: Context) {
+  history(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, SpkEvent, 'spk', spk.id, { createdAt: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => [SpkAction], { description: 'What the caller may do now' })
-  async allowedActions(@Root() spk: Spk, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
+  async allowedActions(@Root() spk: Readable<Spk>, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
     // A copy changed after our signature can only be rejected (confirmSpk refuses it too).
     const modified = spk.status === SpkStatus.CUSTOMER_SIGNED && (await spks.latestUploadModified(ctx.em, spk));
     return spkMachine.allowedActions(spk.status).filter((a) => {
@@ -152,17 +152,17 @@ export class SpkResolver {
   }
 
   @FieldResolver(() => SpkParty, { nullable: true, description: 'Whose move it is: STAFF or CUSTOMER; null once confirmed or cancelled' })
-  waitingFor(@Root() spk: Spk) {
+  waitingFor(@Root() spk: Readable<Spk>) {
     return SPK_NEXT_PARTY[spk.status];
   }
 
   @FieldResolver(() => String, { description: 'Authorized download of the current version' })
-  downloadUrl(@Root() spk: Spk) {
+  downloadUrl(@Root() spk: Readable<Spk>) {
     return `/files/spk/${spk.id}/versions/${spk.currentVersion}`;
   }
 
   @FieldResolver(() => String)
-  verifyUrl(@Root() spk: Spk, @Ctx() ctx: Context) {
+  verifyUrl(@Root() spk: Readable<Spk>, @Ctx() ctx: Context) {
     return `${ctx.app.config.publicUrl}/verify/${spk.documentCode}`;
   }
 }
@@ -193,9 +193,9 @@ export class SpkEventResolver {
 @Resolver(() => Order)
 export class OrderSpkResolver {
   @FieldResolver(() => Spk, { nullable: true, description: 'The current (not cancelled) SPK, if any' })
-  spk(@Root() order: Order, @Ctx() ctx: Context) {
+  spk(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders
-      .get<string, Spk | null>('spkByOrder', async (ids) => {
+      .get<string, Plain<Spk> | null>('spkByOrder', async (ids) => {
         // Newest first: after a restructuring the addendum is the SPK in play. Plain rows (db/plain-rows.ts).
         const rows = await findPlain(ctx.em, Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
         return ids.map((id) => rows.find((r) => r.order.id === id) ?? null);
@@ -204,7 +204,7 @@ export class OrderSpkResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: '"SPK belum diconfirm admin" until the SPK is confirmed (in the reader\'s language: the gate\'s own message)' })
-  spkNotice(@Root() order: Order) {
+  spkNotice(@Root() order: Readable<Order>) {
     return order.spkConfirmedAt ? null : t('spk.notConfirmed');
   }
 

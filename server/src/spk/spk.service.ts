@@ -362,13 +362,13 @@ export async function createAddendum(tx: EntityManager, deps: SpkDeps, actor: Au
  * The customer's copy must be what we signed: an upload changed after our signature (verdict
  * MODIFIED_AFTER_SIGNING) can only be rejected, never confirmed.
  */
-async function latestUploadReport(em: EntityManager, spk: Spk) {
+async function latestUploadReport(em: EntityManager, spk: { id: string }) {
   // By id: `spk` may be a plain row (db/plain-rows.ts) on read paths.
   const latest = await em.findOne(SpkVersion, { spk: spk.id, kind: SpkVersionKind.CUSTOMER_SIGNED }, { orderBy: { version: 'desc' } });
   return latest?.verification as { verdict?: string; changesAfterSigning?: { detail: string }[] } | null | undefined;
 }
 
-export async function latestUploadModified(em: EntityManager, spk: Spk): Promise<boolean> {
+export async function latestUploadModified(em: EntityManager, spk: { id: string }): Promise<boolean> {
   return (await latestUploadReport(em, spk))?.verdict === 'MODIFIED_AFTER_SIGNING';
 }
 

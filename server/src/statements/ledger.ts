@@ -49,16 +49,17 @@ export const BILLED_ORDER_SQL = `(o.status in ${PAYABLE_SQL} or o.status = '${Or
 
 // Not the closed-line rule: a restructured line stays in the ledger with what was billed and paid on it
 // (its amount is what was paid), so the payments allocated to it still balance.
+const LEDGER_LINES_SQL = `i.status <> 'CANCELLED'`;
 const LEDGER_SQL = `
   with o as (select o.* from orders o where o.customer_id = ? and ${BILLED_ORDER_SQL})
   select to_char(i.due_date, 'YYYY-MM-DD') as date, 'INSTALLMENT' as kind, o.number as order_number, i.number::text as ref, (i.amount - i.stamp_duty)::text as amount
-    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.amount - i.stamp_duty > 0
+    from installments i join o on o.id = i.order_id where ${LEDGER_LINES_SQL} and i.amount - i.stamp_duty > 0
   union all
   select to_char(i.due_date, 'YYYY-MM-DD'), 'STAMP_DUTY', o.number, i.number::text, i.stamp_duty::text
-    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.stamp_duty > 0
+    from installments i join o on o.id = i.order_id where ${LEDGER_LINES_SQL} and i.stamp_duty > 0
   union all
   select to_char(i.due_date + o.late_fee_grace_days + 1, 'YYYY-MM-DD'), 'LATE_FEE', o.number, i.number::text, i.late_fee::text
-    from installments i join o on o.id = i.order_id where i.status <> 'CANCELLED' and i.late_fee > 0
+    from installments i join o on o.id = i.order_id where ${LEDGER_LINES_SQL} and i.late_fee > 0
   union all
   select to_char(p.settled_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD'), 'PAYMENT', o.number, p.reference, (-sum(a.principal + a.late_fee))::text
     from payments p join o on o.id = p.order_id join payment_allocations a on a.payment_id = p.id
