@@ -2,14 +2,10 @@ import { BigIntType, Check, Entity, Enum, Index, ManyToOne, Property, Unique, ty
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
-import { openLineSql } from './closed-lines';
 import { InstallmentStatus } from './installment-status';
 import type { Order } from '../orders/order.entity';
 
 export { InstallmentStatus };
-
-/** The partial index of open lines by due date (Migration20261205012000). */
-export const OPEN_DUE_INDEX = 'installments_open_due_index';
 
 /**
  * One line of an order's schedule. `paidAmount` and `lateFeePaid` only ever change together with
@@ -22,10 +18,6 @@ export const OPEN_DUE_INDEX = 'installments_open_due_index';
 // The dashboard's due-soon rows: a few days of lines by due date (reports/dashboard.ts).
 @Index({ properties: ['dueDate'] })
 // What the invoicing job looks for (installments/invoicing.ts): lines not invoiced yet, by due date.
-// The dashboard's due-soon rows (reports/dashboard.ts): open lines only (a day's 7,370 lines at 1M hold
-// 2,160 open ones), in the order the card reads them, with what the card shows, so a day is a few index
-// pages instead of thousands of heap pages.
-@Index({ name: OPEN_DUE_INDEX, expression: `create index "${OPEN_DUE_INDEX}" on "installments" ("due_date", "order_id", "number") include ("id", "amount", "paid_amount", "late_fee", "late_fee_paid") where ${openLineSql('')}` })
 @Index({ name: 'installments_to_invoice_index', expression: `create index "installments_to_invoice_index" on "installments" ("due_date") where "invoiced_at" is null` })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
 @Check({ name: 'installments_fee_paid_within_fee', expression: 'late_fee_paid >= 0 and late_fee_paid <= late_fee' })

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { defineStateMachine } from '../common/state-machine';
 import { ZONE } from '../common/time';
 import { divRoundHalfUp, type Rupiah } from '../money/rupiah';
-import { closedLineSql, CLOSED_LINE_STATUSES, isClosedLine, openLineSql } from './closed-lines';
+import { CLOSED_LINE_STATUSES, isClosedLine } from './closed-lines';
 import { InstallmentStatus } from './installment-status';
 
 /**
@@ -117,8 +117,8 @@ export function lateFeeAfterPass(i: InstallmentMoney, policy: LateFeePolicy, dat
 // ---- The same rules in SQL (constants only; values travel as bindings) ----
 
 /** `isClosedLine` in SQL. */
-export const CLOSED_LINE_SQL = closedLineSql('i.');
-export const OPEN_SQL = openLineSql('i.');
+export const CLOSED_LINE_SQL = `(i.status in (${CLOSED_LINE_STATUSES.map((x) => `'${x}'`).join(', ')}))`;
+export const OPEN_SQL = `(not ${CLOSED_LINE_SQL} and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
 export const OWED_SQL = `(i.amount - i.paid_amount + i.late_fee - i.late_fee_paid)`;
 /** `day` is a SQL date expression, e.g. `d.day` or `?::date`. */
 export const dueBySql = (day: string) => `(${OPEN_SQL} and i.due_date <= ${day})`;
