@@ -4,14 +4,19 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, 
 import { useCallback, useEffect, useState } from 'react';
 import { DataTable, List, SelectInput, TextInput, TopToolbar, useListContext, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/permissions';
+import { inDisplayOrder } from '../enums';
 import { callApi } from '../dataProvider';
-import { DateTimeField, RupiahField, StatusChipField } from '../fields';
+import { DateTimeField, RupiahField, StatusChipField, type ChipColor } from '../fields';
+import type { RecordStampQuotaPurchaseMutation, StampDutyReportQuery, StampQuotaPurchasesQuery, StampQuotaQuery } from '../gql/graphql';
+import type { StampDocumentKind, StampDutyBearer } from '../gql/schema';
 import { DownloadFileButton } from '../files';
 import { formatRupiah, todayInJakarta } from '../format';
 
-const KINDS = ['SPK', 'RECEIPT'] as const;
-const BEARERS = ['COMPANY', 'CUSTOMER'] as const;
-const BEARER_COLORS = { COMPANY: 'default', CUSTOMER: 'info' } as const;
+// The kinds and bearers are the schema's enums (generated), in display order: a new value fails to compile here.
+const KIND_ORDER: Record<StampDocumentKind, true> = { SPK: true, RECEIPT: true };
+const KINDS = inDisplayOrder(KIND_ORDER);
+const BEARER_COLORS: Record<StampDutyBearer, ChipColor> = { COMPANY: 'default', CUSTOMER: 'info' };
+const BEARERS = inDisplayOrder(BEARER_COLORS);
 const R = 'resources.stampDutyLedger';
 
 const thisMonth = () => todayInJakarta().slice(0, 7);
@@ -45,13 +50,11 @@ const VOID = gql`
   }
 `;
 
+/** What the overview shows: the generated result types of its three queries. */
 interface Overview {
-  report: {
-    month: string; stamps: number; amount: string; quotaTracked: boolean; quotaOpening: number; quotaPurchased: number; purchaseCost: string; quotaUsed: number; quotaClosing: number;
-    lines: { documentKind: string; borneBy: string; stamps: number; amount: string }[];
-  };
-  quota: { opening: number; bought: number; used: number; remaining: number; low: number; tracked: boolean };
-  purchases: { id: string; purchasedOn: string; quantity: number; pricePerStamp: string; reference: string; status: 'RECORDED' | 'VOIDED'; voidReason: string | null }[];
+  report: StampDutyReportQuery['data'];
+  quota: StampQuotaQuery['data'];
+  purchases: StampQuotaPurchasesQuery['data'];
 }
 
 const monthOf = (filterValues: Record<string, unknown>) => {
@@ -70,7 +73,7 @@ const RecordPurchase = ({ onDone }: { onDone: () => void }) => {
   const run = async () => {
     setError(null);
     try {
-      const data = await callApi<{ quantity: number }>(RECORD, { input: { ...form, quantity: Number(form.quantity) } });
+      const data = await callApi<RecordStampQuotaPurchaseMutation['data']>(RECORD, { input: { ...form, quantity: Number(form.quantity) } });
       notify(translate(`${R}.purchases.recorded`, { quantity: data.quantity }), { type: 'info' });
       setOpen(false);
       onDone();
