@@ -83,7 +83,6 @@ export async function notify<T extends NotificationType>(
 }
 
 /**
-/**
  * Notifies many users at once, in the caller's transaction (the billing pass sends thousands per
  * chunk; the caller bounds the batch). Answers how many notices were written.
  */

@@ -5,6 +5,7 @@ import { badInput } from '../common/errors';
 import type { AppServices } from '../app/services';
 import { httpUser, sendError } from '../http/auth';
 import { csvRow } from '../http/csv';
+import { taxPeriod } from './period';
 import { stampDutyReport } from './stamp-ledger';
 import { TaxInvoice, TaxInvoiceKind } from './tax-invoice.entity';
 
@@ -14,8 +15,7 @@ function monthCsv(router: Router, services: AppServices, path: string, name: str
     const em = services.orm.em.fork();
     try {
       requirePermission(await httpUser(req, em, services), 'tax.manage');
-      const period = req.query.period;
-      if (typeof period !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw badInput('period', 'tax.period');
+      const period = taxPeriod(req.query.period);
       const body = (await rows(em, period)).map(csvRow).join('');
       res.set({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}-${period}.csv"` });
       res.send('\ufeff' + body);

@@ -13,9 +13,10 @@ import { findPage, type ListArgs } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { isOpen, liveLines } from '../installments/rules';
 import type { NotificationBus } from '../notifications/bus';
-import { notify } from '../notifications/notifications.service';
+import { notifyMany } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
 import { StampDocumentKind, StampDutyBearer, StampDutyUse, StampQuotaPurchase, StampQuotaPurchaseStatus } from './stamp-ledger.entity';
+import { taxPeriod } from './period';
 import { quotaWarning } from './stamp-quota';
 
 export interface StampQuotaConfig {
@@ -32,7 +33,7 @@ export interface StampLedgerDeps {
 /** The counter whose value is how many e-Meterai the installation has used: taken under its row lock. */
 const USED_COUNTER = 'stamp-duty-used';
 
-/** e-Meterai bought up to and including `untilDay` (all when absent): STAMP_QUOTA plus recorded purchases. */
+/** e-Meterai bought by recorded purchases (on days from `from`, before `before`; all when absent), and what they cost. */
 async function boughtQuota(em: EntityManager, config: StampQuotaConfig, range: { from?: string; before?: string } = {}) {
   const where: FilterQuery<StampQuotaPurchase> = { status: StampQuotaPurchaseStatus.RECORDED };
   if (range.from || range.before) where.purchasedOn = { ...(range.from ? { $gte: range.from } : {}), ...(range.before ? { $lt: range.before } : {}) };
@@ -89,14 +90,12 @@ export async function recordStampUse(em: EntityManager, deps: StampLedgerDeps, u
   const remaining = quotaWarning(bought, deps.config.STAMP_QUOTA_LOW, ordinal);
   if (remaining !== null) {
     const admins = await em.find(User, { role: Role.ADMIN, active: true });
-    for (const admin of admins) {
-      await notify(em, deps, admin, 'STAMP_QUOTA_LOW', {
-        staffName: admin.fullName ?? admin.username,
-        remaining,
-        quota: bought,
-        url: `${deps.config.publicUrl}/admin/stamp-duty`,
-      });
-    }
+    const url = `${deps.config.publicUrl}/admin/stamp-duty`;
+    await notifyMany(em, deps, admins.map((admin) => ({
+      recipient: admin,
+      type: 'STAMP_QUOTA_LOW' as const,
+      params: { staffName: admin.fullName ?? admin.username, remaining, quota: bought, url },
+    })));
   }
   return row;
 }
@@ -121,12 +120,9 @@ export function registerStampLedgerHandlers(events: DomainEvents, deps: StampLed
   );
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** A month of Jakarta's calendar: its first day, the next month's first day, and the instants between. */
 function monthOf(month: string) {
-  if (!MONTH.test(month)) throw badInput('month', 'tax.period');
-  const start = DateTime.fromISO(`${month}-01`, { zone: ZONE });
+  const start = DateTime.fromISO(`${taxPeriod(month, 'month')}-01`, { zone: ZONE });
   const next = start.plus({ months: 1 });
   return { firstDay: start.toISODate()!, nextFirstDay: next.toISODate()!, from: start.toJSDate(), to: next.toJSDate() };
 }

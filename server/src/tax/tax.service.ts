@@ -6,6 +6,7 @@ import { t } from '../common/messages';
 import type { Clock } from '../common/time';
 import { findPage, type ListArgs } from '../graphql/pagination';
 import { coretaxFiles, parseNumberRows, type CoretaxSeller } from './coretax';
+import { taxPeriod } from './period';
 import { TaxInvoice, TaxInvoiceKind, TaxInvoiceStatus } from './tax-invoice.entity';
 
 export interface TaxInvoiceFilterArgs {
@@ -16,17 +17,10 @@ export interface TaxInvoiceFilterArgs {
   q?: string | null;
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function checkPeriod(period: string) {
-  if (!PERIOD.test(period)) throw badInput('period', 'tax.period');
-}
-
 export function listTaxInvoices(em: EntityManager, filter: TaxInvoiceFilterArgs | undefined, args: ListArgs) {
   const where: FilterQuery<TaxInvoice> = {};
   if (filter?.period) {
-    checkPeriod(filter.period);
-    where.period = filter.period;
+    where.period = taxPeriod(filter.period);
   }
   if (filter?.status?.length) where.status = { $in: filter.status };
   if (filter?.kind) where.kind = filter.kind;
@@ -51,7 +45,7 @@ export function sellerFrom(config: { COMPANY_NPWP?: string; COMPANY_NITKU?: stri
  * cancelled ones never are. Returns the files for download.
  */
 export async function exportCoretax(em: EntityManager, actor: AuthUser, clock: Clock, seller: CoretaxSeller, period: string, onlyNew: boolean) {
-  checkPeriod(period);
+  taxPeriod(period);
   return em.transactional(async (tx) => {
     const statuses = onlyNew ? [TaxInvoiceStatus.DRAFT] : [TaxInvoiceStatus.DRAFT, TaxInvoiceStatus.EXPORTED];
     const invoices = await tx.find(TaxInvoice, { period, kind: TaxInvoiceKind.NORMAL, status: { $in: statuses } }, { orderBy: { invoiceDate: 'asc', reference: 'asc' } });
