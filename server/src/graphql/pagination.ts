@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from '../common/errors';
-import { findPlainAndCount, type Plain } from '../db/plain-rows';
+import { findPlainPageWhere, type Plain, type PlainCondition } from '../db/plain-rows';
 import { IntRange } from '../common/validators';
 
 export enum SortOrder {
@@ -91,18 +91,19 @@ function pageOrder<T>(args: ListArgs, sortable: Record<string, string>, defaultS
 }
 
 /**
- * `findPage` for read-only lists, as plain rows (db/plain-rows.ts): the same filter, order and page,
- * without hydrating entities. For lists whose field resolvers read columns and `ref.id` only.
+ * `findPage` for read-only lists, as plain rows (db/plain-rows.ts): the same sort fields, order and
+ * page, without hydrating entities or the query builder. The filter is SQL conditions (`PlainCondition`),
+ * built by the list's service. For lists whose field resolvers read columns and `ref.id` only.
  */
 export async function findPlainPage<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  where: FilterQuery<T>,
+  conditions: readonly PlainCondition[],
   args: ListArgs,
   sortable: Record<string, string>,
   defaultSort: string,
 ): Promise<Page<Plain<T>>> {
-  const orderBy = pageOrder<T>(args, sortable, defaultSort);
-  const [items, total] = await findPlainAndCount(em, entity, where, { orderBy, limit: args.perPage, offset: (args.page - 1) * args.perPage });
+  const orderBy = Object.entries(pageOrder<Record<string, unknown>>(args, sortable, defaultSort)) as [string, 'asc' | 'desc'][];
+  const [items, total] = await findPlainPageWhere(em, entity, conditions, orderBy, { limit: args.perPage, offset: (args.page - 1) * args.perPage });
   return { items, total, page: args.page, perPage: args.perPage };
 }

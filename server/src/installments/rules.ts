@@ -49,6 +49,11 @@ export const stampDutyCovered = (i: { amount: Rupiah; stampDuty: Rupiah }, paid:
   const over = paid - (i.amount - i.stampDuty);
   return over <= 0n ? 0n : over < i.stampDuty ? over : i.stampDuty;
 };
+/**
+ * Whether what was paid on a line still counts as paid: every line but a cancelled one (a restructuring
+ * keeps what was paid on the lines it closes; a cancelled order had nothing paid, or was refunded).
+ */
+export const keepsPayments = (i: Pick<InstallmentMoney, 'status'>) => i.status !== S.CANCELLED;
 /** What the customer still owes on it: unpaid amount plus unpaid late fee. */
 export const owed = (i: Pick<InstallmentMoney, 'amount' | 'paidAmount' | 'lateFee' | 'lateFeePaid'>): Rupiah => i.amount - i.paidAmount + i.lateFee - i.lateFeePaid;
 /** Due on or before `date` and still open: what "pay what is due now" pays. */
@@ -120,6 +125,7 @@ export function lateFeeAfterPass(i: InstallmentMoney, policy: LateFeePolicy, dat
 export const CLOSED_LINE_SQL = `(i.status in (${CLOSED_LINE_STATUSES.map((x) => `'${x}'`).join(', ')}))`;
 export const OPEN_SQL = `(not ${CLOSED_LINE_SQL} and (i.paid_amount < i.amount or i.late_fee_paid < i.late_fee))`;
 export const OWED_SQL = `(i.amount - i.paid_amount + i.late_fee - i.late_fee_paid)`;
+export const KEEPS_PAYMENTS_SQL = `(i.status <> '${S.CANCELLED}')`;
 /** `day` is a SQL date expression, e.g. `d.day` or `?::date`. */
 export const dueBySql = (day: string) => `(${OPEN_SQL} and i.due_date <= ${day})`;
 export const overdueOnSql = (day: string) => `(${OPEN_SQL} and i.due_date < ${day})`;

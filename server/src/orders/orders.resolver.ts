@@ -10,14 +10,15 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
-import { summarize } from '../installments/summary';
+import { summarize, type ScheduleSummary } from '../installments/summary';
+import { summariesOf } from '../installments/summary-sql';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
 import { Product } from '../catalog/product.entity';
 import { CartItem } from './cart-item.entity';
 import { FirstPaymentBreakdown, firstPaymentOf } from './first-payment';
 import { AddToCartInput, CheckoutInput, OrderFilter, OrderSummary } from './inputs';
 import { OrderItem } from './order-item.entity';
-import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
+import { isPayable, OrderAction, orderMachine } from './order-status';
 import { Order } from './order.entity';
 import * as orders from './orders.service';
 import type { Readable } from '../db/plain-rows';
@@ -35,7 +36,35 @@ class Assignee {
 const orderDeps = (ctx: Context): orders.OrderDeps => ({ clock: ctx.app.clock, events: ctx.app.events });
 
 // Read paths: an order's schedule and items as plain rows (db/plain-rows.ts), batched per request.
-const installmentsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+const installmentsOf = (ctx: Context, order: { id: string }) => {
+  linesAsked(ctx).add(order.id);
+  return ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+};
+/** The orders whose lines this request loads (their `installments` or `firstPayment` was asked for). */
+const linesAskedBy = new WeakMap<Context, Set<string>>();
+const linesAsked = (ctx: Context) => {
+  let asked = linesAskedBy.get(ctx);
+  if (!asked) linesAskedBy.set(ctx, (asked = new Set()));
+  return asked;
+};
+/**
+ * An order's summary, batched per request. A list that shows summaries and not lines (the staff list)
+ * gets them from one statement grouped by order (installments/summary-sql.ts) instead of loading every
+ * line; an order whose lines the request loads anyway (`myOrders` asks for both) is summarised from
+ * them (`summarize`), which costs no statement. The batch runs after every field of the page has been
+ * asked for (DataLoader dispatches once the tick's resolvers have run), so it knows which orders those are.
+ */
+const summaryOf = (ctx: Context, order: Readable<Order>) =>
+  ctx.loaders
+    .get<Readable<Order>, ScheduleSummary>('summary', async (orders) => {
+      const today = todayJakarta(ctx.app.clock);
+      const asked = linesAsked(ctx);
+      const fromSql = orders.filter((o) => !asked.has(o.id));
+      const summed = fromSql.length ? await summariesOf(ctx.em, fromSql.map((o) => o.id), today) : [];
+      const bySql = new Map(fromSql.map((o, n) => [o, summed[n]!]));
+      return Promise.all(orders.map(async (o) => bySql.get(o) ?? summarize(await installmentsOf(ctx, o), today, { payable: isPayable(o.status) })));
+    })
+    .load(order);
 const itemsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
 
 @Resolver(() => Order)
@@ -107,8 +136,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => OrderSummary)
-  async summary(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    return summarize(await installmentsOf(ctx, order), todayJakarta(ctx.app.clock), { payable: PAYABLE_STATUSES.includes(order.status) });
+  summary(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
+    return summaryOf(ctx, order);
   }
 
   @FieldResolver(() => FirstPaymentBreakdown, { nullable: true, description: 'The first payment itemised: down payment, setup and admin fees' })

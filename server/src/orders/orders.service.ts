@@ -1,6 +1,6 @@
 import { accessRecord, isStaffUser, requirePermission, requireUser } from '../accounts/access';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '../accounts/auth-user';
 import { isStaff } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
@@ -13,6 +13,7 @@ import { normalizePhoneID } from '../common/id-formats';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { nextCounterValue } from '../db/counter.entity';
+import type { ColumnOf, PlainCondition } from '../db/plain-rows';
 import { findPlainPage, type ListArgs } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { buildSchedule } from '../installments/schedule';
@@ -22,7 +23,8 @@ import type { NotificationBus } from '../notifications/bus';
 import { notify } from '../notifications/notifications.service';
 import type { AddToCartInput, CheckoutInput, OrderFilter } from './inputs';
 import { OrderItem, type PlanTermsSnapshot } from './order-item.entity';
-import { OrderAction, orderMachine, PAYABLE_STATUSES } from './order-status';
+import { OrderAction, orderMachine } from './order-status';
+import { PAYABLE_SQL } from '../installments/owed-sql';
 import { Order } from './order.entity';
 import { secondChanceEndingSql } from './second-chance';
 import { appLinks } from '../common/app-links';
@@ -162,27 +164,42 @@ export async function getOrder(em: EntityManager, user: AuthUser | null, id: str
   return order;
 }
 
+/**
+ * The orders list's filters as SQL over the orders table aliased `e` (db/plain-rows.ts builds the page
+ * statement once per shape from these). Each is a constant, so its key names its SQL.
+ */
+const BY = {
+  customer: (c: ColumnOf) => `${c('customer')} = ?`,
+  status: (c: ColumnOf) => `${c('status')} = any(?)`,
+  assignedTo: (c: ColumnOf) => `${c('assignedTo')} = ?`,
+  unassigned: (c: ColumnOf) => `${c('assignedTo')} is null`,
+  ids: (c: ColumnOf) => `${c('id')} = any(?)`,
+  // Case-insensitive substring of any of the four, the pattern's own % _ \ escaped (backslash is ilike's escape).
+  q: (c: ColumnOf) => ['number', 'customerName', 'customerPhone', 'customerEmail'].map((p) => `${c(p)} ilike ?`).join(' or '),
+  // Owes money now and has a line overdue today: the rule `summary.overdueCount` counts.
+  overdue: (c: ColumnOf) => `${c('status')} in ${PAYABLE_SQL} and ${c('id')} in (select i.order_id from installments i where ${overdueOnSql('?::date')})`,
+  // Placeholders in the rule's order: from, from, days, from.
+  secondChanceEnding: (c: ColumnOf) => `${c('id')} in (select o.id from orders o where ${secondChanceEndingSql('?::date', '?::int')})`,
+} satisfies Record<string, (c: ColumnOf) => string>;
+const by = (key: keyof typeof BY, ...params: unknown[]): PlainCondition => ({ key, sql: BY[key], params });
+
 export async function listOrders(em: EntityManager, filter: OrderFilter | undefined, args: ListArgs, clock: Clock, customerId?: string) {
-  const where: FilterQuery<Order> = {};
-  if (customerId) where.customer = customerId;
-  else if (filter?.customerId) where.customer = filter.customerId;
-  if (filter?.status?.length) where.status = { $in: filter.status };
-  if (filter?.assignedTo) where.assignedTo = filter.assignedTo;
-  if (filter?.unassigned) where.assignedTo = null;
-  if (filter?.ids?.length) where.id = { $in: filter.ids };
+  const where: PlainCondition[] = [];
+  // `myOrders` passes the caller: then no filter can widen the list to another customer's orders.
+  const customer = customerId || filter?.customerId;
+  if (customer) where.push(by('customer', customer));
+  if (filter?.status?.length) where.push(by('status', filter.status));
+  if (filter?.unassigned) where.push(by('unassigned'));
+  else if (filter?.assignedTo) where.push(by('assignedTo', filter.assignedTo));
+  if (filter?.ids?.length) where.push(by('ids', filter.ids));
   if (filter?.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.$or = [{ number: { $ilike: like } }, { customerName: { $ilike: like } }, { customerPhone: { $ilike: like } }, { customerEmail: { $ilike: like } }];
+    where.push(by('q', like, like, like, like));
   }
-  if (filter?.overdue) {
-    const overdue = em.createQueryBuilder(Installment, 'i').select('i.order_id').where(overdueOnSql('?::date'), [todayJakarta(clock)]);
-    where.$and = [{ id: { $in: overdue.getKnexQuery() as never } }, { status: { $in: [...PAYABLE_STATUSES] } }];
-  }
+  if (filter?.overdue) where.push(by('overdue', todayJakarta(clock)));
   if (filter?.secondChanceEndsWithinDays) {
     const today = todayJakarta(clock);
-    // Placeholders in the rule's order: from, from, days, from.
-    const ending = em.createQueryBuilder(Order, 'o').select('o.id').where(secondChanceEndingSql('?::date', '?::int'), [today, today, filter.secondChanceEndsWithinDays, today]);
-    where.$and = [...(where.$and ?? []), { id: { $in: ending.getKnexQuery() as never } }];
+    where.push(by('secondChanceEnding', today, today, filter.secondChanceEndsWithinDays, today));
   }
   // Read-only: plain rows, not entities (issue 14 item 4; the Order field resolvers read columns and ref ids).
   return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
