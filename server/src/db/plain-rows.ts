@@ -193,7 +193,7 @@ export interface PlainCondition {
 
 /**
  * A page of `entity` as plain rows and the number of rows matching `conditions` (and-ed), in one
- * statement (`count(*) over ()` rides on the page's rows; a page past the end is counted apart).
+ * statement (the total rides on the page's rows; a page past the end is counted apart).
  * The SQL is built from the metadata once per shape and runs with bound parameters, without the query
  * builder, whose filter and order translation per call was the page statement's main cost (as it was
  * the child lists', `findPlainWhereIn`).
@@ -215,14 +215,18 @@ export async function findPlainPageWhere<T extends object>(
     const where = conditions.length ? ` where ${conditions.map((c) => `(${c.sql(col)})`).join(' and ')}` : '';
     const order = orderBy.map(([p, d]) => `${col(p)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ');
     const from = `from ${em.getPlatform().quoteIdentifier(meta.tableName)} as e${where}`;
+    // The total as an uncorrelated subquery (computed once), not `count(*) over ()`: the window made
+    // PostgreSQL read and sort every matching row in full (27 ms for 5,010 orders), where the page
+    // itself reads 50 rows by index.
     sql = {
-      page: `select e.*, count(*) over () as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ? offset ?`,
-      count: `select count(*)::int as "${TOTAL}" ${from}`,
+      page: `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ? offset ?`,
+      count: `select count(*) as "${TOTAL}" ${from}`,
     };
     byShape.set(key, sql);
   }
   const params = conditions.flatMap((c) => c.params);
-  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...params, page.limit, page.offset]);
+  // The conditions' values twice: once for the total's subquery, once for the page.
+  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...params, ...params, page.limit, page.offset]);
   if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL])];
   // No row to carry the total: none at all on the first page, else count them.
   const total = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, params))[0]![TOTAL]);
@@ -234,10 +238,32 @@ const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; c
 /**
  * Runs `sql` (`?` placeholders) with its values bound, not inlined into the text, and returns the rows
  * as the driver gives them (column names). An array is bound as one PostgreSQL array: `= any(?)`.
- * Outside any transaction of `em`, as the read paths' other statements are.
+ * Outside any transaction of `em`, as the read paths' other statements are. Straight on a connection
+ * of the ORM's pool, as a named prepared statement: each connection parses and plans a read path's
+ * few statements once, not per request (planning the summaries was about as long as running them),
+ * and no query builder or binding formatter runs per call.
  */
 export async function selectRows<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
-  // knex's binding type lists the value types it can bind; ours are those (strings, numbers, arrays).
-  const result = (await em.getConnection().getKnex().raw(sql, params as never)) as { rows: R[] };
-  return result.rows;
+  let prepared = preparedStatements.get(sql);
+  if (!prepared) {
+    let n = 0;
+    prepared = { name: `plain_${preparedStatements.size + 1}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    preparedStatements.set(sql, prepared);
+  }
+  const client = em.getConnection().getKnex().client as KnexPool;
+  const connection = await client.acquireConnection();
+  try {
+    return (await connection.query<R>({ ...prepared, values: params })).rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/** The SQL texts run by `selectRows`, each with its statement name and `$n` placeholders. */
+const preparedStatements = new Map<string, { name: string; text: string }>();
+
+/** What `selectRows` uses of knex's client: its pool of node-postgres connections. */
+interface KnexPool {
+  acquireConnection(): Promise<{ query<R>(q: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: R[] }> }>;
+  releaseConnection(connection: unknown): Promise<void>;
 }

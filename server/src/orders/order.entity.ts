@@ -15,6 +15,8 @@ import type { VatTerms } from '../tax/vat';
  */
 @ObjectType()
 @Entity({ tableName: 'orders' })
+// The orders list's default order (newest first, ties by id): a page reads its rows by index, not by sorting the book.
+@Index({ name: 'orders_created_at_id_index', expression: `create index "orders_created_at_id_index" on "orders" ("created_at" desc, "id")` })
 export class Order extends BaseEntity<'status' | 'assignedTo' | 'graceUntil' | 'lateFeeGraceDays' | 'lateFeeType' | 'lateFeeValue' | 'lateFeeCap' | 'autoSuspendAfterDays' | 'cancelReason' | 'notes' | 'spkConfirmedAt' | 'items' | 'installments' | 'vatTerms'> {
   @Field({ description: 'Human-readable number, e.g. ORD-202611-000123' })
   @Unique()
