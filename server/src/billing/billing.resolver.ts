@@ -11,7 +11,7 @@ import { Order } from '../orders/order.entity';
 import { previewBillingPass, runBillingPass } from './billing-pass';
 import { todayJakarta } from '../common/time';
 import { sendOverdueNotice } from './overdue-notice';
-import type { Readable } from '../db/plain-rows';
+import { selectRows, type Readable } from '../db/plain-rows';
 
 @ObjectType()
 class BillingPassSummary {
@@ -64,16 +64,16 @@ export class OrderNoticeResolver {
   lastOverdueNoticeAt(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
-        const rows = await ctx.em.getConnection().execute<{ number: string; at: string }[]>(
+        // One prepared statement whatever the page's size (the numbers bound as one array).
+        const rows = await selectRows<{ number: string; at: string }>(
+          ctx.em,
           `select data->>'orderNumber' as number, to_json(max(created_at))#>>'{}' as at from notifications
-           where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' in (${numbers.map(() => '?').join(',')})
+           where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' = any(?::text[])
            group by 1`,
-          [...numbers],
+          [[...numbers]],
         );
-        return numbers.map((n) => {
-          const at = rows.find((r) => r.number === n)?.at;
-          return at ? new Date(at) : null;
-        });
+        const at = new Map(rows.map((r) => [r.number, new Date(r.at)]));
+        return numbers.map((n) => at.get(n) ?? null);
       })
       .load(order.number);
   }
