@@ -107,3 +107,19 @@ describe('the orders list page statement', () => {
     expect((await mine({ q: 'budi' })).total).toBe(2);
   });
 });
+
+describe('the plain reads’ prepared statements', () => {
+  it('survive a migration that changes a table while the server runs (a prepared plan gone stale)', async () => {
+    const ask = async () => (await t.ok(`{ orders(perPage: 50) { total items { id summary { remainingCount } } } }`, {}, staff.token)).orders;
+    const before = await ask();
+    const conn = t.app.orm.em.fork().getConnection();
+    await conn.execute(`alter table orders add column stale_plan_probe int`);
+    try {
+      // Several times: every pool connection that had prepared the statements must recover.
+      for (let n = 0; n < 4; n++) expect(await ask()).toEqual(before);
+    } finally {
+      await conn.execute(`alter table orders drop column stale_plan_probe`);
+    }
+    expect(await ask()).toEqual(before);
+  });
+});

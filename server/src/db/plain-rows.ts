@@ -253,11 +253,25 @@ export async function selectRows<R>(em: EntityManager, sql: string, params: read
   const client = em.getConnection().getKnex().client as KnexPool;
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query<R>({ ...prepared, values: params })).rows;
+    try {
+      return (await connection.query<R>({ name: prepared.name, text: prepared.text, values: params })).rows;
+    } catch (error) {
+      // A migration changed a table under a prepared `select e.*` (a deploy migrates while this server
+      // still runs): PostgreSQL refuses the stale plan. A new name prepares it again, here and on every
+      // other connection; the old one is left unused.
+      if ((error as { code?: string }).code !== STALE_PLAN) throw error;
+      const fresh = { name: `${prepared.name.replace(/~\d+$/, '')}~${++staleGeneration}`, text: prepared.text };
+      preparedStatements.set(sql, fresh);
+      return (await connection.query<R>({ ...fresh, values: params })).rows;
+    }
   } finally {
     await client.releaseConnection(connection);
   }
 }
+
+/** "cached plan must not change result type" (feature_not_supported). */
+const STALE_PLAN = '0A000';
+let staleGeneration = 0;
 
 /** The SQL texts run by `selectRows`, each with its statement name and `$n` placeholders. */
 const preparedStatements = new Map<string, { name: string; text: string }>();
