@@ -25,6 +25,7 @@ import { Migration20261205001000 } from './Migration20261205001000';
 import { Migration20261205002000 } from './Migration20261205002000';
 import { Migration20261205004000 } from './Migration20261205004000';
 import { Migration20261206010000 } from './Migration20261206010000';
+import { Migration20261206011000 } from './Migration20261206011000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -51,4 +52,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205002000', class: Migration20261205002000 },
   { name: 'Migration20261205004000', class: Migration20261205004000 },
   { name: 'Migration20261206010000', class: Migration20261206010000 },
+  { name: 'Migration20261206011000', class: Migration20261206011000 },
 ];

@@ -64,7 +64,8 @@ export class OrderNoticeResolver {
   lastOverdueNoticeAt(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
     return ctx.loaders
       .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
-        // One prepared statement whatever the page's size (the numbers bound as one array).
+        // One prepared statement whatever the page's size (the numbers bound as one array), served by
+        // the partial index notifications_overdue_order_number_index (the same two types).
         const rows = await selectRows<{ number: string; at: string }>(
           ctx.em,
           `select data->>'orderNumber' as number, to_json(max(created_at))#>>'{}' as at from notifications

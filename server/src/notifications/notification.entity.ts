@@ -8,6 +8,11 @@ import { BaseEntity } from '../db/base.entity';
 @ObjectType()
 @Entity({ tableName: 'notifications' })
 @Index({ properties: ['recipient', 'createdAt'] })
+// An order's last overdue notice, for the staff orders list (`lastOverdueNoticeAt`, billing.resolver.ts: same types).
+@Index({
+  name: 'notifications_overdue_order_number_index',
+  expression: `create index "notifications_overdue_order_number_index" on "notifications" ((data->>'orderNumber'), "created_at") where "type" in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE')`,
+})
 export class Notification extends BaseEntity<'readAt' | 'link' | 'data'> {
   @ManyToOne(() => User, { ref: true })
   recipient: Ref<User>;
