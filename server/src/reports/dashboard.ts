@@ -230,15 +230,20 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
         // The rows come off the (due_date, order_number, number) index in the card's order, so the scan
         // stops at the `limit`-th open line of a payable order: only those lines' orders are looked up,
         // not every order of a busy day (each line carries its order's number, kept by the database).
+        // The day counts (exact) bound it further: from the first day with an open line to the day by
+        // which `limit` are due, so days of paid lines only are not read (and an empty window not at all).
+        const first = `(select min(due_date) from days where ${window('days.due_date')})`;
+        const last = `(select coalesce(min(c.due_date), d.today + ?::int) from (
+                        select due_date, sum(n) over (order by due_date) as upto from days where ${window('days.due_date')}) c where c.upto >= ?)`;
         return {
           sql: `(select json_build_object('n', coalesce(sum(n), 0)::int, 'a', coalesce(sum(a), 0)::text) from days where ${window('days.due_date')}) as ${as}_totals,
                 (select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
                    select i.id as "installmentId", i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
                           o.id as "orderId", i.order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
                    from installments i join orders o on o.id = i.order_id
-                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window('i.due_date')}
+                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date between ${first} and ${last}
                    order by i.due_date, i.order_number, i.number limit ?) x) as ${as}_items`,
-          params: [p.days, p.days, p.limit],
+          params: [p.days, p.days, p.days, p.days, p.limit, p.limit],
           read: (r) => {
             const totals = r[`${as}_totals`] as { n: number; a: string };
             const items = r[`${as}_items`] as (Omit<UpcomingLine, 'amount' | 'dueDate' | 'orderNumber'> & { amount: string; due_date: string; order_number: string })[];
