@@ -5,8 +5,10 @@ type Outcome = AsyncGenerator<ExecutionResult, void, void> | ExecutionResult;
 /**
  * Results one subscriber may have waiting. graphql-ws takes the next result only once the last one was
  * written to the socket, so a client that does not read (a stalled phone, a frozen tab) would keep every
- * later result of its group in memory. Generous, as each is shared with the group (a pointer each): a
- * burst of notices to one user, a billing pass's, fits; a client that has stopped reading does not.
+ * later result of its group in memory. Generous, as each is shared with the group (a pointer each). A
+ * burst of more notices to one user than their socket drains meanwhile (a large billing pass's staff
+ * alerts) is let go the same way: the client reconnects and fetches the list once, rather than taking
+ * them one by one.
  */
 export const MAX_QUEUED = 1_000;
 
