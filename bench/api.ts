@@ -134,9 +134,10 @@ async function copyBook(databaseUrl: string, from: number, to: number, first: bo
 }
 
 /**
- * What the dashboard book's triggers cost a write, on the grown book: a billing-pass-sized statement
- * (late fees of 1,000 orders' lines: the days path) and a payment-like one (the oldest open line of
- * each of those orders paid: the edges path, which re-reads the orders' lines), each timed with the
+ * What the triggers on installments cost a write, on the grown book: a billing-pass-sized statement
+ * (late fees of 1,000 orders' lines: the days path), a payment-like one (the oldest open line of each
+ * of those orders paid: the edges path, which re-reads the orders' lines) and new lines for those
+ * orders (the book's insert path and the copy of each line's order number), each timed with the
  * triggers and with them off (session_replication_role = replica), alternating, rolled back.
  */
 async function triggerCost(c: pg.Client) {
@@ -145,6 +146,11 @@ async function triggerCost(c: pg.Client) {
     fees: `update installments set late_fee = late_fee + 1000 where order_id in ${orders} and status not in ('CANCELLED', 'RESTRUCTURED', 'PAID')`,
     payments: `update installments i set paid_amount = i.amount from (select distinct on (order_id) id from installments where order_id in ${orders}
                and status not in ('CANCELLED', 'RESTRUCTURED') and paid_amount < amount order by order_id, due_date, number) f where f.id = i.id`,
+    // New lines for those orders (a schedule each, as checkout and restructuring write them): every
+    // column copied whatever the schema holds, numbered past the orders' own lines.
+    lines: `insert into installments select r.* from installments i
+            cross join lateral jsonb_populate_record(null::installments, to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(), 'number', i.number + 1000)) r
+            where i.order_id in ${orders}`,
   };
   const out: Record<string, { rows: number; withMs: number[]; withoutMs: number[]; ratio: { median: number; range: string } }> = {};
   for (const [name, text] of Object.entries(statements)) {

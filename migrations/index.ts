@@ -24,6 +24,7 @@ import { Migration20261204221142 } from './Migration20261204221142';
 import { Migration20261205001000 } from './Migration20261205001000';
 import { Migration20261205002000 } from './Migration20261205002000';
 import { Migration20261205004000 } from './Migration20261205004000';
+import { Migration20261206000000 } from './Migration20261206000000';
 import { Migration20261206010000 } from './Migration20261206010000';
 import { Migration20261206011000 } from './Migration20261206011000';
 
@@ -51,6 +52,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261205001000', class: Migration20261205001000 },
   { name: 'Migration20261205002000', class: Migration20261205002000 },
   { name: 'Migration20261205004000', class: Migration20261205004000 },
+  { name: 'Migration20261206000000', class: Migration20261206000000 },
   { name: 'Migration20261206010000', class: Migration20261206010000 },
   { name: 'Migration20261206011000', class: Migration20261206011000 },
 ];

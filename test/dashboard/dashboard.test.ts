@@ -167,6 +167,20 @@ describe('dashboard', () => {
     expect(narrow).toEqual({ days: 3, total: 0, amount: '0', items: [] });
     const limited = (await t.ok(DASHBOARD, { days: 7, limit: 1 }, staff)).dashboard.upcomingDue;
     expect([limited.total, limited.items.length]).toEqual([2, 1]);
+    // Within a day by order number, whatever order the orders were made in: renumbered the other way
+    // round (raw SQL; each line's copy of its order's number is the database's), the two swap places.
+    type Item = { orderId: string; orderNumber: string };
+    const [made1, made2] = (d.upcomingDue.items as Item[]).map((i) => i.orderId);
+    expect(limited.items.map((i: Item) => i.orderId)).toEqual([made1]);
+    const conn = t.app.orm.em.fork().getConnection();
+    const renumber = (id: string, number: string) => conn.execute(`update orders set number = ? where id = ?`, [number, id]);
+    const numbers = Object.fromEntries([orderA, orderB].map((o) => [o.id, o.number]));
+    await renumber(made1!, 'ORD-TEST-2');
+    await renumber(made2!, 'ORD-TEST-1');
+    const swapped = (await t.ok(DASHBOARD, { days: 7, limit: 2 }, staff)).dashboard.upcomingDue.items as Item[];
+    expect(swapped.map((i) => [i.orderId, i.orderNumber])).toEqual([[made2, 'ORD-TEST-1'], [made1, 'ORD-TEST-2']]);
+    expect(((await t.ok(DASHBOARD, { days: 7, limit: 1 }, staff)).dashboard.upcomingDue.items as Item[]).map((i) => i.orderId)).toEqual([made2]);
+    for (const id of [made1!, made2!]) await renumber(id, numbers[id]!);
 
     // SPK work: the revision request is newer than the draft; the one under review waits for the customer.
     // (History rows are stamped with the wall clock, not the travelling one.)

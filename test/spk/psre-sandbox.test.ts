@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t as message } from '../../server/src/common/messages';
 import { generateDevIdentity, signPdf } from '../../server/src/spk/document/sign';
 import { createSandboxCa, issueSignerIdentity, SANDBOX_CA_NAME, SandboxSignatureProvider } from '../../server/src/spk/signature-provider';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
@@ -191,6 +192,24 @@ describe('starting a provider signing', { timeout: 240_000 }, () => {
       expect(a.data!.startProviderSigning).toMatchObject({ state: 'OTP_REQUIRED', provider: 'sandbox' });
       expect(b.data!.startProviderSigning.reference).toBe(a.data!.startProviderSigning.reference);
       expect(await attempts(spk.id)).toEqual([{ state: 'OTP_REQUIRED', reference: a.data!.startProviderSigning.reference }]);
+    } finally {
+      held.release();
+      held.restore();
+    }
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('an SPK that changed during the call closes the attempt with the reason in the customer\'s language', async () => {
+    const { c, spk } = await adminSignedSpk();
+    const held = holdProvider();
+    try {
+      const started = t.gql(START, { id: spk.id }, c.token, { 'accept-language': 'en' });
+      await held.entered;
+      // Staff took the SPK back meanwhile: the customer can no longer sign this version.
+      await sql(`update spks set status = 'DRAFT' where id = $1`, [spk.id]);
+      held.release();
+      expect((await started).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHANGED_WHILE_RENDERING' });
+      const closed = (await sql(`select state, failure_reason from spk_provider_signings where spk_id = $1`, [spk.id])).rows;
+      expect(closed).toEqual([{ state: 'FAILED', failure_reason: message('psre.spkChangedMeanwhile', {}, 'en') }]);
     } finally {
       held.release();
       held.restore();

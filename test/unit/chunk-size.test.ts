@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nextChunkSize } from '../../server/src/billing/billing-pass';
+import { nextChunkSize } from '../../server/src/billing/chunk-size';
 
 /** The billing pass sizes its chunks from how long the last one held its orders' locks (issue 14 item 2). */
 describe('nextChunkSize', () => {
@@ -20,5 +21,9 @@ describe('nextChunkSize', () => {
     expect(nextChunkSize(5, 60_000, 250)).toBe(5);
     expect(nextChunkSize(2_000, 1, 250)).toBe(2_000);
     expect(nextChunkSize(1_500, 1, 250)).toBe(2_000);
+  });
+
+  it('lives in a module that imports nothing, so this unit test loads no ORM', () => {
+    expect(fs.readFileSync('server/src/billing/chunk-size.ts', 'utf8')).not.toMatch(/^\s*import\b|\brequire\(/m);
   });
 });

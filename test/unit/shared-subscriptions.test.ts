@@ -1,9 +1,13 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import { beforeEach, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
 import { viewerKey } from '../../server/src/accounts/access';
 import { Role } from '../../server/src/accounts/roles';
-import { SharedSubscriptions } from '../../server/src/graphql/shared-subscriptions';
+import { SharedSubscriptions, SLOW_SUBSCRIBER } from '../../server/src/graphql/shared-subscriptions';
 
 /**
  * Issue 14 item 7: identical subscriptions of one viewer run once per event and share the result;
@@ -126,5 +130,59 @@ describe('shared subscription execution', () => {
     const result = await shared.subscribe({ schema, document: parse(`subscription { nope }`), contextValue: user('a') });
     expect('errors' in result && result.errors?.length).toBe(1);
     expect(shared.executions).toBe(0);
+  });
+});
+
+describe('a subscriber that stops reading', () => {
+  it('over a real graphql-ws connection: its socket is closed (1013) once maxQueued results wait for it, and nothing of it stays', async () => {
+    // The app's wiring (app/graphql.ts): each operation's context remembers its socket.
+    const sockets = new WeakMap<object, WebSocket>();
+    const slow = new SharedSubscriptions(() => 'one viewer', { maxQueued: 4, onSlow: (context) => sockets.get(context as object)?.close(SLOW_SUBSCRIBER.code, SLOW_SUBSCRIBER.reason) });
+    // Results of 64 KB, so the socket's buffers fill after a few hundred and graphql-ws stops taking more.
+    const big = 'x'.repeat(64 * 1024);
+    const event = schema.getSubscriptionType()!.getFields().event!;
+    event.resolve = (payload: { n: number }) => ({ n: payload.n, viewer: 'v', extra: big });
+    const server = http.createServer();
+    const wss = new WebSocketServer({ server, path: '/graphql' });
+    useServer({ schema, subscribe: slow.subscribe, context: (ctx) => {
+      const context = { user: null };
+      sockets.set(context, ctx.extra.socket);
+      return context;
+    } }, wss);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'graphql-transport-ws');
+    try {
+      const received: string[] = [];
+      client.on('message', (data) => received.push(JSON.parse(String(data)).type));
+      const closed = new Promise<{ code: number; reason: string }>((r) => client.on('close', (code, reason) => r({ code, reason: String(reason) })));
+      await new Promise((r) => client.once('open', r));
+      client.send(JSON.stringify({ type: 'connection_init' }));
+      while (!received.includes('connection_ack')) await settle();
+      client.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { event { n extra } }' } }));
+      while (slow.executions === 0) await settle();
+
+      // The client stops reading (a frozen tab): its TCP socket is paused.
+      const tcp = (client as unknown as { _socket: import('node:net').Socket })._socket;
+      tcp.pause();
+      let published = 0;
+      while (slow.executions > 0 && published < 5_000) {
+        pubSub.publish('E', { n: published++ });
+        await new Promise((r) => setImmediate(r));
+      }
+      // Let go while the client still reads nothing: no group, no queue kept for it.
+      expect(slow.executions).toBe(0);
+      expect(published).toBeLessThan(5_000);
+
+      tcp.resume();
+      expect(await closed).toEqual({ code: 1013, reason: SLOW_SUBSCRIBER.reason });
+      // What it had been sent arrives first; no `complete` (the client retries and resubscribes on 1013).
+      expect(received.filter((type) => type === 'next').length).toBeGreaterThan(0);
+      expect(received).not.toContain('complete');
+      expect(received.filter((type) => type === 'next').length).toBeLessThan(published);
+    } finally {
+      client.terminate();
+      await new Promise((r) => wss.close(r));
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -7,14 +7,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { getOperationAST, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerKey } from '../accounts/access';
 import { localeFromHeader, runInRequestScope } from '../common/request-context';
 import type { Context } from '../graphql/context';
 import { makeFormatError } from '../graphql/errors';
 import { checkOperation, complexityLimit, limitRules, limitsFrom } from '../graphql/limits';
 import { Loaders } from '../graphql/loaders';
-import { SharedSubscriptions } from '../graphql/shared-subscriptions';
+import { SharedSubscriptions, SLOW_SUBSCRIBER } from '../graphql/shared-subscriptions';
 import { maxContentLength, parseSize } from '../http/request-body';
 import { getSchema } from './schema';
 import type { AppServices } from './services';
@@ -41,8 +41,12 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
   const bodyLimit = parseSize(config.GRAPHQL_BODY_LIMIT);
   const authorizationOf = (params: Record<string, unknown> | undefined) => (params?.authorization ?? params?.Authorization) as string | undefined;
 
-  // Identical subscriptions of one viewer run once per event and share the result (issue 14 item 7).
-  const shared = new SharedSubscriptions((context) => viewerKey((context as Context).user));
+  // Identical subscriptions of one viewer run once per event and share the result (issue 14 item 7); a
+  // subscriber too slow to read what it is sent has its socket closed (SLOW_SUBSCRIBER).
+  const socketOf = new WeakMap<Context, WebSocket>();
+  const shared = new SharedSubscriptions((context) => viewerKey((context as Context).user), {
+    onSlow: (context) => socketOf.get(context as Context)?.close(SLOW_SUBSCRIBER.code, SLOW_SUBSCRIBER.reason),
+  });
   // A message over the body limit closes the socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: bodyLimit });
   const wsCleanup = useServer(
@@ -51,7 +55,9 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
       subscribe: shared.subscribe,
       context: async (ctx) => {
         const req = ctx.extra.request;
-        return contextFor(authorizationOf(ctx.connectionParams), { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
+        const context = await contextFor(authorizationOf(ctx.connectionParams), { requestId: randomUUID(), ip: req.socket.remoteAddress ?? 'unknown', userAgent: req.headers['user-agent'] ?? null });
+        socketOf.set(context, ctx.extra.socket);
+        return context;
       },
       onConnect: async (ctx) => {
         // Refuse a connection whose token is bad up front, instead of failing each operation.

@@ -11,6 +11,7 @@ import { staffRecipients } from '../notifications/notifications.service';
 import { Order } from '../orders/order.entity';
 import type { User } from '../accounts/user.entity';
 import { BillingRun } from './billing-run.entity';
+import { CHUNK, nextChunkSize } from './chunk-size';
 import { sqlIn } from './bound-sql';
 import { sendReminders, type ClaimedReminder } from './reminder-notices';
 import type { EventDeps } from '../events/domain-events';
@@ -62,18 +63,6 @@ export interface BillingPassOptions {
    * When two processes share a run, the one that finishes it is recorded.
    */
   actor?: AuthUser | null;
-}
-
-/** Chunk sizing when `chunkOrders` is unset: where it starts, its bounds and the time a chunk aims at. */
-const CHUNK = { first: 50, min: 5, max: 2_000, ms: 250 };
-
-/**
- * The next chunk's size from how long the last one held its locks: proportional to the time left to
- * the target, at most doubling or halving per chunk (one slow statement under load must not swing it).
- */
-export function nextChunkSize(size: number, elapsedMs: number, targetMs: number): number {
-  const factor = Math.min(2, Math.max(0.5, targetMs / Math.max(1, elapsedMs)));
-  return Math.min(CHUNK.max, Math.max(CHUNK.min, Math.round(size * factor)));
 }
 
 /** Any constant: the chunks of every pass take this transaction-level advisory lock, so they run one at a time. */

@@ -195,6 +195,10 @@ const messages = {
     id: 'Kode OTP salah terlalu sering; mulai ulang tanda tangan elektronik.',
     en: 'Too many wrong OTP codes; start the electronic signature again.',
   },
+  'psre.spkChangedMeanwhile': {
+    id: 'SPK berubah selama permintaan tanda tangan elektronik diproses; muat ulang lalu mulai lagi.',
+    en: 'The SPK changed while the electronic signature request was being made; reload and start again.',
+  },
   'psre.noOtpPending': {
     id: 'Tidak ada tanda tangan elektronik yang menunggu OTP untuk SPK ini.',
     en: 'No electronic signature of this SPK is waiting for an OTP.',

@@ -2,6 +2,36 @@ import { print, subscribe, type ExecutionArgs, type ExecutionResult } from 'grap
 
 type Outcome = AsyncGenerator<ExecutionResult, void, void> | ExecutionResult;
 
+/**
+ * Results one subscriber may have waiting. graphql-ws takes the next result only once the last one was
+ * written to the socket, so a client that does not read (a stalled phone, a frozen tab) would keep every
+ * later result of its group in memory. Generous, as each is shared with the group (a pointer each). A
+ * burst of more notices to one user than their socket drains meanwhile (a large billing pass's staff
+ * alerts) is let go the same way: the client reconnects and fetches the list once, rather than taking
+ * them one by one.
+ */
+export const MAX_QUEUED = 1_000;
+
+/**
+ * How a subscriber that fell `MAX_QUEUED` behind is let go: its socket is closed with 1013 (Try Again
+ * Later). Not by dropping its oldest results: each is a notification of its own, not a state that a
+ * newer one replaces, and a dropped one would be lost without a sign. graphql-ws clients retry on 1013
+ * (it is not among their fatal codes) and resubscribe, and the back office fetches what it missed on
+ * every reconnect (admin/src/notifications/live.ts), as after any lost connection.
+ */
+export const SLOW_SUBSCRIBER = { code: 1013, reason: 'Subscriber too slow: reconnect and fetch what was missed' } as const;
+
+export interface SlowSubscribers {
+  /** Results a subscriber may have waiting (default MAX_QUEUED). */
+  maxQueued?: number;
+  /**
+   * Closes the connection of the subscription with this context (SLOW_SUBSCRIBER), before its results
+   * are dropped, so nothing more (not even a `complete`) is sent on it. Without it, the subscription
+   * fails with an error instead.
+   */
+  onSlow?: (contextValue: unknown) => void;
+}
+
 const isStream = (o: Outcome): o is AsyncGenerator<ExecutionResult, void, void> => Symbol.asyncIterator in o;
 
 /**
@@ -16,7 +46,11 @@ class Member implements AsyncGenerator<ExecutionResult, void, void> {
   private ended = false;
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly onLeave: (m: Member) => void) {}
+  constructor(
+    private readonly onLeave: (m: Member) => void,
+    private readonly maxQueued: number,
+    private readonly onSlow: (() => void) | null,
+  ) {}
 
   push(result: ExecutionResult) {
     if (this.ended) return;
@@ -24,7 +58,16 @@ class Member implements AsyncGenerator<ExecutionResult, void, void> {
       const w = this.waiting;
       this.waiting = null;
       w.resolve({ value: result, done: false });
-    } else this.queue.push(result);
+    } else if (this.queue.length < this.maxQueued) this.queue.push(result);
+    else this.tooSlow();
+  }
+
+  /** Fell MAX_QUEUED behind: its connection is closed first (SLOW_SUBSCRIBER), then it leaves with nothing kept. */
+  private tooSlow() {
+    this.onSlow?.();
+    this.queue.length = 0;
+    this.end(this.onSlow ? undefined : { error: new Error(`subscriber too slow: ${this.maxQueued} results waiting`) });
+    this.onLeave(this);
   }
 
   /** The stream ended (or failed): what is queued is still delivered, then done (or the error). */
@@ -89,10 +132,11 @@ class Group {
   constructor(
     readonly started: Promise<Outcome>,
     private readonly forget: () => void,
+    private readonly slow: SlowSubscribers & { maxQueued: number },
   ) {}
 
   /** A member reading this group's stream, or the outcome itself when it is no stream (an error result). */
-  async join(): Promise<Outcome | null> {
+  async join(contextValue: unknown): Promise<Outcome | null> {
     let outcome: Outcome;
     try {
       outcome = await this.started;
@@ -105,7 +149,8 @@ class Group {
       return outcome;
     }
     if (this.closed) return null;
-    const member = new Member((m) => this.leave(m));
+    const { onSlow } = this.slow;
+    const member = new Member((m) => this.leave(m), this.slow.maxQueued, onSlow ? () => onSlow(contextValue) : null);
     this.members.add(member);
     if (!this.source) {
       this.source = outcome;
@@ -153,12 +198,20 @@ class Group {
  * graphql-ws's onNext, so a revoked or expired session still stops that socket's deliveries), error
  * formatting, and the message sent. `viewerOf` tells viewers apart (accounts/access.ts `viewerKey`):
  * two different users, or one user in two roles, never share an execution; a different selection or
- * different variables make a different group.
+ * different variables make a different group. A subscriber that falls `maxQueued` results behind is
+ * let go (`onSlow`, SLOW_SUBSCRIBER) rather than kept growing the server's memory.
  */
 export class SharedSubscriptions {
   private readonly groups = new Map<string, Group>();
 
-  constructor(private readonly viewerOf: (contextValue: unknown) => string) {}
+  private readonly slow: SlowSubscribers & { maxQueued: number };
+
+  constructor(
+    private readonly viewerOf: (contextValue: unknown) => string,
+    slow: SlowSubscribers = {},
+  ) {
+    this.slow = { maxQueued: slow.maxQueued ?? MAX_QUEUED, onSlow: slow.onSlow };
+  }
 
   /** graphql-ws's `subscribe`: the same signature as graphql's own. */
   readonly subscribe = async (args: ExecutionArgs): Promise<Outcome> => {
@@ -171,14 +224,18 @@ export class SharedSubscriptions {
     for (;;) {
       let group = this.groups.get(key);
       if (!group) {
-        const created: Group = new Group((async () => subscribe(args))(), () => {
-          if (this.groups.get(key) === created) this.groups.delete(key);
-        });
+        const created: Group = new Group(
+          (async () => subscribe(args))(),
+          () => {
+            if (this.groups.get(key) === created) this.groups.delete(key);
+          },
+          this.slow,
+        );
         this.groups.set(key, created);
         group = created;
       }
       // null: the group closed while this one was joining (its stream ended); start afresh.
-      const joined = await group.join();
+      const joined = await group.join(args.contextValue);
       if (joined) return joined;
     }
   };

@@ -15,8 +15,8 @@ export { InstallmentStatus };
 @Entity({ tableName: 'installments' })
 @Unique({ properties: ['order', 'number'] })
 @Index({ properties: ['status', 'dueDate'] })
-// The dashboard's due-soon rows: a few days of lines by due date (reports/dashboard.ts).
-@Index({ properties: ['dueDate'] })
+// The dashboard's due-soon rows in the card's order, so its scan stops at the card's limit (reports/dashboard.ts).
+@Index({ properties: ['dueDate', 'orderNumber', 'number'] })
 // What the invoicing job looks for (installments/invoicing.ts): lines not invoiced yet, by due date.
 @Index({ name: 'installments_to_invoice_index', expression: `create index "installments_to_invoice_index" on "installments" ("due_date") where "invoiced_at" is null` })
 @Check({ name: 'installments_paid_within_amount', expression: 'paid_amount >= 0 and paid_amount <= amount' })
@@ -25,6 +25,13 @@ export { InstallmentStatus };
 export class Installment extends BaseEntity<'status' | 'paidAmount' | 'lateFee' | 'lateFeePaid' | 'paidAt' | 'invoicedAt' | 'taxBase' | 'otherTaxBase' | 'vat' | 'stampDuty'> {
   @ManyToOne('Order', { ref: true, deleteRule: 'cascade' })
   order: Ref<Order>;
+
+  /**
+   * The order's number, copied by the database (a trigger, Migration20261206000000) whatever a writer
+   * sends: the dashboard's due-soon rows sort by it without looking up each line's order. Not read here.
+   */
+  @Property({ length: 32, default: '', lazy: true })
+  orderNumber?: string;
 
   @Field(() => Int, { description: '0 = down payment with fees; 1..N monthly' })
   @Property()

@@ -157,15 +157,18 @@ const BUCKET_OF = `case ${bucketRules('d.today').map(([, rule], k) => `when ${ru
 /**
  * The book as kept by dashboard-book.ts, as of `d.today`: `days` (open installments and what is owed
  * on them per due date, with the date's bucket) and `edges` (an order's open line with the bucket of
- * the order's previous open line: an order is in a bucket once, at its first line there). Each date
- * is bucketed once, by the rule, over the few hundred dates the aggregates hold.
+ * the order's previous open line: an order is in a bucket once, at its first line there). Each row is
+ * bucketed in place, by the rule (a few comparisons per row over the few thousand rows the aggregates
+ * hold: cheaper than bucketing each distinct date once and joining the edges to it twice, measured in
+ * docs/benchmarks.md "Dashboard").
  */
 const BOOK = `d as (select ?::date as today),
   days as (select i.due_date, i.n, i.a, ${BUCKET_OF} as k from (
     select due_date, sum(installments) as n, sum(owed) as a from ${BOOK_DAYS} group by due_date having sum(installments) <> 0) i, d),
   edge_sums as (select due_date, prev_due, sum(orders) as n from ${BOOK_EDGES} group by due_date, prev_due having sum(orders) <> 0),
-  dates as (select i.due_date, ${BUCKET_OF} as k from (select due_date from edge_sums union select prev_due from edge_sums where prev_due is not null) i, d),
-  edges as (select e.n, e.prev_due, c.k, p.k as pk from edge_sums e join dates c on c.due_date = e.due_date left join dates p on p.due_date = e.prev_due)`;
+  edges as (select e.n, e.prev_due, c.k, p.k as pk from edge_sums e cross join d
+    cross join lateral (select ${BUCKET_OF} as k from (select e.due_date) i) c
+    cross join lateral (select ${BUCKET_OF} as k from (select e.prev_due as due_date) i) p)`;
 
 /**
  * Every card of a page load in one statement. The book (open installments of orders that owe money
@@ -224,18 +227,22 @@ export async function dashboardFigures(em: EntityManager, at: { today: string; n
       }
       case 'upcomingDue': {
         const window = (date: string) => `${date} between d.today and d.today + ?::int`;
-        // The rows: only through the first day by which `limit` lines are due (the day counts are
-        // exact), so a busy window is not read whole; then by the (due_date) index.
+        // The rows come off the (due_date, order_number, number) index in the card's order, so the scan
+        // stops at the `limit`-th open line of a payable order: only those lines' orders are looked up,
+        // not every order of a busy day (each line carries its order's number, kept by the database).
+        // The day counts (exact) bound it further: from the first day with an open line to the day by
+        // which `limit` are due, so days of paid lines only are not read (and an empty window not at all).
+        const first = `(select min(due_date) from days where ${window('days.due_date')})`;
+        const last = `(select coalesce(min(c.due_date), d.today + ?::int) from (
+                        select due_date, sum(n) over (order by due_date) as upto from days where ${window('days.due_date')}) c where c.upto >= ?)`;
         return {
           sql: `(select json_build_object('n', coalesce(sum(n), 0)::int, 'a', coalesce(sum(a), 0)::text) from days where ${window('days.due_date')}) as ${as}_totals,
                 (select coalesce(json_agg(x order by x.due_date, x.order_number, x.number), '[]') from (
                    select i.id as "installmentId", i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date, ${OWED_SQL}::text as amount,
-                          o.id as "orderId", o.number as order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
+                          o.id as "orderId", i.order_number, o.customer_name as "customerName", o.customer_phone as "customerPhone"
                    from installments i join orders o on o.id = i.order_id
-                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and ${window('i.due_date')}
-                     and i.due_date <= (select coalesce(min(c.due_date), d.today + ?::int) from (
-                       select due_date, sum(n) over (order by due_date) as upto from days where ${window('days.due_date')}) c where c.upto >= ?)
-                   order by i.due_date, o.number, i.number limit ?) x) as ${as}_items`,
+                   where o.status in ${PAYABLE_SQL} and ${OPEN_SQL} and i.due_date between ${first} and ${last}
+                   order by i.due_date, i.order_number, i.number limit ?) x) as ${as}_items`,
           params: [p.days, p.days, p.days, p.days, p.limit, p.limit],
           read: (r) => {
             const totals = r[`${as}_totals`] as { n: number; a: string };

@@ -125,7 +125,7 @@ export async function startProviderSigning(em: EntityManager, app: Services, use
     if (attempt.state !== ProviderSigningState.STARTING) return OPEN_PROVIDER_SIGNING.includes(attempt.state) ? attempt : { changed: spkNow.status };
     if (!spkMachine.can(spkNow.status, SpkAction.UPLOAD_SIGNED) || (await latestAdminSigned(tx, spkNow)).version !== attempt.adminSignedVersion) {
       attempt.state = ProviderSigningState.FAILED;
-      attempt.failureReason = 'SPK berubah sementara itu';
+      attempt.failureReason = t('psre.spkChangedMeanwhile');
       return { changed: spkNow.status };
     }
     attempt.reference = session.reference;
