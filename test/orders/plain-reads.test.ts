@@ -70,7 +70,7 @@ async function expectSameRows<T extends { id: string }>(entity: EntityClass<T>) 
   const em = t.app.orm.em.fork() as EntityManager;
   const byId: unknown = { id: 'asc' };
   const built = await findPlain(em, entity, {}, { orderBy: byId as never });
-  const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).map((r) => r.row);
+  const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).rows;
   expect(viaIn.length).toBe(built.length);
   for (const plain of [built, viaIn]) await expectSameAsManaged(em, entity, plain);
 }
@@ -145,7 +145,7 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
   });
 
-  it('a myOrders page reads each child table once: the allocations bring their installment numbers in the same statement', async () => {
+  it('a myOrders page reads each child table once, the lists of one tick in one statement: the allocations bring their installment numbers in the same statement', async () => {
     const sqls: string[] = [];
     const knex = t.app.orm.em.getConnection().getKnex();
     const onQuery = (q: { sql: string }) => void sqls.push(q.sql);
@@ -161,6 +161,10 @@ describe('plain-row reads', () => {
     expect(on('installments')).toBe(1);
     expect(on('payment_allocations')).toBe(1);
     expect(on('payments')).toBe(1);
+    // Items, schedule, payments and the SPK are asked for in the same tick: one statement, one round trip.
+    const lists = sqls.filter((q) => q.includes('from "order_items"'));
+    expect(lists).toHaveLength(1);
+    for (const table of ['installments', 'payments', 'spks']) expect(lists[0], table).toContain(`from "${table}"`);
   });
 
   it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {

@@ -1,5 +1,6 @@
 import { raw, ReferenceKind, type Collection, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { StatementBatch } from './statement-batch';
 
 /**
  * Read-only rows without entities (issue 14 item 4). A read query answers from plain objects shaped
@@ -113,6 +114,31 @@ export function toPlain<T extends object>(em: EntityManager, entity: EntityClass
   });
 }
 
+/**
+ * `toPlain` for rows as arrays (pg's `rowMode: 'array'`, `fields` naming their positions): what the
+ * loaders' statements return, one array per row instead of one object keyed by every column name,
+ * which pg built and `toPlain` dropped at once (garbage collection was the largest item of a request).
+ * The same plain rows, value for value.
+ */
+export function toPlainFromArrays<T extends object>(em: EntityManager, entity: EntityClass<T>, fields: readonly string[], rows: readonly unknown[][]): Plain<T>[] {
+  const { columns, proto } = shapeOf(em, em.getMetadata().get(entity.name));
+  const at = columns.map((c) => fields.indexOf(c.field));
+  const missing = at.indexOf(-1);
+  if (missing >= 0) throw new Error(`${entity.name}: column ${columns[missing]!.field} not in the statement's answer`);
+  const n = columns.length;
+  const out = new Array<Plain<T>>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const plain = Object.create(proto) as Record<string, unknown>;
+    for (let k = 0; k < n; k++) {
+      const c = columns[k]!;
+      plain[c.prop] = c.read(row[at[k]!]);
+    }
+    out[r] = Object.freeze(plain) as Plain<T>;
+  }
+  return out;
+}
+
 /** `where` / `orderBy` / page of `entity` as plain rows, with the ORM's own filter and order translation. */
 export async function findPlain<T extends object>(
   em: EntityManager,
@@ -137,13 +163,24 @@ export async function findPlainAndCount<T extends object>(
   return [rows, total ?? (await em.count(entity, where))];
 }
 
+/** What `findPlainWhereIn` may add to its statement. */
+export interface WhereInOptions<X extends string> {
+  /** Name -> SQL expression over the table aliased `e`, for values the rows do not hold, returned beside each row. */
+  extras?: Record<X, string>;
+  /** One more condition, SQL over the table aliased `e` (written by the code, never from a request). */
+  where?: string;
+  /** The request's batch: the statement goes out with the others started in the same tick. */
+  batch?: StatementBatch;
+}
+
 /**
  * The rows of `entity` whose `prop` (a column or a to-one reference) is one of `values`, in `orderBy`
- * order: the one shape of the per-request loaders (an order's items, schedule, payments, a payment's
- * allocations). One statement built from the metadata once per shape, without the query builder,
- * whose filter and order translation per call was about a sixth of a `myOrders` request's CPU.
- * `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
- * hold (an allocation's installment number), returned beside each row in the same statement.
+ * order: the one shape of the per-request loaders (an order's items, schedule, payments, SPK, a
+ * payment's allocations). One statement built from the metadata once per shape, without the query
+ * builder, whose filter and order translation per call was about a sixth of a `myOrders` request's
+ * CPU. `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
+ * hold (an allocation's installment number), returned beside each row in the same statement. With a
+ * `batch`, the statement joins the request's other reads of the same tick (db/statement-batch.ts).
  */
 export async function findPlainWhereIn<T extends object, X extends string = never>(
   em: EntityManager,
@@ -151,10 +188,22 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
   prop: keyof T & string,
   values: readonly string[],
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
-  extras = {} as Record<X, string>,
-): Promise<{ row: Plain<T>; extra: Record<X, unknown> }[]> {
+  opts: WhereInOptions<X> = {},
+): Promise<{ rows: Plain<T>[]; extras: Record<X, unknown>[] }> {
+  const extras: Partial<Record<X, string>> = opts.extras ?? {};
+  const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where);
+  const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em.getConnection().getKnex())).select(sql, values);
+  const rows = toPlainFromArrays(em, entity, fields, found);
+  const names = Object.keys(extras) as X[];
+  if (!names.length) return { rows, extras: [] };
+  const at = names.map((x) => fields.indexOf(EXTRA + x));
+  return { rows, extras: found.map((row) => Object.fromEntries(names.map((x, k) => [x, row[at[k]!]])) as Record<X, unknown>) };
+}
+
+/** The statement of a `findPlainWhereIn` shape, built from the metadata once per shape. */
+function whereInStatement<T extends object>(em: EntityManager, entity: EntityClass<T>, prop: string, orderBy: Partial<Record<string, 'asc' | 'desc'>>, extras: Partial<Record<string, string>>, where: string | undefined) {
   const meta = em.getMetadata().get(entity.name);
-  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}`;
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}`;
   let byShape = statements.get(meta);
   if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
@@ -166,13 +215,11 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
       return `e.${q(fields[0]!)}`;
     };
     const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
-    const more = Object.entries<string>(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
-    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    const more = Object.entries(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
+    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${where ? ` and (${where})` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
     byShape.set(key, sql);
   }
-  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...values]]);
-  const rows = toPlain(em, entity, found);
-  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![EXTRA + x]])) as Record<X, unknown> }));
+  return sql;
 }
 
 const statements = new WeakMap<EntityMetadata, Map<string, string>>();

@@ -133,10 +133,10 @@ export class PaymentResolver {
     return ctx.loaders
       .get<string, Plain<PaymentAllocation>[]>('allocationsByPayment', async (ids) => {
         // Each allocation's installment number in the same statement (read by `installmentNumber`).
-        const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', ids, { createdAt: 'asc' }, INSTALLMENT_NUMBER);
+        const { rows, extras } = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', ids, { createdAt: 'asc' }, { extras: INSTALLMENT_NUMBER, batch: ctx.loaders.statements(ctx.em) });
         const numbers = installmentNumbers(ctx);
-        for (const { row, extra } of found) numbers.prime(row.id, Number(extra.installmentNumber));
-        return groupBy(ids, found.map((f) => f.row), (row) => row.payment.id);
+        rows.forEach((row, n) => numbers.prime(row.id, Number(extras[n]!.installmentNumber)));
+        return groupBy(ids, rows, (row) => row.payment.id);
       })
       .load(payment.id);
   }
@@ -173,8 +173,8 @@ const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installme
 /** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
 const installmentNumbers = (ctx: Context) =>
   ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
-    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, INSTALLMENT_NUMBER);
-    const byId = new Map(found.map(({ row, extra }) => [row.id, Number(extra.installmentNumber)]));
+    const { rows, extras } = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, { extras: INSTALLMENT_NUMBER, batch: ctx.loaders.statements(ctx.em) });
+    const byId = new Map(rows.map((row, n) => [row.id, Number(extras[n]!.installmentNumber)]));
     return ids.map((id) => byId.get(id) ?? new Error(`PaymentAllocation ${id} not found`));
   });
 
