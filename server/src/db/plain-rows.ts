@@ -55,7 +55,7 @@ export const isPlainRow = (value: unknown): boolean => value instanceof PlainRow
  * The entities read as plain rows. Only these may be: each type's `@Root()` parameters must be typed
  * `Readable<T>` (the test checks that against type-graphql's metadata), so adding one here is a promise.
  */
-export const PLAIN_READS: ReadonlySet<string> = new Set(['Order', 'OrderItem', 'Installment', 'Payment', 'PaymentAllocation', 'Spk']);
+export const PLAIN_READS: ReadonlySet<string> = new Set(['Order', 'OrderItem', 'Installment', 'Payment', 'PaymentAllocation', 'Spk', 'Service']);
 
 interface Column {
   field: string;
