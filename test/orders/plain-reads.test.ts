@@ -149,7 +149,7 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
   });
 
-  it('a myOrders page reads each child table once, the lists of one tick in one statement: the allocations bring their installment numbers in the same statement', async () => {
+  it('a myOrders page reads each child table once, all in one statement (allocations included, with their installment numbers)', async () => {
     const sqls: string[] = [];
     const knex = t.app.orm.em.getConnection().getKnex();
     const onQuery = (q: { sql: string }) => void sqls.push(q.sql);
@@ -165,10 +165,10 @@ describe('plain-row reads', () => {
     expect(on('installments')).toBe(1);
     expect(on('payment_allocations')).toBe(1);
     expect(on('payments')).toBe(1);
-    // Items, schedule, payments, the SPK and services are asked for in the same tick: one statement, one round trip.
+    // Items, schedule, payments with their allocations, the SPK and services are asked for in the same tick: one statement, one round trip.
     const lists = sqls.filter((q) => q.includes('from "order_items"'));
     expect(lists).toHaveLength(1);
-    for (const table of ['installments', 'payments', 'spks', 'services']) expect(lists[0], table).toContain(`from "${table}"`);
+    for (const table of ['installments', 'payments', 'payment_allocations', 'spks', 'services']) expect(lists[0], table).toContain(`from "${table}"`);
   });
 
   it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {

@@ -178,6 +178,12 @@ export interface WhereInOptions<X extends string> {
   where?: string;
   /** The request's batch: the statement goes out with the others started in the same tick. */
   batch?: StatementBatch;
+  /**
+   * Match `values` one reference further: rows whose `prop` points at a row of `entity` whose `prop`
+   * is one of `values` (a payment's allocations by the payment's order); each row's matched value
+   * comes back in `through`.
+   */
+  through?: { entity: EntityClass<object>; prop: string };
 }
 
 /**
@@ -196,34 +202,53 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
   values: readonly string[],
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
   opts: WhereInOptions<X> = {},
-): Promise<{ rows: Plain<T>[]; extras: Record<X, unknown>[] }> {
+): Promise<{ rows: Plain<T>[]; extras: Record<X, unknown>[]; through: string[] }> {
   const extras: Partial<Record<X, string>> = opts.extras ?? {};
-  const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where);
+  const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where, opts.through);
   const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em.getConnection().getKnex())).select(sql, values);
   const rows = toPlainFromArrays(em, entity, fields, found);
+  const via = fields.indexOf(THROUGH);
+  const through = via < 0 ? [] : found.map((row) => String(row[via]));
   const names = Object.keys(extras) as X[];
-  if (!names.length) return { rows, extras: [] };
+  if (!names.length) return { rows, extras: [], through };
   const at = names.map((x) => fields.indexOf(EXTRA + x));
-  return { rows, extras: found.map((row) => Object.fromEntries(names.map((x, k) => [x, row[at[k]!]])) as Record<X, unknown>) };
+  return { rows, extras: found.map((row) => Object.fromEntries(names.map((x, k) => [x, row[at[k]!]])) as Record<X, unknown>), through };
 }
 
 /** The statement of a `findPlainWhereIn` shape, built from the metadata once per shape. */
-function whereInStatement<T extends object>(em: EntityManager, entity: EntityClass<T>, prop: string, orderBy: Partial<Record<string, 'asc' | 'desc'>>, extras: Partial<Record<string, string>>, where: string | undefined) {
+function whereInStatement<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  prop: string,
+  orderBy: Partial<Record<string, 'asc' | 'desc'>>,
+  extras: Partial<Record<string, string>>,
+  where: string | undefined,
+  through: WhereInOptions<string>['through'],
+) {
   const meta = em.getMetadata().get(entity.name);
-  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}`;
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
   let byShape = statements.get(meta);
   if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
   if (!sql) {
     const q = (id: string) => em.getPlatform().quoteIdentifier(id);
-    const column = (name: string) => {
-      const fields = meta.properties[name as keyof typeof meta.properties]?.fieldNames;
-      if (fields?.length !== 1) throw new Error(`${entity.name}.${name} is not a single column`);
-      return `e.${q(fields[0]!)}`;
+    const columnOf = (of: EntityMetadata, alias: string, name: string) => {
+      const fields = of.properties[name as keyof typeof of.properties]?.fieldNames;
+      if (fields?.length !== 1) throw new Error(`${of.className}.${name} is not a single column`);
+      return `${alias}.${q(fields[0]!)}`;
     };
+    const column = (name: string) => columnOf(meta, 'e', name);
     const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
     const more = Object.entries(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
-    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${where ? ` and (${where})` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    let from = `${q(meta.tableName)} as e`;
+    let match = column(prop);
+    if (through) {
+      const via = em.getMetadata().get(through.entity.name);
+      from += ` join ${q(via.tableName)} as t on ${columnOf(via, 't', via.primaryKeys[0]!)} = ${column(prop)}`;
+      match = columnOf(via, 't', through.prop);
+      more.push(`, ${match} as ${q(THROUGH)}`);
+    }
+    sql = `select e.*${more.join('')} from ${from} where ${match} in (?)${where ? ` and (${where})` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
     byShape.set(key, sql);
   }
   return sql;
@@ -231,6 +256,7 @@ function whereInStatement<T extends object>(em: EntityManager, entity: EntityCla
 
 const statements = new WeakMap<EntityMetadata, Map<string, string>>();
 const EXTRA = '__extra_';
+const THROUGH = '__through';
 const TOTAL = '__total';
 
 async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }, counted: boolean) {
