@@ -19,6 +19,7 @@ import { Order } from '../../server/src/orders/order.entity';
 import { Payment, PaymentAllocation } from '../../server/src/payments/payment.entity';
 import { Spk } from '../../server/src/spk/spk.entity';
 import { Service } from '../../server/src/hosting/service.entity';
+import { QueryCounter } from '../../server/src/db/orm';
 import { User } from '../../server/src/accounts/user.entity';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { completeCustomer } from '../support/console-steps';
@@ -37,6 +38,7 @@ const ORDER = `id number status totalPrice startDate createdAt updatedAt spkNoti
   spk { id orderId number status currentVersion allowedActions waitingFor revisionComments rejectionReason confirmedAt downloadUrl order { id } customer { id } }
   services { id orderId orderItemId label hostname osTemplate driver hostingUrl createdAt }`;
 
+const counter = new QueryCounter();
 let t: TestApp;
 let staff: TestUser;
 let alice: TestUser;
@@ -45,7 +47,7 @@ const aliceOrders: string[] = [];
 let bobOrder: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ queryCounter: counter });
   staff = await t.createUser('SUPPORT');
   alice = await completeCustomer(t);
   bob = await t.createUser('CUSTOMER');
@@ -169,6 +171,8 @@ describe('plain-row reads', () => {
     const lists = sqls.filter((q) => q.includes('from "order_items"'));
     expect(lists).toHaveLength(1);
     for (const table of ['installments', 'payments', 'payment_allocations', 'spks', 'services']) expect(lists[0], table).toContain(`from "${table}"`);
+    // Logged as MikroORM logs its own statements (debug logging, query counters).
+    expect(counter.statements.some((q) => q.includes('from "order_items"') && q.includes('from "services"'))).toBe(true);
   });
 
   it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {

@@ -205,7 +205,7 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
 ): Promise<{ rows: Plain<T>[]; extras: Record<X, unknown>[]; through: string[] }> {
   const extras: Partial<Record<X, string>> = opts.extras ?? {};
   const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where, opts.through);
-  const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em.getConnection().getKnex())).select(sql, values);
+  const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em)).select(sql, values);
   const rows = toPlainFromArrays(em, entity, fields, found);
   const via = fields.indexOf(THROUGH);
   const through = via < 0 ? [] : found.map((row) => String(row[via]));

@@ -1,4 +1,5 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { Logger } from '@mikro-orm/core';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /** A statement's answer with rows as arrays (pg's `rowMode: 'array'`): no object per row to build and drop. */
 export interface ArrayRows {
@@ -40,8 +41,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class StatementBatch {
   private pending: Pending[] = [];
+  private readonly knex: Knex;
+  private readonly logger: Logger;
 
-  constructor(private readonly knex: Knex) {}
+  /**
+   * Statements go through MikroORM's knex and are logged as its own queries are (debug logging, the
+   * tests' query counters), `em`'s pool, outside any transaction of `em` (like `em.getConnection().execute`).
+   */
+  constructor(em: EntityManager) {
+    this.knex = em.getConnection().getKnex();
+    this.logger = em.config.getLogger();
+  }
 
   /** Runs `sql`, whose one `(?)` is the list `values`, with the statements started in the same tick. */
   select(sql: string, values: readonly string[]): Promise<ArrayRows> {
@@ -54,17 +64,22 @@ export class StatementBatch {
   }
 
   private async alone(sql: string, values: readonly string[]): Promise<ArrayRows> {
+    const start = Date.now();
     const result = (await this.knex.raw(sql, [[...values]]).options({ rowMode: 'array' })) as PgResult;
+    this.logger.logQuery({ query: sql, took: Date.now() - start, results: result.rows.length, level: 'info' });
     return arrayRows(result);
   }
 
   private async flush() {
     const batch = this.pending;
     this.pending = [];
+    const sql = batch.map((p) => p.sql).join(';\n');
     try {
-      const answer = (await this.knex.raw(batch.map((p) => p.sql).join(';\n')).options({ rowMode: 'array' })) as PgResult | PgResult[];
+      const start = Date.now();
+      const answer = (await this.knex.raw(sql).options({ rowMode: 'array' })) as PgResult | PgResult[];
       // pg answers one statement with its result, several with an array of them.
       const results = Array.isArray(answer) ? answer : [answer];
+      this.logger.logQuery({ query: sql, took: Date.now() - start, results: results.reduce((n, r) => n + r.rows.length, 0), level: 'info' });
       batch.forEach((p, n) => p.resolve(arrayRows(results[n]!)));
     } catch (err) {
       for (const p of batch) p.reject(err);

@@ -13,7 +13,7 @@ export class Loaders {
 
   /** The request's read batch (db/statement-batch.ts): the plain-row lists of one tick in one statement. */
   statements(em: EntityManager): StatementBatch {
-    return (this.batch ??= new StatementBatch(em.getConnection().getKnex()));
+    return (this.batch ??= new StatementBatch(em));
   }
 
   get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
