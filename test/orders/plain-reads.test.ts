@@ -18,6 +18,8 @@ import { OrderItem } from '../../server/src/orders/order-item.entity';
 import { Order } from '../../server/src/orders/order.entity';
 import { Payment, PaymentAllocation } from '../../server/src/payments/payment.entity';
 import { Spk } from '../../server/src/spk/spk.entity';
+import { Service } from '../../server/src/hosting/service.entity';
+import { QueryCounter } from '../../server/src/db/orm';
 import { User } from '../../server/src/accounts/user.entity';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { completeCustomer } from '../support/console-steps';
@@ -33,8 +35,10 @@ const ORDER = `id number status totalPrice startDate createdAt updatedAt spkNoti
   installments { id orderId number dueDate amount principal margin fees taxBase otherTaxBase vat status paidAmount lateFee lateFeePaid paidAt createdAt updatedAt order { id number } }
   payments { id orderId reference amount transferAmount method kind status provider createdAt settledAt verifiedAt expiresAt rejectionReason proofUrl proofUploadUrl allowedActions
     order { id } allocations { id installmentId installmentNumber principal lateFee reversedAt } }
-  spk { id orderId number status currentVersion allowedActions waitingFor revisionComments rejectionReason confirmedAt downloadUrl order { id } customer { id } }`;
+  spk { id orderId number status currentVersion allowedActions waitingFor revisionComments rejectionReason confirmedAt downloadUrl order { id } customer { id } }
+  services { id orderId orderItemId label hostname osTemplate driver hostingUrl createdAt }`;
 
+const counter = new QueryCounter();
 let t: TestApp;
 let staff: TestUser;
 let alice: TestUser;
@@ -43,7 +47,7 @@ const aliceOrders: string[] = [];
 let bobOrder: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ queryCounter: counter });
   staff = await t.createUser('SUPPORT');
   alice = await completeCustomer(t);
   bob = await t.createUser('CUSTOMER');
@@ -53,6 +57,8 @@ beforeAll(async () => {
   await confirmSpkForTest(t, paid.id);
   await payThroughSandbox(t, alice, paid.id);
   await payThroughSandbox(t, alice, paid.id, '1000000');
+  const [item] = (await t.ok(`query($id: ID!) { order(id: $id) { items { id } } }`, { id: paid.id }, alice.token)).order.items;
+  await t.ok(`mutation($i: CreateServiceInput!) { createService(input: $i) { id } }`, { i: { orderItemId: item.id, label: 'plain-reads', osTemplate: 'ubuntu-24.04' } }, alice.token);
   const drafted = await checkoutOrder(t, alice, 'vps-nvme-4', 6);
   await t.ok(`mutation($o: ID!) { createSpk(orderId: $o) { id } }`, { o: drafted.id }, staff.token);
   await t.ok(`mutation($id: ID!, $to: ID!) { assignOrder(id: $id, assigneeId: $to) { id } }`, { id: drafted.id, to: staff.id }, staff.token);
@@ -70,7 +76,7 @@ async function expectSameRows<T extends { id: string }>(entity: EntityClass<T>) 
   const em = t.app.orm.em.fork() as EntityManager;
   const byId: unknown = { id: 'asc' };
   const built = await findPlain(em, entity, {}, { orderBy: byId as never });
-  const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).map((r) => r.row);
+  const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).rows;
   expect(viaIn.length).toBe(built.length);
   for (const plain of [built, viaIn]) await expectSameAsManaged(em, entity, plain);
 }
@@ -101,8 +107,8 @@ async function expectSameAsManaged<T extends { id: string }>(em: EntityManager, 
 }
 
 describe('plain-row reads', () => {
-  it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references)', async () => {
-    for (const entity of [Order, OrderItem, Installment, Payment, PaymentAllocation, Spk] as EntityClass<{ id: string }>[]) await expectSameRows(entity);
+  it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references), services included', async () => {
+    for (const entity of [Order, OrderItem, Installment, Payment, PaymentAllocation, Spk, Service] as EntityClass<{ id: string }>[]) await expectSameRows(entity);
   });
 
   it('the staff list answers every order exactly as the one-order query (an entity root) does', async () => {
@@ -145,7 +151,7 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
   });
 
-  it('a myOrders page reads each child table once: the allocations bring their installment numbers in the same statement', async () => {
+  it('a myOrders page reads each child table once, all in one statement (allocations included, with their installment numbers)', async () => {
     const sqls: string[] = [];
     const knex = t.app.orm.em.getConnection().getKnex();
     const onQuery = (q: { sql: string }) => void sqls.push(q.sql);
@@ -161,6 +167,12 @@ describe('plain-row reads', () => {
     expect(on('installments')).toBe(1);
     expect(on('payment_allocations')).toBe(1);
     expect(on('payments')).toBe(1);
+    // Items, schedule, payments with their allocations, the SPK and services are asked for in the same tick: one statement, one round trip.
+    const lists = sqls.filter((q) => q.includes('from "order_items"'));
+    expect(lists).toHaveLength(1);
+    for (const table of ['installments', 'payments', 'payment_allocations', 'spks', 'services']) expect(lists[0], table).toContain(`from "${table}"`);
+    // Logged as MikroORM logs its own statements (debug logging, query counters).
+    expect(counter.statements.some((q) => q.includes('from "order_items"') && q.includes('from "services"'))).toBe(true);
   });
 
   it('keeps access: a customer never sees another customer’s order, whatever the filter', async () => {

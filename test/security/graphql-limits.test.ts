@@ -120,6 +120,15 @@ describe('GraphQL operation limits on every transport', () => {
     expect(five.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'complexity', max: 2000 });
   });
 
+  it('the size estimate is kept per query and variables: the same query text is refused with a big page and answered with a small one, in any order', async () => {
+    const query = `query($n: Int) { products(perPage: $n) { items { id name slug description category plans { id name tenorMonths product { id name slug description } } } } }`;
+    for (const [n, refused] of [[5, false], [200, true], [5, false], [200, true]] as const) {
+      const res = await t.gql(query, { n });
+      if (refused) expect(res.errors?.[0]?.extensions, `perPage ${n}`).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'complexity' });
+      else expect(res.errors, `perPage ${n}`).toBeUndefined();
+    }
+  });
+
   it('a graphql-ws message over the body limit closes the socket before it is parsed', async () => {
     const small = await startTestApp({ env: { GRAPHQL_BODY_LIMIT: '4kb' } });
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp, type RunningApp } from '../../server/src/app';
 import type { Clock } from '../../server/src/common/time';
 import { loadConfig } from '../../server/src/config/config';
@@ -49,6 +49,8 @@ export interface TestAppOptions {
   dataDir?: string;
   /** Share another test app's PostgreSQL database (two server processes on one database). */
   databaseUrl?: string;
+  /** The app's logger (default: silent), e.g. one writing into a test's own stream. */
+  logger?: Logger;
 }
 
 let seq = 0;
@@ -78,7 +80,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const app = await createApp(config, {
     clock: opts.clock,
     queryCounter: opts.queryCounter,
-    logger: pino({ level: 'silent' }),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     adminDist: opts.adminDist,
   });
 

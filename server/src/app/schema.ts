@@ -6,6 +6,7 @@ import { billingResolvers } from '../billing/resolvers';
 import { catalogResolvers } from '../catalog/resolvers';
 import { authChecker } from '../graphql/auth-checker';
 import { pubSub } from '../graphql/pubsub';
+import { markUnguardedFieldsSimple } from '../graphql/simple-fields';
 import { hostingResolvers } from '../hosting/resolvers';
 import { installmentsResolvers } from '../installments/resolvers';
 import { notificationsResolvers } from '../notifications/resolvers';
@@ -39,12 +40,16 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** The schema is a pure function of the code: built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
-    resolvers,
-    authChecker,
-    pubSub,
-    validate: { forbidUnknownValues: false },
-    emitSchemaFile: false,
-  });
+  if (!cached) {
+    // Before building: plain fields without a guard skip type-graphql's per-field wrapper (graphql/simple-fields.ts).
+    markUnguardedFieldsSimple();
+    cached = buildSchema({
+      resolvers,
+      authChecker,
+      pubSub,
+      validate: { forbidUnknownValues: false },
+      emitSchemaFile: false,
+    });
+  }
   return cached;
 }

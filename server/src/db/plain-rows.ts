@@ -1,5 +1,6 @@
 import { ReferenceKind, type Collection, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { StatementBatch } from './statement-batch';
 
 /**
  * Read-only rows without entities (issue 14 item 4). A read query answers from plain objects shaped
@@ -54,7 +55,7 @@ export const isPlainRow = (value: unknown): boolean => value instanceof PlainRow
  * The entities read as plain rows. Only these may be: each type's `@Root()` parameters must be typed
  * `Readable<T>` (the test checks that against type-graphql's metadata), so adding one here is a promise.
  */
-export const PLAIN_READS: ReadonlySet<string> = new Set(['Order', 'OrderItem', 'Installment', 'Payment', 'PaymentAllocation', 'Spk']);
+export const PLAIN_READS: ReadonlySet<string> = new Set(['Order', 'OrderItem', 'Installment', 'Payment', 'PaymentAllocation', 'Spk', 'Service']);
 
 interface Column {
   field: string;
@@ -64,7 +65,13 @@ interface Column {
 
 interface Shape {
   columns: Column[];
-  proto: object;
+  /**
+   * The shape's own subclass of PlainRow: rows made with `new` get their columns as in-object
+   * properties in one hidden class (V8 sizes a constructor's objects from the first ones it makes),
+   * where `Object.create(proto)` plus twenty-odd assignments ended in a dictionary: 6x the time and
+   * more garbage per row in a micro-benchmark.
+   */
+  Row: new () => object;
 }
 
 const same = (v: unknown) => v;
@@ -95,8 +102,9 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): Shape {
     }
     if (!PLAIN_READS.has(meta.className)) throw new Error(`${meta.className} is not read as plain rows (PLAIN_READS)`);
     // Named for debugging (`Plain Order` in a console), still a PlainRow and nothing of the entity's.
-    const proto = Object.create(PlainRow.prototype, { [Symbol.toStringTag]: { value: `Plain ${meta.className}` } }) as object;
-    shape = { columns, proto };
+    const Row = class extends PlainRow {};
+    Object.defineProperty(Row.prototype, Symbol.toStringTag, { value: `Plain ${meta.className}` });
+    shape = { columns, Row };
     shapes.set(meta, shape);
   }
   return shape;
@@ -104,13 +112,38 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): Shape {
 
 /** Maps database rows (column names) of `entity` to plain objects with its property names and values. */
 export function toPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): Plain<T>[] {
-  const { columns, proto } = shapeOf(em, em.getMetadata().get(entity.name));
+  const { columns, Row } = shapeOf(em, em.getMetadata().get(entity.name));
   return rows.map((row) => {
-    const out = Object.create(proto) as Record<string, unknown>;
+    const out = new Row() as Record<string, unknown>;
     for (const c of columns) out[c.prop] = c.read(row[c.field]);
     // Frozen: a read-only row stays what the database said (the jsonb values inside are not frozen).
     return Object.freeze(out) as Plain<T>;
   });
+}
+
+/**
+ * `toPlain` for rows as arrays (pg's `rowMode: 'array'`, `fields` naming their positions): what the
+ * loaders' statements return, one array per row instead of one object keyed by every column name,
+ * which pg built and `toPlain` dropped at once (garbage collection was the largest item of a request).
+ * The same plain rows, value for value.
+ */
+export function toPlainFromArrays<T extends object>(em: EntityManager, entity: EntityClass<T>, fields: readonly string[], rows: readonly unknown[][]): Plain<T>[] {
+  const { columns, Row } = shapeOf(em, em.getMetadata().get(entity.name));
+  const at = columns.map((c) => fields.indexOf(c.field));
+  const missing = at.indexOf(-1);
+  if (missing >= 0) throw new Error(`${entity.name}: column ${columns[missing]!.field} not in the statement's answer`);
+  const n = columns.length;
+  const out = new Array<Plain<T>>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const plain = new Row() as Record<string, unknown>;
+    for (let k = 0; k < n; k++) {
+      const c = columns[k]!;
+      plain[c.prop] = c.read(row[at[k]!]);
+    }
+    out[r] = Object.freeze(plain) as Plain<T>;
+  }
+  return out;
 }
 
 /** `where` / `orderBy` / page of `entity` as plain rows, with the ORM's own filter and order translation. */
@@ -123,13 +156,30 @@ export async function findPlain<T extends object>(
   return selectPlain(em, entity, where, opts);
 }
 
+/** What `findPlainWhereIn` may add to its statement. */
+export interface WhereInOptions<X extends string> {
+  /** Name -> SQL expression over the table aliased `e`, for values the rows do not hold, returned beside each row. */
+  extras?: Record<X, string>;
+  /** One more condition, SQL over the table aliased `e` (written by the code, never from a request). */
+  where?: string;
+  /** The request's batch: the statement goes out with the others started in the same tick. */
+  batch?: StatementBatch;
+  /**
+   * Match `values` one reference further: rows whose `prop` points at a row of `entity` whose `prop`
+   * is one of `values` (a payment's allocations by the payment's order); each row's matched value
+   * comes back in `through`.
+   */
+  through?: { entity: EntityClass<object>; prop: string };
+}
+
 /**
  * The rows of `entity` whose `prop` (a column or a to-one reference) is one of `values`, in `orderBy`
- * order: the one shape of the per-request loaders (an order's items, schedule, payments, a payment's
- * allocations). One statement built from the metadata once per shape, without the query builder,
- * whose filter and order translation per call was about a sixth of a `myOrders` request's CPU.
- * `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
- * hold (an allocation's installment number), returned beside each row in the same statement.
+ * order: the one shape of the per-request loaders (an order's items, schedule, payments, SPK, a
+ * payment's allocations). One statement built from the metadata once per shape, without the query
+ * builder, whose filter and order translation per call was about a sixth of a `myOrders` request's
+ * CPU. `extras` maps a name to an SQL expression over the table aliased `e`, for values the rows do not
+ * hold (an allocation's installment number), returned beside each row in the same statement. With a
+ * `batch`, the statement joins the request's other reads of the same tick (db/statement-batch.ts).
  */
 export async function findPlainWhereIn<T extends object, X extends string = never>(
   em: EntityManager,
@@ -137,10 +187,32 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
   prop: keyof T & string,
   values: readonly string[],
   orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
-  extras = {} as Record<X, string>,
-): Promise<{ row: Plain<T>; extra: Record<X, unknown> }[]> {
+  opts: WhereInOptions<X> = {},
+): Promise<{ rows: Plain<T>[]; extras: Record<X, unknown>[]; through: string[] }> {
+  const extras: Partial<Record<X, string>> = opts.extras ?? {};
+  const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where, opts.through);
+  const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em)).select(sql, values);
+  const rows = toPlainFromArrays(em, entity, fields, found);
+  const via = fields.indexOf(THROUGH);
+  const through = via < 0 ? [] : found.map((row) => String(row[via]));
+  const names = Object.keys(extras) as X[];
+  if (!names.length) return { rows, extras: [], through };
+  const at = names.map((x) => fields.indexOf(EXTRA + x));
+  return { rows, extras: found.map((row) => Object.fromEntries(names.map((x, k) => [x, row[at[k]!]])) as Record<X, unknown>), through };
+}
+
+/** The statement of a `findPlainWhereIn` shape, built from the metadata once per shape. */
+function whereInStatement<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  prop: string,
+  orderBy: Partial<Record<string, 'asc' | 'desc'>>,
+  extras: Partial<Record<string, string>>,
+  where: string | undefined,
+  through: WhereInOptions<string>['through'],
+) {
   const meta = em.getMetadata().get(entity.name);
-  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}`;
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
   let byShape = statements.get(meta);
   if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
@@ -148,26 +220,33 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
     const q = (id: string) => em.getPlatform().quoteIdentifier(id);
     const column = columnOf(em, meta);
     const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
-    const more = Object.entries<string>(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
-    sql = `select e.*${more.join('')} from ${q(meta.tableName)} as e where ${column(prop)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    const more = Object.entries(extras).map(([name, expr]) => `, ${expr} as ${q(EXTRA + name)}`);
+    let from = `${q(meta.tableName)} as e`;
+    let match = column(prop);
+    if (through) {
+      const via = em.getMetadata().get(through.entity.name);
+      from += ` join ${q(via.tableName)} as t on ${columnOf(em, via, 't')(via.primaryKeys[0]!)} = ${column(prop)}`;
+      match = columnOf(em, via, 't')(through.prop);
+      more.push(`, ${match} as ${q(THROUGH)}`);
+    }
+    sql = `select e.*${more.join('')} from ${from} where ${match} in (?)${where ? ` and (${where})` : ''}${order.length ? ` order by ${order.join(', ')}` : ''}`;
     byShape.set(key, sql);
   }
-  const found = await em.getConnection().execute<Record<string, unknown>[]>(sql, [[...values]]);
-  const rows = toPlain(em, entity, found);
-  return rows.map((row, n) => ({ row, extra: Object.fromEntries(Object.keys(extras).map((x) => [x, found[n]![EXTRA + x]])) as Record<X, unknown> }));
+  return sql;
 }
 
-/** `e."column"` of a property that is one column (a scalar or a to-one reference), from the metadata. */
-function columnOf(em: EntityManager, meta: EntityMetadata): ColumnOf {
+/** `alias."column"` of a property that is one column (a scalar or a to-one reference), from the metadata. */
+function columnOf(em: EntityManager, meta: EntityMetadata, alias = 'e'): ColumnOf {
   return (name) => {
     const fields = meta.properties[name as keyof typeof meta.properties]?.fieldNames;
     if (fields?.length !== 1) throw new Error(`${meta.className}.${name} is not a single column`);
-    return `e.${em.getPlatform().quoteIdentifier(fields[0]!)}`;
+    return `${alias}.${em.getPlatform().quoteIdentifier(fields[0]!)}`;
   };
 }
 
 const statements = new WeakMap<EntityMetadata, Map<string, string>>();
 const EXTRA = '__extra_';
+const THROUGH = '__through';
 const TOTAL = '__total';
 
 async function selectPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, opts: { orderBy?: QueryOrderMap<T>; limit?: number; offset?: number }) {

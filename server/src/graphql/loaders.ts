@@ -1,6 +1,7 @@
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { findPlain, findPlainWhereIn, type Plain } from '../db/plain-rows';
+import { StatementBatch } from '../db/statement-batch';
 
 /**
  * Per-request DataLoaders, created on first use. A field resolver asks for `loaders.get(key, batch)`
@@ -8,6 +9,12 @@ import { findPlain, findPlainWhereIn, type Plain } from '../db/plain-rows';
  */
 export class Loaders {
   private readonly map = new Map<string, DataLoader<unknown, unknown>>();
+  private batch: StatementBatch | undefined;
+
+  /** The request's read batch (db/statement-batch.ts): the plain-row lists of one tick in one statement. */
+  statements(em: EntityManager): StatementBatch {
+    return (this.batch ??= new StatementBatch(em));
+  }
 
   get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
     let loader = this.map.get(key);
@@ -34,12 +41,21 @@ export class Loaders {
 
   /**
    * Like `children`, as plain rows (db/plain-rows.ts): for read paths whose field resolvers use only
-   * columns and `ref.id` (an order's items, schedule, payments, a payment's allocations). One query
-   * per request for all the parents asked for in the same tick, no entity hydration.
+   * columns and `ref.id` (an order's items, schedule, payments, SPK, a payment's allocations). One
+   * query per request for all the parents asked for in the same tick, no entity hydration, and the
+   * lists of one tick go to PostgreSQL together (`statements`). `where` narrows the rows (SQL over the
+   * table aliased `e`, written by the code).
    */
-  rows<T extends object>(em: EntityManager, entity: EntityClass<T>, fk: keyof T & string, parentId: string, orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>): Promise<Plain<T>[]> {
-    return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}`, async (ids) => {
-      const rows = (await findPlainWhereIn(em, entity, fk, ids, orderBy)).map((r) => r.row);
+  rows<T extends object>(
+    em: EntityManager,
+    entity: EntityClass<T>,
+    fk: keyof T & string,
+    parentId: string,
+    orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+    opts: { where?: string } = {},
+  ): Promise<Plain<T>[]> {
+    return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}|${opts.where ?? ''}`, async (ids) => {
+      const { rows } = await findPlainWhereIn(em, entity, fk, ids, orderBy, { where: opts.where, batch: this.statements(em) });
       return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[fk]!.id);
     }).load(parentId);
   }

@@ -17,7 +17,7 @@ import { allowedServiceActions } from './service-actions';
 import * as hosting from './hosting.service';
 import type { PowerAction } from './drivers/driver';
 import { detailsOf, powerActionsOf, powerService } from './service-power';
-import type { Readable } from '../db/plain-rows';
+import { isPlainRow, type Readable } from '../db/plain-rows';
 
 /** GraphQL names for the driver's power actions (start, stop, reboot). */
 enum PowerActionName {
@@ -161,37 +161,38 @@ export class ServiceResolver {
   }
 
   @FieldResolver(() => ID)
-  orderId(@Root() s: Service) {
+  orderId(@Root() s: Readable<Service>) {
     return s.order.id;
   }
 
   @FieldResolver(() => ID)
-  orderItemId(@Root() s: Service) {
+  orderItemId(@Root() s: Readable<Service>) {
     return s.orderItem.id;
   }
 
   @FieldResolver(() => String, { description: 'Where the local driver serves the hosting page' })
-  hostingUrl(@Root() s: Service, @Ctx() ctx: Context) {
+  hostingUrl(@Root() s: Readable<Service>, @Ctx() ctx: Context) {
     return `${ctx.app.config.publicUrl}/hosting/${s.label}`;
   }
 
   @FieldResolver(() => [ServiceAction], { description: 'What the caller may do to the service now' })
-  allowedActions(@Root() s: Service, @Ctx() ctx: Context) {
+  allowedActions(@Root() s: Readable<Service>, @Ctx() ctx: Context) {
     return allowedServiceActions(ctx.user, s);
   }
 
   @FieldResolver(() => ServiceDetails, { nullable: true, description: 'Asks the driver (one call per service): only on pages that show one or a few' })
-  details(@Root() s: Service, @Ctx() ctx: Context) {
-    return detailsOf(ctx.em, ctx.app.hosting, s);
+  async details(@Root() s: Readable<Service>, @Ctx() ctx: Context) {
+    // The driver's report needs the managed service (its order item): a plain row (an order's list) is looked up.
+    return detailsOf(ctx.em, ctx.app.hosting, isPlainRow(s) ? await ctx.loaders.ref(ctx.em, Service, s) : (s as Service));
   }
 
   @FieldResolver(() => [PowerActionName], { description: 'Power actions possible now (none unless active)' })
-  powerActions(@Root() s: Service, @Ctx() ctx: Context) {
+  powerActions(@Root() s: Readable<Service>, @Ctx() ctx: Context) {
     return powerActionsOf(ctx.app.hosting, s);
   }
 
   @FieldResolver(() => [SuspensionEvent])
-  suspensionHistory(@Root() s: Service, @Ctx() ctx: Context) {
+  suspensionHistory(@Root() s: Readable<Service>, @Ctx() ctx: Context) {
     return ctx.loaders.children(ctx.em, SuspensionEvent, 'service', s.id, { createdAt: 'asc', id: 'asc' });
   }
 }
@@ -221,7 +222,7 @@ export class SuspensionEventResolver {
 export class OrderServicesResolver {
   @FieldResolver(() => [Service])
   services(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    return ctx.loaders.children(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
+    return ctx.loaders.rows(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
   }
 
   @FieldResolver(() => String, {

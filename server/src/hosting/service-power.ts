@@ -9,6 +9,7 @@ import type { HostingDeps } from './hosting.service';
 import { Service } from './service.entity';
 import { ServiceStatus } from './service-status';
 import { specOf } from './hosting.service';
+import type { Readable } from '../db/plain-rows';
 
 /**
  * What the customer sees of and does to the running server behind a service, through its driver:
@@ -17,7 +18,7 @@ import { specOf } from './hosting.service';
  */
 
 /** The actions the service's driver offers now: none unless the service is active and made. */
-export function powerActionsOf(deps: HostingDeps, service: Service): readonly PowerAction[] {
+export function powerActionsOf(deps: HostingDeps, service: Pick<Readable<Service>, 'status' | 'externalRef' | 'driver'>): readonly PowerAction[] {
   if (service.status !== ServiceStatus.ACTIVE || !service.externalRef) return [];
   return deps.driverByName(service.driver).powerActions ?? [];
 }

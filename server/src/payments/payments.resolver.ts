@@ -2,7 +2,8 @@ import { accessRecord, can, requireUser } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../graphql/current-user';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role, STAFF_ROLES } from '../accounts/roles';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
@@ -23,7 +24,6 @@ import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
 import { findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
-import { groupBy } from '../graphql/loaders';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -129,16 +129,8 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => [PaymentAllocation])
-  allocations(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, Plain<PaymentAllocation>[]>('allocationsByPayment', async (ids) => {
-        // Each allocation's installment number in the same statement (read by `installmentNumber`).
-        const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', ids, { createdAt: 'asc' }, INSTALLMENT_NUMBER);
-        const numbers = installmentNumbers(ctx);
-        for (const { row, extra } of found) numbers.prime(row.id, Number(extra.installmentNumber));
-        return groupBy(ids, found.map((f) => f.row), (row) => row.payment.id);
-      })
-      .load(payment.id);
+  async allocations(@Root() payment: Readable<Payment>, @Ctx() ctx: Context) {
+    return (await allocationsByOrder(ctx).load(payment.order.id)).get(payment.id) ?? [];
   }
 
   @FieldResolver(() => [PaymentAction], { description: 'What the caller may do to the payment now' })
@@ -170,11 +162,37 @@ export class PaymentResolver {
 
 const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installments i where i.id = e.installment_id)' };
 
+/**
+ * The allocations of every payment of the orders asked for in one tick, by order then payment, with
+ * their installment numbers (primed for `installmentNumber`). Keyed by the payment's order so that an
+ * order's `payments` can start the read in the same tick as its own list (`payments` below): the
+ * allocations then come in the request's one statement of child lists, not in a round trip after the
+ * payments. A payment listed elsewhere (the staff payments page) reads its order's allocations the same way.
+ */
+const allocationsByOrder = (ctx: Context) =>
+  ctx.loaders.get<string, Map<string, Plain<PaymentAllocation>[]>>('allocationsByOrder', async (orderIds) => {
+    const through = { entity: Payment, prop: 'order' };
+    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', orderIds, { createdAt: 'asc' }, { extras: INSTALLMENT_NUMBER, through, batch: ctx.loaders.statements(ctx.em) });
+    const numbers = installmentNumbers(ctx);
+    const byOrder = new Map(orderIds.map((id) => [id, new Map<string, Plain<PaymentAllocation>[]>()]));
+    found.rows.forEach((row, n) => {
+      numbers.prime(row.id, Number(found.extras[n]!.installmentNumber));
+      const ofOrder = byOrder.get(found.through[n]!)!;
+      const list = ofOrder.get(row.payment.id);
+      if (list) list.push(row);
+      else ofOrder.set(row.payment.id, [row]);
+    });
+    return orderIds.map((id) => byOrder.get(id)!);
+  });
+
+/** Whether the field's own selection names `name` (not through fragments: those read it later, as well). */
+const selects = (info: GraphQLResolveInfo, name: string) => info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name));
+
 /** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
 const installmentNumbers = (ctx: Context) =>
   ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
-    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, INSTALLMENT_NUMBER);
-    const byId = new Map(found.map(({ row, extra }) => [row.id, Number(extra.installmentNumber)]));
+    const { rows, extras } = await findPlainWhereIn(ctx.em, PaymentAllocation, 'id', ids, {}, { extras: INSTALLMENT_NUMBER, batch: ctx.loaders.statements(ctx.em) });
+    const byId = new Map(rows.map((row, n) => [row.id, Number(extras[n]!.installmentNumber)]));
     return ids.map((id) => byId.get(id) ?? new Error(`PaymentAllocation ${id} not found`));
   });
 
@@ -199,7 +217,10 @@ export class OrderPaymentsResolver {
   }
 
   @FieldResolver(() => [Payment])
-  payments(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
+  payments(@Root() order: Readable<Order>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // Allocations asked for too: their read starts now, in the same statement as the payments (see allocationsByOrder).
+    // Its failure reaches `allocations`, which awaits the same promise; here it is only started.
+    if (selects(info, 'allocations')) allocationsByOrder(ctx).load(order.id).catch(() => undefined);
     return ctx.loaders.rows(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
   }
 }

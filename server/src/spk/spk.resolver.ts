@@ -10,7 +10,7 @@ import { MaxChars, NotBlank } from '../common/validators';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
-import { findPlain, type Plain, type Readable } from '../db/plain-rows';
+import type { Readable } from '../db/plain-rows';
 import { t } from '../common/messages';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
@@ -189,18 +189,15 @@ export class SpkEventResolver {
   }
 }
 
+const NOT_CANCELLED = `e.status <> '${SpkStatus.CANCELLED}'`;
+
 /** The SPK of an order, for the order screens and the customer's "SPK belum diconfirm admin" notice. */
 @Resolver(() => Order)
 export class OrderSpkResolver {
   @FieldResolver(() => Spk, { nullable: true, description: 'The current (not cancelled) SPK, if any' })
   spk(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, Plain<Spk> | null>('spkByOrder', async (ids) => {
-        // Newest first: after a restructuring the addendum is the SPK in play. Plain rows (db/plain-rows.ts).
-        const rows = await findPlain(ctx.em, Spk, { order: { $in: [...ids] }, status: { $ne: SpkStatus.CANCELLED } }, { orderBy: { createdAt: 'desc' } });
-        return ids.map((id) => rows.find((r) => r.order.id === id) ?? null);
-      })
-      .load(order.id);
+    // Newest first: after a restructuring the addendum is the SPK in play. Plain rows (db/plain-rows.ts).
+    return ctx.loaders.rows(ctx.em, Spk, 'order', order.id, { createdAt: 'desc' }, { where: NOT_CANCELLED }).then((rows) => rows[0] ?? null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '"SPK belum diconfirm admin" until the SPK is confirmed (in the reader\'s language: the gate\'s own message)' })
