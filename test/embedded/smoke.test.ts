@@ -25,6 +25,27 @@ describe('embedded PGlite default', () => {
       productId = created.createProduct.id;
       const customer = await first.createUser('CUSTOMER');
       expect((await first.ok(`{ me { username } }`, {}, customer.token)).me.username).toBe(customer.username);
+
+      // The read paths' own ways of talking to the database (db/plain-rows.ts: named prepared statements
+      // for pages and summaries, one multi-statement query for an order page's child lists) on the
+      // embedded server's one connection, as `npm start` serves them.
+      const product = (await first.ok(`{ product(slug: "vps-nvme-4") { id plans { id tenorMonths } } }`)).product;
+      await first.ok(`mutation($i: AddToCartInput!) { addToCart(input: $i) { id } }`, { i: { productId: product.id, planId: product.plans[0].id, quantity: 1 } }, customer.token);
+      const [order] = (await first.ok(`mutation { checkout { id number } }`, {}, customer.token)).checkout;
+      const mine = (await first.ok(
+        `{ myOrders(perPage: 10) { total items { id number summary { installmentsCount remainingCount nextDue { number } }
+          items { id } installments { number } payments { id allocations { id } } spk { id } services { id } } } }`,
+        {},
+        customer.token,
+      )).myOrders;
+      expect(mine.total).toBe(1);
+      const [row] = mine.items;
+      expect(row).toMatchObject({ id: order.id, number: order.number, spk: null, payments: [] });
+      expect(row.items).toHaveLength(1);
+      expect(row.installments.length).toBeGreaterThan(1);
+      expect(row.summary).toEqual({ installmentsCount: row.installments.length, remainingCount: row.installments.length, nextDue: { number: row.installments[0].number } });
+      const list = (await first.ok(`{ orders(perPage: 50) { total items { id lastOverdueNoticeAt summary { installmentsCount } } } }`, {}, admin)).orders;
+      expect(list.items).toEqual([{ id: order.id, lastOverdueNoticeAt: null, summary: { installmentsCount: row.installments.length } }]);
     } finally {
       await first.close();
     }
