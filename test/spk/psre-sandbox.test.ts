@@ -198,7 +198,7 @@ describe('starting a provider signing', { timeout: 240_000 }, () => {
     }
   });
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('an SPK that changed during the call closes the attempt with the reason in the customer\'s language', async () => {
+  it.runIf(!!process.env.TEST_DATABASE_URL)('an SPK that changed during the call closes the attempt with the stored reason from the messages, in Indonesian whatever the request\'s language (storedText)', async () => {
     const { c, spk } = await adminSignedSpk();
     const held = holdProvider();
     try {
@@ -209,7 +209,7 @@ describe('starting a provider signing', { timeout: 240_000 }, () => {
       held.release();
       expect((await started).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CHANGED_WHILE_RENDERING' });
       const closed = (await sql(`select state, failure_reason from spk_provider_signings where spk_id = $1`, [spk.id])).rows;
-      expect(closed).toEqual([{ state: 'FAILED', failure_reason: message('psre.spkChangedMeanwhile', {}, 'en') }]);
+      expect(closed).toEqual([{ state: 'FAILED', failure_reason: message('psre.spkChangedMeanwhile', {}, 'id') }]);
     } finally {
       held.release();
       held.restore();

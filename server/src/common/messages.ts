@@ -199,6 +199,18 @@ const messages = {
     id: 'SPK berubah selama permintaan tanda tangan elektronik diproses; muat ulang lalu mulai lagi.',
     en: 'The SPK changed while the electronic signature request was being made; reload and start again.',
   },
+  'psre.supersededByNewRequest': { id: 'digantikan oleh permintaan baru', en: 'superseded by a new request' },
+  'psre.refusedByProvider': { id: 'ditolak penyedia', en: 'refused by the provider' },
+  'psre.unknownDocument': { id: 'penyedia tidak mengenal dokumen ini lagi', en: 'the provider no longer knows this document' },
+  'psre.providerFileUnreadable': { id: 'berkas dari penyedia tidak terbaca: {reason}', en: 'the provider’s file could not be read: {reason}' },
+  'psre.checkVerdict': { id: 'hasil pemeriksaan {verdict}{changes}', en: 'check result {verdict}{changes}' },
+  'psre.notCertifiedBy': { id: 'tanda tangan tidak tersertifikasi oleh {provider}', en: 'the signature is not certified by {provider}' },
+  'psre.notCertifiedByNik': {
+    id: 'tanda tangan tidak tersertifikasi oleh {provider} (NIK pada sertifikat berbeda)',
+    en: 'the signature is not certified by {provider} (the NIK on the certificate differs)',
+  },
+  'psre.resignedMeanwhile': { id: 'SPK ditandatangani ulang oleh admin sementara itu', en: 'an admin signed the SPK again meanwhile' },
+  'psre.spkInStatus': { id: 'SPK berstatus {status}', en: 'the SPK is {status}' },
   'psre.noOtpPending': {
     id: 'Tidak ada tanda tangan elektronik yang menunggu OTP untuk SPK ini.',
     en: 'No electronic signature of this SPK is waiting for an OTP.',

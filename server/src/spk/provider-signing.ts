@@ -6,7 +6,7 @@ import { Role } from '../accounts/roles';
 import { User } from '../accounts/user.entity';
 import { audit } from '../audit/audit';
 import { AppError } from '../common/errors';
-import { t } from '../common/messages';
+import { storedText, t } from '../common/messages';
 import type { AppServices } from '../app/services';
 import { checkLimits, verifySignedUpload } from '../pdf';
 import { OPEN_PROVIDER_SIGNING, ProviderSigningState, SpkProviderSigning } from './provider-signing.entity';
@@ -80,7 +80,7 @@ export async function startProviderSigning(em: EntityManager, app: Services, use
     if (open && open.adminSignedVersion === admin.version && open.provider === provider.name) return open;
     if (open) {
       open.state = ProviderSigningState.FAILED;
-      open.failureReason = 'digantikan oleh permintaan baru';
+      open.failureReason = storedText('psre.supersededByNewRequest');
     }
     return tx.create(SpkProviderSigning, { spk, provider: provider.name, state: ProviderSigningState.STARTING, adminSignedVersion: admin.version });
   });
@@ -125,7 +125,7 @@ export async function startProviderSigning(em: EntityManager, app: Services, use
     if (attempt.state !== ProviderSigningState.STARTING) return OPEN_PROVIDER_SIGNING.includes(attempt.state) ? attempt : { changed: spkNow.status };
     if (!spkMachine.can(spkNow.status, SpkAction.UPLOAD_SIGNED) || (await latestAdminSigned(tx, spkNow)).version !== attempt.adminSignedVersion) {
       attempt.state = ProviderSigningState.FAILED;
-      attempt.failureReason = t('psre.spkChangedMeanwhile');
+      attempt.failureReason = storedText('psre.spkChangedMeanwhile');
       return { changed: spkNow.status };
     }
     attempt.reference = session.reference;
@@ -158,7 +158,7 @@ export async function confirmProviderOtp(em: EntityManager, app: Services, user:
   try {
     await provider.confirmOtp(referenceOf(session), otp);
   } catch (err) {
-    if (err instanceof SignatureProviderError && err.kind === 'OTP_LOCKED') await closeAttempt(em, session.id, 'OTP salah terlalu sering');
+    if (err instanceof SignatureProviderError && err.kind === 'OTP_LOCKED') await closeAttempt(em, session.id, storedText('psre.otpLocked'));
     throw providerError(err);
   }
   // Signed at the provider: from here the result is fetched like any other (and the polling job retries).
@@ -210,13 +210,13 @@ export async function completeProviderSigning(app: Services, reference: string, 
   } catch (err) {
     app.logger.warn({ err, provider: provider.name, reference, source }, 'signature provider status failed');
     if (err instanceof SignatureProviderError && err.kind === 'UNKNOWN_DOCUMENT') {
-      await closeAttempt(em, session.id, 'penyedia tidak mengenal dokumen ini lagi');
+      await closeAttempt(em, session.id, storedText('psre.unknownDocument'));
       return { outcome: 'FAILED', reason: err.message };
     }
     return { outcome: 'PROVIDER_ERROR', reason: (err as Error).message };
   }
   if (result.status === 'FAILED') {
-    await closeAttempt(em, session.id, result.failureReason ?? 'ditolak penyedia');
+    await closeAttempt(em, session.id, result.failureReason ?? storedText('psre.refusedByProvider'));
     return { outcome: 'FAILED', reason: result.failureReason ?? undefined };
   }
   if (result.status !== 'SIGNED' || !result.signedPdf) {
@@ -231,14 +231,14 @@ export async function completeProviderSigning(app: Services, reference: string, 
   try {
     report = await verifySignedUpload(result.signedPdf, admin.file.$.data, await uploadExpectations(em, app.spk, spkBefore));
   } catch (err) {
-    await closeAttempt(em, session.id, `berkas dari penyedia tidak terbaca: ${(err as Error).message}`);
+    await closeAttempt(em, session.id, storedText('psre.providerFileUnreadable', { reason: (err as Error).message }));
     return { outcome: 'FAILED', reason: (err as Error).message };
   }
   const refusal =
     report.verdict !== 'DIGITALLY_SIGNED'
-      ? `hasil pemeriksaan ${report.verdict}${report.changesAfterSigning.length ? `: ${report.changesAfterSigning.map((c) => c.detail).join('; ')}` : ''}`
+      ? storedText('psre.checkVerdict', { verdict: report.verdict, changes: report.changesAfterSigning.length ? `: ${report.changesAfterSigning.map((c) => c.detail).join('; ')}` : '' })
       : report.certifiedBy !== provider.name
-        ? `tanda tangan tidak tersertifikasi oleh ${provider.name}${report.notes.includes('CERTIFICATE_NIK_MISMATCH') ? ' (NIK pada sertifikat berbeda)' : ''}`
+        ? storedText(report.notes.includes('CERTIFICATE_NIK_MISMATCH') ? 'psre.notCertifiedByNik' : 'psre.notCertifiedBy', { provider: provider.name })
         : null;
 
   return em.transactional(async (tx) => {
@@ -251,8 +251,8 @@ export async function completeProviderSigning(app: Services, reference: string, 
       return { outcome: 'FAILED' as const, reason };
     };
     if (refusal) return fail(refusal);
-    if ((await latestAdminSigned(tx, spk)).version !== current.adminSignedVersion) return fail('SPK ditandatangani ulang oleh admin sementara itu');
-    if (!spkMachine.can(spk.status, SpkAction.UPLOAD_SIGNED)) return fail(`SPK berstatus ${spk.status}`);
+    if ((await latestAdminSigned(tx, spk)).version !== current.adminSignedVersion) return fail(storedText('psre.resignedMeanwhile'));
+    if (!spkMachine.can(spk.status, SpkAction.UPLOAD_SIGNED)) return fail(storedText('psre.spkInStatus', { status: spk.status }));
 
     // The customer's own act, through the provider: the history names the customer.
     const customer: AuthUser = { id: spk.customer.id, role: Role.CUSTOMER };
