@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -25,7 +26,7 @@ import { buildSchema, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { signSandboxEvent } from '../server/src/payments/gateways';
 import { COMPACT_SQL } from '../server/src/reports/dashboard-book';
-import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
+import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -68,6 +69,26 @@ const SCENARIOS = {
   },
 } as const;
 type Scenario = keyof typeof SCENARIOS;
+
+/**
+ * BENCH_ALLOC_PROFILE=<prefix>: V8's sampling heap profiler over each Angsur measurement, objects already
+ * collected included, written to <prefix>-<scenario>-round<n>.heapprofile (open in Chrome's DevTools):
+ * where the garbage comes from, which is a quarter of a request's CPU.
+ */
+async function startAllocationProfile() {
+  const prefix = process.env.BENCH_ALLOC_PROFILE;
+  if (!prefix) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 32 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return {
+    async stop(label: string) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      fs.writeFileSync(`${prefix}-${label}.heapprofile`, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
 
 const ADMIN_PASSWORD = 'bench-admin-password';
 const CUSTOMER = { username: 'benchcustomer', password: 'bench-customer-password' };
@@ -197,6 +218,15 @@ async function main() {
     await assertEmptyBook(db.url);
     await seedBook(db.url);
     const app = await startProductionApp(db.url);
+    // Queries sent to PostgreSQL by this process so far (node-postgres's, under MikroORM and knex):
+    // a batch of statements sent as one query counts once, as it is one round trip.
+    let sent = 0;
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent++;
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    const transactions = async () => sent;
     const api = gqlClient(app.url);
     const login = async (u: string, p: string) => (await api.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: u, password: p } })).login.accessToken as string;
     const tokens = { customer: await login(CUSTOMER.username, CUSTOMER.password), staff: await login('admin', ADMIN_PASSWORD) };
@@ -217,7 +247,7 @@ async function main() {
       if (same !== recorded[name]) throw new Error(`the bare server does not answer ${name} with the same bytes`);
     }
 
-    type Measured = LoadResult & { cpuMsPerRequest: number };
+    type Measured = LoadResult & { cpuMsPerRequest: number; roundTripsPerRequest: number };
     const results: Record<Scenario, { angsur: Measured[]; bare: Measured[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of (Object.keys(SCENARIOS) as Scenario[]).filter((n) => !PICKED || PICKED.includes(n))) {
@@ -230,12 +260,18 @@ async function main() {
           const url = `${side === 'angsur' ? app.url : bare.url}/graphql`;
           // Both servers run in this process (autocannon in its own): its CPU time over the window, per
           // request answered, is what the side cost Node, whatever PostgreSQL and the machine's load did.
+          const alloc = side === 'angsur' ? await startAllocationProfile() : null;
+          const txBefore = await transactions();
           const cpuBefore = process.cpuUsage();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           const cpu = process.cpuUsage(cpuBefore);
-          const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / Math.max(1, r.requestsPerSecond * SECONDS));
-          results[name][side].push({ ...r, cpuMsPerRequest });
-          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms CPU per request`);
+          const answered = Math.max(1, r.requestsPerSecond * SECONDS);
+          // Queries sent in the window, per request: the side's round trips to PostgreSQL (the floor makes none).
+          const roundTripsPerRequest = round2(((await transactions()) - txBefore) / answered);
+          await alloc?.stop(`${name}-round${round + 1}`);
+          const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / answered);
+          results[name][side].push({ ...r, cpuMsPerRequest, roundTripsPerRequest });
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms CPU and ${roundTripsPerRequest} round trips per request`);
         }
       }
     }
@@ -302,7 +338,7 @@ async function main() {
     await app.close().catch((err: Error) => console.error(`app did not close cleanly: ${err.message}`));
 
     const report = {
-      settings: { NODE_ENV: process.env.NODE_ENV, seconds: SECONDS, rounds: ROUNDS, orders: MY_ORDERS * (BOOK_COPIES + 1), database: db.scratch ? 'scratch' : 'BENCH_DATABASE_URL' },
+      settings: { NODE_ENV: process.env.NODE_ENV, nodeFlags: process.env.BENCH_PRODUCTION_NODE ?? 'node defaults (BENCH_DEFAULT_GC)', seconds: SECONDS, rounds: ROUNDS, orders: MY_ORDERS * (BOOK_COPIES + 1), database: db.scratch ? 'scratch' : 'BENCH_DATABASE_URL' },
       measures: Object.fromEntries(
         (Object.keys(SCENARIOS) as Scenario[]).map((name) => {
           const { angsur, bare: floor } = results[name];
@@ -312,7 +348,7 @@ async function main() {
             {
               connections: SCENARIOS[name].connections,
               responseBytes: Buffer.byteLength(recorded[name]),
-              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest, roundTripsPerRequest: r.roundTripsPerRequest })),
               bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
               ...(pairs.length
                 ? {
@@ -335,7 +371,10 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+const child = inProductionNode();
+if (child) void child.then((code) => process.exit(code));
+else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -41,7 +41,7 @@ import type { BillingConfig, BillingPassResult } from '../server/src/billing/bil
 import { loadConfig } from '../server/src/config/config';
 import { migrate, openOrm } from '../server/src/db/orm';
 import { renderNotification } from '../server/src/notifications/channels/templates';
-import { assertEmptyBook, BENCH_KEYS, benchDatabase, median, range, round2, writeReport } from './support';
+import { assertEmptyBook, BENCH_KEYS, benchDatabase, median, productionNodeFlags, range, round2, writeReport } from './support';
 
 const SIZES = (process.env.BENCH_ORDERS ?? '200000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -129,19 +129,6 @@ function compileChild(): string {
   return path.join(root, 'dist', 'bench', 'billing-pass-child.js');
 }
 
-/**
- * The flags `npm start` gives node (package.json's start script): production's garbage collector settings
- * (issue 14: young generation 16 MB per semi-space, old generation collected when it grew by half), so
- * the pass's process runs with what the server runs with. BENCH_PASS_DEFAULT_GC=1 leaves them out.
- */
-function productionNodeFlags(): string[] {
-  if (process.env.BENCH_PASS_DEFAULT_GC) return [];
-  const start = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const node = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/src\/main\.js/.exec(start);
-  if (!node) throw new Error(`package.json's start script does not run node dist/server/src/main.js: ${start}`);
-  return node[1]!.split(' ').filter(Boolean);
-}
-
 /** The pass in a child process (bench/billing-pass-child.ts, compiled): its own time and its own peak RSS. */
 function passInChild(script: string, url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; process: string; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
   return new Promise((resolve, reject) => {
@@ -149,7 +136,7 @@ function passInChild(script: string, url: string, billing: BillingConfig, starte
     // BENCH_LIVE_HEAP: the child measures the heap the pass keeps alive (full collections: slower, not for timing).
     // BENCH_PASS_NODE_FLAGS: more flags for the pass's node (e.g. --trace-gc), space-separated.
     const flags = [
-      ...productionNodeFlags(),
+      ...(process.env.BENCH_PASS_DEFAULT_GC ? [] : productionNodeFlags()),
       ...(process.env.BENCH_PASS_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_PASS_HEAP_MB}`] : []),
       ...(process.env.BENCH_LIVE_HEAP ? ['--expose-gc'] : []),
       ...(process.env.BENCH_PASS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
@@ -441,7 +428,7 @@ async function benchSize(script: string, url: string, orders: number, billing: B
       // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
       // Which process ran the pass: the production server (default) or the ORM alone (BENCH_PASS_PROCESS).
       passProcess: process.env.BENCH_PASS_PROCESS ?? 'server',
-      passProcessNodeFlags: productionNodeFlags(),
+      passProcessNodeFlags: (process.env.BENCH_PASS_DEFAULT_GC ? [] : productionNodeFlags()),
       passProcessPeakRssMb: Math.round(peakRss),
       passProcessRssBeforePassMb: Math.round(rssBefore),
       passProcessMemory: memory,

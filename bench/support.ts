@@ -13,6 +13,31 @@ import { createApp, type RunningApp } from '../server/src/app';
 import type { Clock } from '../server/src/common/time';
 import { loadConfig } from '../server/src/config/config';
 
+/**
+ * The flags `npm start` gives node (package.json's start script): production's garbage collector settings
+ * (issue 14: young generation 16 MB per semi-space, old generation collected when it grew by half), so a
+ * bench's server runs with what the server runs with.
+ */
+export function productionNodeFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const node = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/server\/src\/main\.js/.exec(start);
+  if (!node) throw new Error(`package.json's start script does not run node dist/server/src/main.js: ${start}`);
+  return node[1]!.split(' ').filter(Boolean);
+}
+
+/**
+ * Runs this bench again in a node started with `npm start`'s flags (`productionNodeFlags`), unless this
+ * process already is that one: a bench whose servers run in its own process (the API's, the fan-out's)
+ * measures them under production's garbage collector. BENCH_DEFAULT_GC=1 keeps node's defaults.
+ * Resolves with the child's exit code, or null in the child itself (the bench runs here).
+ */
+export function inProductionNode(): Promise<number> | null {
+  const flags = productionNodeFlags();
+  if (process.env.BENCH_DEFAULT_GC || process.env.BENCH_PRODUCTION_NODE || !flags.length) return null;
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PRODUCTION_NODE: flags.join(' ') } });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {

@@ -74,13 +74,16 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     DB_MIGRATE_ON_START: 'true',
     LOGIN_MAX_PER_IP: '10000',
     JOBS_ENABLED: 'false',
+    // Every operation compiled from its first use: the suite runs the path production's repeated
+    // operations take (graphql/compiled-execution.ts; its own test covers the uses before).
+    GRAPHQL_COMPILE_AFTER: '1',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...opts.env,
   });
   const app = await createApp(config, {
     clock: opts.clock,
     queryCounter: opts.queryCounter,
-    logger: opts.logger ?? pino({ level: 'silent' }),
+    logger: opts.logger ?? (process.env.TEST_LOG_FILE ? pino({ level: 'warn' }, pino.destination({ dest: process.env.TEST_LOG_FILE, sync: true })) : pino({ level: 'silent' })),
     adminDist: opts.adminDist,
   });
 

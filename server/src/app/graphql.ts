@@ -13,6 +13,7 @@ import { localeFromHeader, runInRequestScope } from '../common/request-context';
 import type { Context } from '../graphql/context';
 import { makeFormatError } from '../graphql/errors';
 import { checkOperation, complexityLimit, limitRules, limitsFrom } from '../graphql/limits';
+import { compiledExecution } from '../graphql/compiled-execution';
 import { Loaders } from '../graphql/loaders';
 import { SharedSubscriptions, SLOW_SUBSCRIBER } from '../graphql/shared-subscriptions';
 import { maxContentLength, parseSize } from '../http/request-body';
@@ -90,7 +91,8 @@ export async function createGraphqlApi(services: AppServices, httpServer: http.S
   );
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Our schema, executed as compiled operations once in use (graphql/compiled-execution.ts).
+    gateway: compiledExecution(schema, config.GRAPHQL_COMPILE_AFTER),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production && config.NODE_ENV !== 'test',
     formatError,

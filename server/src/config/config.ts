@@ -169,6 +169,7 @@ const schema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'use a size such as 1mb or 512kb')
     .default('1mb'),
   GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_COMPILE_AFTER: int(0, 1_000_000).default(2),
 });
 
 export type Env = z.infer<typeof schema>;
