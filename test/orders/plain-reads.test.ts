@@ -9,6 +9,7 @@
  */
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, wrap } from '@mikro-orm/core';
+import pg from 'pg';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../server/src/app/schema';
@@ -128,6 +129,55 @@ describe('plain-row reads', () => {
     expect(drafted.assignedTo).toEqual({ id: staff.id, fullName: expect.any(String) });
     expect(drafted.spk.status).toBe('DRAFT');
     expect(drafted.spk.allowedActions.length).toBeGreaterThan(0);
+  });
+
+  it('the staff list reads its summaries and last notices ahead, in the page’s own statement, as the one-order query answers them', async () => {
+    // A notice to Alice about her paid order (as the billing pass and staff write them), so one order has
+    // a last notice and the others none.
+    const paidNumber = (await t.ok(`query($id: ID!) { order(id: $id) { number } }`, { id: aliceOrders[0] }, staff.token)).order.number as string;
+    await t.app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into notifications (id, recipient_id, type, title, body, data, created_at, updated_at) values (gen_random_uuid(), ?, 'OVERDUE_NOTICE', 'Tagihan', 'Tagihan', ?::jsonb, '2026-11-20T03:04:05.678901Z', now())`,
+        [alice.id, JSON.stringify({ orderNumber: paidNumber })],
+      );
+    const LIST = `id number lastOverdueNoticeAt summary { installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount } }`;
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    let list: { items: { id: string; lastOverdueNoticeAt: string | null }[] };
+    try {
+      list = (await t.ok(`{ orders(perPage: 5, sortField: "number") { total items { ${LIST} } } }`, {}, staff.token)).orders;
+    } finally {
+      pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    }
+    // One statement for the page with its summaries and notices; none after it for either.
+    const reading = (table: string) => sent.filter((q) => new RegExp(`\\b(from|join) "?${table}"?\\s`).test(q));
+    expect(reading('orders')).toHaveLength(1);
+    expect(reading('notifications')).toEqual(reading('orders'));
+    expect(reading('installments')).toEqual(reading('orders'));
+    for (const order of list.items) {
+      const one = (await t.ok(`query($id: ID!) { order(id: $id) { ${LIST} } }`, { id: order.id }, staff.token)).order;
+      expect(order).toEqual(one);
+    }
+    expect(list.items.find((o) => o.id === aliceOrders[0])!.lastOverdueNoticeAt).toBe('2026-11-20T03:04:05.678Z');
+    expect(list.items.filter((o) => o.lastOverdueNoticeAt === null)).toHaveLength(3);
+    // A list that asks for the lines too summarises from them, as before: its page statement reads no schedule.
+    sent.length = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+    try {
+      await t.ok(`{ orders(perPage: 5) { items { id summary { paidAmount } installments { id } } } }`, {}, staff.token);
+    } finally {
+      pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+    }
+    expect(reading('orders')[0]).not.toContain('row_to_json');
   });
 
   it('counts the matching orders with the page, and past the last page too', async () => {

@@ -3,6 +3,7 @@ import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../graphql/current-user';
 import { Role } from '../accounts/roles';
 import type { Context } from '../graphql/context';
+import { readAhead } from '../graphql/page-extras';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
 import { Notification } from '../notifications/notification.entity';
 import type { NotificationView } from '../notifications/notification-payload';
@@ -62,20 +63,26 @@ export class BillingResolver {
 export class OrderNoticeResolver {
   @FieldResolver(() => Date, { nullable: true, description: 'When the customer was last told about arrears (reminder or admin notice)' })
   lastOverdueNoticeAt(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    return ctx.loaders
-      .get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
-        // One prepared statement whatever the page's size (the numbers bound as one array), served by
-        // the partial index notifications_overdue_order_number_index (the same two types).
-        const rows = await selectRows<{ number: string; at: string }>(
-          ctx.em,
-          `select data->>'orderNumber' as number, to_json(max(created_at))#>>'{}' as at from notifications
-           where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' = any(?::text[])
-           group by 1`,
-          [[...numbers]],
-        );
-        const at = new Map(rows.map((r) => [r.number, new Date(r.at)]));
-        return numbers.map((n) => at.get(n) ?? null);
-      })
-      .load(order.number);
+    return lastNotices(ctx).load(order.number);
   }
 }
+
+/**
+ * When an order's customer was last told of arrears, by order number: served by the partial index
+ * notifications_overdue_order_number_index (the same two types). `numbers` is SQL for the orders' numbers.
+ */
+const lastNoticeSql = (numbers: string) => `select data->>'orderNumber' as number, to_json(max(created_at))#>>'{}' as at from notifications
+  where type in ('OVERDUE_NOTICE', 'INSTALLMENT_OVERDUE') and data->>'orderNumber' = ${numbers} group by 1`;
+/** One prepared statement whatever the page's size (the numbers bound as one array). */
+const LAST_NOTICES_SQL = lastNoticeSql('any(?::text[])');
+const lastNotices = (ctx: Context) =>
+  ctx.loaders.get<string, Date | null>('lastNoticeByOrder', async (numbers) => {
+    const rows = await selectRows<{ number: string; at: string }>(ctx.em, LAST_NOTICES_SQL, [[...numbers]]);
+    const at = new Map(rows.map((r) => [r.number, new Date(r.at)]));
+    return numbers.map((n) => at.get(n) ?? null);
+  });
+// A page of orders reads it ahead, in its own statement (graphql/page-extras.ts).
+readAhead<Readable<Order>>('Order', 'lastOverdueNoticeAt', {
+  extra: () => ({ sql: `select at from (${lastNoticeSql('p.number')}) n`, params: [] }),
+  prime: (ctx, order, value) => void lastNotices(ctx).prime(order.number, value === null ? null : new Date(value)),
+});

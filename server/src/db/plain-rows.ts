@@ -271,8 +271,21 @@ export interface PlainCondition {
 }
 
 /**
+ * A value the page's own statement computes for each of its rows (issue 14 item 4: a list's
+ * per-row figures in the page's round trip, not one statement each after it): SQL over the page's row
+ * aliased `p` (written by the code, never from a request; `?` placeholders for `params`), answered as
+ * text (JSON where the value has parts). `key` names the SQL: one key always gives the same SQL.
+ */
+export interface PageExtra {
+  key: string;
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
  * A page of `entity` as plain rows and the number of rows matching `conditions` (and-ed), in one
- * statement (the total rides on the page's rows; a page past the end is counted apart).
+ * statement (the total rides on the page's rows; a page past the end is counted apart), with each
+ * row's `extras` (as text, by key, in the rows' order).
  * The SQL is built from the metadata once per shape and runs with bound parameters, without the query
  * builder, whose filter and order translation per call was the page statement's main cost (as it was
  * the child lists', `findPlainWhereIn`).
@@ -283,9 +296,10 @@ export async function findPlainPageWhere<T extends object>(
   conditions: readonly PlainCondition[],
   orderBy: readonly (readonly [prop: string, direction: 'asc' | 'desc'])[],
   page: { limit: number; offset: number },
-): Promise<[Plain<T>[], number]> {
+  extras: readonly PageExtra[] = [],
+): Promise<[Plain<T>[], number, Record<string, string | null>[]]> {
   const meta = em.getMetadata().get(entity.name);
-  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}`;
+  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}`;
   let byShape = pageStatements.get(meta);
   if (!byShape) pageStatements.set(meta, (byShape = new Map<string, { page: string; count: string }>()));
   let sql = byShape.get(key);
@@ -297,19 +311,26 @@ export async function findPlainPageWhere<T extends object>(
     // The total as an uncorrelated subquery (computed once), not `count(*) over ()`: the window made
     // PostgreSQL read and sort every matching row in full (27 ms for 5,010 orders), where the page
     // itself reads 50 rows by index.
-    sql = {
-      page: `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ? offset ?`,
-      count: `select count(*) as "${TOTAL}" ${from}`,
-    };
+    let pageSql = `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ? offset ?`;
+    if (extras.length) {
+      // The extras over the page's rows only (aliased `p`), in the page's order again: the outer query
+      // does not inherit the subquery's.
+      const outer = columnOf(em, meta, 'p');
+      const again = orderBy.map(([p, d]) => `${outer(p)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ');
+      pageSql = `select p.*${extras.map((x) => `, (${x.sql}) as "${EXTRA}${x.key}"`).join('')} from (${pageSql}) p${again ? ` order by ${again}` : ''}`;
+    }
+    sql = { page: pageSql, count: `select count(*) as "${TOTAL}" ${from}` };
     byShape.set(key, sql);
   }
   const params = conditions.flatMap((c) => c.params);
-  // The conditions' values twice: once for the total's subquery, once for the page.
-  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...params, ...params, page.limit, page.offset]);
-  if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL])];
+  // The extras' values first (they come first in the text), then the conditions' twice: once for the
+  // total's subquery, once for the page.
+  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...extras.flatMap((x) => x.params), ...params, ...params, page.limit, page.offset]);
+  const extraValues = found.map((row) => Object.fromEntries(extras.map((x) => [x.key, (row[EXTRA + x.key] as string | null) ?? null])));
+  if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL]), extraValues];
   // No row to carry the total: none at all on the first page, else count them.
   const total = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, params))[0]![TOTAL]);
-  return [[], total];
+  return [[], total, []];
 }
 
 const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; count: string }>>();

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from '../common/errors';
-import { findPlainPageWhere, type Plain, type PlainCondition } from '../db/plain-rows';
+import { findPlainPageWhere, type PageExtra, type Plain, type PlainCondition } from '../db/plain-rows';
 import { IntRange } from '../common/validators';
 
 export enum SortOrder {
@@ -102,8 +102,19 @@ export async function findPlainPage<T extends object>(
   args: ListArgs,
   sortable: Record<string, string>,
   defaultSort: string,
+  ahead?: RowsAhead<Plain<T>>,
 ): Promise<Page<Plain<T>>> {
   const orderBy = Object.entries(pageOrder<Record<string, unknown>>(args, sortable, defaultSort)) as [string, 'asc' | 'desc'][];
-  const [items, total] = await findPlainPageWhere(em, entity, conditions, orderBy, { limit: args.perPage, offset: (args.page - 1) * args.perPage });
+  const [items, total, values] = await findPlainPageWhere(em, entity, conditions, orderBy, { limit: args.perPage, offset: (args.page - 1) * args.perPage }, ahead?.extras);
+  ahead?.prime(items, values);
   return { items, total, page: args.page, perPage: args.perPage };
+}
+
+/**
+ * What a page's statement reads ahead for its items' fields (graphql/page-extras.ts): the extras to
+ * compute per row, and what to do with their values once the rows are in (prime the fields' loaders).
+ */
+export interface RowsAhead<R> {
+  extras: readonly PageExtra[];
+  prime(rows: readonly R[], values: readonly Record<string, string | null>[]): void;
 }

@@ -50,16 +50,28 @@ export async function summariesOf(em: EntityManager, orderIds: readonly string[]
   const byId = new Map(rows.map((r) => [r.id, r]));
   return orderIds.map((id) => {
     const r = byId.get(id);
-    if (!r) return new Error(`Order ${id} not found`);
-    return {
-      installmentsCount: r.installments_count,
-      paidCount: r.installments_count - r.remaining_count,
-      remainingCount: r.remaining_count,
-      paidAmount: BigInt(r.paid_amount),
-      outstandingAmount: BigInt(r.outstanding_amount),
-      overdueCount: r.overdue_count,
-      arrearsAmount: BigInt(r.arrears_amount),
-      nextDue: r.next_number === null ? null : { number: r.next_number, dueDate: r.next_due_date!, amount: BigInt(r.next_amount!) },
-    };
+    return r ? toSummary(r) : new Error(`Order ${id} not found`);
   });
+}
+
+/**
+ * The summary of the order of a page's row (aliased `p`) on the date bound to its one placeholder, as
+ * JSON text: `SUMMARIES_SQL` for that one order, in the page's statement (graphql/page-extras.ts).
+ */
+export const PAGE_ROW_SUMMARY_SQL = `select row_to_json(s)::text from (${SUMMARIES_SQL.replace('o.id = any(?)', 'o.id = p.id')}) s`;
+
+/** A summary from `PAGE_ROW_SUMMARY_SQL`'s answer (the same columns, as JSON). */
+export const summaryFromJson = (text: string): ScheduleSummary => toSummary(JSON.parse(text) as SummaryRow);
+
+function toSummary(r: SummaryRow): ScheduleSummary {
+  return {
+    installmentsCount: r.installments_count,
+    paidCount: r.installments_count - r.remaining_count,
+    remainingCount: r.remaining_count,
+    paidAmount: BigInt(r.paid_amount),
+    outstandingAmount: BigInt(r.outstanding_amount),
+    overdueCount: r.overdue_count,
+    arrearsAmount: BigInt(r.arrears_amount),
+    nextDue: r.next_number === null ? null : { number: r.next_number, dueDate: r.next_due_date!, amount: BigInt(r.next_amount!) },
+  };
 }

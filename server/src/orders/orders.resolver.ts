@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { requirePermission } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../graphql/current-user';
@@ -8,10 +9,11 @@ import { badInput } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
+import { readAhead, rowsAhead } from '../graphql/page-extras';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { summarize, type ScheduleSummary } from '../installments/summary';
-import { summariesOf } from '../installments/summary-sql';
+import { PAGE_ROW_SUMMARY_SQL, summariesOf, summaryFromJson } from '../installments/summary-sql';
 import { InstallmentPlan } from '../catalog/installment-plan.entity';
 import { Product } from '../catalog/product.entity';
 import { CartItem } from './cart-item.entity';
@@ -54,17 +56,22 @@ const linesAsked = (ctx: Context) => {
  * them (`summarize`), which costs no statement. The batch runs after every field of the page has been
  * asked for (DataLoader dispatches once the tick's resolvers have run), so it knows which orders those are.
  */
-const summaryOf = (ctx: Context, order: Readable<Order>) =>
-  ctx.loaders
-    .get<Readable<Order>, ScheduleSummary>('summary', async (orders) => {
-      const today = todayJakarta(ctx.app.clock);
-      const asked = linesAsked(ctx);
-      const fromSql = orders.filter((o) => !asked.has(o.id));
-      const summed = fromSql.length ? await summariesOf(ctx.em, fromSql.map((o) => o.id), today) : [];
-      const bySql = new Map(fromSql.map((o, n) => [o, summed[n]!]));
-      return Promise.all(orders.map(async (o) => bySql.get(o) ?? summarize(await installmentsOf(ctx, o), today, { payable: isPayable(o.status) })));
-    })
-    .load(order);
+const summaries = (ctx: Context) =>
+  ctx.loaders.get<Readable<Order>, ScheduleSummary>('summary', async (orders) => {
+    const today = todayJakarta(ctx.app.clock);
+    const asked = linesAsked(ctx);
+    const fromSql = orders.filter((o) => !asked.has(o.id));
+    const summed = fromSql.length ? await summariesOf(ctx.em, fromSql.map((o) => o.id), today) : [];
+    const bySql = new Map(fromSql.map((o, n) => [o, summed[n]!]));
+    return Promise.all(orders.map(async (o) => bySql.get(o) ?? summarize(await installmentsOf(ctx, o), today, { payable: isPayable(o.status) })));
+  });
+const summaryOf = (ctx: Context, order: Readable<Order>) => summaries(ctx).load(order);
+// A page whose items ask for summaries and not lines (the staff list) computes them in its own
+// statement: the same SQL for one order per row (graphql/page-extras.ts).
+readAhead<Readable<Order>>('Order', 'summary', {
+  extra: (ctx, selected) => (selected.has('installments') || selected.has('firstPayment') ? null : { sql: PAGE_ROW_SUMMARY_SQL, params: [todayJakarta(ctx.app.clock)] }),
+  prime: (ctx, order, value) => void (value !== null && summaries(ctx).prime(order, summaryFromJson(value))),
+});
 const itemsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
 
 @Resolver(() => Order)
@@ -96,14 +103,14 @@ export class OrderResolver {
 
   @Authorized()
   @Query(() => OrderPage, { complexity: pageComplexity, description: 'The caller’s own orders.' })
-  myOrders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @CurrentUser() user: AuthUser, @Ctx() ctx: Context) {
-    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, user.id);
+  myOrders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @CurrentUser() user: AuthUser, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, user.id, rowsAhead('Order', ctx, info));
   }
 
   @Authorized(...STAFF_ROLES)
   @Query(() => OrderPage, { complexity: pageComplexity })
-  orders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context) {
-    return orders.listOrders(ctx.em, filter, args, ctx.app.clock);
+  orders(@Args() args: ListArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return orders.listOrders(ctx.em, filter, args, ctx.app.clock, undefined, rowsAhead('Order', ctx, info));
   }
 
   @Authorized()

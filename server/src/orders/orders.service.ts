@@ -13,8 +13,8 @@ import { normalizePhoneID } from '../common/id-formats';
 import { t } from '../common/messages';
 import { todayJakarta, type Clock } from '../common/time';
 import { nextCounterValue } from '../db/counter.entity';
-import type { ColumnOf, PlainCondition } from '../db/plain-rows';
-import { findPlainPage, type ListArgs } from '../graphql/pagination';
+import type { ColumnOf, Plain, PlainCondition } from '../db/plain-rows';
+import { findPlainPage, type ListArgs, type RowsAhead } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { buildSchedule } from '../installments/schedule';
 import { InstallmentAction, installmentMachine, liveLines, overdueOnSql } from '../installments/rules';
@@ -183,7 +183,7 @@ const BY = {
 } satisfies Record<string, (c: ColumnOf) => string>;
 const by = (key: keyof typeof BY, ...params: unknown[]): PlainCondition => ({ key, sql: BY[key], params });
 
-export async function listOrders(em: EntityManager, filter: OrderFilter | undefined, args: ListArgs, clock: Clock, customerId?: string) {
+export async function listOrders(em: EntityManager, filter: OrderFilter | undefined, args: ListArgs, clock: Clock, customerId?: string, ahead?: RowsAhead<Plain<Order>>) {
   const where: PlainCondition[] = [];
   // `myOrders` passes the caller: then no filter can widen the list to another customer's orders.
   const customer = customerId || filter?.customerId;
@@ -202,7 +202,7 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
     where.push(by('secondChanceEnding', today, today, filter.secondChanceEndsWithinDays, today));
   }
   // Read-only: plain rows, not entities (issue 14 item 4; the Order field resolvers read columns and ref ids).
-  return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt');
+  return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt', ahead);
 }
 
 /**

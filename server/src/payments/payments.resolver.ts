@@ -2,11 +2,12 @@ import { accessRecord, can, requireUser } from '../accounts/access';
 import type { AuthUser } from '../accounts/auth-user';
 import { CurrentUser } from '../graphql/current-user';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role, STAFF_ROLES } from '../accounts/roles';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
+import { selectedFields } from '../graphql/selection';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import { LocalDateScalar, RupiahScalar } from '../graphql/scalars';
@@ -185,9 +186,6 @@ const allocationsByOrder = (ctx: Context) =>
     return orderIds.map((id) => byOrder.get(id)!);
   });
 
-/** Whether the field's own selection names `name` (not through fragments: those read it later, as well). */
-const selects = (info: GraphQLResolveInfo, name: string) => info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name));
-
 /** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
 const installmentNumbers = (ctx: Context) =>
   ctx.loaders.get<string, number>('installmentNumberByAllocation', async (ids) => {
@@ -220,7 +218,7 @@ export class OrderPaymentsResolver {
   payments(@Root() order: Readable<Order>, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // Allocations asked for too: their read starts now, in the same statement as the payments (see allocationsByOrder).
     // Its failure reaches `allocations`, which awaits the same promise; here it is only started.
-    if (selects(info, 'allocations')) allocationsByOrder(ctx).load(order.id).catch(() => undefined);
+    if (selectedFields(info).has('allocations')) allocationsByOrder(ctx).load(order.id).catch(() => undefined);
     return ctx.loaders.rows(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
   }
 }

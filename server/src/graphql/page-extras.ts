@@ -1,0 +1,54 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Context } from './context';
+import type { RowsAhead } from './pagination';
+import { selectedFields } from './selection';
+
+/**
+ * A field of a list's items that the page's own statement can compute for each row (issue 14 item 4):
+ * the staff orders list asked PostgreSQL for its page, then, once the rows were in, for the summaries
+ * and the last overdue notices: three round trips per page, and on this machine each write to
+ * PostgreSQL's socket cost more Node CPU than the SQL behind it. Read ahead, the page and its
+ * per-row figures are one statement.
+ *
+ * The field's own module says how (`readAhead`, next to the field's resolver and its loader): the SQL
+ * over the page's row and how to hand the value to the loader the resolver reads, which then answers
+ * without a statement. The page's resolver only asks which of its items' selected fields can be read
+ * ahead (`rowsAhead`), so the domains stay apart: the orders list knows nothing of billing's notices.
+ */
+export interface AheadField<R> {
+  /**
+   * The SQL over the page's row (aliased `p`; written by the code, `?` placeholders for `params`),
+   * answering text; or null where this request gets the field's value another way (`selected`: the
+   * item's selected fields).
+   */
+  extra(ctx: Context, selected: ReadonlySet<string>): { sql: string; params: readonly unknown[] } | null;
+  /** Hands a row's value (the SQL's text) to the loader the field's resolver reads. */
+  prime(ctx: Context, row: R, value: string | null): void;
+}
+
+const byType = new Map<string, Map<string, AheadField<never>>>();
+
+/** Declares that a page of `type` can read `field` of its items ahead (in the module that owns the field). */
+export function readAhead<R>(type: string, field: string, ahead: AheadField<R>): void {
+  let fields = byType.get(type);
+  if (!fields) byType.set(type, (fields = new Map<string, AheadField<never>>()));
+  fields.set(field, ahead as AheadField<never>);
+}
+
+/** What a page of `type` (resolved by `info`, its items under `items`) reads ahead in this request. */
+export function rowsAhead<R>(type: string, ctx: Context, info: GraphQLResolveInfo): RowsAhead<R> | undefined {
+  const fields = byType.get(type) as Map<string, AheadField<R>> | undefined;
+  if (!fields) return undefined;
+  const selected = selectedFields(info, ['items']);
+  const chosen: { key: string; field: AheadField<R>; sql: string; params: readonly unknown[] }[] = [];
+  for (const [key, field] of fields) {
+    const extra = selected.has(key) ? field.extra(ctx, selected) : null;
+    if (extra) chosen.push({ key, field, ...extra });
+  }
+  if (!chosen.length) return undefined;
+  return {
+    // The key is the field's name: one field always gives the same SQL (the page statement's shape).
+    extras: chosen.map(({ key, sql, params }) => ({ key, sql, params })),
+    prime: (rows, values) => rows.forEach((row, n) => chosen.forEach(({ key, field }) => field.prime(ctx, row, values[n]?.[key] ?? null))),
+  };
+}
