@@ -38,11 +38,14 @@ const schema = new GraphQLSchema({
   }),
 });
 
-function setup(compileAfter: number) {
+function setup(compileAfter: number, maxCompiled?: number) {
   let compiles = 0;
-  const gateway = compiledExecution(schema, compileAfter, (...args) => {
-    compiles++;
-    return compileQuery(...args);
+  const gateway = compiledExecution(schema, compileAfter, {
+    compile: (...args) => {
+      compiles++;
+      return compileQuery(...args);
+    },
+    maxCompiled,
   });
   let executor: GatewayExecutor | null = null;
   const run = async (document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string) => {
@@ -95,6 +98,24 @@ describe('compiled execution (graphql-jit behind Apollo’s gateway interface)',
     const never = setup(0);
     for (let i = 0; i < 5; i++) expect(wire(await never.run(page, { count: 2 }))).toBe(await byGraphqlJs(page, { count: 2 }));
     expect(never.compiles()).toBe(0);
+  });
+
+  it('keeps at most maxCompiled operations, dropping the least recently used', async () => {
+    const { run, compiles } = setup(1, 2);
+    const [a, b, c] = ['hello', 'hello(name: "B")', 'hello(name: "C")'].map((f) => parse(`{ ${f} }`));
+    await run(a!);
+    await run(b!);
+    await run(a!); // a is now the more recent of the two
+    expect(compiles()).toBe(2);
+    await run(c!); // b is dropped
+    await run(a!);
+    expect(compiles()).toBe(3);
+    expect((await run(b!)).data).toEqual({ hello: 'halo B' }); // compiled again; c, used before a, is dropped
+    expect(compiles()).toBe(4);
+    await run(a!);
+    expect(compiles()).toBe(4);
+    await run(c!);
+    expect(compiles()).toBe(5);
   });
 
   it('falls back to graphql-js for what graphql-jit declines', async () => {

@@ -35,8 +35,10 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * `COMPILE_AFTER`th use and runs through graphql-js until then (as Mercurius does with its `jit` option):
  * the web app's few operations, repeated all day, are compiled; a client sending a new document each
  * time (a probe, an attack) never makes the server compile. Compiled operations hang off the parsed
- * document, which Apollo keeps in its bounded document cache (by the query's hash), so they are
- * dropped with it: this adds no cache of its own to bound.
+ * document, which Apollo keeps in its document cache (by the query's hash), and at most `maxCompiled`
+ * are kept (the least recently used is dropped, and compiled again if it comes back): Apollo bounds its
+ * cache by the documents' size, and a compiled operation is many times its document's, so a client
+ * sending many documents twice each could otherwise fill memory with compiled code.
  *
  * Apollo Server runs a custom executor only through its gateway interface (`gateway: { load() }`,
  * the documented way to replace execution); this gateway serves our own schema and loads nothing.
@@ -98,8 +100,26 @@ function fill(type: GraphQLInputType, value: unknown): unknown {
   return out;
 }
 
-export function compiledExecution(schema: GraphQLSchema, compileAfter: number, compile: typeof compileQuery = compileQuery): GatewayInterface {
+/** How many compiled operations are kept: the web app has well under a hundred. */
+export const MAX_COMPILED = 500;
+
+export function compiledExecution(
+  schema: GraphQLSchema,
+  compileAfter: number,
+  { compile = compileQuery, maxCompiled = MAX_COMPILED }: { compile?: typeof compileQuery; maxCompiled?: number } = {},
+): GatewayInterface {
   const byDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  // The compiled entries, least recently used first (a Map keeps insertion order).
+  const recent = new Map<Compiled, true>();
+  const used = (entry: Compiled) => {
+    recent.delete(entry);
+    recent.set(entry, true);
+    if (recent.size <= maxCompiled) return;
+    const oldest = recent.keys().next().value!;
+    recent.delete(oldest);
+    oldest.query = undefined;
+    oldest.uses = 0;
+  };
 
   const entryFor = (document: DocumentNode, operationName: string | null | undefined) => {
     let byName = byDocument.get(document);
@@ -121,6 +141,7 @@ export function compiledExecution(schema: GraphQLSchema, compileAfter: number, c
       entry.query = isCompiledQuery(compiled) ? compiled : false;
     }
     if (entry.query) {
+      used(entry);
       // graphql-js checks the variables first: its refusal names the variable's definition, by which
       // Apollo answers BAD_USER_INPUT with status 400; graphql-jit's own says the same without it.
       // The compiled operation then coerces the same raw values itself.
