@@ -226,8 +226,7 @@ async function main() {
       sent++;
       return query.apply(this, args);
     } as typeof pg.Client.prototype.query;
-    const transactions = async () => sent;
-    const api = gqlClient(app.url);
+        const api = gqlClient(app.url);
     const login = async (u: string, p: string) => (await api.ok(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { login: u, password: p } })).login.accessToken as string;
     const tokens = { customer: await login(CUSTOMER.username, CUSTOMER.password), staff: await login('admin', ADMIN_PASSWORD) };
 
@@ -261,13 +260,13 @@ async function main() {
           // Both servers run in this process (autocannon in its own): its CPU time over the window, per
           // request answered, is what the side cost Node, whatever PostgreSQL and the machine's load did.
           const alloc = side === 'angsur' ? await startAllocationProfile() : null;
-          const txBefore = await transactions();
+          const sentBefore = sent;
           const cpuBefore = process.cpuUsage();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           const cpu = process.cpuUsage(cpuBefore);
           const answered = Math.max(1, r.requestsPerSecond * SECONDS);
           // Queries sent in the window, per request: the side's round trips to PostgreSQL (the floor makes none).
-          const roundTripsPerRequest = round2(((await transactions()) - txBefore) / answered);
+          const roundTripsPerRequest = round2((sent - sentBefore) / answered);
           await alloc?.stop(`${name}-round${round + 1}`);
           const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / answered);
           results[name][side].push({ ...r, cpuMsPerRequest, roundTripsPerRequest });

@@ -107,6 +107,22 @@ async function expectSameAsManaged<T extends { id: string }>(em: EntityManager, 
   });
 }
 
+/** The SQL texts node-postgres sends while `run` runs (selectRows talks to pg directly, not through knex's events). */
+async function statementsSent(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  try {
+    await run();
+  } finally {
+    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
+  }
+  return sent;
+}
+
 describe('plain-row reads', () => {
   it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references), services included', async () => {
     for (const entity of [Order, OrderItem, Installment, Payment, PaymentAllocation, Spk, Service] as EntityClass<{ id: string }>[]) await expectSameRows(entity);
@@ -143,18 +159,10 @@ describe('plain-row reads', () => {
         [alice.id, JSON.stringify({ orderNumber: paidNumber })],
       );
     const LIST = `id number lastOverdueNoticeAt summary { installmentsCount paidCount remainingCount overdueCount paidAmount outstandingAmount arrearsAmount nextDue { number dueDate amount } }`;
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
-    let list: { items: { id: string; lastOverdueNoticeAt: string | null }[] };
-    try {
+    let list: { items: { id: string; lastOverdueNoticeAt: string | null }[] } = { items: [] };
+    let sent = await statementsSent(async () => {
       list = (await t.ok(`{ orders(perPage: 5, sortField: "number") { total items { ${LIST} } } }`, {}, staff.token)).orders;
-    } finally {
-      pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
-    }
+    });
     // One statement for the page with its summaries and notices; none after it for either.
     const reading = (table: string) => sent.filter((q) => new RegExp(`\\b(from|join) "?${table}"?\\s`).test(q));
     expect(reading('orders')).toHaveLength(1);
@@ -167,16 +175,7 @@ describe('plain-row reads', () => {
     expect(list.items.find((o) => o.id === aliceOrders[0])!.lastOverdueNoticeAt).toBe('2026-11-20T03:04:05.678Z');
     expect(list.items.filter((o) => o.lastOverdueNoticeAt === null)).toHaveLength(3);
     // A list that asks for the lines too summarises from them, as before: its page statement reads no schedule.
-    sent.length = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
-      return query.apply(this, args);
-    } as typeof pg.Client.prototype.query;
-    try {
-      await t.ok(`{ orders(perPage: 5) { items { id summary { paidAmount } installments { id } } } }`, {}, staff.token);
-    } finally {
-      pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
-    }
+    sent = await statementsSent(() => t.ok(`{ orders(perPage: 5) { items { id summary { paidAmount } installments { id } } } }`, {}, staff.token));
     expect(reading('orders')[0]).not.toContain('row_to_json');
   });
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { graphql, isObjectType, type GraphQLSchema } from 'graphql';
-import { Authorized, buildSchema, Field, getMetadataStorage, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized, buildSchema, Field, getMetadataStorage, ObjectType, Query, Resolver, type BuildSchemaOptions } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../../server/src/app/schema';
 import { markUnguardedFieldsSimple } from '../../server/src/graphql/simple-fields';
@@ -29,8 +29,9 @@ class FieldGuardProbeResolver {
 }
 
 async function probeSchema() {
-  markUnguardedFieldsSimple();
-  return buildSchema({ resolvers: [FieldGuardProbeResolver], authChecker: ({ context }, roles) => roles.includes((context as { role: string }).role) });
+  const options: BuildSchemaOptions = { resolvers: [FieldGuardProbeResolver], authChecker: ({ context }, roles) => roles.includes((context as { role: string }).role) };
+  markUnguardedFieldsSimple(options);
+  return buildSchema(options);
 }
 
 const fieldsOf = (schema: GraphQLSchema, type: string) => {

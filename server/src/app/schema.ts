@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { accountsResolvers } from '../accounts/resolvers';
 import { auditResolvers } from '../audit/resolvers';
@@ -41,15 +41,17 @@ let cached: Promise<GraphQLSchema> | undefined;
 /** The schema is a pure function of the code: built once per process. */
 export function getSchema(): Promise<GraphQLSchema> {
   if (!cached) {
-    // Before building: plain fields without a guard skip type-graphql's per-field wrapper (graphql/simple-fields.ts).
-    markUnguardedFieldsSimple();
-    cached = buildSchema({
+    const options: BuildSchemaOptions = {
       resolvers,
       authChecker,
       pubSub,
       validate: { forbidUnknownValues: false },
       emitSchemaFile: false,
-    });
+    };
+    // Before building, from the same options: plain fields without a guard skip type-graphql's
+    // per-field wrapper (graphql/simple-fields.ts).
+    markUnguardedFieldsSimple(options);
+    cached = buildSchema(options);
   }
   return cached;
 }

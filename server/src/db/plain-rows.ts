@@ -112,13 +112,7 @@ function shapeOf(em: EntityManager, meta: EntityMetadata): Shape {
 
 /** Maps database rows (column names) of `entity` to plain objects with its property names and values. */
 export function toPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: readonly Record<string, unknown>[]): Plain<T>[] {
-  const { columns, Row } = shapeOf(em, em.getMetadata().get(entity.name));
-  return rows.map((row) => {
-    const out = new Row() as Record<string, unknown>;
-    for (const c of columns) out[c.prop] = c.read(row[c.field]);
-    // Frozen: a read-only row stays what the database said (the jsonb values inside are not frozen).
-    return Object.freeze(out) as Plain<T>;
-  });
+  return mapRows(em, entity, rows, (field) => (row) => row[field]);
 }
 
 /**
@@ -128,19 +122,24 @@ export function toPlain<T extends object>(em: EntityManager, entity: EntityClass
  * The same plain rows, value for value.
  */
 export function toPlainFromArrays<T extends object>(em: EntityManager, entity: EntityClass<T>, fields: readonly string[], rows: readonly unknown[][]): Plain<T>[] {
+  return mapRows(em, entity, rows, (field) => {
+    const at = fields.indexOf(field);
+    if (at < 0) throw new Error(`${entity.name}: column ${field} not in the statement's answer`);
+    return (row) => row[at];
+  });
+}
+
+/** The one mapper behind both: `valueOf(field)` says once per column where a row holds that column's value. */
+function mapRows<T extends object, R>(em: EntityManager, entity: EntityClass<T>, rows: readonly R[], valueOf: (field: string) => (row: R) => unknown): Plain<T>[] {
   const { columns, Row } = shapeOf(em, em.getMetadata().get(entity.name));
-  const at = columns.map((c) => fields.indexOf(c.field));
-  const missing = at.indexOf(-1);
-  if (missing >= 0) throw new Error(`${entity.name}: column ${columns[missing]!.field} not in the statement's answer`);
+  const values = columns.map((c) => valueOf(c.field));
   const n = columns.length;
   const out = new Array<Plain<T>>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const plain = new Row() as Record<string, unknown>;
-    for (let k = 0; k < n; k++) {
-      const c = columns[k]!;
-      plain[c.prop] = c.read(row[at[k]!]);
-    }
+    for (let k = 0; k < n; k++) plain[columns[k]!.prop] = columns[k]!.read(values[k]!(row));
+    // Frozen: a read-only row stays what the database said (the jsonb values inside are not frozen).
     out[r] = Object.freeze(plain) as Plain<T>;
   }
   return out;

@@ -13,10 +13,11 @@ import { getMetadataStorage } from 'type-graphql';
  * - the GraphQL name is the property name (the default resolver reads the GraphQL name);
  * - it does not say `simple` itself either way.
  * Field resolvers (`@FieldResolver`) are not plain fields and keep their wrapper, guards included.
- * `test/security/field-guards.test.ts` proves a guarded field still refuses and an unguarded one is simple.
+ * `test/unit/field-guards.test.ts` proves a guarded field still refuses and an unguarded one is simple.
  */
-export function markUnguardedFieldsSimple(options: { globalMiddlewares?: readonly unknown[] } = {}): void {
-  if (options.globalMiddlewares?.length) return;
+export function markUnguardedFieldsSimple(buildOptions: { globalMiddlewares?: readonly unknown[] }): void {
+  // A global middleware must see every field: then no field is simple.
+  if (buildOptions.globalMiddlewares?.length) return;
   const storage = getMetadataStorage();
   const guardedFields = new Set(storage.authorizedFields.map((a) => key(a.target, a.fieldName)));
   for (const m of storage.middlewares) guardedFields.add(key(m.target, m.fieldName));
