@@ -26,7 +26,7 @@ import { buildSchema, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { signSandboxEvent } from '../server/src/payments/gateways';
 import { COMPACT_SQL } from '../server/src/reports/dashboard-book';
-import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
+import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, postgresCpuMs, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -246,7 +246,7 @@ async function main() {
       if (same !== recorded[name]) throw new Error(`the bare server does not answer ${name} with the same bytes`);
     }
 
-    type Measured = LoadResult & { cpuMsPerRequest: number; roundTripsPerRequest: number };
+    type Measured = LoadResult & { cpuMsPerRequest: number; postgresCpuMsPerRequest: number | null; roundTripsPerRequest: number };
     const results: Record<Scenario, { angsur: Measured[]; bare: Measured[] }> = { myOrders: { angsur: [], bare: [] }, ordersList: { angsur: [], bare: [] }, dashboard: { angsur: [], bare: [] } };
     for (let round = 0; round < ROUNDS; round++) {
       for (const name of (Object.keys(SCENARIOS) as Scenario[]).filter((n) => !PICKED || PICKED.includes(n))) {
@@ -262,15 +262,19 @@ async function main() {
           const alloc = side === 'angsur' ? await startAllocationProfile() : null;
           const sentBefore = sent;
           const cpuBefore = process.cpuUsage();
+          const pgBefore = postgresCpuMs();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           const cpu = process.cpuUsage(cpuBefore);
+          const pgAfter = postgresCpuMs();
           const answered = Math.max(1, r.requestsPerSecond * SECONDS);
           // Queries sent in the window, per request: the side's round trips to PostgreSQL (the floor makes none).
           const roundTripsPerRequest = round2((sent - sentBefore) / answered);
           await alloc?.stop(`${name}-round${round + 1}`);
           const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / answered);
-          results[name][side].push({ ...r, cpuMsPerRequest, roundTripsPerRequest });
-          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms CPU and ${roundTripsPerRequest} round trips per request`);
+          // PostgreSQL's CPU in the window, per request (the floor's is the machine's background).
+          const postgresCpuMsPerRequest = pgBefore === null || pgAfter === null ? null : round2((pgAfter - pgBefore) / answered);
+          results[name][side].push({ ...r, cpuMsPerRequest, postgresCpuMsPerRequest, roundTripsPerRequest });
+          console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms Node CPU, ${postgresCpuMsPerRequest ?? '?'} ms PostgreSQL CPU and ${roundTripsPerRequest} round trips per request`);
         }
       }
     }
@@ -347,7 +351,7 @@ async function main() {
             {
               connections: SCENARIOS[name].connections,
               responseBytes: Buffer.byteLength(recorded[name]),
-              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest, roundTripsPerRequest: r.roundTripsPerRequest })),
+              angsur: angsur.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest, postgresCpuMsPerRequest: r.postgresCpuMsPerRequest, roundTripsPerRequest: r.roundTripsPerRequest })),
               bare: floor.map((r) => ({ rps: Math.round(r.requestsPerSecond), p99Ms: r.p99Ms, timeouts: r.timeouts, cpuMsPerRequest: r.cpuMsPerRequest })),
               ...(pairs.length
                 ? {

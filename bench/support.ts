@@ -212,6 +212,38 @@ export async function autocannon(opts: { url: string; connections: number; secon
   return { requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, bytesPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total)), timeouts: r.timeouts };
 }
 
+/**
+ * CPU milliseconds every local `postgres` process has used so far (backends, checkpointer, WAL writer),
+ * from /proc; null when PostgreSQL is not on this machine or /proc is not readable. Over a measured
+ * window it tells the database's share of a request, which the floor does not pay.
+ */
+export function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let seen = false;
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    // "pid (comm) state ...": comm may hold spaces, so split after its closing parenthesis.
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+    seen = true;
+  }
+  // USER_HZ is 100 on every Linux this runs on.
+  return seen ? ticks * 10 : null;
+}
+
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
