@@ -15,21 +15,24 @@ import type { ScheduleSummary } from './summary';
 const ACTIVE = `not ${CLOSED_LINE_SQL}`;
 // An order that cannot be paid yet (SPK not confirmed) is never late: `summarize`'s `payable`.
 const LATE = `(o.status in ${PAYABLE_SQL} and ${overdueOnSql('d.day')})`;
-/** The value of `expr` on the open line with the lowest number: what is due next. */
-const nextOpen = (expr: string) => `(array_agg(${expr} order by i.number) filter (where ${OPEN_SQL}))[1]`;
 const money = (expr: string, where: string) => `coalesce(sum(${expr}) filter (where ${where}), 0)::text`;
 
 // Left join: an order without lines has a summary too (zeros, nothing next), as `summarize([])` says.
-const SUMMARIES_SQL = `select o.id,
+// What is due next is the open line with the lowest number: its number is an aggregate, and its date
+// and amount are read from that one line by the (order, number) index, rather than kept in three
+// sorted arrays of every open line per order (a third of the statement's time, 50 orders a page).
+const SUMMARIES_SQL = `select g.*, i.due_date::text as next_due_date, ${OWED_SQL}::text as next_amount
+  from (select o.id,
     count(i.id) filter (where ${ACTIVE})::int as installments_count,
     count(i.id) filter (where ${OPEN_SQL})::int as remaining_count,
     count(i.id) filter (where ${LATE})::int as overdue_count,
     ${money('i.paid_amount + i.late_fee_paid', KEEPS_PAYMENTS_SQL)} as paid_amount,
     ${money(OWED_SQL, OPEN_SQL)} as outstanding_amount,
     ${money(OWED_SQL, LATE)} as arrears_amount,
-    ${nextOpen('i.number')} as next_number, ${nextOpen('i.due_date::text')} as next_due_date, ${nextOpen(`${OWED_SQL}::text`)} as next_amount
+    min(i.number) filter (where ${OPEN_SQL}) as next_number
   from (select ?::date as day) d cross join orders o left join installments i on i.order_id = o.id
-  where o.id = any(?) group by o.id`;
+  where o.id = any(?) group by o.id) g
+  left join installments i on i.order_id = g.id and i.number = g.next_number`;
 
 interface SummaryRow {
   id: string;
