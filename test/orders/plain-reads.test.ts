@@ -13,7 +13,7 @@ import pg from 'pg';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../server/src/app/schema';
-import { findPlain, findPlainWhereIn, isPlainRow, PLAIN_READS, type Plain } from '../../server/src/db/plain-rows';
+import { childRowsAhead, findPlain, findPlainWhereIn, isPlainRow, PLAIN_READS, type Plain } from '../../server/src/db/plain-rows';
 import { Installment } from '../../server/src/installments/installment.entity';
 import { OrderItem } from '../../server/src/orders/order-item.entity';
 import { Order } from '../../server/src/orders/order.entity';
@@ -79,7 +79,13 @@ async function expectSameRows<T extends { id: string }>(entity: EntityClass<T>) 
   const built = await findPlain(em, entity, {}, { orderBy: byId as never });
   const viaIn = (await findPlainWhereIn(em, entity, 'id', built.map((r) => (r as unknown as { id: string }).id), { id: 'asc' } as never)).rows;
   expect(viaIn.length).toBe(built.length);
-  for (const plain of [built, viaIn]) await expectSameAsManaged(em, entity, plain);
+  // And as a page reads a child list ahead: JSON per page row, read back (here each row is its own "child").
+  const ahead = childRowsAhead(em, entity, 'id' as never, {});
+  const table = em.getMetadata().get(entity.name).tableName;
+  const answers = await em.getConnection().execute<{ v: string | null }[]>(`select (${ahead.sql}) as v from "${table}" p order by p.id`);
+  const viaJson = answers.flatMap((a) => ahead.read(em, a.v).rows);
+  expect(viaJson.length).toBe(built.length);
+  for (const plain of [built, viaIn, viaJson]) await expectSameAsManaged(em, entity, plain);
 }
 
 async function expectSameAsManaged<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>, plain: Plain<T>[]) {
@@ -124,7 +130,7 @@ async function statementsSent(run: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe('plain-row reads', () => {
-  it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references), services included', async () => {
+  it('read every column exactly as hydration does (bigint money, dates, timestamps, json, references), services included, read ahead as JSON too', async () => {
     for (const entity of [Order, OrderItem, Installment, Payment, PaymentAllocation, Spk, Service] as EntityClass<{ id: string }>[]) await expectSameRows(entity);
   });
 
@@ -200,26 +206,37 @@ describe('plain-row reads', () => {
     expect(drafted.spk.allowedActions).not.toEqual(staffView.spk.allowedActions);
   });
 
-  it('a myOrders page reads each child table once, all in one statement (allocations included, with their installment numbers)', async () => {
+  it('a myOrders page reads its child lists ahead, in the page’s own statement (allocations included, with their installment numbers)', async () => {
+    let mine: { items: { payments: { allocations: unknown[] }[] }[] } = { items: [] };
+    const sent = await statementsSent(async () => {
+      mine = (await t.ok(`{ myOrders(perPage: 5) { items { ${ORDER} } } }`, {}, alice.token)).myOrders;
+    });
+    expect(mine.items.some((o) => o.payments.some((p) => p.allocations.length > 0))).toBe(true);
+    const reading = (table: string) => sent.filter((q) => new RegExp(`\\b(from|join) "?${table}"?\\s`).test(q));
+    // One round trip for the page and every list its orders show: items, schedule, payments with
+    // their allocations (and the allocations' installment numbers: no second read of the schedule),
+    // the SPK and the services.
+    const page = sent.filter((q) => q.includes('__total'));
+    expect(page).toHaveLength(1);
+    for (const table of ['order_items', 'installments', 'payments', 'payment_allocations', 'spks', 'services']) expect(reading(table), table).toEqual(page);
+  });
+
+  it('reads the same child lists in one statement when an order is not on a page (the one-order query)', async () => {
     const sqls: string[] = [];
     const knex = t.app.orm.em.getConnection().getKnex();
     const onQuery = (q: { sql: string }) => void sqls.push(q.sql);
     knex.on('query', onQuery);
     try {
-      const mine = (await t.ok(`{ myOrders(perPage: 5) { items { ${ORDER} } } }`, {}, alice.token)).myOrders;
-      expect(mine.items.some((o: { payments: { allocations: unknown[] }[] }) => o.payments.some((p) => p.allocations.length > 0))).toBe(true);
+      const one = (await t.ok(`query($id: ID!) { order(id: $id) { ${ORDER} } }`, { id: aliceOrders[0] }, alice.token)).order;
+      expect(one.payments.some((p: { allocations: unknown[] }) => p.allocations.length > 0)).toBe(true);
     } finally {
       knex.off('query', onQuery);
     }
-    const on = (table: string) => sqls.filter((q) => q.includes(`from "${table}"`)).length;
-    // The allocations carry their installment numbers: no second read of the schedule.
-    expect(on('installments')).toBe(1);
-    expect(on('payment_allocations')).toBe(1);
-    expect(on('payments')).toBe(1);
     // Items, schedule, payments with their allocations, the SPK and services are asked for in the same tick: one statement, one round trip.
     const lists = sqls.filter((q) => q.includes('from "order_items"'));
     expect(lists).toHaveLength(1);
     for (const table of ['installments', 'payments', 'payment_allocations', 'spks', 'services']) expect(lists[0], table).toContain(`from "${table}"`);
+    expect(sqls.filter((q) => q.includes('from "payment_allocations"'))).toHaveLength(1);
     // Logged as MikroORM logs its own statements (debug logging, query counters).
     expect(counter.statements.some((q) => q.includes('from "order_items"') && q.includes('from "services"'))).toBe(true);
   });

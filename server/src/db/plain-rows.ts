@@ -191,14 +191,82 @@ export async function findPlainWhereIn<T extends object, X extends string = neve
   const extras: Partial<Record<X, string>> = opts.extras ?? {};
   const sql = whereInStatement(em, entity, prop, orderBy, extras, opts.where, opts.through);
   const { fields, rows: found } = await (opts.batch ?? new StatementBatch(em)).select(sql, values);
+  return whereInRows(em, entity, fields, found, Object.keys(extras) as X[]);
+}
+
+/** What `findPlainWhereIn` answers, from its statement's rows (as arrays, `fields` naming their positions). */
+function whereInRows<T extends object, X extends string>(em: EntityManager, entity: EntityClass<T>, fields: readonly string[], found: readonly unknown[][], names: readonly X[]) {
   const rows = toPlainFromArrays(em, entity, fields, found);
   const via = fields.indexOf(THROUGH);
   const through = via < 0 ? [] : found.map((row) => String(row[via]));
-  const names = Object.keys(extras) as X[];
-  if (!names.length) return { rows, extras: [], through };
+  if (!names.length) return { rows, extras: [] as Record<X, unknown>[], through };
   const at = names.map((x) => fields.indexOf(EXTRA + x));
   return { rows, extras: found.map((row) => Object.fromEntries(names.map((x, k) => [x, row[at[k]!]])) as Record<X, unknown>), through };
 }
+
+/**
+ * `findPlainWhereIn`'s rows for the one row of a page (aliased `p`, matched on its id), as the page's
+ * own statement can compute them (graphql/page-extras.ts): one JSON text per page row, read back into
+ * exactly the rows `findPlainWhereIn` gives. A customer's orders page sent its page, then its orders'
+ * child lists: two round trips, and on this machine each write to PostgreSQL's socket cost a
+ * request more CPU than the SQL behind it. Read ahead, the page and its lists are one statement.
+ *
+ * Each row goes out as a JSON array of its column values; those whose JSON form is not the value the
+ * driver gives (bigint and numeric as text, dates and timestamps as the text MikroORM's connection keeps
+ * them as) are cast to text in the SQL, so `read` hands the mapper the very values a statement's rows
+ * would have held. A column of another type is refused when the SQL is built, not guessed at.
+ */
+export function childRowsAhead<T extends object, X extends string = never>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  prop: keyof T & string,
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
+  opts: Pick<WhereInOptions<X>, 'extras' | 'where' | 'through'> = {},
+): RowsAheadSql<T, X> {
+  const extras: Partial<Record<X, string>> = opts.extras ?? {};
+  const meta = em.getMetadata().get(entity.name);
+  const key = whereInKey(prop, orderBy, extras, opts.where, opts.through);
+  let byShape = aheadStatements.get(meta);
+  if (!byShape) aheadStatements.set(meta, (byShape = new Map<string, RowsAheadSql<object, string>>()));
+  let made = byShape.get(key) as RowsAheadSql<T, X> | undefined;
+  if (!made) {
+    const q = (id: string) => em.getPlatform().quoteIdentifier(id);
+    const { columns } = shapeOf(em, meta);
+    const fields = [...columns.map((c) => c.field), ...Object.keys(extras).map((x) => EXTRA + x), ...(opts.through ? [THROUGH] : [])];
+    const types = new Map(meta.props.filter((p) => p.fieldNames?.length === 1).map((p) => [p.fieldNames[0]!, p.columnTypes?.[0] ?? '']));
+    // The extras (an allocation's installment number) and the through column (an id) are integers or text.
+    const values = [...columns.map((c) => jsonValue(`x.${q(c.field)}`, types.get(c.field)!, `${meta.className}.${c.prop}`)), ...fields.slice(columns.length).map((f) => `x.${q(f)}`)];
+    // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
+    if (values.length > 100) throw new Error(`${meta.className}: ${values.length} columns are too many to read ahead`);
+    const inner = whereInStatement(em, entity, prop, {}, extras, opts.where, opts.through).replace(' in (?)', ' = p.id');
+    const column = columnOf(em, meta, 'x');
+    const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
+    const sql = `select json_agg(json_build_array(${values.join(', ')})${order.length ? ` order by ${order.join(', ')}` : ''})::text from (${inner}) x`;
+    const names = Object.keys(extras) as X[];
+    // `read` takes the request's entity manager: a cached closure must not keep the first request's.
+    made = { sql, read: (reader, json) => whereInRows(reader, entity, fields, json === null ? [] : (JSON.parse(json) as unknown[][]), names) };
+    byShape.set(key, made as RowsAheadSql<object, string>);
+  }
+  return made;
+}
+
+/** A child list over a page's row: its SQL (text, JSON or null) and how to read the page's answer for one row. */
+export interface RowsAheadSql<T extends object, X extends string> {
+  sql: string;
+  read(em: EntityManager, json: string | null): { rows: Plain<T>[]; extras: Record<X, unknown>[]; through: string[] };
+}
+const aheadStatements = new WeakMap<EntityMetadata, Map<string, RowsAheadSql<object, string>>>();
+
+/** A column in a JSON row: as it is where JSON holds what the driver gives, else as text (see `childRowsAhead`). */
+function jsonValue(column: string, type: string, name: string): string {
+  const base = type.toLowerCase().replace(/\(.*\)$/, '').trim();
+  if (AS_JSON.has(base)) return column;
+  if (AS_TEXT.has(base)) return `${column}::text`;
+  throw new Error(`${name}: a ${type} column is not read ahead (childRowsAhead knows the driver's value for ${[...AS_JSON, ...AS_TEXT].join(', ')})`);
+}
+const AS_JSON = new Set(['uuid', 'text', 'varchar', 'character varying', 'char', 'int', 'integer', 'int4', 'smallint', 'int2', 'boolean', 'bool', 'jsonb', 'json']);
+// pg answers int8 and numeric as strings; MikroORM's connection keeps dates, timestamps and intervals as text.
+const AS_TEXT = new Set(['bigint', 'int8', 'numeric', 'decimal', 'date', 'timestamptz', 'timestamp', 'interval']);
 
 /** The statement of a `findPlainWhereIn` shape, built from the metadata once per shape. */
 function whereInStatement<T extends object>(
@@ -211,7 +279,7 @@ function whereInStatement<T extends object>(
   through: WhereInOptions<string>['through'],
 ) {
   const meta = em.getMetadata().get(entity.name);
-  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
+  const key = whereInKey(prop, orderBy, extras, where, through);
   let byShape = statements.get(meta);
   if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
@@ -233,6 +301,9 @@ function whereInStatement<T extends object>(
   }
   return sql;
 }
+
+const whereInKey = (prop: string, orderBy: object, extras: object, where: string | undefined, through: WhereInOptions<string>['through']) =>
+  `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
 
 /** `alias."column"` of a property that is one column (a scalar or a to-one reference), from the metadata. */
 function columnOf(em: EntityManager, meta: EntityMetadata, alias = 'e'): ColumnOf {

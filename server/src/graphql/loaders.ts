@@ -43,21 +43,23 @@ export class Loaders {
    * Like `children`, as plain rows (db/plain-rows.ts): for read paths whose field resolvers use only
    * columns and `ref.id` (an order's items, schedule, payments, SPK, a payment's allocations). One
    * query per request for all the parents asked for in the same tick, no entity hydration, and the
-   * lists of one tick go to PostgreSQL together (`statements`). `where` narrows the rows (SQL over the
-   * table aliased `e`, written by the code).
+   * lists of one tick go to PostgreSQL together (`statements`). A page that read the list ahead in its
+   * own statement (`childRowsAhead`) has primed it: no query at all.
    */
-  rows<T extends object>(
-    em: EntityManager,
-    entity: EntityClass<T>,
-    fk: keyof T & string,
-    parentId: string,
-    orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>,
-    opts: { where?: string } = {},
-  ): Promise<Plain<T>[]> {
-    return this.get<string, Plain<T>[]>(`rows:${entity.name}.${fk}|${opts.where ?? ''}`, async (ids) => {
-      const { rows } = await findPlainWhereIn(em, entity, fk, ids, orderBy, { where: opts.where, batch: this.statements(em) });
-      return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[fk]!.id);
-    }).load(parentId);
+  rows<T extends object>(em: EntityManager, list: ChildRows<T>, parentId: string): Promise<Plain<T>[]> {
+    return this.rowsLoader(em, list).load(parentId);
+  }
+
+  /** Hands `rows` the list of `parentId` that a page read ahead. */
+  primeRows<T extends object>(em: EntityManager, list: ChildRows<T>, parentId: string, rows: Plain<T>[]): void {
+    this.rowsLoader(em, list).prime(parentId, rows);
+  }
+
+  private rowsLoader<T extends object>(em: EntityManager, list: ChildRows<T>): DataLoader<string, Plain<T>[]> {
+    return this.get<string, Plain<T>[]>(`rows:${list.entity.name}.${list.fk}|${list.where ?? ''}`, async (ids) => {
+      const { rows } = await findPlainWhereIn(em, list.entity, list.fk, ids, list.orderBy, { where: list.where, batch: this.statements(em) });
+      return groupBy(ids, rows, (row) => (row as unknown as Record<string, { id: string }>)[list.fk]!.id);
+    });
   }
 
   /**
@@ -72,6 +74,20 @@ export class Loaders {
     if (opts.plain) return this.get<string, Plain<T>>(`ref:plain:${entity.name}`, async (ids) => byIds(ids, await findPlain(em, entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
     return this.get<string, T>(`ref:${entity.name}`, async (ids) => byIds(ids, await em.find(entity, idsFilter<T>(ids)), entity.name)).load(ref.id);
   }
+}
+
+/**
+ * A list of child rows by their parent (an order's schedule, items, payments, services, SPKs), said
+ * once by the module that owns the field: `Loaders.rows` reads it, and a page reads it ahead with the
+ * same shape (`rowsAheadFor`, graphql/page-extras.ts).
+ */
+export interface ChildRows<T extends object> {
+  entity: EntityClass<T>;
+  /** The to-one reference to the parent. */
+  fk: keyof T & string;
+  orderBy: Partial<Record<keyof T & string, 'asc' | 'desc'>>;
+  /** One more condition, SQL over the table aliased `e` (written by the code, never from a request). */
+  where?: string;
 }
 
 // Every entity here has an `id` primary key; the generic T cannot say so to MikroORM's types.

@@ -18,6 +18,8 @@ import * as hosting from './hosting.service';
 import type { PowerAction } from './drivers/driver';
 import { detailsOf, powerActionsOf, powerService } from './service-power';
 import { isPlainRow, type Readable } from '../db/plain-rows';
+import type { ChildRows } from '../graphql/loaders';
+import { readAhead, rowsAheadFor } from '../graphql/page-extras';
 
 /** GraphQL names for the driver's power actions (start, stop, reboot). */
 enum PowerActionName {
@@ -218,11 +220,15 @@ export class SuspensionEventResolver {
   }
 }
 
+/** An order's services (plain rows), read ahead by a page of orders that shows them. */
+const SERVICES: ChildRows<Service> = { entity: Service, fk: 'order', orderBy: { createdAt: 'asc' } };
+readAhead('Order', 'services', rowsAheadFor(SERVICES));
+
 @Resolver(() => Order)
 export class OrderServicesResolver {
   @FieldResolver(() => [Service])
   services(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    return ctx.loaders.rows(ctx.em, Service, 'order', order.id, { createdAt: 'asc' });
+    return ctx.loaders.rows(ctx.em, SERVICES, order.id);
   }
 
   @FieldResolver(() => String, {

@@ -9,7 +9,8 @@ import { badInput } from '../common/errors';
 import { todayJakarta } from '../common/time';
 import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
-import { readAhead, rowsAhead } from '../graphql/page-extras';
+import { readAhead, rowsAhead, rowsAheadFor } from '../graphql/page-extras';
+import type { ChildRows } from '../graphql/loaders';
 import { ListArgs, PageOf } from '../graphql/pagination';
 import { Installment } from '../installments/installment.entity';
 import { summarize, type ScheduleSummary } from '../installments/summary';
@@ -37,10 +38,15 @@ class Assignee {
 
 const orderDeps = (ctx: Context): orders.OrderDeps => ({ clock: ctx.app.clock, events: ctx.app.events });
 
-// Read paths: an order's schedule and items as plain rows (db/plain-rows.ts), batched per request.
+// Read paths: an order's schedule and items as plain rows (db/plain-rows.ts), batched per request, and
+// read ahead by a page of orders that shows them (graphql/page-extras.ts).
+const SCHEDULE: ChildRows<Installment> = { entity: Installment, fk: 'order', orderBy: { number: 'asc' } };
+const ITEMS: ChildRows<OrderItem> = { entity: OrderItem, fk: 'order', orderBy: { position: 'asc' } };
+readAhead('Order', 'installments', rowsAheadFor(SCHEDULE));
+readAhead('Order', 'items', rowsAheadFor(ITEMS));
 const installmentsOf = (ctx: Context, order: { id: string }) => {
   linesAsked(ctx).add(order.id);
-  return ctx.loaders.rows(ctx.em, Installment, 'order', order.id, { number: 'asc' });
+  return ctx.loaders.rows(ctx.em, SCHEDULE, order.id);
 };
 /** The orders whose lines this request loads (their `installments` or `firstPayment` was asked for). */
 const linesAskedBy = new WeakMap<Context, Set<string>>();
@@ -72,7 +78,7 @@ readAhead<Readable<Order>>('Order', 'summary', {
   extra: (ctx, selected) => (selected.has('installments') || selected.has('firstPayment') ? null : { sql: PAGE_ROW_SUMMARY_SQL, params: [todayJakarta(ctx.app.clock)] }),
   prime: (ctx, order, value) => void (value !== null && summaries(ctx).prime(order, summaryFromJson(value))),
 });
-const itemsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, OrderItem, 'order', order.id, { position: 'asc' });
+const itemsOf = (ctx: Context, order: { id: string }) => ctx.loaders.rows(ctx.em, ITEMS, order.id);
 
 @Resolver(() => Order)
 export class OrderResolver {

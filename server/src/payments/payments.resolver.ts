@@ -24,7 +24,9 @@ import { paymentSettleDeps } from './channels';
 import { outstanding } from './allocation';
 import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
-import { findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
+import { childRowsAhead, findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
+import type { ChildRows } from '../graphql/loaders';
+import { readAhead, rowsAheadFor } from '../graphql/page-extras';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -162,29 +164,50 @@ export class PaymentResolver {
 }
 
 const INSTALLMENT_NUMBER = { installmentNumber: '(select i.number from installments i where i.id = e.installment_id)' };
+// A payment's allocations, matched through the payment's order, with their installment numbers.
+const ALLOCATIONS = [PaymentAllocation, 'payment', { createdAt: 'asc' }, { extras: INSTALLMENT_NUMBER, through: { entity: Payment, prop: 'order' } }] as const;
 
 /**
  * The allocations of every payment of the orders asked for in one tick, by order then payment, with
  * their installment numbers (primed for `installmentNumber`). Keyed by the payment's order so that an
  * order's `payments` can start the read in the same tick as its own list (`payments` below): the
  * allocations then come in the request's one statement of child lists, not in a round trip after the
- * payments. A payment listed elsewhere (the staff payments page) reads its order's allocations the same way.
+ * payments; a page of orders reads them ahead in its own statement. A payment listed elsewhere (the
+ * staff payments page) reads its order's allocations the same way.
  */
 const allocationsByOrder = (ctx: Context) =>
   ctx.loaders.get<string, Map<string, Plain<PaymentAllocation>[]>>('allocationsByOrder', async (orderIds) => {
-    const through = { entity: Payment, prop: 'order' };
-    const found = await findPlainWhereIn(ctx.em, PaymentAllocation, 'payment', orderIds, { createdAt: 'asc' }, { extras: INSTALLMENT_NUMBER, through, batch: ctx.loaders.statements(ctx.em) });
-    const numbers = installmentNumbers(ctx);
-    const byOrder = new Map(orderIds.map((id) => [id, new Map<string, Plain<PaymentAllocation>[]>()]));
-    found.rows.forEach((row, n) => {
-      numbers.prime(row.id, Number(found.extras[n]!.installmentNumber));
-      const ofOrder = byOrder.get(found.through[n]!)!;
-      const list = ofOrder.get(row.payment.id);
-      if (list) list.push(row);
-      else ofOrder.set(row.payment.id, [row]);
-    });
-    return orderIds.map((id) => byOrder.get(id)!);
+    const [entity, prop, orderBy, opts] = ALLOCATIONS;
+    return byOrderAndPayment(ctx, orderIds, await findPlainWhereIn(ctx.em, entity, prop, orderIds, orderBy, { ...opts, batch: ctx.loaders.statements(ctx.em) }));
   });
+
+/** Allocations with their orders (`through`) and installment numbers, grouped by order then payment. */
+function byOrderAndPayment(ctx: Context, orderIds: readonly string[], found: { rows: Plain<PaymentAllocation>[]; extras: Record<'installmentNumber', unknown>[]; through: string[] }) {
+  const numbers = installmentNumbers(ctx);
+  const byOrder = new Map(orderIds.map((id) => [id, new Map<string, Plain<PaymentAllocation>[]>()]));
+  found.rows.forEach((row, n) => {
+    numbers.prime(row.id, Number(found.extras[n]!.installmentNumber));
+    const ofOrder = byOrder.get(found.through[n]!)!;
+    const list = ofOrder.get(row.payment.id);
+    if (list) list.push(row);
+    else ofOrder.set(row.payment.id, [row]);
+  });
+  return orderIds.map((id) => byOrder.get(id)!);
+}
+
+// A page of orders whose payments show their allocations reads both ahead, in its own statement.
+const PAYMENTS: ChildRows<Payment> = { entity: Payment, fk: 'order', orderBy: { createdAt: 'asc' } };
+readAhead('Order', 'payments', rowsAheadFor(PAYMENTS));
+const allocationsAhead = (ctx: Context) => childRowsAhead(ctx.em, ...ALLOCATIONS);
+readAhead<{ id: string }>(
+  'Order',
+  'payments',
+  {
+    extra: (ctx, _selected, under) => (under('payments').has('allocations') ? { sql: allocationsAhead(ctx).sql, params: [] } : null),
+    prime: (ctx, order, value) => void allocationsByOrder(ctx).prime(order.id, byOrderAndPayment(ctx, [order.id], allocationsAhead(ctx).read(ctx.em, value))[0]!),
+  },
+  'payments.allocations',
+);
 
 /** Installment numbers by allocation id: primed by `allocations`, read by id for an allocation that came another way. */
 const installmentNumbers = (ctx: Context) =>
@@ -219,7 +242,7 @@ export class OrderPaymentsResolver {
     // Allocations asked for too: their read starts now, in the same statement as the payments (see allocationsByOrder).
     // Its failure reaches `allocations`, which awaits the same promise; here it is only started.
     if (selectedFields(info).has('allocations')) allocationsByOrder(ctx).load(order.id).catch(() => undefined);
-    return ctx.loaders.rows(ctx.em, Payment, 'order', order.id, { createdAt: 'asc' });
+    return ctx.loaders.rows(ctx.em, PAYMENTS, order.id);
   }
 }
 

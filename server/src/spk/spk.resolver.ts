@@ -11,6 +11,8 @@ import type { Context } from '../graphql/context';
 import { pageComplexity } from '../graphql/limits';
 import { findPage, ListArgs, PageOf } from '../graphql/pagination';
 import type { Readable } from '../db/plain-rows';
+import type { ChildRows } from '../graphql/loaders';
+import { readAhead, rowsAheadFor } from '../graphql/page-extras';
 import { t } from '../common/messages';
 import { Order } from '../orders/order.entity';
 import { CUSTOMER_ACTIONS, SPK_NEXT_PARTY, SpkAction, SpkParty, SpkStatus, spkMachine } from './spk-status';
@@ -189,15 +191,16 @@ export class SpkEventResolver {
   }
 }
 
-const NOT_CANCELLED = `e.status <> '${SpkStatus.CANCELLED}'`;
+// Newest first: after a restructuring the addendum is the SPK in play. Read ahead by a page of orders that shows it.
+const CURRENT_SPKS: ChildRows<Spk> = { entity: Spk, fk: 'order', orderBy: { createdAt: 'desc' }, where: `e.status <> '${SpkStatus.CANCELLED}'` };
+readAhead('Order', 'spk', rowsAheadFor(CURRENT_SPKS));
 
 /** The SPK of an order, for the order screens and the customer's "SPK belum diconfirm admin" notice. */
 @Resolver(() => Order)
 export class OrderSpkResolver {
   @FieldResolver(() => Spk, { nullable: true, description: 'The current (not cancelled) SPK, if any' })
   spk(@Root() order: Readable<Order>, @Ctx() ctx: Context) {
-    // Newest first: after a restructuring the addendum is the SPK in play. Plain rows (db/plain-rows.ts).
-    return ctx.loaders.rows(ctx.em, Spk, 'order', order.id, { createdAt: 'desc' }, { where: NOT_CANCELLED }).then((rows) => rows[0] ?? null);
+    return ctx.loaders.rows(ctx.em, CURRENT_SPKS, order.id).then((rows) => rows[0] ?? null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '"SPK belum diconfirm admin" until the SPK is confirmed (in the reader\'s language: the gate\'s own message)' })
