@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { childRowsAhead } from '../db/plain-rows';
 import type { Context } from './context';
@@ -45,10 +46,24 @@ export function readAhead<R>(type: string, field: string, ahead: AheadField<R>, 
  * JSON in the page's statement (`childRowsAhead`), primed into the loader `Loaders.rows` reads.
  */
 export function rowsAheadFor<T extends object>(list: ChildRows<T>): AheadField<{ id: string }> {
-  const ahead = (ctx: Context) => childRowsAhead(ctx.em, list.entity, list.fk, list.orderBy, { where: list.where });
+  const ahead = oncePerOrm((em) => childRowsAhead(em, list.entity, list.fk, list.orderBy, { where: list.where }));
   return {
-    extra: (ctx) => ({ sql: ahead(ctx).sql, params: [] }),
-    prime: (ctx, row, value) => ctx.loaders.primeRows(ctx.em, list, row.id, ahead(ctx).read(ctx.em, value).rows),
+    extra: (ctx) => ({ sql: ahead(ctx.em).sql, params: [] }),
+    prime: (ctx, row, value) => ctx.loaders.primeRows(ctx.em, list, row.id, ahead(ctx.em).read(ctx.em, value).rows),
+  };
+}
+
+/**
+ * `make`'s answer for the ORM of an entity manager, made once per ORM (its metadata): a page primes each
+ * of its rows, and building a statement's cache key per row was a measurable share of a page.
+ */
+export function oncePerOrm<V>(make: (em: EntityManager) => V): (em: EntityManager) => V {
+  const made = new WeakMap<object, V>();
+  return (em) => {
+    const metadata = em.getMetadata();
+    let value = made.get(metadata);
+    if (value === undefined) made.set(metadata, (value = make(em)));
+    return value;
   };
 }
 

@@ -26,7 +26,7 @@ import { PaymentAnomaly } from './webhook-event.entity';
 import { VirtualAccount } from './virtual-account.entity';
 import { childRowsAhead, findPlainWhereIn, type Plain, type Readable } from '../db/plain-rows';
 import type { ChildRows } from '../graphql/loaders';
-import { readAhead, rowsAheadFor } from '../graphql/page-extras';
+import { oncePerOrm, readAhead, rowsAheadFor } from '../graphql/page-extras';
 
 @ObjectType()
 class PaymentPage extends PageOf(Payment) {}
@@ -198,13 +198,13 @@ function byOrderAndPayment(ctx: Context, orderIds: readonly string[], found: { r
 // A page of orders whose payments show their allocations reads both ahead, in its own statement.
 const PAYMENTS: ChildRows<Payment> = { entity: Payment, fk: 'order', orderBy: { createdAt: 'asc' } };
 readAhead('Order', 'payments', rowsAheadFor(PAYMENTS));
-const allocationsAhead = (ctx: Context) => childRowsAhead(ctx.em, ...ALLOCATIONS);
+const allocationsAhead = oncePerOrm((em) => childRowsAhead(em, ...ALLOCATIONS));
 readAhead<{ id: string }>(
   'Order',
   'payments',
   {
-    extra: (ctx, _selected, under) => (under('payments').has('allocations') ? { sql: allocationsAhead(ctx).sql, params: [] } : null),
-    prime: (ctx, order, value) => void allocationsByOrder(ctx).prime(order.id, byOrderAndPayment(ctx, [order.id], allocationsAhead(ctx).read(ctx.em, value))[0]!),
+    extra: (ctx, _selected, under) => (under('payments').has('allocations') ? { sql: allocationsAhead(ctx.em).sql, params: [] } : null),
+    prime: (ctx, order, value) => void allocationsByOrder(ctx).prime(order.id, byOrderAndPayment(ctx, [order.id], allocationsAhead(ctx.em).read(ctx.em, value))[0]!),
   },
   'payments.allocations',
 );
