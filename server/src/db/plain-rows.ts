@@ -409,9 +409,10 @@ const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; c
  * Runs `sql` (`?` placeholders) with its values bound, not inlined into the text, and returns the rows
  * as the driver gives them (column names). An array is bound as one PostgreSQL array: `= any(?)`.
  * Outside any transaction of `em`, as the read paths' other statements are. Straight on a connection
- * of the ORM's pool, as a named prepared statement: each connection parses and plans a read path's
- * few statements once, not per request (planning the summaries was about as long as running them),
- * and no query builder or binding formatter runs per call.
+ * of the ORM's pool, as a named prepared statement: each connection parses a read path's few statements
+ * once, not per request, and no query builder or binding formatter runs per call. PostgreSQL still plans
+ * a page statement on each execution: with the page's LIMIT unknown, its generic plan looks ten times
+ * dearer than a custom one, so the plan cache never settles on it (docs/benchmarks.md, third session).
  */
 export async function selectRows<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
   let prepared = preparedStatements.get(sql);
