@@ -26,7 +26,7 @@ import { buildSchema, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { signSandboxEvent } from '../server/src/payments/gateways';
 import { COMPACT_SQL } from '../server/src/reports/dashboard-book';
-import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, postgresCpuMs, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
+import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, postgresCpuMs, postgresCpuSince, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -265,14 +265,14 @@ async function main() {
           const pgBefore = postgresCpuMs();
           const r = await autocannon({ url, connections: s.connections, seconds: SECONDS, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
           const cpu = process.cpuUsage(cpuBefore);
-          const pgAfter = postgresCpuMs();
+          const pgUsed = postgresCpuSince(pgBefore);
           const answered = Math.max(1, r.requestsPerSecond * SECONDS);
           // Queries sent in the window, per request: the side's round trips to PostgreSQL (the floor makes none).
           const roundTripsPerRequest = round2((sent - sentBefore) / answered);
           await alloc?.stop(`${name}-round${round + 1}`);
           const cpuMsPerRequest = round2((cpu.user + cpu.system) / 1000 / answered);
           // PostgreSQL's CPU in the window, per request (the floor's is the machine's background).
-          const postgresCpuMsPerRequest = pgBefore === null || pgAfter === null ? null : round2((pgAfter - pgBefore) / answered);
+          const postgresCpuMsPerRequest = pgUsed === null ? null : round2(pgUsed / answered);
           results[name][side].push({ ...r, cpuMsPerRequest, postgresCpuMsPerRequest, roundTripsPerRequest });
           console.error(`round ${round + 1} ${name} ${side}: ${Math.round(r.requestsPerSecond)} req/s, p99 ${r.p99Ms} ms, ${r.timeouts} timeouts, ${cpuMsPerRequest} ms Node CPU, ${postgresCpuMsPerRequest ?? '?'} ms PostgreSQL CPU and ${roundTripsPerRequest} round trips per request`);
         }

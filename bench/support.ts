@@ -213,13 +213,13 @@ export async function autocannon(opts: { url: string; connections: number; secon
 }
 
 /**
- * CPU milliseconds every local `postgres` process has used so far (backends, checkpointer, WAL writer),
- * from /proc; null when PostgreSQL is not on this machine or /proc is not readable. Over a measured
- * window it tells the database's share of a request, which the floor does not pay.
+ * CPU milliseconds each local `postgres` process (backends, checkpointer, WAL writer) has used so far,
+ * by pid, from /proc; null when PostgreSQL is not on this machine or /proc is not readable. Over a
+ * measured window (`postgresCpuSince`) it tells the database's share of a request, which the floor
+ * does not pay.
  */
-export function postgresCpuMs(): number | null {
-  let ticks = 0;
-  let seen = false;
+export function postgresCpuMs(): Map<string, number> | null {
+  const byPid = new Map<string, number>();
   let pids: string[];
   try {
     pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -237,11 +237,23 @@ export function postgresCpuMs(): number | null {
     const close = stat.lastIndexOf(')');
     if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
     const fields = stat.slice(close + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
-    seen = true;
+    // utime + stime (fields 14 and 15 of proc(5)), in USER_HZ ticks: 100 per second on every Linux this runs on.
+    byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
   }
-  // USER_HZ is 100 on every Linux this runs on.
-  return seen ? ticks * 10 : null;
+  return byPid.size ? byPid : null;
+}
+
+/**
+ * PostgreSQL's CPU milliseconds since `before` (a `postgresCpuMs()`): what each process alive now used
+ * since then (all of it for one started since). A backend that ended in the window (the pool closing
+ * an idle connection) takes its share with it: slightly less, never a negative time.
+ */
+export function postgresCpuSince(before: Map<string, number> | null): number | null {
+  const now = postgresCpuMs();
+  if (!before || !now) return null;
+  let ms = 0;
+  for (const [pid, used] of now) ms += Math.max(0, used - (before.get(pid) ?? 0));
+  return ms;
 }
 
 export const median = (xs: number[]) => {
