@@ -26,7 +26,7 @@ import { buildSchema, type DocumentNode } from 'graphql';
 import pg from 'pg';
 import { signSandboxEvent } from '../server/src/payments/gateways';
 import { COMPACT_SQL } from '../server/src/reports/dashboard-book';
-import { assertEmptyBook, autocannon, benchDatabase, gqlClient, inProductionNode, median, postgresCpuMs, postgresCpuSince, range, round2, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
+import { assertEmptyBook, autocannon, benchDatabase, gqlClient, median, postgresCpuMs, postgresCpuSince, range, round2, runInProductionNode, startProductionApp, startSeedingApp, writeReport, type LoadResult } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -374,10 +374,4 @@ async function main() {
   }
 }
 
-const child = inProductionNode();
-if (child) void child.then((code) => process.exit(code));
-else
-  main().catch((err) => {
-    console.error(err);
-    process.exit(1);
-  });
+runInProductionNode(main);

@@ -129,6 +129,9 @@ function compileChild(): string {
   return path.join(root, 'dist', 'bench', 'billing-pass-child.js');
 }
 
+/** `npm start`'s node flags for the pass's process; BENCH_PASS_DEFAULT_GC=1 leaves them out. */
+const passNodeFlags = () => (process.env.BENCH_PASS_DEFAULT_GC ? [] : productionNodeFlags());
+
 /** The pass in a child process (bench/billing-pass-child.ts, compiled): its own time and its own peak RSS. */
 function passInChild(script: string, url: string, billing: BillingConfig, started: () => void): Promise<{ ms: number; result: BillingPassResult; process: string; rssBeforeMb: number; peakRssMb: number; sampled: Record<string, number>; liveHeap?: Record<string, number> }> {
   return new Promise((resolve, reject) => {
@@ -136,7 +139,7 @@ function passInChild(script: string, url: string, billing: BillingConfig, starte
     // BENCH_LIVE_HEAP: the child measures the heap the pass keeps alive (full collections: slower, not for timing).
     // BENCH_PASS_NODE_FLAGS: more flags for the pass's node (e.g. --trace-gc), space-separated.
     const flags = [
-      ...(process.env.BENCH_PASS_DEFAULT_GC ? [] : productionNodeFlags()),
+      ...passNodeFlags(),
       ...(process.env.BENCH_PASS_HEAP_MB ? [`--max-old-space-size=${process.env.BENCH_PASS_HEAP_MB}`] : []),
       ...(process.env.BENCH_LIVE_HEAP ? ['--expose-gc'] : []),
       ...(process.env.BENCH_PASS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
@@ -428,7 +431,7 @@ async function benchSize(script: string, url: string, orders: number, billing: B
       // The pass's own process: its RSS once the ORM is open, and its peak over the whole process.
       // Which process ran the pass: the production server (default) or the ORM alone (BENCH_PASS_PROCESS).
       passProcess: process.env.BENCH_PASS_PROCESS ?? 'server',
-      passProcessNodeFlags: (process.env.BENCH_PASS_DEFAULT_GC ? [] : productionNodeFlags()),
+      passProcessNodeFlags: passNodeFlags(),
       passProcessPeakRssMb: Math.round(peakRss),
       passProcessRssBeforePassMb: Math.round(rssBefore),
       passProcessMemory: memory,

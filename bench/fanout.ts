@@ -21,7 +21,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import pg from 'pg';
 import WebSocket, { WebSocketServer } from 'ws';
-import { assertEmptyBook, benchDatabase, gqlClient, inProductionNode, median, range, round2, startProductionApp, startSeedingApp, writeReport } from './support';
+import { assertEmptyBook, benchDatabase, gqlClient, median, range, round2, runInProductionNode, startProductionApp, startSeedingApp, writeReport } from './support';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5);
@@ -198,9 +198,4 @@ async function main() {
   }
 }
 
-const child = inProductionNode();
-if (child) void child.then((code) => process.exit(code));
-else main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+runInProductionNode(main);

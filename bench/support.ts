@@ -31,11 +31,22 @@ export function productionNodeFlags(): string[] {
  * measures them under production's garbage collector. BENCH_DEFAULT_GC=1 keeps node's defaults.
  * Resolves with the child's exit code, or null in the child itself (the bench runs here).
  */
-export function inProductionNode(): Promise<number> | null {
+function inProductionNode(): Promise<number> | null {
   const flags = productionNodeFlags();
   if (process.env.BENCH_DEFAULT_GC || process.env.BENCH_PRODUCTION_NODE || !flags.length) return null;
   const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, BENCH_PRODUCTION_NODE: flags.join(' ') } });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
+/** A bench's `main`, run in production's node (`inProductionNode`): exits with its child's code, or 1 on an error. */
+export function runInProductionNode(main: () => Promise<void>): void {
+  const child = inProductionNode();
+  if (child) void child.then((code) => process.exit(code));
+  else
+    main().catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
 }
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';

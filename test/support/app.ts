@@ -83,7 +83,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const app = await createApp(config, {
     clock: opts.clock,
     queryCounter: opts.queryCounter,
-    logger: opts.logger ?? (process.env.TEST_LOG_FILE ? pino({ level: 'warn' }, pino.destination({ dest: process.env.TEST_LOG_FILE, sync: true })) : pino({ level: 'silent' })),
+    logger: opts.logger ?? pino({ level: 'silent' }),
     adminDist: opts.adminDist,
   });
 

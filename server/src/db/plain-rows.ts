@@ -215,6 +215,7 @@ function whereInRows<T extends object, X extends string>(em: EntityManager, enti
  * driver gives (bigint and numeric as text, dates and timestamps as the text MikroORM's connection keeps
  * them as) are cast to text in the SQL, so `read` hands the mapper the very values a statement's rows
  * would have held. A column of another type is refused when the SQL is built, not guessed at.
+ * Built from the metadata on each call: a caller keeps it per ORM (`oncePerOrm`, graphql/page-extras.ts).
  */
 export function childRowsAhead<T extends object, X extends string = never>(
   em: EntityManager,
@@ -225,29 +226,21 @@ export function childRowsAhead<T extends object, X extends string = never>(
 ): RowsAheadSql<T, X> {
   const extras: Partial<Record<X, string>> = opts.extras ?? {};
   const meta = em.getMetadata().get(entity.name);
-  const key = whereInKey(prop, orderBy, extras, opts.where, opts.through);
-  let byShape = aheadStatements.get(meta);
-  if (!byShape) aheadStatements.set(meta, (byShape = new Map<string, RowsAheadSql<object, string>>()));
-  let made = byShape.get(key) as RowsAheadSql<T, X> | undefined;
-  if (!made) {
-    const q = (id: string) => em.getPlatform().quoteIdentifier(id);
-    const { columns } = shapeOf(em, meta);
-    const fields = [...columns.map((c) => c.field), ...Object.keys(extras).map((x) => EXTRA + x), ...(opts.through ? [THROUGH] : [])];
-    const types = new Map(meta.props.filter((p) => p.fieldNames?.length === 1).map((p) => [p.fieldNames[0]!, p.columnTypes?.[0] ?? '']));
-    // The extras (an allocation's installment number) and the through column (an id) are integers or text.
-    const values = [...columns.map((c) => jsonValue(`x.${q(c.field)}`, types.get(c.field)!, `${meta.className}.${c.prop}`)), ...fields.slice(columns.length).map((f) => `x.${q(f)}`)];
-    // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
-    if (values.length > 100) throw new Error(`${meta.className}: ${values.length} columns are too many to read ahead`);
-    const inner = whereInStatement(em, entity, prop, {}, extras, opts.where, opts.through).replace(' in (?)', ' = p.id');
-    const column = columnOf(em, meta, 'x');
-    const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
-    const sql = `select json_agg(json_build_array(${values.join(', ')})${order.length ? ` order by ${order.join(', ')}` : ''})::text from (${inner}) x`;
-    const names = Object.keys(extras) as X[];
-    // `read` takes the request's entity manager: a cached closure must not keep the first request's.
-    made = { sql, read: (reader, json) => whereInRows(reader, entity, fields, json === null ? [] : (JSON.parse(json) as unknown[][]), names) };
-    byShape.set(key, made as RowsAheadSql<object, string>);
-  }
-  return made;
+  const q = (id: string) => em.getPlatform().quoteIdentifier(id);
+  const { columns } = shapeOf(em, meta);
+  const fields = [...columns.map((c) => c.field), ...Object.keys(extras).map((x) => EXTRA + x), ...(opts.through ? [THROUGH] : [])];
+  const types = new Map(meta.props.filter((p) => p.fieldNames?.length === 1).map((p) => [p.fieldNames[0]!, p.columnTypes?.[0] ?? '']));
+  // The extras (an allocation's installment number) and the through column (an id) are integers or text.
+  const values = [...columns.map((c) => jsonValue(`x.${q(c.field)}`, types.get(c.field)!, `${meta.className}.${c.prop}`)), ...fields.slice(columns.length).map((f) => `x.${q(f)}`)];
+  // json_build_array takes at most 100 arguments (PostgreSQL's FUNC_MAX_ARGS).
+  if (values.length > 100) throw new Error(`${meta.className}: ${values.length} columns are too many to read ahead`);
+  const inner = whereInStatement(em, entity, prop, {}, extras, opts.where, opts.through).replace(' in (?)', ' = p.id');
+  const column = columnOf(em, meta, 'x');
+  const order = Object.entries(orderBy).map(([name, dir]) => `${column(name)} ${dir === 'desc' ? 'desc' : 'asc'}`);
+  const sql = `select json_agg(json_build_array(${values.join(', ')})${order.length ? ` order by ${order.join(', ')}` : ''})::text from (${inner}) x`;
+  const names = Object.keys(extras) as X[];
+  // `read` takes the request's entity manager: a kept RowsAheadSql must not hold the first request's.
+  return { sql, read: (reader, json) => whereInRows(reader, entity, fields, json === null ? [] : (JSON.parse(json) as unknown[][]), names) };
 }
 
 /** A child list over a page's row: its SQL (text, JSON or null) and how to read the page's answer for one row. */
@@ -255,7 +248,6 @@ export interface RowsAheadSql<T extends object, X extends string> {
   sql: string;
   read(em: EntityManager, json: string | null): { rows: Plain<T>[]; extras: Record<X, unknown>[]; through: string[] };
 }
-const aheadStatements = new WeakMap<EntityMetadata, Map<string, RowsAheadSql<object, string>>>();
 
 /** A column in a JSON row: as it is where JSON holds what the driver gives, else as text (see `childRowsAhead`). */
 function jsonValue(column: string, type: string, name: string): string {
@@ -279,7 +271,7 @@ function whereInStatement<T extends object>(
   through: WhereInOptions<string>['through'],
 ) {
   const meta = em.getMetadata().get(entity.name);
-  const key = whereInKey(prop, orderBy, extras, where, through);
+  const key = `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
   let byShape = statements.get(meta);
   if (!byShape) statements.set(meta, (byShape = new Map<string, string>()));
   let sql = byShape.get(key);
@@ -301,9 +293,6 @@ function whereInStatement<T extends object>(
   }
   return sql;
 }
-
-const whereInKey = (prop: string, orderBy: object, extras: object, where: string | undefined, through: WhereInOptions<string>['through']) =>
-  `${prop}|${JSON.stringify(orderBy)}|${JSON.stringify(extras)}|${where ?? ''}|${through ? `${through.entity.name}.${through.prop}` : ''}`;
 
 /** `alias."column"` of a property that is one column (a scalar or a to-one reference), from the metadata. */
 function columnOf(em: EntityManager, meta: EntityMetadata, alias = 'e'): ColumnOf {

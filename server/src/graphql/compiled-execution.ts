@@ -43,7 +43,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * graphql-jit 0.8.9 is patched (patches/graphql-jit+0.8.9.patch, applied by patch-package on install):
  * its generated code called a runtime check for every leaf of every row with that leaf's error
  * locations and path as fresh arrays, built though only an error reads them, and spread the list
- * indexes through rest parameters: a third of what a customer's orders page allocated (1.9 MB per
+ * indexes through rest parameters: a quarter of what a customer's orders page allocated (1.9 MB per
  * request before, 1.4 MB after). Patched, a present value goes straight to the scalar's serializer;
  * null and errors take the original check, so the answers and errors are the same
  * (test/unit/compiled-execution.test.ts, which also fails if the patch is missing).

@@ -54,8 +54,8 @@ export function rowsAheadFor<T extends object>(list: ChildRows<T>): AheadField<{
 }
 
 /**
- * `make`'s answer for the ORM of an entity manager, made once per ORM (its metadata): a page primes each
- * of its rows, and building a statement's cache key per row was a measurable share of a page.
+ * `make`'s answer for the ORM of an entity manager, made once per ORM (its metadata): a read-ahead's
+ * SQL is built once, not for each page and each of its rows.
  */
 export function oncePerOrm<V>(make: (em: EntityManager) => V): (em: EntityManager) => V {
   const made = new WeakMap<object, V>();
