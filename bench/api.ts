@@ -34,7 +34,7 @@ const ONLY = process.env.BENCH_ONLY as 'angsur' | 'bare' | undefined;
 /** Comma-separated scenario names to measure (default: all), e.g. BENCH_SCENARIOS=myOrders for a focused profile. */
 const PICKED = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const MY_ORDERS = 10;
-const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders on another customer: the staff list and dashboard's book
+const BOOK_COPIES = 500; // 10 orders x 500 = 5,000 more orders, 10 for each of 500 more customers: the staff list and dashboard's book
 /** The dashboard is measured again on a book grown to this many installments (0: skip). */
 const DASHBOARD_INSTALLMENTS = Number(process.env.BENCH_DASHBOARD_INSTALLMENTS ?? 1_000_000);
 
@@ -122,9 +122,11 @@ async function seedBook(databaseUrl: string) {
 }
 
 /**
- * Copies `from`..`to` of the customer's orders (orders, items, installments) on a second customer, by
- * set-based SQL (generate_series). Copies past the first batch have their due dates moved back by up
- * to a year, so a grown book spreads over every aging bucket.
+ * Copies `from`..`to` of the customer's orders (orders, items, installments), copy `g` on book customer
+ * `g` (of `BOOK_COPIES`, then round again), by set-based SQL (generate_series). Copies past the first
+ * batch have their due dates moved back by up to a year, so a grown book spreads over every aging
+ * bucket. Many customers, not one: PostgreSQL's plans go by how many orders a customer has (until
+ * 2026-12-05 the whole book was one customer's, 5,000 orders, which no provider's customer has).
  */
 async function copyBook(databaseUrl: string, from: number, to: number, first: boolean) {
   const c = new pg.Client({ connectionString: databaseUrl });
@@ -140,11 +142,12 @@ async function copyBook(databaseUrl: string, from: number, to: number, first: bo
     await c.query('begin');
     if (first) {
       await c.query(`insert into users (id, created_at, updated_at, username, email, password_hash, role, full_name, phone)
-                     values ('00000000-0000-0000-0000-00000000b00c', now(), now(), 'benchbook', 'book@example.co.id', 'x', 'CUSTOMER', 'Buku Bench', '+6281234567891')`);
+                     select ${bookCustomer('g')}, now(), now(), 'benchbook' || g, 'book' || g || '@example.co.id', 'x', 'CUSTOMER', 'Buku Bench ' || g, '+62812' || lpad(g::text, 8, '0')
+                     from generate_series(1, ${BOOK_COPIES}) g`);
     }
     const mine = `(select o.id from orders o join users u on u.id = o.customer_id where u.username = '${CUSTOMER.username}')`;
     const moved = (col: string) => `md5(t.${col}::text || g)::uuid`;
-    await copy('orders', `t.id in ${mine}`, { id: moved('id'), number: `t.number || '-' || g`, customer_id: `'00000000-0000-0000-0000-00000000b00c'::uuid`, customer_name: `'Buku Bench ' || g` });
+    await copy('orders', `t.id in ${mine}`, { id: moved('id'), number: `t.number || '-' || g`, customer_id: bookCustomer(`((g - 1) % ${BOOK_COPIES} + 1)`), customer_name: `'Buku Bench ' || ((g - 1) % ${BOOK_COPIES} + 1)` });
     await copy('order_items', `t.order_id in ${mine}`, { id: moved('id'), order_id: moved('order_id') });
     await copy('installments', `t.order_id in ${mine}`, { id: moved('id'), order_id: moved('order_id'), ...(first ? {} : { due_date: `t.due_date - (g % 365)` }) });
     await c.query('commit');
@@ -153,6 +156,9 @@ async function copyBook(databaseUrl: string, from: number, to: number, first: bo
     await c.end();
   }
 }
+
+/** The id of book customer `n` (SQL). */
+const bookCustomer = (n: string) => `md5('bench-book-customer-' || ${n})::uuid`;
 
 /**
  * What the triggers on installments cost a write, on the grown book: a billing-pass-sized statement

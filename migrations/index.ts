@@ -27,6 +27,7 @@ import { Migration20261205004000 } from './Migration20261205004000';
 import { Migration20261206000000 } from './Migration20261206000000';
 import { Migration20261206010000 } from './Migration20261206010000';
 import { Migration20261206011000 } from './Migration20261206011000';
+import { Migration20261207000000 } from './Migration20261207000000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124154731', class: Migration20261124154731 },
@@ -55,4 +56,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206000000', class: Migration20261206000000 },
   { name: 'Migration20261206010000', class: Migration20261206010000 },
   { name: 'Migration20261206011000', class: Migration20261206011000 },
+  { name: 'Migration20261207000000', class: Migration20261207000000 },
 ];

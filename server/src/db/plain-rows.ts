@@ -358,7 +358,11 @@ export async function findPlainPageWhere<T extends object>(
   extras: readonly PageExtra[] = [],
 ): Promise<[Plain<T>[], number, Record<string, string | null>[]]> {
   const meta = em.getMetadata().get(entity.name);
-  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}`;
+  // The page size and a first page's offset go into the text as literals where they can (see
+  // `LITERAL_PAGE_SIZES`); the rest are bound.
+  const limit = LITERAL_PAGE_SIZES.has(page.limit) ? String(page.limit) : '?';
+  const offset = page.offset === 0 ? '0' : '?';
+  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}|${limit}|${offset}`;
   let byShape = pageStatements.get(meta);
   if (!byShape) pageStatements.set(meta, (byShape = new Map<string, { page: string; count: string }>()));
   let sql = byShape.get(key);
@@ -370,7 +374,7 @@ export async function findPlainPageWhere<T extends object>(
     // The total as an uncorrelated subquery (computed once), not `count(*) over ()`: the window made
     // PostgreSQL read and sort every matching row in full (27 ms for 5,010 orders), where the page
     // itself reads 50 rows by index.
-    let pageSql = `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ? offset ?`;
+    let pageSql = `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ${limit} offset ${offset}`;
     if (extras.length) {
       // The extras over the page's rows only (aliased `p`), in the page's order again: the outer query
       // does not inherit the subquery's.
@@ -384,7 +388,8 @@ export async function findPlainPageWhere<T extends object>(
   const params = conditions.flatMap((c) => c.params);
   // The extras' values first (they come first in the text), then the conditions' twice: once for the
   // total's subquery, once for the page.
-  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...extras.flatMap((x) => x.params), ...params, ...params, page.limit, page.offset]);
+  const bound = [...(limit === '?' ? [page.limit] : []), ...(offset === '?' ? [page.offset] : [])];
+  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...extras.flatMap((x) => x.params), ...params, ...params, ...bound]);
   const extraValues = found.map((row) => Object.fromEntries(extras.map((x) => [x.key, (row[EXTRA + x.key] as string | null) ?? null])));
   if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL]), extraValues];
   // No row to carry the total: none at all on the first page, else count them.
@@ -395,13 +400,26 @@ export async function findPlainPageWhere<T extends object>(
 const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; count: string }>>();
 
 /**
+ * Page sizes written into a page statement's text, not bound: the web app's (react-admin's 5, 10, 25
+ * and 50, the API's default 25, the 100 and 200 some screens ask for). PostgreSQL plans a prepared
+ * statement generically only when that plan does not look dearer than the custom ones, and it takes an
+ * unknown LIMIT to keep a tenth of the rows: a page of 50 orders then looked like 501 rows' summaries,
+ * ten times the cost, and each execution was planned anew, 0.7-1.2 ms of PostgreSQL's CPU, as much as
+ * running it (docs/benchmarks.md, "fourth session"). With the size (and a first page's offset, 0) in
+ * the text the generic plan is costed for what it reads and kept per connection. Other sizes stay
+ * bound: any size of 1-200 in the text would let a client make each connection keep 200 plans per
+ * list.
+ */
+const LITERAL_PAGE_SIZES = new Set([5, 10, 25, 50, 100, 200]);
+
+/**
  * Runs `sql` (`?` placeholders) with its values bound, not inlined into the text, and returns the rows
  * as the driver gives them (column names). An array is bound as one PostgreSQL array: `= any(?)`.
  * Outside any transaction of `em`, as the read paths' other statements are. Straight on a connection
  * of the ORM's pool, as a named prepared statement: each connection parses a read path's few statements
- * once, not per request, and no query builder or binding formatter runs per call. PostgreSQL still plans
- * a page statement on each execution: with the page's LIMIT unknown, its generic plan looks ten times
- * dearer than a custom one, so the plan cache never settles on it (docs/benchmarks.md, third session).
+ * once, not per request, and no query builder or binding formatter runs per call. PostgreSQL keeps a
+ * statement's generic plan where it costs no more than planning anew (`LITERAL_PAGE_SIZES` on why a
+ * page statement's size is in its text).
  */
 export async function selectRows<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
   let prepared = preparedStatements.get(sql);
