@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Order } from '../../server/src/orders/order.entity';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
 import { checkoutOrder } from '../support/orders';
+import { statementsSent } from '../support/statements';
+import { compactDashboardBook } from '../../server/src/reports/dashboard-book';
 
 /**
  * The orders list's page statement is SQL built per shape (orders.service listOrders, db/plain-rows
@@ -105,6 +107,49 @@ describe('the orders list page statement', () => {
     expect((await mine({ customerId: bob.id })).items.map((x: { id: string }) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect((await mine({ ids: [ids[2]!, ids[3]!] })).total).toBe(0);
     expect((await mine({ q: 'budi' })).total).toBe(2);
+  });
+});
+
+describe('the orders list total', () => {
+  const STATUSES = ['AWAITING_SPK', 'SPK_IN_PROGRESS', 'AWAITING_DOWN_PAYMENT', 'ACTIVE', 'SUSPENDED', 'COMPLETED', 'CANCELLED'];
+  const tabs = [undefined, ...STATUSES.map((s) => [s]), ['ACTIVE', 'SUSPENDED'], STATUSES];
+  const totals = async () => {
+    const got: Record<string, number> = {};
+    for (const status of tabs) got[String(status ?? 'all')] = (await t.ok(LIST, { f: status ? { status } : {}, n: 5 }, staff.token)).orders.total;
+    return got;
+  };
+  const counted = async () => {
+    const conn = t.app.orm.em.fork().getConnection();
+    const got: Record<string, number> = {};
+    for (const status of tabs) got[String(status ?? 'all')] = Number((await conn.execute(`select count(*) as n from orders where status in (?)`, [status ?? STATUSES]))[0].n);
+    return got;
+  };
+
+  it('of the whole book and of a status tab is read from the orders kept per status, not by counting every order', async () => {
+    const sent = await statementsSent(() => t.ok(LIST, { f: { status: ['ACTIVE'] }, n: 5 }, staff.token));
+    const page = sent.filter((q) => q.includes('from "orders" as e'));
+    expect(page.length).toBe(1);
+    expect(page[0]).toContain('dashboard_order_statuses');
+    expect(page[0]).not.toMatch(/count\(\*\)/);
+    // A filter the kept counts do not answer is still counted.
+    const searched = await statementsSent(() => t.ok(LIST, { f: { q: 'budi' }, n: 5 }, staff.token));
+    expect(searched.find((q) => q.includes('from "orders" as e'))).toMatch(/count\(\*\)/);
+  });
+
+  it('equals the count of the orders through checkouts, set-based status changes, compaction and pages past the end', async () => {
+    expect(await totals()).toEqual(await counted());
+    await checkoutOrder(t, alice, 'vps-nvme-4', 12);
+    await checkoutOrder(t, bob, 'colocation-1u', 6);
+    const conn = t.app.orm.em.fork().getConnection();
+    // One statement moving several orders between statuses (as the billing pass and raw SQL do).
+    await conn.execute(`update orders set status = case when status = 'AWAITING_SPK' then 'ACTIVE' else 'SUSPENDED' end where id in (?)`, [[ids[0], ids[1], ids[4]]]);
+    expect(await totals()).toEqual(await counted());
+    await compactDashboardBook(t.app.orm.em.fork());
+    expect(await totals()).toEqual(await counted());
+    const past = (await t.ok(LIST, { f: { status: ['ACTIVE', 'SUSPENDED'] }, p: 50, n: 5 }, staff.token)).orders;
+    expect(past).toEqual({ total: (await counted())['ACTIVE,SUSPENDED'], items: [] });
+    // Back as the other tests found them.
+    await conn.execute(`update orders set status = case when id = ? then 'CANCELLED' else 'AWAITING_SPK' end where id in (?)`, [ids[4], [ids[0], ids[1], ids[4]]]);
   });
 });
 

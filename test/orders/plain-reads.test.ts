@@ -9,7 +9,6 @@
  */
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 import { ReferenceKind, wrap } from '@mikro-orm/core';
-import pg from 'pg';
 import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSchema } from '../../server/src/app/schema';
@@ -23,6 +22,7 @@ import { Service } from '../../server/src/hosting/service.entity';
 import { QueryCounter } from '../../server/src/db/orm';
 import { User } from '../../server/src/accounts/user.entity';
 import { startTestApp, type TestApp, type TestUser } from '../support/app';
+import { statementsSent } from '../support/statements';
 import { completeCustomer } from '../support/console-steps';
 import { checkoutOrder, confirmSpkForTest, payThroughSandbox } from '../support/orders';
 
@@ -111,22 +111,6 @@ async function expectSameAsManaged<T extends { id: string }>(em: EntityManager, 
       }
     }
   });
-}
-
-/** The SQL texts node-postgres sends while `run` runs (selectRows talks to pg directly, not through knex's events). */
-async function statementsSent(run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    sent.push(typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text);
-    return query.apply(this, args);
-  } as typeof pg.Client.prototype.query;
-  try {
-    await run();
-  } finally {
-    pg.Client.prototype.query = query as typeof pg.Client.prototype.query;
-  }
-  return sent;
 }
 
 describe('plain-row reads', () => {

@@ -342,9 +342,22 @@ export interface PageExtra {
 }
 
 /**
+ * How many rows match a page's conditions, read from somewhere kept rather than counted (a kept
+ * aggregate: reports/dashboard-book.ts's orders per status): SQL giving one number (`?` placeholders for
+ * `params`), written by the code; `key` names it. Exact, as counting is: the aggregate is kept in the
+ * same transactions as the rows.
+ */
+export interface PageTotal {
+  key: string;
+  sql: string;
+  params: readonly unknown[];
+}
+
+/**
  * A page of `entity` as plain rows and the number of rows matching `conditions` (and-ed), in one
  * statement (the total rides on the page's rows; a page past the end is counted apart), with each
- * row's `extras` (as text, by key, in the rows' order).
+ * row's `extras` (as text, by key, in the rows' order). `total`, where given, is that number without
+ * counting the rows: a page of the whole book otherwise counted every order of it on each request.
  * The SQL is built from the metadata once per shape and runs with bound parameters, without the query
  * builder, whose filter and order translation per call was the page statement's main cost (as it was
  * the child lists', `findPlainWhereIn`).
@@ -356,13 +369,14 @@ export async function findPlainPageWhere<T extends object>(
   orderBy: readonly (readonly [prop: string, direction: 'asc' | 'desc'])[],
   page: { limit: number; offset: number },
   extras: readonly PageExtra[] = [],
+  total?: PageTotal,
 ): Promise<[Plain<T>[], number, Record<string, string | null>[]]> {
   const meta = em.getMetadata().get(entity.name);
   // The page size and a first page's offset go into the text as literals where they can (see
   // `LITERAL_PAGE_SIZES`); the rest are bound.
   const limit = LITERAL_PAGE_SIZES.has(page.limit) ? String(page.limit) : '?';
   const offset = page.offset === 0 ? '0' : '?';
-  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}|${limit}|${offset}`;
+  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}|${limit}|${offset}|${total?.key ?? ''}`;
   let byShape = pageStatements.get(meta);
   if (!byShape) pageStatements.set(meta, (byShape = new Map<string, { page: string; count: string }>()));
   let sql = byShape.get(key);
@@ -374,7 +388,8 @@ export async function findPlainPageWhere<T extends object>(
     // The total as an uncorrelated subquery (computed once), not `count(*) over ()`: the window made
     // PostgreSQL read and sort every matching row in full (27 ms for 5,010 orders), where the page
     // itself reads 50 rows by index.
-    let pageSql = `select e.*, (select count(*) ${from}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ${limit} offset ${offset}`;
+    const counted = total ? total.sql : `select count(*) ${from}`;
+    let pageSql = `select e.*, (${counted}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ${limit} offset ${offset}`;
     if (extras.length) {
       // The extras over the page's rows only (aliased `p`), in the page's order again: the outer query
       // does not inherit the subquery's.
@@ -382,19 +397,20 @@ export async function findPlainPageWhere<T extends object>(
       const again = orderBy.map(([p, d]) => `${outer(p)} ${d === 'desc' ? 'desc' : 'asc'}`).join(', ');
       pageSql = `select p.*${extras.map((x) => `, (${x.sql}) as "${EXTRA}${x.key}"`).join('')} from (${pageSql}) p${again ? ` order by ${again}` : ''}`;
     }
-    sql = { page: pageSql, count: `select count(*) as "${TOTAL}" ${from}` };
+    sql = { page: pageSql, count: `select (${counted}) as "${TOTAL}"` };
     byShape.set(key, sql);
   }
   const params = conditions.flatMap((c) => c.params);
-  // The extras' values first (they come first in the text), then the conditions' twice: once for the
-  // total's subquery, once for the page.
+  const totalParams = total ? total.params : params;
+  // The extras' values first (they come first in the text), then the total's, then the conditions'
+  // for the page.
   const bound = [...(limit === '?' ? [page.limit] : []), ...(offset === '?' ? [page.offset] : [])];
-  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...extras.flatMap((x) => x.params), ...params, ...params, ...bound]);
+  const found = await selectRows<Record<string, unknown>>(em, sql.page, [...extras.flatMap((x) => x.params), ...totalParams, ...params, ...bound]);
   const extraValues = found.map((row) => Object.fromEntries(extras.map((x) => [x.key, (row[EXTRA + x.key] as string | null) ?? null])));
   if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL]), extraValues];
   // No row to carry the total: none at all on the first page, else count them.
-  const total = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, params))[0]![TOTAL]);
-  return [[], total, []];
+  const counted = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, totalParams))[0]![TOTAL]);
+  return [[], counted, []];
 }
 
 const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; count: string }>>();

@@ -1,7 +1,7 @@
 import type { EntityClass, EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from '../common/errors';
-import { findPlainPageWhere, type PageExtra, type Plain, type PlainCondition } from '../db/plain-rows';
+import { findPlainPageWhere, type PageExtra, type PageTotal, type Plain, type PlainCondition } from '../db/plain-rows';
 import { IntRange } from '../common/validators';
 
 export enum SortOrder {
@@ -93,7 +93,8 @@ function pageOrder<T>(args: ListArgs, sortable: Record<string, string>, defaultS
 /**
  * `findPage` for read-only lists, as plain rows (db/plain-rows.ts): the same sort fields, order and
  * page, without hydrating entities or the query builder. The filter is SQL conditions (`PlainCondition`),
- * built by the list's service. For lists whose field resolvers read columns and `ref.id` only.
+ * built by the list's service. For lists whose field resolvers read columns and `ref.id` only. `kept`:
+ * the total from a kept aggregate instead of counting the matching rows (`PageTotal`).
  */
 export async function findPlainPage<T extends object>(
   em: EntityManager,
@@ -103,9 +104,10 @@ export async function findPlainPage<T extends object>(
   sortable: Record<string, string>,
   defaultSort: string,
   ahead?: RowsAhead<Plain<T>>,
+  kept?: PageTotal,
 ): Promise<Page<Plain<T>>> {
   const orderBy = Object.entries(pageOrder<Record<string, unknown>>(args, sortable, defaultSort)) as [string, 'asc' | 'desc'][];
-  const [items, total, values] = await findPlainPageWhere(em, entity, conditions, orderBy, { limit: args.perPage, offset: (args.page - 1) * args.perPage }, ahead?.extras);
+  const [items, total, values] = await findPlainPageWhere(em, entity, conditions, orderBy, { limit: args.perPage, offset: (args.page - 1) * args.perPage }, ahead?.extras, kept);
   ahead?.prime(items, values);
   return { items, total, page: args.page, perPage: args.perPage };
 }

@@ -30,6 +30,7 @@ import { secondChanceEndingSql } from './second-chance';
 import { appLinks } from '../common/app-links';
 import { vatTermsFrom, type TaxConfig } from '../tax/vat';
 import type { EventDeps } from '../events/domain-events';
+import { ordersCounted } from '../reports/dashboard-book';
 
 /** What the order moves need: the clock and the domain events they emit. */
 export interface OrderDeps extends EventDeps {
@@ -201,8 +202,11 @@ export async function listOrders(em: EntityManager, filter: OrderFilter | undefi
     const today = todayJakarta(clock);
     where.push(by('secondChanceEnding', today, today, filter.secondChanceEndsWithinDays, today));
   }
+  // The whole book or a status tab: its total from the orders kept per status, not by counting the
+  // orders on each page load (a third of the page statement's time at 5,000 orders, growing with the book).
+  const total = where.every((c) => c.key === 'status') ? ordersCounted(filter?.status?.length ? filter.status : undefined) : undefined;
   // Read-only: plain rows, not entities (issue 14 item 4; the Order field resolvers read columns and ref ids).
-  return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt', ahead);
+  return findPlainPage(em, Order, where, args, { createdAt: 'createdAt', number: 'number', status: 'status', totalPrice: 'totalPrice', customerName: 'customerName' }, 'createdAt', ahead, total);
 }
 
 /**

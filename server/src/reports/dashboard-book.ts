@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PageTotal } from '../db/plain-rows';
 import { OPEN_SQL, OWED_SQL, PAYABLE_SQL } from '../installments/owed-sql';
 
 /**
@@ -32,6 +33,17 @@ export const BOOK_DAYS = 'dashboard_book_days';
 export const BOOK_EDGES = 'dashboard_book_edges';
 /** Orders per status, kept the same way: `activeOrders` without counting the orders table. */
 export const ORDER_STATUSES = 'dashboard_order_statuses';
+
+/**
+ * How many orders there are, of `statuses` or of any: a sum over the kept orders per status (a few
+ * rows between compactions), not a count of the orders table. The staff orders list's total on each
+ * page load of the whole book or a status tab (orders.service.ts `listOrders`).
+ */
+export function ordersCounted(statuses?: readonly string[]): PageTotal {
+  return statuses
+    ? { key: 'orders-by-status', sql: `select coalesce(sum(orders), 0) from ${ORDER_STATUSES} where status = any(?)`, params: [statuses] }
+    : { key: 'orders', sql: `select coalesce(sum(orders), 0) from ${ORDER_STATUSES}`, params: [] };
+}
 
 /** A line's facts the book depends on, per transition table row or current row (alias `i`). */
 const facts = (from: string) => `select i.id, i.order_id, i.due_date, i.number, ${OPEN_SQL} as open, ${OWED_SQL} as owed from ${from} i`;
