@@ -47,6 +47,10 @@ export function createHttpApp(services: AppServices, options: { logger: Logger; 
   const { config, orm, notifications } = services;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every answer: express hashed each GraphQL response body (SHA-1 of 50 KB for a
+  // customer's orders page) for a header no client revalidates a POST with. Routes whose answers are
+  // worth revalidating set their own (an SPK's page images, spk-routes.ts); static files keep theirs.
+  app.set('etag', false);
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = http.createServer(app);
 
