@@ -69,6 +69,11 @@ export function createHttpApp(services: AppServices, options: { logger: Logger; 
       serializers: requestLogSerializers,
     }),
   );
+  // The API first: a GraphQL request (nearly every request) goes to its router without being matched
+  // against every route of the dozen routers below. Its middleware is added once Apollo has started
+  // (app/index.ts).
+  const graphql = express.Router();
+  app.use('/graphql', graphql);
   const ready: ReadinessState = { accepting: true, listening: () => notifications.bus.listening };
   app.use(healthRoutes(orm, ready));
   app.get('/', (_req, res) => res.redirect('/admin/'));
@@ -83,5 +88,5 @@ export function createHttpApp(services: AppServices, options: { logger: Logger; 
   app.use(psreRoutes(services));
   app.use(hostingRoutes(services));
   app.use(privacyRoutes(services));
-  return { app, httpServer, ready };
+  return { app, graphql, httpServer, ready };
 }

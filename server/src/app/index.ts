@@ -68,13 +68,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services = wireServices({ config, secrets, orm, clock, logger, listenUrl });
   registerDomainHandlers(services);
 
-  const { app, httpServer, ready } = createHttpApp(services, { logger, adminDist: options.adminDist });
+  const { app, graphql, httpServer, ready } = createHttpApp(services, { logger, adminDist: options.adminDist });
   const { apollo, middleware, contextFor } = await createGraphqlApi(services, httpServer);
   const { notifications } = services;
   await notifications.bus.start();
   const jobs = config.JOBS_ENABLED ? createJobRunner(services, listenUrl) : null;
   await jobs?.start();
-  app.use('/graphql', ...middleware);
+  graphql.use(...middleware);
   app.use(jsonErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
