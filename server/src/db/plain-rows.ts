@@ -361,20 +361,16 @@ export interface PageExtra {
 
 /**
  * How many rows match a page's conditions, read from somewhere kept rather than counted (a kept
- * aggregate: reports/dashboard-book.ts's orders per status): SQL giving one number (`?` placeholders for
- * `params`), written by the code; `key` names it. Exact, as counting is: the aggregate is kept in the
- * same transactions as the rows.
+ * aggregate: reports/dashboard-book.ts's orders per status): SQL giving one number, in `PageExtra`'s
+ * form (written by the code, `?` placeholders for `params`, `key` names the SQL). Exact, as counting
+ * is: the aggregate is kept in the same transactions as the rows.
  */
-export interface PageTotal {
-  key: string;
-  sql: string;
-  params: readonly unknown[];
-}
+export type PageTotal = PageExtra;
 
 /**
  * A page of `entity` as plain rows and the number of rows matching `conditions` (and-ed), in one
  * statement (the total rides on the page's rows; a page past the end is counted apart), with each
- * row's `extras` (as text, by key, in the rows' order). `total`, where given, is that number without
+ * row's `extras` (as text, by key, in the rows' order). `kept`, where given, is that number without
  * counting the rows: a page of the whole book otherwise counted every order of it on each request.
  * The SQL is built from the metadata once per shape and runs with bound parameters, without the query
  * builder, whose filter and order translation per call was the page statement's main cost (as it was
@@ -387,14 +383,14 @@ export async function findPlainPageWhere<T extends object>(
   orderBy: readonly (readonly [prop: string, direction: 'asc' | 'desc'])[],
   page: { limit: number; offset: number },
   extras: readonly PageExtra[] = [],
-  total?: PageTotal,
+  kept?: PageTotal,
 ): Promise<[Plain<T>[], number, Record<string, string | null>[]]> {
   const meta = em.getMetadata().get(entity.name);
   // The page size and a first page's offset go into the text as literals where they can (see
   // `LITERAL_PAGE_SIZES`); the rest are bound.
   const limit = LITERAL_PAGE_SIZES.has(page.limit) ? String(page.limit) : '?';
   const offset = page.offset === 0 ? '0' : '?';
-  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}|${limit}|${offset}|${total?.key ?? ''}`;
+  const key = `page|${conditions.map((c) => c.key).join(',')}|${orderBy.map(([p, d]) => `${p} ${d}`).join(',')}|${extras.map((x) => x.key).join(',')}|${limit}|${offset}|${kept?.key ?? ''}`;
   let byShape = pageStatements.get(meta);
   if (!byShape) pageStatements.set(meta, (byShape = new Map<string, { page: string; count: string }>()));
   let sql = byShape.get(key);
@@ -406,7 +402,7 @@ export async function findPlainPageWhere<T extends object>(
     // The total as an uncorrelated subquery (computed once), not `count(*) over ()`: the window made
     // PostgreSQL read and sort every matching row in full (27 ms for 5,010 orders), where the page
     // itself reads 50 rows by index.
-    const counted = total ? total.sql : `select count(*) ${from}`;
+    const counted = kept ? kept.sql : `select count(*) ${from}`;
     let pageSql = `select e.*, (${counted}) as "${TOTAL}" ${from}${order ? ` order by ${order}` : ''} limit ${limit} offset ${offset}`;
     if (extras.length) {
       // The extras over the page's rows only (aliased `p`), in the page's order again: the outer query
@@ -419,7 +415,7 @@ export async function findPlainPageWhere<T extends object>(
     byShape.set(key, sql);
   }
   const params = conditions.flatMap((c) => c.params);
-  const totalParams = total ? total.params : params;
+  const totalParams = kept ? kept.params : params;
   // The extras' values first (they come first in the text), then the total's, then the conditions'
   // for the page.
   const bound = [...(limit === '?' ? [page.limit] : []), ...(offset === '?' ? [page.offset] : [])];
@@ -427,8 +423,8 @@ export async function findPlainPageWhere<T extends object>(
   const extraValues = found.map((row) => Object.fromEntries(extras.map((x) => [x.key, (row[EXTRA + x.key] as string | null) ?? null])));
   if (found.length) return [toPlain(em, entity, found), Number(found[0]![TOTAL]), extraValues];
   // No row to carry the total: none at all on the first page, else count them.
-  const counted = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, totalParams))[0]![TOTAL]);
-  return [[], counted, []];
+  const total = page.offset === 0 ? 0 : Number((await selectRows<Record<string, unknown>>(em, sql.count, totalParams))[0]![TOTAL]);
+  return [[], total, []];
 }
 
 const pageStatements = new WeakMap<EntityMetadata, Map<string, { page: string; count: string }>>();
